@@ -1,0 +1,94 @@
+package io.bacalao.domain.config;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A resolved configuration: every key of {@link ConfigKeys} with its effective value as text (lists
+ * comma-separated, maps as {@code k=v,k2=v2}). This text form is also how nodes receive it (system properties).
+ */
+public final class Config {
+    public static final String REDACTED = "********";
+    private final Map<String, String> values;
+
+    Config(Map<String, String> values) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    public static Config defaults() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (ConfigKey k : ConfigKeys.all()) m.put(k.name(), k.defaultValue());
+        return new Config(m);
+    }
+
+    /** Reads values from any source of canonical key → text (system properties, MP Config), defaults for the rest. */
+    public static Config from(java.util.function.Function<String, String> source) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (ConfigKey k : ConfigKeys.all()) {
+            String v = source.apply(k.name());
+            m.put(k.name(), v == null ? k.defaultValue() : v);
+        }
+        return new Config(m);
+    }
+
+    public Config with(String key, String value) {
+        ConfigKey k = ConfigKeys.find(key).orElseThrow(() -> new ConfigException("unknown configuration key: " + key));
+        Map<String, String> m = new LinkedHashMap<>(values);
+        m.put(k.name(), ConfigValues.check(k, value));
+        return new Config(m);
+    }
+
+    public String get(String key) {
+        ConfigKey k = ConfigKeys.find(key).orElseThrow(() -> new ConfigException("unknown configuration key: " + key));
+        String v = values.get(k.name());
+        return v == null ? "" : v;
+    }
+
+    public int getInt(String key) {
+        return Integer.parseInt(get(key).trim());
+    }
+
+    public boolean getBool(String key) {
+        return Boolean.parseBoolean(get(key).trim());
+    }
+
+    public Duration getDuration(String key) {
+        return Durations.parse(get(key));
+    }
+
+    public List<String> getList(String key) {
+        String v = get(key).trim();
+        if (v.isEmpty()) return List.of();
+        return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public Map<String, String> getMap(String key) {
+        Map<String, String> m = new TreeMap<>();
+        for (String entry : getList(key)) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) m.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+        }
+        return m;
+    }
+
+    /** Every key with its text value, in registry order. */
+    public Map<String, String> asMap() {
+        return values;
+    }
+
+    /** The effective config as nested objects (as {@code GET /api/v1/agent/config} shows it), secrets redacted. */
+    public Map<String, Object> asTree(boolean redact) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        for (ConfigKey k : ConfigKeys.all()) {
+            Object value = ConfigValues.typed(k, values.get(k.name()));
+            if (redact && k.secret() && !values.get(k.name()).isEmpty()) value = REDACTED;
+            ConfigValues.putPath(root, k.name().split("\\."), value);
+        }
+        return root;
+    }
+}

@@ -1,0 +1,189 @@
+package io.bacalao.domain.config;
+
+import io.bacalao.domain.config.ConfigKey.Kind;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every configuration key with Bacalhau's name and default: the one place defaults live
+ * (mirrored by {@code docs/config.md}). Keys are PascalCase dotted paths and match case-insensitively.
+ */
+public final class ConfigKeys {
+    public static final String DATA_DIR = "DataDir";
+    public static final String NAME_PROVIDER = "NameProvider";
+    public static final String API_HOST = "API.Host";
+    public static final String API_PORT = "API.Port";
+    public static final String ORCHESTRATOR_ENABLED = "Orchestrator.Enabled";
+    public static final String ORCHESTRATOR_HOST = "Orchestrator.Host";
+    public static final String ORCHESTRATOR_PORT = "Orchestrator.Port";
+    public static final String ORCHESTRATOR_ADVERTISE = "Orchestrator.Advertise";
+    public static final String ORCHESTRATOR_AUTH_TOKEN = "Orchestrator.Auth.Token";
+    public static final String DISCONNECT_TIMEOUT = "Orchestrator.NodeManager.DisconnectTimeout";
+    public static final String MANUAL_APPROVAL = "Orchestrator.NodeManager.ManualApproval";
+    public static final String WORKER_COUNT = "Orchestrator.Scheduler.WorkerCount";
+    public static final String QUEUE_BACKOFF = "Orchestrator.Scheduler.QueueBackoff";
+    public static final String HOUSEKEEPING_INTERVAL = "Orchestrator.Scheduler.HousekeepingInterval";
+    public static final String HOUSEKEEPING_TIMEOUT = "Orchestrator.Scheduler.HousekeepingTimeout";
+    public static final String EVAL_VISIBILITY_TIMEOUT = "Orchestrator.EvaluationBroker.VisibilityTimeout";
+    public static final String EVAL_MAX_RETRY = "Orchestrator.EvaluationBroker.MaxRetryCount";
+    public static final String DATABASE_URL = "Orchestrator.Database.URL";
+    public static final String DATABASE_USER = "Orchestrator.Database.User";
+    public static final String DATABASE_PASSWORD = "Orchestrator.Database.Password";
+    public static final String COMPUTE_ENABLED = "Compute.Enabled";
+    public static final String COMPUTE_ORCHESTRATORS = "Compute.Orchestrators";
+    public static final String COMPUTE_AUTH_TOKEN = "Compute.Auth.Token";
+    public static final String HEARTBEAT_INTERVAL = "Compute.Heartbeat.Interval";
+    public static final String INFO_UPDATE_INTERVAL = "Compute.Heartbeat.InfoUpdateInterval";
+    public static final String CAPACITY_CPU = "Compute.AllocatedCapacity.CPU";
+    public static final String CAPACITY_MEMORY = "Compute.AllocatedCapacity.Memory";
+    public static final String CAPACITY_DISK = "Compute.AllocatedCapacity.Disk";
+    public static final String CAPACITY_GPU = "Compute.AllocatedCapacity.GPU";
+    public static final String ADVERTISED_ADDRESS = "Compute.Network.AdvertisedAddress";
+    public static final String LOCAL_PUBLISHER_ADDRESS = "Publishers.Types.Local.Address";
+    public static final String LOCAL_PUBLISHER_PORT = "Publishers.Types.Local.Port";
+    public static final String LABELS = "Labels";
+    public static final String ENGINES_DISABLED = "Engines.Disabled";
+
+    private static final Map<String, ConfigKey> KEYS = new LinkedHashMap<>();
+
+    static {
+        s(DATA_DIR, "~/.bacalao", "Where the node keeps its databases, executions and results.");
+        s(NAME_PROVIDER, "puuid", "How the node ID is chosen: puuid (n-<uuid>), uuid or hostname.");
+        s(API_HOST, "0.0.0.0", "Address the REST API listens on.");
+        i(API_PORT, "1234", "Port of the REST API.");
+        b(ORCHESTRATOR_ENABLED, "false", "Run the orchestrator on this node.");
+        s(ORCHESTRATOR_HOST, "0.0.0.0", "Address the embedded broker listens on.");
+        i(ORCHESTRATOR_PORT, "4222", "Port of the embedded broker that compute nodes connect to.");
+        s(ORCHESTRATOR_ADVERTISE, "", "Address compute nodes should use to reach this orchestrator.");
+        secret(ORCHESTRATOR_AUTH_TOKEN, "Token compute nodes must present to the broker.");
+        d(DISCONNECT_TIMEOUT, "1m", "A node without heartbeats this long is DISCONNECTED.");
+        b(MANUAL_APPROVAL, "false", "New nodes wait as PENDING until approved.");
+        i(WORKER_COUNT, String.valueOf(Runtime.getRuntime().availableProcessors()), "Evaluations processed in parallel.");
+        d(QUEUE_BACKOFF, "1m", "How often a queued job is evaluated again.");
+        d(HOUSEKEEPING_INTERVAL, "30s", "How often timeouts are checked.");
+        d(HOUSEKEEPING_TIMEOUT, "2m", "Grace period added to timeouts before housekeeping acts.");
+        d(EVAL_VISIBILITY_TIMEOUT, "1m", "An evaluation not finished in this time is delivered again.");
+        i(EVAL_MAX_RETRY, "10", "Deliveries of an evaluation before it is dead-lettered.");
+        s(DATABASE_URL, "", "JDBC URL of the job store; empty = an H2 file under DataDir.");
+        s(DATABASE_USER, "", "User of the job store database.");
+        secret(DATABASE_PASSWORD, "Password of the job store database.");
+        b(COMPUTE_ENABLED, "false", "Run a compute node on this node.");
+        l(COMPUTE_ORCHESTRATORS, "nats://127.0.0.1:4222", "Orchestrator broker addresses a compute node connects to.");
+        secret(COMPUTE_AUTH_TOKEN, "Token this compute node presents to the orchestrator's broker.");
+        d(HEARTBEAT_INTERVAL, "15s", "How often a compute node sends a heartbeat.");
+        d(INFO_UPDATE_INTERVAL, "1m", "How often a compute node sends its node info.");
+        s(CAPACITY_CPU, "80%", "CPU offered to jobs: a share of the machine or cores.");
+        s(CAPACITY_MEMORY, "80%", "Memory offered to jobs: a share of the machine or bytes.");
+        s(CAPACITY_DISK, "80%", "Disk offered to jobs: a share of the executions disk or bytes.");
+        s(CAPACITY_GPU, "100%", "GPUs offered to jobs: a share (rounded up) or a count.");
+        i("Compute.Network.PortRangeStart", "20000", "First port for jobs' port mappings.");
+        i("Compute.Network.PortRangeEnd", "32000", "Last port for jobs' port mappings.");
+        s(ADVERTISED_ADDRESS, "", "Address the orchestrator and clients use to reach this compute node.");
+        b("Compute.TLS.RequireTLS", "false", "Refuse a broker connection without TLS.");
+        s("Compute.TLS.CACert", "", "CA certificate that signed the orchestrator's broker certificate.");
+        s("Orchestrator.TLS.ServerCert", "", "Broker TLS certificate (PEM).");
+        s("Orchestrator.TLS.ServerKey", "", "Broker TLS key (PEM).");
+        s("Orchestrator.TLS.CACert", "", "CA certificate for the broker's TLS.");
+        l("Compute.AllowListedLocalPaths", "", "Host paths jobs may mount (path[:rw|:ro]).");
+        l("Compute.Env.AllowList", "", "Host variables jobs may read through env: values (globs).");
+        typeDefaults("Batch", true);
+        typeDefaults("Ops", true);
+        typeDefaults("Daemon", false);
+        typeDefaults("Service", false);
+        s("JobAdmissionControl.Locality", "anywhere", "Bid on jobs whose data is anywhere or only local.");
+        b("JobAdmissionControl.RejectStatelessJobs", "false", "Refuse jobs without inputs.");
+        b("JobAdmissionControl.RejectNetworkedJobs", "false", "Refuse jobs that ask for network access.");
+        s("JobAdmissionControl.ProbeHTTP", "", "URL asked whether to bid on a job.");
+        s("JobAdmissionControl.ProbeExec", "", "Command asked whether to bid on a job.");
+        d("InputSources.ReadTimeout", "5m", "Time limit for fetching one input.");
+        i("InputSources.MaxRetryCount", "3", "Attempts to fetch one input.");
+        l("InputSources.Disabled", "", "Input source types this node refuses.");
+        s("InputSources.Types.IPFS.Endpoint", "", "Kubo RPC endpoint for ipfs:// inputs.");
+        l(ENGINES_DISABLED, "", "Engines this node refuses.");
+        l("Publishers.Disabled", "", "Publishers this node refuses.");
+        s(LOCAL_PUBLISHER_ADDRESS, "127.0.0.1", "Address in the URLs of locally published results.");
+        i(LOCAL_PUBLISHER_PORT, "6001", "Port of the local results server.");
+        s("Publishers.Types.IPFS.Endpoint", "", "Kubo RPC endpoint for the ipfs publisher.");
+        m(LABELS, "Labels of this node, matched by job constraints.");
+        s("Logging.Level", "info", "Log level.");
+        s("Logging.Mode", "default", "Log format: default or json.");
+        d("UpdateConfig.Interval", "24h", "How often to check for updates (0 disables).");
+        b("WebUI.Enabled", "false", "Serve the Web UI.");
+        s("WebUI.Listen", "0.0.0.0:8438", "Address of the Web UI.");
+        b("DisableAnalytics", "false", "Send no usage data (Bacalao never sends any).");
+        b("StrictVersionMatch", "false", "Refuse clients of another version.");
+    }
+
+    private ConfigKeys() {
+    }
+
+    private static void typeDefaults(String type, boolean batchLike) {
+        String p = "JobDefaults." + type + ".";
+        i(p + "Priority", "0", "Priority of " + type.toLowerCase(Locale.ROOT) + " jobs that set none.");
+        s(p + "Task.Resources.CPU", "500m", "CPU of " + type.toLowerCase(Locale.ROOT) + " jobs that ask for none.");
+        s(p + "Task.Resources.Memory", "512Mb", "Memory of " + type.toLowerCase(Locale.ROOT) + " jobs that ask for none.");
+        s(p + "Task.Resources.Disk", "", "Disk of " + type.toLowerCase(Locale.ROOT) + " jobs that ask for none.");
+        s(p + "Task.Resources.GPU", "", "GPUs of " + type.toLowerCase(Locale.ROOT) + " jobs that ask for none.");
+        if (batchLike) {
+            s(p + "Task.Publisher.Type", "", "Publisher of " + type.toLowerCase(Locale.ROOT) + " jobs that set none.");
+            d(p + "Task.Timeouts.ExecutionTimeout", "0s", "Execution timeout of " + type.toLowerCase(Locale.ROOT) + " jobs that set none.");
+            d(p + "Task.Timeouts.TotalTimeout", "0s", "Total timeout of " + type.toLowerCase(Locale.ROOT) + " jobs that set none.");
+            d(p + "Task.Timeouts.QueueTimeout", "0s", "Queue timeout of " + type.toLowerCase(Locale.ROOT) + " jobs that set none.");
+        }
+    }
+
+    private static void s(String name, String def, String desc) {
+        put(new ConfigKey(name, Kind.STRING, def, desc, false));
+    }
+
+    private static void secret(String name, String desc) {
+        put(new ConfigKey(name, Kind.STRING, "", desc, true));
+    }
+
+    private static void i(String name, String def, String desc) {
+        put(new ConfigKey(name, Kind.INT, def, desc, false));
+    }
+
+    private static void b(String name, String def, String desc) {
+        put(new ConfigKey(name, Kind.BOOL, def, desc, false));
+    }
+
+    private static void d(String name, String def, String desc) {
+        put(new ConfigKey(name, Kind.DURATION, def, desc, false));
+    }
+
+    private static void l(String name, String def, String desc) {
+        put(new ConfigKey(name, Kind.LIST, def, desc, false));
+    }
+
+    private static void m(String name, String desc) {
+        put(new ConfigKey(name, Kind.MAP, "", desc, false));
+    }
+
+    private static void put(ConfigKey k) {
+        KEYS.put(k.name().toLowerCase(Locale.ROOT), k);
+    }
+
+    public static List<ConfigKey> all() {
+        return Collections.unmodifiableList(new ArrayList<>(KEYS.values()));
+    }
+
+    /** The key with this name in any case; a key below a map key (Labels.region) resolves to the map key. */
+    public static Optional<ConfigKey> find(String name) {
+        if (name == null) return Optional.empty();
+        String lower = name.trim().toLowerCase(Locale.ROOT);
+        ConfigKey k = KEYS.get(lower);
+        if (k != null) return Optional.of(k);
+        int dot = lower.indexOf('.');
+        if (dot > 0) {
+            ConfigKey parent = KEYS.get(lower.substring(0, dot));
+            if (parent != null && parent.kind() == Kind.MAP) return Optional.of(parent);
+        }
+        return Optional.empty();
+    }
+}
