@@ -39,7 +39,13 @@ public final class Config {
     public Config with(String key, String value) {
         ConfigKey k = ConfigKeys.find(key).orElseThrow(() -> new ConfigException("unknown configuration key: " + key));
         Map<String, String> m = new LinkedHashMap<>(values);
-        m.put(k.name(), ConfigValues.check(k, value));
+        if (k.kind() == ConfigKey.Kind.MAP && key.length() > k.name().length()) {
+            String entry = key.substring(k.name().length() + 1) + "=" + (value == null ? "" : value.trim());
+            String current = m.getOrDefault(k.name(), "");
+            m.put(k.name(), current.isBlank() ? entry : current + "," + entry);
+        } else {
+            m.put(k.name(), ConfigValues.check(k, value));
+        }
         return new Config(m);
     }
 

@@ -25,7 +25,9 @@ public final class ConfigLoader {
         if (!Files.isRegularFile(file)) throw new ConfigException("config file not found: " + file);
         Map<String, Object> tree;
         try {
-            tree = Json.yamlMapper().readValue(Files.readString(file), new TypeReference<>() {
+            String text = Files.readString(file);
+            if (text.lines().allMatch(l -> l.isBlank() || l.trim().startsWith("#"))) return this;
+            tree = Json.yamlMapper().readValue(text, new TypeReference<>() {
             });
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);

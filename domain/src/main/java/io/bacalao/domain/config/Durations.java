@@ -39,14 +39,20 @@ public final class Durations {
     /** Go's String() form: {@code 1m0s}, {@code 30s}, {@code 1h0m0s}, {@code 500ms}, {@code 0s}. */
     public static String format(Duration d) {
         if (d.isZero()) return "0s";
-        long totalMillis = d.toMillis();
-        if (totalMillis < 1000) return totalMillis + "ms";
+        long nanos = d.toNanos();
+        if (nanos < 1_000) return nanos + "ns";
+        if (nanos < 1_000_000) return trim(nanos / 1e3) + "µs";
+        if (nanos < 1_000_000_000) return trim(nanos / 1e6) + "ms";
         long h = d.toHours();
         long m = d.toMinutesPart();
         double s = d.toSecondsPart() + d.toMillisPart() / 1000.0;
-        String secs = s == Math.floor(s) ? String.valueOf((long) s) : String.valueOf(s);
+        String secs = trim(s);
         if (h > 0) return h + "h" + m + "m" + secs + "s";
         if (m > 0) return m + "m" + secs + "s";
         return secs + "s";
+    }
+
+    private static String trim(double v) {
+        return v == Math.floor(v) ? String.valueOf((long) v) : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

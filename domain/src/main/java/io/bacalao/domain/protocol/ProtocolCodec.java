@@ -27,7 +27,7 @@ public final class ProtocolCodec {
 
     /** Decodes a message; unknown types fail with {@link IllegalArgumentException}. */
     public static ProtocolMessage decode(String type, String json) {
-        Class<? extends ProtocolMessage> cls = TYPES.get(type);
+        Class<? extends ProtocolMessage> cls = type == null ? null : TYPES.get(type);
         if (cls == null) throw new IllegalArgumentException("unknown protocol message type: " + type);
         return Json.read(json, cls);
     }

@@ -28,6 +28,7 @@ final class SelectorParser {
         skipSpace();
         if (peek('!')) {
             pos++;
+            skipSpace();
             return build(identifier("key"), Operator.DOES_NOT_EXIST, List.of());
         }
         String key = identifier("key");

@@ -35,9 +35,9 @@ public final class JobValidator {
     /** The rules the store adds once IDs and defaults are set. */
     public static void validateForStore(Job job) {
         List<String> errors = new ArrayList<>();
-        checkIdentifier(errors, "job ID", job.id());
-        checkIdentifier(errors, "job name", job.name());
-        checkIdentifier(errors, "job namespace", job.namespace());
+        checkIdentifier(errors, "job ID", job.id(), true);
+        checkIdentifier(errors, "job name", job.name(), false);
+        checkIdentifier(errors, "job namespace", job.namespace(), false);
         for (Task t : job.tasks()) {
             if (!t.resultPaths().isEmpty() && t.publisher().isEmpty()) {
                 errors.add("publisher must be set if result paths are set");
@@ -62,7 +62,7 @@ public final class JobValidator {
             try {
                 Requirement.of(job.constraints().get(i));
             } catch (IllegalArgumentException e) {
-                errors.add("constraint " + i + " validation failed: " + e.getMessage());
+                errors.add("constraint " + (i + 1) + " validation failed: " + e.getMessage());
             }
         }
         if (job.tasks().isEmpty()) {
@@ -165,11 +165,13 @@ public final class JobValidator {
         return errors;
     }
 
-    private static void checkIdentifier(List<String> errors, String what, String value) {
+    private static void checkIdentifier(List<String> errors, String what, String value, boolean noSpaces) {
         if (value == null || value.isBlank()) {
             errors.add(what + " is missing");
-        } else if (value.chars().anyMatch(c -> Character.isWhitespace(c) || c == 0)) {
+        } else if (noSpaces && value.chars().anyMatch(Character::isWhitespace)) {
             errors.add(what + " '" + value + "' must not contain whitespace");
+        } else if (value.indexOf(0) >= 0) {
+            errors.add(what + " must not contain null characters");
         }
     }
 

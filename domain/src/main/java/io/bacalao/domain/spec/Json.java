@@ -83,6 +83,10 @@ public final class Json {
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .withCoercionConfig(com.fasterxml.jackson.databind.type.LogicalType.Integer, cfg -> cfg
+                        .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.String,
+                                com.fasterxml.jackson.databind.cfg.CoercionAction.Fail))
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .addModule(time);
     }

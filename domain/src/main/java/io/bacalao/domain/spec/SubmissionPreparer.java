@@ -54,7 +54,7 @@ public final class SubmissionPreparer {
         if (job.modifyTime() != 0) warnings.add("job modify time is ignored when submitting a job");
         JobType type = JobType.find(job.type()).orElse(null);
         if (!job.id().isBlank() && (type == JobType.BATCH || type == JobType.OPS)) {
-            warnings.add("job ID is ignored when submitting a " + type.json() + " job");
+            warnings.add("job ID is ignored when submitting a batch job");
             job = job.withId("");
         }
         if (job.tasks().size() > 1) {

@@ -1,0 +1,53 @@
+package io.bacalao.broker.war;
+
+import io.bacalao.broker.BrokerSettings;
+import io.bacalao.broker.EmbeddedBroker;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Starts the orchestrator's embedded broker when this WAR deploys. It is deployed before the resource
+ * adapter and the orchestrator so that their connections find a broker. Reads Bacalhau's keys
+ * Orchestrator.Host, Orchestrator.Port, Orchestrator.Auth.Token, DataDir and
+ * Orchestrator.EvaluationBroker.MaxRetryCount.
+ */
+@Startup
+@Singleton
+public class BrokerBootstrap {
+    private static final Logger LOG = Logger.getLogger(BrokerBootstrap.class.getName());
+    private EmbeddedBroker broker;
+
+    @PostConstruct
+    void start() {
+        Config c = ConfigProvider.getConfig();
+        BrokerSettings settings = new BrokerSettings(
+                c.getOptionalValue("Orchestrator.Host", String.class).orElse("0.0.0.0"),
+                c.getOptionalValue("Orchestrator.Port", Integer.class).orElse(4222),
+                Path.of(c.getOptionalValue("DataDir", String.class).orElse(System.getProperty("user.home") + "/.bacalao"))
+                        .resolve("orchestrator").resolve("broker"),
+                c.getOptionalValue("Orchestrator.Auth.Token", String.class).orElse(""),
+                c.getOptionalValue("Orchestrator.EvaluationBroker.MaxRetryCount", Integer.class).orElse(10));
+        try {
+            broker = new EmbeddedBroker(settings).start();
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "the embedded broker could not start on " + settings.host() + ":" + settings.port(), e);
+            throw new IllegalStateException("broker failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        try {
+            if (broker != null) broker.close();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "broker did not stop cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.bacalao.broker;
+
+import java.util.logging.Logger;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+
+/**
+ * The Artemis broker an orchestrator embeds. Messages are persisted in a journal under the data dir
+ * without waiting for disk sync: the job store is the truth and lost messages are re-sent by sweeps.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
+    private final BrokerSettings settings;
+    private EmbeddedActiveMQ server;
+
+    public EmbeddedBroker(BrokerSettings settings) {
+        this.settings = settings;
+    }
+
+    public synchronized EmbeddedBroker start() throws Exception {
+        if (server != null) return this;
+        EmbeddedActiveMQ s = new EmbeddedActiveMQ().setConfiguration(configuration());
+        if (!settings.token().isEmpty()) s.setSecurityManager(new TokenSecurityManager(settings.token()));
+        s.start();
+        server = s;
+        LOG.info(() -> "broker listening on " + settings.host() + ":" + settings.port()
+                + (settings.token().isEmpty() ? " (no token required)" : " (token required)"));
+        return this;
+    }
+
+    public boolean isActive() {
+        return server != null && server.getActiveMQServer() != null && server.getActiveMQServer().isActive();
+    }
+
+    Configuration configuration() throws Exception {
+        Configuration c = new ConfigurationImpl()
+                .setName("bacalao")
+                .setPersistenceEnabled(true)
+                .setJournalDirectory(settings.dataDir().resolve("journal").toString())
+                .setBindingsDirectory(settings.dataDir().resolve("bindings").toString())
+                .setLargeMessagesDirectory(settings.dataDir().resolve("large-messages").toString())
+                .setPagingDirectory(settings.dataDir().resolve("paging").toString())
+                .setJournalSyncNonTransactional(false)
+                .setJournalSyncTransactional(false)
+                .setSecurityEnabled(!settings.token().isEmpty())
+                .setJMXManagementEnabled(false)
+                .setGracefulShutdownEnabled(true)
+                .setGracefulShutdownTimeout(2000)
+                .addAcceptorConfiguration("bacalao",
+                        "tcp://" + settings.host() + ":" + settings.port() + "?protocols=CORE");
+        c.addAddressSetting("#", new AddressSettings()
+                .setAutoCreateAddresses(true)
+                .setAutoCreateQueues(true)
+                .setDefaultAddressRoutingType(RoutingType.ANYCAST)
+                .setDefaultQueueRoutingType(RoutingType.ANYCAST)
+                .setDeadLetterAddress(SimpleString.of(Addresses.DEAD_LETTERS))
+                .setExpiryAddress(SimpleString.of(Addresses.EXPIRED))
+                .setMaxDeliveryAttempts(10)
+                .setRedeliveryDelay(500)
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
+        c.addAddressSetting(Addresses.EVALUATIONS, new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(Addresses.DEAD_LETTERS))
+                .setMaxDeliveryAttempts(settings.maxEvaluationDeliveries())
+                .setRedeliveryDelay(1000)
+                .setRedeliveryMultiplier(5)
+                .setMaxRedeliveryDelay(30_000));
+        c.addAddressSetting(Addresses.NODE_EVENTS, new AddressSettings()
+                .setDefaultAddressRoutingType(RoutingType.MULTICAST));
+        c.addQueueConfiguration(QueueConfiguration.of(Addresses.ORCHESTRATOR).setRoutingType(RoutingType.ANYCAST));
+        c.addQueueConfiguration(QueueConfiguration.of(Addresses.EVALUATIONS).setRoutingType(RoutingType.ANYCAST));
+        c.addQueueConfiguration(QueueConfiguration.of(Addresses.DEAD_LETTERS).setRoutingType(RoutingType.ANYCAST));
+        c.addQueueConfiguration(QueueConfiguration.of(Addresses.EXPIRED).setRoutingType(RoutingType.ANYCAST));
+        return c;
+    }
+
+    @Override
+    public synchronized void close() throws Exception {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+}
