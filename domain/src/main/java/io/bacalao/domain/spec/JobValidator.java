@@ -43,7 +43,7 @@ public final class JobValidator {
                 errors.add("publisher must be set if result paths are set");
             }
         }
-        throwIfAny(errors);
+        if (!errors.isEmpty()) throw new StoreValidationException(String.join("\n", errors));
     }
 
     public static List<String> submissionErrors(Job job) {

@@ -1,0 +1,143 @@
+package io.bacalao.broker.client;
+
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * Sends text messages to broker queues over one shared connection, with one session and a producer per
+ * destination for each sending thread (fixed producers are several times faster than anonymous ones).
+ * Connects lazily and again after a failure; a refused login surfaces as {@link BrokerAuthException}.
+ */
+public final class BrokerClient implements AutoCloseable {
+    /** Artemis' scheduled-delivery property: the message is delivered at this epoch millisecond. */
+    public static final String SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
+    /** Standard JMS grouping: messages of one group go to one consumer, in order. */
+    public static final String GROUP_ID = "JMSXGroupID";
+    private static final Logger LOG = Logger.getLogger(BrokerClient.class.getName());
+
+    private final BrokerEndpoint endpoint;
+    private final ThreadLocal<Sender> senders = new ThreadLocal<>();
+    private volatile Connection connection;
+    private volatile long generation;
+
+    public BrokerClient(BrokerEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public BrokerEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** Sends a persistent text message with the given string/long properties. */
+    public void send(String queue, String body, Map<String, Object> properties) {
+        try {
+            Sender s = sender();
+            TextMessage m = s.session.createTextMessage(body);
+            for (Map.Entry<String, Object> p : properties.entrySet()) m.setObjectProperty(p.getKey(), p.getValue());
+            s.producer(queue).send(m);
+        } catch (JMSSecurityException e) {
+            reset();
+            throw new BrokerAuthException("the broker at " + endpoint.url() + " refused the login: " + e.getMessage(), e);
+        } catch (JMSException | RuntimeException e) {
+            reset();
+            throw new BrokerUnavailableException("cannot send to " + queue + " at " + endpoint.url() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** True when a connection is open (or can be opened now). */
+    public boolean isConnected() {
+        try {
+            connection();
+            return true;
+        } catch (JMSException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private Sender sender() throws JMSException {
+        Sender s = senders.get();
+        if (s == null || s.generation != generation) {
+            if (s != null) s.closeQuietly();
+            s = new Sender(connection().createSession(false, Session.AUTO_ACKNOWLEDGE), generation);
+            senders.set(s);
+        }
+        return s;
+    }
+
+    private Connection connection() throws JMSException {
+        Connection c = connection;
+        if (c != null) return c;
+        synchronized (this) {
+            if (connection == null) {
+                ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(endpoint.reconnectingUrl());
+                Connection fresh = endpoint.token().isEmpty() ? cf.createConnection()
+                        : cf.createConnection(endpoint.user(), endpoint.token());
+                fresh.setExceptionListener(e -> {
+                    LOG.log(Level.FINE, "broker connection lost", e);
+                    reset();
+                });
+                fresh.start();
+                connection = fresh;
+                generation++;
+            }
+            return connection;
+        }
+    }
+
+    private synchronized void reset() {
+        Connection c = connection;
+        connection = null;
+        generation++;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (JMSException | RuntimeException ignored) {
+                // the connection is being discarded
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        reset();
+    }
+
+    private static final class Sender {
+        final Session session;
+        final long generation;
+        final Map<String, MessageProducer> producers = new HashMap<>();
+
+        Sender(Session session, long generation) {
+            this.session = session;
+            this.generation = generation;
+        }
+
+        MessageProducer producer(String queue) throws JMSException {
+            MessageProducer p = producers.get(queue);
+            if (p == null) {
+                p = session.createProducer(session.createQueue(queue));
+                p.setDeliveryMode(DeliveryMode.PERSISTENT);
+                producers.put(queue, p);
+            }
+            return p;
+        }
+
+        void closeQuietly() {
+            try {
+                session.close();
+            } catch (JMSException | RuntimeException ignored) {
+                // the session belongs to a discarded connection
+            }
+        }
+    }
+}

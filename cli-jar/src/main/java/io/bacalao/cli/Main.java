@@ -1,0 +1,23 @@
+package io.bacalao.cli;
+
+import io.bacalao.cli.command.RootCommand;
+import picocli.CommandLine;
+
+/** Entry point of the {@code bacalao} command. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (0 ok, 1 error). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new RootCommand());
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setParameterExceptionHandler(new ErrorHandler());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,73 @@
+package io.bacalao.cli.command;
+
+import io.bacalao.cli.client.ApiClient;
+import io.bacalao.cli.client.Endpoint;
+import io.bacalao.cli.command.agent.AgentCommand;
+import io.bacalao.cli.command.job.JobCommand;
+import io.bacalao.cli.command.node.NodeCommand;
+import io.bacalao.cli.launch.DevstackCommand;
+import io.bacalao.cli.launch.ServeCommand;
+import io.bacalao.domain.config.Config;
+import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.config.ConfigLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code bacalao}: Bacalhau's command line, against a Bacalao (or Bacalhau) orchestrator. */
+@Command(name = "bacalao", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Compute over data: run Docker and WebAssembly jobs next to the data.",
+        subcommands = {JobCommand.class, NodeCommand.class, AgentCommand.class, VersionCommand.class,
+                ServeCommand.class, DevstackCommand.class})
+public class RootCommand implements Runnable {
+    @Option(names = "--api-host", scope = ScopeType.INHERIT, defaultValue = "${env:BACALAO_API_HOST}",
+            description = "Host (or http(s)://host:port URL) of the orchestrator API (env BACALAO_API_HOST).")
+    String apiHost;
+
+    @Option(names = "--api-port", scope = ScopeType.INHERIT, defaultValue = "${env:BACALAO_API_PORT}",
+            description = "Port of the orchestrator API (default 1234, env BACALAO_API_PORT).")
+    Integer apiPort;
+
+    @Option(names = {"-c", "--config"}, scope = ScopeType.INHERIT,
+            description = "Config file, Key=Value or bare Key (= true); repeatable, later wins.")
+    List<String> config = new ArrayList<>();
+
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT, defaultValue = "${env:BACALAO_DIR}",
+            description = "Data directory (default ~/.bacalao, env BACALAO_DIR).")
+    String dataDir;
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    public ApiClient client() {
+        return new ApiClient(Endpoint.of(apiHost, apiPort));
+    }
+
+    /**
+     * The configuration with Bacalhau's precedence: defaults, {@code <DataDir>/config.yaml} (or the files given
+     * with -c), environment, then the given flag values and finally -c Key=Value.
+     */
+    public Config resolveConfig(Map<String, String> flags) {
+        ConfigLoader loader = ConfigLoader.withDefaults();
+        String dir = dataDir != null && !dataDir.isBlank() ? dataDir : null;
+        if (dir != null) loader.set(ConfigKeys.DATA_DIR, dir);
+        List<String> files = config.stream().filter(c -> !c.contains("=") && (c.endsWith(".yaml") || c.endsWith(".yml"))).toList();
+        if (files.isEmpty()) {
+            Path implicit = Path.of(loader.resolve().get(ConfigKeys.DATA_DIR)).resolve("config.yaml");
+            if (Files.isRegularFile(implicit)) loader.file(implicit);
+        }
+        files.forEach(f -> loader.file(Path.of(f)));
+        loader.environment(System.getenv());
+        if (dir != null) loader.set(ConfigKeys.DATA_DIR, dir);
+        flags.forEach(loader::set);
+        loader.overrides(config.stream().filter(c -> !files.contains(c)).toList());
+        return loader.resolve();
+    }
+}

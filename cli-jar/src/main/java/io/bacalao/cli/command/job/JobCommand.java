@@ -1,0 +1,10 @@
+package io.bacalao.cli.command.job;
+
+import picocli.CommandLine.Command;
+
+/** {@code bacalao job …}: submit and inspect jobs. */
+@Command(name = "job", description = "Submit and manage jobs.", mixinStandardHelpOptions = true,
+        subcommands = {JobRunCommand.class, JobListCommand.class, JobDescribeCommand.class, JobHistoryCommand.class,
+                JobExecutionsCommand.class, JobStopCommand.class, JobValidateCommand.class})
+public class JobCommand {
+}

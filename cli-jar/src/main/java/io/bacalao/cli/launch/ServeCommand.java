@@ -1,0 +1,81 @@
+package io.bacalao.cli.launch;
+
+import io.bacalao.cli.command.RootCommand;
+import io.bacalao.domain.config.Config;
+import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.payara.NodeProcess;
+import io.bacalao.payara.NodeSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bacalao serve}: runs this machine as an orchestrator, a compute node, or both. */
+@Command(name = "serve", description = "Start a Bacalao node (orchestrator and/or compute) in the foreground.")
+public class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--orchestrator", description = "Run the orchestrator (Orchestrator.Enabled).")
+    boolean orchestrator;
+
+    @Option(names = "--compute", description = "Run a compute node (Compute.Enabled).")
+    boolean compute;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> flags = new LinkedHashMap<>();
+        if (orchestrator) flags.put(ConfigKeys.ORCHESTRATOR_ENABLED, "true");
+        if (compute) flags.put(ConfigKeys.COMPUTE_ENABLED, "true");
+        Config config = ((RootCommand) spec.root().userObject()).resolveConfig(flags);
+        if (!config.getBool(ConfigKeys.ORCHESTRATOR_ENABLED) && !config.getBool(ConfigKeys.COMPUTE_ENABLED)) {
+            spec.commandLine().getErr().println("Warning: neither --orchestrator nor --compute given; running an orchestrator");
+            config = config.with(ConfigKeys.ORCHESTRATOR_ENABLED, "true");
+        }
+        NodeSpec node = NodeSpecs.of(config);
+        Ports.requireFree(node.httpHost(), node.httpPort(), ConfigKeys.API_PORT);
+        if (node.orchestrator()) {
+            Ports.requireFree(config.get(ConfigKeys.ORCHESTRATOR_HOST), config.getInt(ConfigKeys.ORCHESTRATOR_PORT),
+                    ConfigKeys.ORCHESTRATOR_PORT);
+        }
+        writeRunFile(node);
+        NodeProcess process = NodeProcess.start(node, Runtime.layout(), Runtime.javaHome(), null);
+        java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> process.stop(Duration.ofSeconds(20))));
+        Thread.ofVirtual().start(() -> announce(process));
+        return waitFor(process);
+    }
+
+    private void announce(NodeProcess process) {
+        try {
+            process.awaitReady(Duration.ofMinutes(5));
+            NodeSpec n = process.spec();
+            spec.commandLine().getErr().println("Bacalao " + n.name() + " node " + n.nodeId() + " is ready; API on "
+                    + n.httpHost() + ":" + n.httpPort());
+        } catch (Exception e) {
+            spec.commandLine().getErr().println("Error: " + e.getMessage());
+        }
+    }
+
+    private static int waitFor(NodeProcess process) throws InterruptedException {
+        while (process.isAlive()) Thread.sleep(500);
+        return 0;
+    }
+
+    /** {@code <DataDir>/bacalao.run}: how a client on this machine reaches the node. */
+    private static void writeRunFile(NodeSpec node) throws java.io.IOException {
+        String host = node.httpHost().equals("0.0.0.0") ? "127.0.0.1" : node.httpHost();
+        Files.createDirectories(node.dataDir());
+        Files.writeString(node.dataDir().resolve("bacalao.run"),
+                "export BACALAO_API_HOST=" + host + "\nexport BACALAO_API_PORT=" + node.httpPort() + "\n");
+    }
+
+    static Path dataDir(Config c) {
+        return Path.of(c.get(ConfigKeys.DATA_DIR));
+    }
+}

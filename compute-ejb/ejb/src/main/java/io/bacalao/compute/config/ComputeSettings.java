@@ -1,0 +1,67 @@
+package io.bacalao.compute.config;
+
+import io.bacalao.domain.config.Config;
+import io.bacalao.domain.config.ConfigKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * This compute node's configuration: Bacalhau's keys through MicroProfile Config, plus the node ID and the
+ * broker URL the launcher decided. Work lives under {@code <DataDir>/compute}.
+ */
+@ApplicationScoped
+public class ComputeSettings {
+    public static final String NODE_ID = "bacalao.node.id";
+    public static final String BROKER_URL = "bacalao.broker.url";
+
+    private final Config config;
+    private final String nodeId;
+    private final String brokerUrl;
+
+    public ComputeSettings() {
+        org.eclipse.microprofile.config.Config mp = ConfigProvider.getConfig();
+        this.config = Config.from(key -> mp.getOptionalValue(key, String.class).orElse(null));
+        this.nodeId = mp.getOptionalValue(NODE_ID, String.class).orElse("n-compute");
+        this.brokerUrl = mp.getOptionalValue(BROKER_URL, String.class).orElse(firstOrchestrator(config));
+    }
+
+    /** {@code Compute.Orchestrators} holds nats://host:port addresses; the broker listens on the same host:port. */
+    static String firstOrchestrator(Config c) {
+        String first = c.getList(ConfigKeys.COMPUTE_ORCHESTRATORS).stream().findFirst().orElse("nats://127.0.0.1:4222");
+        return "tcp://" + first.replaceFirst("^[a-z]+://", "");
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    public String brokerUrl() {
+        return brokerUrl;
+    }
+
+    public Duration duration(String key) {
+        return config.getDuration(key);
+    }
+
+    public Path workDir() {
+        return Path.of(config.get(ConfigKeys.DATA_DIR)).resolve("compute");
+    }
+
+    public Path executionDir(String executionId) {
+        return workDir().resolve("executions").resolve(executionId);
+    }
+
+    @Produces
+    @ApplicationScoped
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,103 @@
+package io.bacalao.compute.messaging;
+
+import io.bacalao.compute.bidding.BidDecision;
+import io.bacalao.compute.bidding.Bidder;
+import io.bacalao.compute.executor.Executors;
+import io.bacalao.compute.queue.LocalQueue;
+import io.bacalao.compute.registration.Registration;
+import io.bacalao.compute.store.ExecutionStore;
+import io.bacalao.compute.store.LocalExecution;
+import io.bacalao.domain.model.ExecutionStateType;
+import io.bacalao.domain.protocol.AskForBid;
+import io.bacalao.domain.protocol.BidAccepted;
+import io.bacalao.domain.protocol.BidRejected;
+import io.bacalao.domain.protocol.CancelExecution;
+import io.bacalao.domain.protocol.HandshakeResponse;
+import io.bacalao.domain.protocol.ProtocolMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Handles what the orchestrator sends (reference §3.3). Every handler is idempotent: a repeated question gets
+ * the current answer again, a repeated command changes nothing.
+ */
+@ApplicationScoped
+public class ComputeMessageHandler {
+    private static final Logger LOG = Logger.getLogger(ComputeMessageHandler.class.getName());
+
+    @Inject
+    ExecutionStore store;
+    @Inject
+    Bidder bidder;
+    @Inject
+    LocalQueue queue;
+    @Inject
+    Executors executors;
+    @Inject
+    Reports reports;
+    @Inject
+    Registration registration;
+
+    public void handle(ProtocolMessage m) {
+        switch (m) {
+            case AskForBid a -> askForBid(a);
+            case BidAccepted b -> bidAccepted(b);
+            case BidRejected r -> store.update(r.executionId(), e -> e.state() == ExecutionStateType.AskForBidAccepted
+                    ? e.to(ExecutionStateType.BidRejected, r.reason()) : null);
+            case CancelExecution c -> cancel(c);
+            case HandshakeResponse h -> registration.onHandshakeResponse(h);
+            default -> LOG.warning(() -> "ignoring " + m.getClass().getSimpleName() + " sent to a compute node");
+        }
+    }
+
+    private void askForBid(AskForBid ask) {
+        Optional<LocalExecution> known = store.find(ask.execution().id());
+        if (known.isPresent()) {
+            answerAgain(known.get());
+            return;
+        }
+        BidDecision decision = bidder.decide(ask.execution().job());
+        LocalExecution received = LocalExecution.received(ask.execution());
+        LocalExecution decided = !decision.accepted() ? received.to(ExecutionStateType.AskForBidRejected, decision.reason())
+                : received.to(ask.preApproved() ? ExecutionStateType.BidAccepted : ExecutionStateType.AskForBidAccepted, "");
+        if (!store.insert(decided)) return;
+        reports.bid(decided);
+        if (decided.state() == ExecutionStateType.BidAccepted) queue.submit(decided);
+    }
+
+    private void bidAccepted(BidAccepted accepted) {
+        Optional<LocalExecution> approved = store.update(accepted.executionId(),
+                e -> e.state() == ExecutionStateType.AskForBidAccepted ? e.to(ExecutionStateType.BidAccepted, "") : null);
+        if (approved.isPresent()) {
+            queue.submit(approved.get());
+            return;
+        }
+        Optional<LocalExecution> known = store.find(accepted.executionId());
+        if (known.isEmpty()) {
+            reports.unknown(accepted.executionId(), accepted.jobId());
+        } else {
+            answerAgain(known.get());
+        }
+    }
+
+    private void cancel(CancelExecution c) {
+        Optional<LocalExecution> cancelled = store.update(c.executionId(),
+                e -> e.state().isTerminal() ? null : e.to(ExecutionStateType.Cancelled, c.reason()));
+        if (cancelled.isEmpty()) return;
+        if (!queue.remove(c.executionId())) {
+            executors.forEngine(cancelled.get().job().task().engine().type()).ifPresent(x -> x.cancel(c.executionId()));
+        }
+    }
+
+    private void answerAgain(LocalExecution e) {
+        switch (e.state()) {
+            case New, AskForBidAccepted, AskForBidRejected -> reports.bid(e);
+            case BidAccepted -> queue.submit(e);
+            case Completed, Failed -> reports.finished(e);
+            default -> {
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.bacalao.compute.messaging;
+
+import io.bacalao.broker.Addresses;
+import io.bacalao.broker.client.BrokerClient;
+import io.bacalao.broker.client.BrokerEndpoint;
+import io.bacalao.compute.config.ComputeSettings;
+import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.protocol.ProtocolCodec;
+import io.bacalao.domain.protocol.ProtocolMessage;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/** The compute node's outbound side: everything it tells the orchestrator, logged in with Compute.Auth.Token. */
+@ApplicationScoped
+public class OrchestratorLink {
+    @Inject
+    ComputeSettings settings;
+    private BrokerClient client;
+
+    @PostConstruct
+    void init() {
+        client = new BrokerClient(new BrokerEndpoint(settings.brokerUrl(), settings.nodeId(),
+                settings.config().get(ConfigKeys.COMPUTE_AUTH_TOKEN)));
+    }
+
+    /** Sends a message; throws BrokerUnavailableException (or BrokerAuthException) when it cannot. */
+    public void send(ProtocolMessage m) {
+        client.send(Addresses.ORCHESTRATOR, ProtocolCodec.encode(m),
+                Map.of(ProtocolMessage.TYPE_PROPERTY, ProtocolCodec.typeOf(m)));
+    }
+
+    public String brokerUrl() {
+        return client.endpoint().url();
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,42 @@
+package io.bacalao.compute.registration;
+
+import io.bacalao.compute.messaging.Reports;
+import io.bacalao.compute.queue.LocalQueue;
+import io.bacalao.compute.store.ExecutionStore;
+import io.bacalao.compute.store.LocalExecution;
+import io.bacalao.domain.model.ExecutionStateType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Start-up after a stop or crash: executions that were running are failed ("Failed due to node restart"),
+ * approved ones that had not started go back to the queue, and the failures are reported once the node has
+ * joined the orchestrator again.
+ */
+@ApplicationScoped
+public class Recovery {
+    static final String RESTART_MESSAGE = "Failed due to node restart";
+
+    @Inject
+    ExecutionStore store;
+    @Inject
+    LocalQueue queue;
+    @Inject
+    Reports reports;
+    private final List<LocalExecution> toReport = new ArrayList<>();
+
+    public synchronized void failInterrupted() {
+        for (LocalExecution e : store.inStates(List.of(ExecutionStateType.Running, ExecutionStateType.Publishing))) {
+            store.update(e.id(), cur -> cur.state().isTerminal() ? null : cur.to(ExecutionStateType.Failed, RESTART_MESSAGE))
+                    .ifPresent(toReport::add);
+        }
+        store.inStates(List.of(ExecutionStateType.BidAccepted)).forEach(queue::submit);
+    }
+
+    public synchronized void reportFinished() {
+        toReport.forEach(reports::finished);
+        toReport.clear();
+    }
+}

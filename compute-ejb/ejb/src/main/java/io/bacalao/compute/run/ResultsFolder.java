@@ -1,0 +1,48 @@
+package io.bacalao.compute.run;
+
+import io.bacalao.domain.model.RunOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The results folder layout (reference §5.9): {@code stdout}, {@code stderr}, {@code exitCode} (decimal, no
+ * newline) and one folder per output. The summary keeps the first {@link RunOutput#SUMMARY_LIMIT} bytes.
+ */
+public final class ResultsFolder {
+    public static final String STDOUT = "stdout";
+    public static final String STDERR = "stderr";
+    public static final String EXIT_CODE = "exitCode";
+
+    private ResultsFolder() {
+    }
+
+    /** Completes the folder after a run and returns the output summary. */
+    public static RunOutput finish(Path results, int exitCode) throws IOException {
+        Path out = ensure(results.resolve(STDOUT));
+        Path err = ensure(results.resolve(STDERR));
+        Files.writeString(results.resolve(EXIT_CODE), String.valueOf(exitCode));
+        Excerpt o = excerpt(out);
+        Excerpt e = excerpt(err);
+        return new RunOutput(o.text, o.truncated, e.text, e.truncated, exitCode, "");
+    }
+
+    private static Path ensure(Path p) throws IOException {
+        if (!Files.exists(p)) Files.createFile(p);
+        return p;
+    }
+
+    private record Excerpt(String text, boolean truncated) {
+    }
+
+    private static Excerpt excerpt(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(RunOutput.SUMMARY_LIMIT + 1);
+            boolean truncated = head.length > RunOutput.SUMMARY_LIMIT;
+            int n = Math.min(head.length, RunOutput.SUMMARY_LIMIT);
+            return new Excerpt(new String(head, 0, n, StandardCharsets.UTF_8), truncated);
+        }
+    }
+}

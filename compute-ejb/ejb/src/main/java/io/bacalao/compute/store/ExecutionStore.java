@@ -1,0 +1,56 @@
+package io.bacalao.compute.store;
+
+import io.bacalao.domain.model.ExecutionStateType;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import jakarta.inject.Inject;
+
+/** The node's own record of its executions, in its H2 file, so that it survives restarts. */
+@Stateless
+public class ExecutionStore {
+    @PersistenceContext(unitName = "compute")
+    private EntityManager em;
+    @Inject
+    Clock clock;
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<LocalExecution> find(String id) {
+        return Optional.ofNullable(em.find(LocalExecutionEntity.class, id)).map(LocalExecutionEntity::toLocal);
+    }
+
+    /** Stores a new execution; returns false when one with that ID is already known. */
+    public boolean insert(LocalExecution e) {
+        if (em.find(LocalExecutionEntity.class, e.id()) != null) return false;
+        em.persist(new LocalExecutionEntity(e, clock.millis()));
+        return true;
+    }
+
+    /**
+     * Changes an execution if {@code change} accepts its current state (it returns null to refuse).
+     * Returns the stored result, or empty when the execution is unknown or the change was refused.
+     */
+    public Optional<LocalExecution> update(String id, UnaryOperator<LocalExecution> change) {
+        LocalExecutionEntity row = em.find(LocalExecutionEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) return Optional.empty();
+        LocalExecution next = change.apply(row.toLocal());
+        if (next == null) return Optional.empty();
+        row.update(next, clock.millis());
+        return Optional.of(next);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<LocalExecution> inStates(List<ExecutionStateType> states) {
+        return em.createQuery("select e from LocalExecutionEntity e where e.state in :states order by e.modifyTime",
+                        LocalExecutionEntity.class)
+                .setParameter("states", states.stream().map(Enum::name).toList())
+                .getResultList().stream().map(LocalExecutionEntity::toLocal).toList();
+    }
+}

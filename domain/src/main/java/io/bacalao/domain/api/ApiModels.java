@@ -1,0 +1,51 @@
+package io.bacalao.domain.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bacalao.domain.model.Execution;
+import io.bacalao.domain.model.Job;
+import io.bacalao.domain.model.JobHistory;
+import io.bacalao.domain.model.NodeState;
+import java.util.List;
+
+/** Request and response bodies of the REST API with Bacalhau's keys, shared by the server and the CLI. */
+public final class ApiModels {
+    private ApiModels() {
+    }
+
+    /** PUT /jobs. The job stays a tree so the server can tell which keys the client sent. */
+    public record PutJobRequest(@JsonProperty("Job") JsonNode job, @JsonProperty("Force") boolean force) {
+    }
+
+    public record PutJobResponse(@JsonProperty("JobID") String jobId, @JsonProperty("EvaluationID") String evaluationId,
+                                 @JsonProperty("Warnings") List<String> warnings) {
+    }
+
+    /** A list response: Items and the paging token (empty when no more rows). */
+    public record ListResponse<T>(@JsonProperty("Items") List<T> items, @JsonProperty("NextToken") String nextToken) {
+        public static <T> ListResponse<T> of(List<T> items) {
+            return new ListResponse<>(items, "");
+        }
+    }
+
+    public record GetJobResponse(@JsonProperty("Job") Job job,
+                                 @JsonProperty("History") @JsonInclude(JsonInclude.Include.NON_NULL) ListResponse<JobHistory> history,
+                                 @JsonProperty("Executions") @JsonInclude(JsonInclude.Include.NON_NULL) ListResponse<Execution> executions) {
+    }
+
+    public record StopJobRequest(@JsonProperty("reason") String reason) {
+    }
+
+    public record StopJobResponse(@JsonProperty("EvaluationID") String evaluationId) {
+    }
+
+    public record ListNodesResponse(@JsonProperty("NextToken") String nextToken, @JsonProperty("Nodes") List<NodeState> nodes) {
+    }
+
+    public record GetNodeResponse(@JsonProperty("Node") NodeState node) {
+    }
+
+    public record AliveResponse(@JsonProperty("Status") String status) {
+    }
+}

@@ -1,0 +1,55 @@
+package io.bacalao.orchestrator.api;
+
+import io.bacalao.domain.api.ApiModels;
+import io.bacalao.domain.model.BuildVersionInfo;
+import io.bacalao.domain.model.NodeInfo;
+import io.bacalao.orchestrator.config.NodeSettings;
+import io.bacalao.orchestrator.nodes.SelfRegistration;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+/** {@code /api/v1/agent}: liveness, version, this node's info and its configuration (secrets redacted). */
+@RequestScoped
+@Path("api/v1/agent")
+@Produces(MediaType.APPLICATION_JSON)
+public class AgentResource {
+    @Inject
+    NodeSettings settings;
+    @Inject
+    SelfRegistration self;
+
+    @GET
+    @Path("alive")
+    public ApiModels.AliveResponse alive() {
+        return new ApiModels.AliveResponse("OK");
+    }
+
+    @GET
+    @Path("version")
+    public BuildVersionInfo version() {
+        return settings.version();
+    }
+
+    @GET
+    @Path("node")
+    public NodeInfo node() {
+        return self.info();
+    }
+
+    @GET
+    @Path("config")
+    public Map<String, Object> config() {
+        return Map.of("config", settings.config().asTree(true));
+    }
+
+    @GET
+    @Path("debug")
+    public Map<String, Object> debug() {
+        return Map.of("NodeID", settings.nodeId(), "BrokerURL", settings.brokerUrl());
+    }
+}

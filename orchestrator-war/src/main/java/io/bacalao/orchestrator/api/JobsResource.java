@@ -1,0 +1,146 @@
+package io.bacalao.orchestrator.api;
+
+import io.bacalao.domain.api.ApiModels;
+import io.bacalao.domain.model.Execution;
+import io.bacalao.domain.model.Job;
+import io.bacalao.domain.model.JobHistory;
+import io.bacalao.domain.selector.Selector;
+import io.bacalao.domain.spec.JobReader;
+import io.bacalao.domain.spec.SpecException;
+import io.bacalao.orchestrator.jobs.JobService;
+import io.bacalao.orchestrator.jobs.SubmitResult;
+import io.bacalao.orchestrator.store.JobPage;
+import io.bacalao.orchestrator.store.JobQuery;
+import io.bacalao.orchestrator.store.JobStore;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.List;
+
+/** {@code /api/v1/orchestrator/jobs}: submit, list, get, stop, history and executions (reference §1.4). */
+@RequestScoped
+@Path("api/v1/orchestrator/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+public class JobsResource {
+    @Inject
+    JobService service;
+    @Inject
+    JobStore store;
+    @Inject
+    HistoryPager historyPager;
+
+    @PUT
+    public ApiModels.PutJobResponse put(ApiModels.PutJobRequest request) {
+        if (request == null || request.job() == null || request.job().isNull()) {
+            throw new SpecException("missing job in request: send {\"Job\": {...}}");
+        }
+        Job job = JobReader.readRequest(request.job());
+        SubmitResult r = service.submit(job, request.force());
+        return new ApiModels.PutJobResponse(r.jobId(), r.evaluationId(), r.warnings().isEmpty() ? null : r.warnings());
+    }
+
+    @POST
+    public ApiModels.PutJobResponse post(ApiModels.PutJobRequest request) {
+        return put(request);
+    }
+
+    @GET
+    public ApiModels.ListResponse<Job> list(@QueryParam("namespace") String namespace, @QueryParam("limit") Integer limit,
+                                       @QueryParam("next_token") String nextToken, @QueryParam("order_by") String orderBy,
+                                       @QueryParam("reverse") boolean reverse, @QueryParam("labels") List<String> labels) {
+        PagingToken page = nextToken != null && !nextToken.isBlank() ? PagingToken.decode(nextToken)
+                : new PagingToken(orderBy == null || orderBy.isBlank() ? "created_at" : orderBy, reverse,
+                limit == null ? 0 : limit, 0);
+        if (!page.sortBy().equals("created_at") && !page.sortBy().equals("modified_at")) {
+            throw io.bacalao.domain.error.BacalaoException.plain("OrderBy " + page.sortBy() + " not supported for listJobs", null);
+        }
+        JobPage result = store.list(new JobQuery(namespace, page.sortBy(), page.reverse(), page.limit(), page.offset(),
+                Selectors.parse(labels)));
+        String next = result.more()
+                ? new PagingToken(page.sortBy(), page.reverse(), page.limit(), page.offset() + result.jobs().size()).encode()
+                : "";
+        return new ApiModels.ListResponse<>(result.jobs(), next);
+    }
+
+    @GET
+    @Path("{id}")
+    public ApiModels.GetJobResponse get(@PathParam("id") String id, @QueryParam("namespace") String namespace,
+                                   @QueryParam("include") String include) {
+        Job job = store.resolve(id, namespace);
+        List<String> parts = include == null ? List.of() : Arrays.stream(include.split(",")).map(String::trim).toList();
+        ApiModels.ListResponse<JobHistory> history = parts.contains("history")
+                ? ApiModels.ListResponse.of(store.history(job.id(), 0, 0)) : null;
+        ApiModels.ListResponse<Execution> executions = parts.contains("executions")
+                ? ApiModels.ListResponse.of(currentVersion(store.executions(job.id()), job)) : null;
+        return new ApiModels.GetJobResponse(job, history, executions);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public ApiModels.StopJobResponse stop(@PathParam("id") String id, @QueryParam("namespace") String namespace,
+                                     @QueryParam("reason") String reasonQuery, ApiModels.StopJobRequest body) {
+        String reason = body != null && body.reason() != null ? body.reason() : reasonQuery;
+        return new ApiModels.StopJobResponse(service.stop(id, namespace, reason));
+    }
+
+    @GET
+    @Path("{id}/history")
+    public ApiModels.ListResponse<JobHistory> history(@PathParam("id") String id, @QueryParam("namespace") String namespace,
+                                                 @QueryParam("limit") @DefaultValue("0") int limit,
+                                                 @QueryParam("next_token") String nextToken,
+                                                 @QueryParam("since") @DefaultValue("0") long since,
+                                                 @QueryParam("event_type") String eventType,
+                                                 @QueryParam("execution_id") String executionId,
+                                                 @QueryParam("job_version") @DefaultValue("0") long jobVersion,
+                                                 @QueryParam("all_job_versions") boolean allVersions) {
+        Job job = store.resolve(id, namespace);
+        return historyPager.page(job, new HistoryPager.Filter(limit, nextToken, since, eventType, executionId,
+                jobVersion, allVersions));
+    }
+
+    @GET
+    @Path("{id}/executions")
+    public ApiModels.ListResponse<Execution> executions(@PathParam("id") String id, @QueryParam("namespace") String namespace,
+                                                   @QueryParam("order_by") String orderBy, @QueryParam("reverse") boolean reverse,
+                                                   @QueryParam("limit") @DefaultValue("0") int limit,
+                                                   @QueryParam("job_version") @DefaultValue("0") long jobVersion,
+                                                   @QueryParam("all_job_versions") boolean allVersions) {
+        Job job = store.resolve(id, namespace);
+        long version = jobVersion > 0 ? jobVersion : job.version();
+        List<Execution> all = store.executions(job.id()).stream()
+                .filter(e -> allVersions || e.jobVersion() == version).toList();
+        return ApiModels.ListResponse.of(ExecutionOrder.sort(all, orderBy, reverse, limit));
+    }
+
+    @GET
+    @Path("{id}/versions")
+    public ApiModels.ListResponse<Job> versions(@PathParam("id") String id, @QueryParam("namespace") String namespace) {
+        Job job = store.resolve(id, namespace);
+        return ApiModels.ListResponse.of(store.versions(job.id()));
+    }
+
+    private static List<Execution> currentVersion(List<Execution> all, Job job) {
+        return all.stream().filter(e -> e.jobVersion() == job.version()).toList();
+    }
+
+    /** Label selectors from repeated {@code labels} parameters; bad syntax is a 400. */
+    static final class Selectors {
+        static Selector parse(List<String> labels) {
+            try {
+                return labels == null || labels.isEmpty() ? Selector.EVERYTHING : Selector.parseAll(labels);
+            } catch (IllegalArgumentException e) {
+                throw new BadParameterException("invalid labels selector: " + e.getMessage());
+            }
+        }
+    }
+}

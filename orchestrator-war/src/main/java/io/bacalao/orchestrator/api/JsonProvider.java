@@ -1,0 +1,53 @@
+package io.bacalao.orchestrator.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.bacalao.domain.spec.Json;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+
+/** JSON with the domain's mapping (Bacalhau casing, case-insensitive keys) for every request and response. */
+@Provider
+@jakarta.annotation.Priority(jakarta.ws.rs.Priorities.USER - 100)
+@Produces({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+@Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWriter<Object> {
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return !String.class.equals(type) && !InputStream.class.isAssignableFrom(type) && !byte[].class.equals(type);
+    }
+
+    @Override
+    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                           MultivaluedMap<String, String> headers, InputStream in) throws IOException {
+        try {
+            byte[] body = in.readAllBytes();
+            if (body.length == 0) return null;
+            return Json.mapper().readValue(body, Json.mapper().constructType(genericType));
+        } catch (JsonProcessingException e) {
+            throw new MalformedBodyException(e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return !String.class.equals(type) && !byte[].class.equals(type)
+                && !jakarta.ws.rs.core.StreamingOutput.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void writeTo(Object value, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                        MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
+        Json.mapper().writeValue(out, value);
+    }
+}

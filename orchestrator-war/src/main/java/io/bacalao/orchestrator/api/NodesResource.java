@@ -1,0 +1,78 @@
+package io.bacalao.orchestrator.api;
+
+import io.bacalao.domain.api.ApiModels;
+import io.bacalao.domain.model.NodeState;
+import io.bacalao.domain.model.Resources;
+import io.bacalao.domain.selector.Selector;
+import io.bacalao.orchestrator.store.NodeStore;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** {@code /api/v1/orchestrator/nodes} (reference §1.5). */
+@RequestScoped
+@Path("api/v1/orchestrator/nodes")
+@Produces(MediaType.APPLICATION_JSON)
+public class NodesResource {
+    @Inject
+    NodeStore nodes;
+
+    @GET
+    public ApiModels.ListNodesResponse list(@QueryParam("limit") @DefaultValue("0") int limit,
+                                       @QueryParam("order_by") String orderBy, @QueryParam("reverse") boolean reverse,
+                                       @QueryParam("labels") List<String> labels,
+                                       @QueryParam("filter-approval") String approval,
+                                       @QueryParam("filter-status") String status) {
+        Comparator<NodeState> order = order(orderBy);
+        if (reverse) order = order.reversed();
+        Selector selector = JobsResource.Selectors.parse(labels);
+        String wantApproval = upper(approval);
+        String wantStatus = upper(status);
+        List<NodeState> result = nodes.list().stream()
+                .filter(n -> selector.matches(n.info().labels()))
+                .filter(n -> wantApproval.isEmpty() || n.membership().name().equals(wantApproval))
+                .filter(n -> wantStatus.isEmpty() || n.connection().name().equals(wantStatus))
+                .sorted(order).toList();
+        if (limit > 0 && result.size() > limit) result = result.subList(0, limit);
+        return new ApiModels.ListNodesResponse("", result);
+    }
+
+    @GET
+    @Path("{id}")
+    public ApiModels.GetNodeResponse get(@PathParam("id") String id) {
+        return new ApiModels.GetNodeResponse(nodes.get(id));
+    }
+
+    private static String upper(String s) {
+        return s == null ? "" : s.trim().toUpperCase(Locale.ROOT);
+    }
+
+    private static Comparator<NodeState> order(String orderBy) {
+        return switch (orderBy == null || orderBy.isBlank() ? "id" : orderBy) {
+            case "id" -> Comparator.comparing(NodeState::id);
+            case "type" -> Comparator.comparing((NodeState n) -> n.info().nodeType().name()).thenComparing(NodeState::id);
+            case "approval" -> Comparator.comparing((NodeState n) -> n.membership().name()).thenComparing(NodeState::id);
+            case "status" -> Comparator.comparing((NodeState n) -> n.connection().name()).thenComparing(NodeState::id);
+            case "available_cpu" -> byAvailable(Resources::cpu);
+            case "available_memory" -> byAvailable(r -> (double) r.memory());
+            case "available_disk" -> byAvailable(r -> (double) r.disk());
+            case "available_gpu" -> byAvailable(r -> (double) r.gpu());
+            default -> throw new BadParameterException("invalid order_by: " + orderBy);
+        };
+    }
+
+    private static Comparator<NodeState> byAvailable(Function<Resources, Double> dimension) {
+        return Comparator.comparing((NodeState n) -> n.info().computeNodeInfo() == null ? 0.0
+                : dimension.apply(n.info().computeNodeInfo().availableCapacity())).thenComparing(NodeState::id);
+    }
+}

@@ -1,0 +1,46 @@
+package io.bacalao.orchestrator.health;
+
+import io.bacalao.orchestrator.messaging.Broker;
+import io.bacalao.orchestrator.store.NodeStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
+
+/** MicroProfile Health: live while the app runs; ready when the job store and the broker answer. */
+@ApplicationScoped
+public class ReadinessChecks {
+    @Inject
+    NodeStore nodes;
+    @Inject
+    Broker broker;
+
+    @Produces
+    @Liveness
+    HealthCheck live() {
+        return () -> HealthCheckResponse.up("orchestrator");
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck database() {
+        return () -> {
+            try {
+                nodes.list();
+                return HealthCheckResponse.up("job-store");
+            } catch (RuntimeException e) {
+                return HealthCheckResponse.named("job-store").down().withData("error", String.valueOf(e.getMessage())).build();
+            }
+        };
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck brokerConnection() {
+        return () -> broker.isConnected() ? HealthCheckResponse.up("broker")
+                : HealthCheckResponse.down("broker");
+    }
+}

@@ -1,0 +1,96 @@
+package io.bacalao.orchestrator.housekeeping;
+
+import io.bacalao.domain.model.Evaluation;
+import io.bacalao.domain.model.Execution;
+import io.bacalao.domain.model.Job;
+import io.bacalao.orchestrator.messaging.Dispatcher;
+import io.bacalao.orchestrator.store.EvaluationStore;
+import io.bacalao.orchestrator.store.ExecutionMessages;
+import io.bacalao.orchestrator.store.JobStore;
+import io.bacalao.orchestrator.store.Outbox;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Makes "stored" mean "will happen": re-sends pending evaluations the broker lost (at start-up, after a crash
+ * between commit and send, all of them) and the messages of executions still waiting for their node.
+ * Everything it sends is handled idempotently, so a duplicate costs nothing.
+ */
+@Startup
+@Singleton
+public class Sweeps {
+    private static final Logger LOG = Logger.getLogger(Sweeps.class.getName());
+    static final Duration PERIOD = Duration.ofSeconds(5);
+    static final Duration GRACE = Duration.ofSeconds(10);
+    static final int BATCH = 500;
+
+    @Resource
+    TimerService timers;
+    @Inject
+    EvaluationStore evaluations;
+    @Inject
+    JobStore jobs;
+    @Inject
+    Dispatcher dispatcher;
+    @Inject
+    Clock clock;
+
+    @PostConstruct
+    void start() {
+        timers.createSingleActionTimer(1_000, new TimerConfig("sweep-startup", false));
+        timers.createIntervalTimer(PERIOD.toMillis(), PERIOD.toMillis(), new TimerConfig("sweep", false));
+    }
+
+    @Timeout
+    void sweep(jakarta.ejb.Timer timer) {
+        Duration grace = "sweep-startup".equals(timer.getInfo()) ? Duration.ZERO : GRACE;
+        try {
+            resendEvaluations(grace);
+            resendExecutionMessages();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "sweep failed; it runs again in " + PERIOD.toSeconds() + "s", e);
+        }
+    }
+
+    private void resendEvaluations(Duration grace) {
+        long now = nanos();
+        List<Evaluation> due = evaluations.due(now, now - grace.toNanos(), BATCH);
+        if (due.isEmpty()) return;
+        evaluations.markSent(due.stream().map(Evaluation::id).toList(), now);
+        Outbox out = Outbox.empty();
+        due.forEach(out::add);
+        dispatcher.send(out);
+        LOG.fine(() -> "re-sent " + due.size() + " pending evaluations");
+    }
+
+    private void resendExecutionMessages() {
+        List<Execution> waiting = jobs.awaitingNode(nanos() - GRACE.toNanos(), BATCH);
+        if (waiting.isEmpty()) return;
+        Map<String, Optional<Job>> jobsById = new HashMap<>();
+        Outbox out = Outbox.empty();
+        for (Execution e : waiting) {
+            Optional<Job> job = jobsById.computeIfAbsent(e.jobId(), jobs::find);
+            job.flatMap(j -> ExecutionMessages.forStuck(e, j)).ifPresent(out::add);
+        }
+        dispatcher.send(out);
+    }
+
+    private long nanos() {
+        var i = clock.instant();
+        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    }
+}

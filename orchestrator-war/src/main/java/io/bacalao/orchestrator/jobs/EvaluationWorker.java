@@ -1,0 +1,105 @@
+package io.bacalao.orchestrator.jobs;
+
+import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.model.Evaluation;
+import io.bacalao.domain.model.EvaluationStatus;
+import io.bacalao.domain.model.EventTopics;
+import io.bacalao.domain.model.Event;
+import io.bacalao.domain.model.JobState;
+import io.bacalao.domain.model.JobStateType;
+import io.bacalao.orchestrator.config.NodeSettings;
+import io.bacalao.orchestrator.messaging.Dispatcher;
+import io.bacalao.orchestrator.scheduler.Plan;
+import io.bacalao.orchestrator.scheduler.Scheduler;
+import io.bacalao.orchestrator.scheduler.SchedulerSettings;
+import io.bacalao.orchestrator.scheduler.Schedulers;
+import io.bacalao.orchestrator.scheduler.SchedulingContext;
+import io.bacalao.orchestrator.store.EvaluationStore;
+import io.bacalao.orchestrator.store.Outbox;
+import io.bacalao.orchestrator.store.PlanApplier;
+import io.bacalao.orchestrator.store.SnapshotReader;
+import io.bacalao.orchestrator.store.StalePlanException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Processes one evaluation: snapshot → scheduler → plan applier → dispatch. A stale plan is recomputed from
+ * a fresh snapshot. Processing a finished evaluation does nothing, so redelivery is harmless.
+ */
+@ApplicationScoped
+public class EvaluationWorker {
+    private static final Logger LOG = Logger.getLogger(EvaluationWorker.class.getName());
+    private static final int MAX_ATTEMPTS = 8;
+
+    @Inject
+    EvaluationStore evaluations;
+    @Inject
+    SnapshotReader snapshots;
+    @Inject
+    PlanApplier applier;
+    @Inject
+    Dispatcher dispatcher;
+    @Inject
+    NodeSettings settings;
+    @Inject
+    Clock clock;
+
+    private Schedulers schedulers;
+    private SchedulerSettings schedulerSettings;
+
+    @PostConstruct
+    void init() {
+        schedulers = Schedulers.standard();
+        schedulerSettings = new SchedulerSettings(settings.duration(ConfigKeys.QUEUE_BACKOFF),
+                settings.duration("JobDefaults.Batch.Task.Timeouts.QueueTimeout"), 20,
+                java.time.Duration.ofMillis(100), new java.util.Random());
+    }
+
+    public void process(String evaluationId) {
+        Optional<Evaluation> found = evaluations.find(evaluationId);
+        if (found.isEmpty() || found.get().status() != EvaluationStatus.PENDING) return;
+        Evaluation eval = found.get();
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            var snapshot = snapshots.read(eval.jobId());
+            if (snapshot.isEmpty()) {
+                evaluations.close(eval, EvaluationStatus.CANCELED, "job no longer exists", nanos(clock.instant()));
+                return;
+            }
+            Instant now = clock.instant();
+            SchedulingContext ctx = new SchedulingContext(snapshot.get().job(), snapshot.get().executions(),
+                    snapshot.get().nodes(), eval, now, schedulerSettings);
+            Plan plan = schedulers.forType(ctx.job().jobType()).map(s -> s.process(ctx))
+                    .orElseGet(() -> unsupported(ctx));
+            try {
+                Outbox out = applier.apply(plan, now);
+                dispatcher.send(out);
+                return;
+            } catch (StalePlanException e) {
+                LOG.fine(() -> "stale plan for " + eval.jobId() + ", retrying: " + e.getMessage());
+            }
+        }
+        throw new IllegalStateException("evaluation " + evaluationId + " kept conflicting with concurrent changes");
+    }
+
+    /** A job type without a scheduler fails with a message instead of waiting forever. */
+    private static Plan unsupported(SchedulingContext ctx) {
+        String msg = "job type " + ctx.job().type() + " cannot be scheduled by this orchestrator";
+        if (ctx.job().isTerminal()) {
+            return new Plan(ctx.evaluation(), ctx.job().id(), ctx.job().revision(), List.of(), List.of(), null,
+                    List.of(), List.of());
+        }
+        return new Plan(ctx.evaluation(), ctx.job().id(), ctx.job().revision(), List.of(), List.of(),
+                JobState.of(JobStateType.Failed, msg), List.of(),
+                List.of(io.bacalao.orchestrator.scheduler.PlannedEvent.job(Event.error(EventTopics.SCHEDULING, msg, ctx.now()))));
+    }
+
+    private static long nanos(Instant i) {
+        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    }
+}

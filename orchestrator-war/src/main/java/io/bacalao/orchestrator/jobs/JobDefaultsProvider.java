@@ -1,0 +1,48 @@
+package io.bacalao.orchestrator.jobs;
+
+import io.bacalao.domain.config.Config;
+import io.bacalao.domain.model.JobType;
+import io.bacalao.domain.model.ResourcesConfig;
+import io.bacalao.domain.model.SpecConfig;
+import io.bacalao.domain.spec.JobDefaults;
+import io.bacalao.domain.spec.SubmissionPreparer;
+import io.bacalao.orchestrator.config.NodeSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Builds the submission preparer from the {@code JobDefaults.*} keys of this orchestrator's configuration. */
+@ApplicationScoped
+public class JobDefaultsProvider {
+    @Inject
+    NodeSettings settings;
+    private SubmissionPreparer preparer;
+
+    @PostConstruct
+    void init() {
+        preparer = new SubmissionPreparer(fromConfig(settings.config()), settings.nodeId());
+    }
+
+    public SubmissionPreparer preparer() {
+        return preparer;
+    }
+
+    static JobDefaults fromConfig(Config c) {
+        Map<JobType, JobDefaults.TypeDefaults> m = new EnumMap<>(JobType.class);
+        for (JobType t : JobType.values()) {
+            String p = "JobDefaults." + t.json().substring(0, 1).toUpperCase(Locale.ROOT) + t.json().substring(1) + ".";
+            ResourcesConfig r = new ResourcesConfig(c.get(p + "Task.Resources.CPU"), c.get(p + "Task.Resources.Memory"),
+                    c.get(p + "Task.Resources.Disk"), c.get(p + "Task.Resources.GPU"));
+            boolean batchLike = !t.isLongRunning();
+            m.put(t, new JobDefaults.TypeDefaults(c.getInt(p + "Priority"), r,
+                    batchLike ? SpecConfig.of(c.get(p + "Task.Publisher.Type")) : SpecConfig.of(""),
+                    batchLike ? c.getDuration(p + "Task.Timeouts.ExecutionTimeout").toSeconds() : 0,
+                    batchLike ? c.getDuration(p + "Task.Timeouts.TotalTimeout").toSeconds() : 0,
+                    batchLike ? c.getDuration(p + "Task.Timeouts.QueueTimeout").toSeconds() : 0));
+        }
+        return new JobDefaults(m);
+    }
+}

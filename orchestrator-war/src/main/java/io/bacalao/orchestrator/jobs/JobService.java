@@ -1,0 +1,89 @@
+package io.bacalao.orchestrator.jobs;
+
+import io.bacalao.domain.error.BacalaoException;
+import io.bacalao.domain.model.Evaluation;
+import io.bacalao.domain.model.EvaluationTrigger;
+import io.bacalao.domain.model.Event;
+import io.bacalao.domain.model.EventTopics;
+import io.bacalao.domain.model.Job;
+import io.bacalao.domain.model.JobState;
+import io.bacalao.domain.model.JobStateType;
+import io.bacalao.domain.spec.Submission;
+import io.bacalao.orchestrator.messaging.Dispatcher;
+import io.bacalao.orchestrator.store.JobStore;
+import io.bacalao.orchestrator.store.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Submitting, updating and stopping jobs (reference §1.4). The job and its evaluation are stored in one
+ * transaction; the evaluation is queued after commit (and re-queued by the sweep if that send is lost).
+ */
+@ApplicationScoped
+public class JobService {
+    @Inject
+    JobStore store;
+    @Inject
+    JobDefaultsProvider defaults;
+    @Inject
+    Dispatcher dispatcher;
+    @Inject
+    Clock clock;
+
+    public SubmitResult submit(Job submitted, boolean force) {
+        Submission prepared = defaults.preparer().prepare(submitted);
+        Job job = prepared.job();
+        Instant now = clock.instant();
+        long nanos = nanos(now);
+        Optional<Job> existing = store.findByName(job.name(), job.namespace());
+        Evaluation eval;
+        if (existing.isPresent()) {
+            Job old = existing.get();
+            if (!force && SpecComparison.sameSpec(job.withId(old.id()), old)) {
+                throw BacalaoException.plain("no changes detected for new job spec. Job Name: '" + old.name()
+                        + "', Job Id: '" + old.id() + "'", "Use the --force flag to override this warning");
+            }
+            Job updated = job.withId(old.id()).withBookkeeping(JobState.of(JobStateType.Pending, "Job update requested by user"),
+                    old.version() + 1, old.revision() + 1, old.createTime(), nanos);
+            eval = Evaluation.create(updated, EvaluationTrigger.JOB_UPDATE, nanos);
+            store.replace(updated, old.revision(), eval, Event.of(EventTopics.SUBMISSION, EventTopics.JOB_UPDATED, now),
+                    true, now);
+            job = updated;
+        } else {
+            job = job.withBookkeeping(JobState.of(JobStateType.Pending), 1, 1, nanos, nanos);
+            eval = Evaluation.create(job, EvaluationTrigger.JOB_REGISTER, nanos);
+            store.create(job, eval, Event.of(EventTopics.SUBMISSION, EventTopics.JOB_SUBMITTED, now), now);
+        }
+        dispatcher.send(Outbox.empty().add(eval));
+        return new SubmitResult(job.id(), eval.id(), prepared.warnings());
+    }
+
+    /**
+     * Stops a job: Stopped at once with the reason, then an evaluation cancels its executions. Returns the
+     * evaluation ID, empty when the job was already stopped or had ended (no evaluation is needed).
+     */
+    public String stop(String idOrName, String namespace, String reason) {
+        Job job = store.resolve(idOrName, namespace);
+        JobStateType state = job.state().stateType();
+        if (state == JobStateType.Stopped) return "";
+        if (state == JobStateType.Completed) {
+            throw BacalaoException.plain("cannot stop job in state Completed", null);
+        }
+        Instant now = clock.instant();
+        String why = reason == null || reason.isBlank() ? "Stopped at user request" : reason;
+        Job stopped = job.transitionTo(JobState.of(JobStateType.Stopped, why), nanos(now));
+        Evaluation eval = state.isTerminal() ? null : Evaluation.create(stopped, EvaluationTrigger.JOB_CANCEL, nanos(now));
+        store.replace(stopped, job.revision(), eval,
+                Event.of(EventTopics.STATE_UPDATE, EventTopics.JOB_STOP_REQUESTED, now).withDetail("Reason", why), false, now);
+        if (eval == null) return "";
+        dispatcher.send(Outbox.empty().add(eval));
+        return eval.id();
+    }
+
+    static long nanos(Instant i) {
+        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    }
+}

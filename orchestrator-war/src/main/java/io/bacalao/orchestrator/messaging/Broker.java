@@ -1,0 +1,57 @@
+package io.bacalao.orchestrator.messaging;
+
+import io.bacalao.broker.Addresses;
+import io.bacalao.broker.client.BrokerClient;
+import io.bacalao.broker.client.BrokerEndpoint;
+import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.model.Evaluation;
+import io.bacalao.domain.protocol.ProtocolCodec;
+import io.bacalao.domain.protocol.ProtocolMessage;
+import io.bacalao.orchestrator.config.NodeSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The orchestrator's outbound side of the broker: protocol messages to compute nodes, evaluations to workers. */
+@ApplicationScoped
+public class Broker {
+    /** Message property carrying the evaluation ID on the evaluation queue. */
+    public static final String EVALUATION_ID = "EvaluationID";
+
+    @Inject
+    NodeSettings settings;
+    private BrokerClient client;
+
+    @PostConstruct
+    void init() {
+        client = new BrokerClient(new BrokerEndpoint(settings.brokerUrl(), "orchestrator",
+                settings.config().get(ConfigKeys.ORCHESTRATOR_AUTH_TOKEN)));
+    }
+
+    public void send(ProtocolMessage m) {
+        client.send(Addresses.computeQueue(m.nodeId()), ProtocolCodec.encode(m),
+                Map.of(ProtocolMessage.TYPE_PROPERTY, ProtocolCodec.typeOf(m)));
+    }
+
+    /** Queues an evaluation, grouped by job so one job is evaluated at a time, delivered at its WaitUntil. */
+    public void enqueue(Evaluation e) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(EVALUATION_ID, e.id());
+        props.put(BrokerClient.GROUP_ID, e.jobId());
+        long deliverAtMillis = e.waitUntil() / 1_000_000;
+        if (deliverAtMillis > System.currentTimeMillis()) props.put(BrokerClient.SCHEDULED_DELIVERY, deliverAtMillis);
+        client.send(Addresses.EVALUATIONS, e.id(), props);
+    }
+
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+}

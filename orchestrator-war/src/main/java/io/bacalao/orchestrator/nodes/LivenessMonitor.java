@@ -1,0 +1,51 @@
+package io.bacalao.orchestrator.nodes;
+
+import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.config.Durations;
+import io.bacalao.orchestrator.config.NodeSettings;
+import io.bacalao.orchestrator.store.NodeStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Marks compute nodes DISCONNECTED when no heartbeat came for {@code Orchestrator.NodeManager.DisconnectTimeout};
+ * checks every third of that timeout, clamped to [1 s, 30 s].
+ */
+@Startup
+@Singleton
+public class LivenessMonitor {
+    @Resource
+    TimerService timers;
+    @Inject
+    NodeStore nodes;
+    @Inject
+    NodeManager manager;
+    @Inject
+    NodeSettings settings;
+    @Inject
+    Clock clock;
+    private Duration timeout;
+
+    @PostConstruct
+    void start() {
+        timeout = settings.duration(ConfigKeys.DISCONNECT_TIMEOUT);
+        long period = Math.clamp(timeout.toMillis() / 3, 1_000, 30_000);
+        timers.createIntervalTimer(period, period, new TimerConfig("liveness", false));
+    }
+
+    @Timeout
+    void check() {
+        long cutoff = clock.millis() - timeout.toMillis();
+        for (String id : nodes.silentSince(cutoff)) {
+            manager.disconnect(id, "no heartbeat for " + Durations.format(timeout));
+        }
+    }
+}

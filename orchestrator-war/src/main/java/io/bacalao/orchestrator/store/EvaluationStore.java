@@ -1,0 +1,64 @@
+package io.bacalao.orchestrator.store;
+
+import io.bacalao.domain.model.Evaluation;
+import io.bacalao.domain.model.EvaluationStatus;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Stored evaluations: lookup, and the pending ones a sweep hands to the broker again. */
+@Stateless
+public class EvaluationStore {
+    @PersistenceContext(unitName = "orchestrator")
+    private EntityManager em;
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Evaluation> find(String id) {
+        return Optional.ofNullable(em.find(EvaluationEntity.class, id)).map(EvaluationEntity::toEvaluation);
+    }
+
+    /**
+     * Pending evaluations that are due ({@code WaitUntil <= now}) and were last sent before {@code sentBefore}
+     * (both Unix nanoseconds): the broker lost them, or they were never sent.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Evaluation> due(long nowNanos, long sentBefore, int max) {
+        return em.createQuery("select e from EvaluationEntity e where e.status = :pending and e.waitUntil <= :now"
+                        + " and e.sentAt < :sentBefore order by e.waitUntil", EvaluationEntity.class)
+                .setParameter("pending", EvaluationStatus.PENDING.name()).setParameter("now", nowNanos)
+                .setParameter("sentBefore", sentBefore).setMaxResults(max)
+                .getResultList().stream().map(EvaluationEntity::toEvaluation).toList();
+    }
+
+    public void markSent(List<String> ids, long nowNanos) {
+        for (String id : ids) {
+            EvaluationEntity e = em.find(EvaluationEntity.class, id);
+            if (e != null) e.markSent(nowNanos);
+        }
+    }
+
+    /** Stores a new evaluation for each job (skipping jobs that are gone or finished) and returns them. */
+    public List<Evaluation> createFor(List<String> jobIds, String trigger, long nowNanos) {
+        List<Evaluation> created = new java.util.ArrayList<>();
+        for (String id : jobIds) {
+            JobEntity job = em.find(JobEntity.class, id);
+            if (job == null) continue;
+            var j = job.toJob();
+            if (j.isTerminal()) continue;
+            Evaluation e = Evaluation.create(j, trigger, nowNanos);
+            em.persist(new EvaluationEntity(e));
+            created.add(e);
+        }
+        return created;
+    }
+
+    /** Closes an evaluation that needs no plan (its job is gone), so sweeps stop re-sending it. */
+    public void close(Evaluation e, EvaluationStatus status, String why, long nowNanos) {
+        EvaluationEntity row = em.find(EvaluationEntity.class, e.id());
+        if (row != null) row.update(e.withStatus(status, why, nowNanos));
+    }
+}

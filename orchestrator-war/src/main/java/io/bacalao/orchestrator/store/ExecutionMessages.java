@@ -1,0 +1,52 @@
+package io.bacalao.orchestrator.store;
+
+import io.bacalao.domain.model.DesiredStateType;
+import io.bacalao.domain.model.Execution;
+import io.bacalao.domain.model.ExecutionStateType;
+import io.bacalao.domain.model.Job;
+import io.bacalao.domain.protocol.AskForBid;
+import io.bacalao.domain.protocol.BidAccepted;
+import io.bacalao.domain.protocol.BidRejected;
+import io.bacalao.domain.protocol.CancelExecution;
+import io.bacalao.domain.protocol.ProtocolMessage;
+import java.util.Optional;
+
+/**
+ * Translates an execution's change into the message its node must get (reference §3.3): a new execution
+ * asks for a bid, an approval accepts it, a rejection rejects it, a stop of a live execution cancels it.
+ */
+public final class ExecutionMessages {
+    private ExecutionMessages() {
+    }
+
+    public static ProtocolMessage forNew(Execution e, Job job) {
+        return new AskForBid(e.nodeId(), e.withJob(job), e.desired() == DesiredStateType.Running);
+    }
+
+    public static Optional<ProtocolMessage> forChange(Execution before, Execution after) {
+        if (after.state() == ExecutionStateType.BidAccepted && before.state() != ExecutionStateType.BidAccepted) {
+            return Optional.of(new BidAccepted(after.nodeId(), after.id(), after.jobId()));
+        }
+        if (after.state() == ExecutionStateType.BidRejected && before.state() != ExecutionStateType.BidRejected) {
+            return Optional.of(new BidRejected(after.nodeId(), after.id(), after.jobId(), after.desiredState().message()));
+        }
+        if (after.desired() == DesiredStateType.Stopped && !before.state().isTerminal()
+                && before.desired() != DesiredStateType.Stopped) {
+            return Optional.of(new CancelExecution(after.nodeId(), after.id(), after.jobId(), after.desiredState().message()));
+        }
+        return Optional.empty();
+    }
+
+    /** The message that would move a stuck execution on, for the re-send sweep. */
+    public static Optional<ProtocolMessage> forStuck(Execution e, Job job) {
+        if (e.desired() == DesiredStateType.Stopped) {
+            return e.state().isTerminal() ? Optional.empty()
+                    : Optional.of(new CancelExecution(e.nodeId(), e.id(), e.jobId(), e.desiredState().message()));
+        }
+        if (e.state() == ExecutionStateType.New) return Optional.of(forNew(e, job));
+        if (e.state() == ExecutionStateType.BidAccepted && e.desired() == DesiredStateType.Running) {
+            return Optional.of(new BidAccepted(e.nodeId(), e.id(), e.jobId()));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,87 @@
+package io.bacalao.orchestrator.store;
+
+import io.bacalao.domain.model.ComputeState;
+import io.bacalao.domain.model.DesiredState;
+import io.bacalao.domain.model.DesiredStateType;
+import io.bacalao.domain.model.Evaluation;
+import io.bacalao.domain.model.EvaluationTrigger;
+import io.bacalao.domain.model.Event;
+import io.bacalao.domain.model.EventTopics;
+import io.bacalao.domain.model.Execution;
+import io.bacalao.domain.model.ExecutionStateType;
+import io.bacalao.domain.model.Job;
+import io.bacalao.domain.protocol.BidResult;
+import io.bacalao.domain.protocol.ComputeError;
+import io.bacalao.domain.protocol.ExecutionProgress;
+import io.bacalao.domain.protocol.RunResult;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Records what compute nodes report about executions (reference §3.3 steps 3, 5, 6). Idempotent: a report
+ * for an unknown or already finished execution, or one that would move it backwards, changes nothing.
+ * Reports that need a scheduling decision store an {@code exec-update} evaluation in the same transaction.
+ */
+@Stateless
+public class ExecutionReports {
+    @PersistenceContext(unitName = "orchestrator")
+    private EntityManager em;
+
+    public Outbox bidResult(BidResult r, Instant now) {
+        if (r.accepted()) {
+            return record(r.executionId(), now, e -> e.transition(e.desiredState(),
+                    ComputeState.of(ExecutionStateType.AskForBidAccepted), nanos(now)), r.events(), true);
+        }
+        String reason = "rejected bid: " + r.reason();
+        List<Event> events = r.events().isEmpty() ? List.of(Event.error(EventTopics.EXEC_SCANNING, reason, now)) : r.events();
+        return record(r.executionId(), now, e -> e.transition(DesiredState.of(DesiredStateType.Stopped, "bid rejected"),
+                new ComputeState(ExecutionStateType.AskForBidRejected, reason), nanos(now)), events, true);
+    }
+
+    public Outbox runResult(RunResult r, Instant now) {
+        List<Event> events = r.events().isEmpty()
+                ? List.of(Event.of(EventTopics.EXECUTION, EventTopics.COMPLETED_SUCCESSFULLY, now)) : r.events();
+        return record(r.executionId(), now, e -> e.finish(ComputeState.of(ExecutionStateType.Completed),
+                DesiredState.of(DesiredStateType.Stopped, "execution completed"), r.publishedResult(), r.output(),
+                nanos(now)), events, true);
+    }
+
+    public Outbox computeError(ComputeError r, Instant now) {
+        List<Event> events = r.events().isEmpty()
+                ? List.of(Event.error(EventTopics.EXECUTION, r.message(), now)) : r.events();
+        return record(r.executionId(), now, e -> e.transition(
+                DesiredState.of(DesiredStateType.Stopped, "execution failed"),
+                new ComputeState(ExecutionStateType.Failed, r.message()), nanos(now)), events, true);
+    }
+
+    public Outbox progress(ExecutionProgress r, Instant now) {
+        List<Event> events = r.event() == null ? List.of() : List.of(r.event());
+        return record(r.executionId(), now, e -> e.transition(e.desiredState(),
+                ComputeState.of(r.state()), nanos(now)), events, false);
+    }
+
+    private Outbox record(String executionId, Instant now, java.util.function.UnaryOperator<Execution> change,
+                          List<Event> events, boolean evaluate) {
+        ExecutionEntity row = em.find(ExecutionEntity.class, executionId);
+        if (row == null) return Outbox.empty();
+        JobEntity jobRow = JobLocks.lock(em, row.toExecution().jobId());
+        em.refresh(row);
+        Execution before = row.toExecution();
+        Execution after = change.apply(before);
+        if (!before.state().canTransitionTo(after.state())) return Outbox.empty();
+        row.update(after);
+        Job job = jobRow.toJob();
+        for (Event e : events) Histories.append(em, jobRow, before.jobVersion(), executionId, e, now);
+        if (!evaluate) return Outbox.empty();
+        Evaluation eval = Evaluation.create(job, EvaluationTrigger.EXEC_UPDATE, nanos(now));
+        em.persist(new EvaluationEntity(eval));
+        return Outbox.empty().add(eval);
+    }
+
+    private static long nanos(Instant now) {
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+}

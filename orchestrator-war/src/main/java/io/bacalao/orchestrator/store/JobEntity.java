@@ -1,0 +1,80 @@
+package io.bacalao.orchestrator.store;
+
+import io.bacalao.domain.model.Job;
+import io.bacalao.domain.spec.Json;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+
+/**
+ * A job: the whole job as JSON plus the columns queries filter and sort on. The row is locked by every
+ * transaction that changes the job, its executions or its history, which serialises writers per job.
+ */
+@Entity
+@Table(name = "ORCH_JOB", indexes = {
+        @Index(name = "ORCH_JOB_NAME", columnList = "NAMESPACE,NAME"),
+        @Index(name = "ORCH_JOB_CREATED", columnList = "CREATE_TIME"),
+        @Index(name = "ORCH_JOB_STATE", columnList = "STATE")})
+public class JobEntity {
+    @Id
+    @Column(name = "ID", length = 64)
+    private String id;
+    @Column(name = "NAME", length = 512, nullable = false)
+    private String name;
+    @Column(name = "NAMESPACE", length = 256, nullable = false)
+    private String namespace;
+    @Column(name = "STATE", length = 16, nullable = false)
+    private String state;
+    @Column(name = "VERSION_NO", nullable = false)
+    private long version;
+    @Column(name = "REVISION", nullable = false)
+    private long revision;
+    @Column(name = "CREATE_TIME", nullable = false)
+    private long createTime;
+    @Column(name = "MODIFY_TIME", nullable = false)
+    private long modifyTime;
+    /** Sequence number of the job's last history entry. */
+    @Column(name = "HISTORY_SEQ", nullable = false)
+    private long historySeq;
+    @Lob
+    @Column(name = "JSON", nullable = false)
+    private String json;
+
+    protected JobEntity() {
+    }
+
+    public JobEntity(Job job) {
+        this.id = job.id();
+        update(job);
+    }
+
+    public final void update(Job job) {
+        this.name = job.name();
+        this.namespace = job.namespace();
+        this.state = job.state().stateType().name();
+        this.version = job.version();
+        this.revision = job.revision();
+        this.createTime = job.createTime();
+        this.modifyTime = job.modifyTime();
+        this.json = Json.write(job);
+    }
+
+    public Job toJob() {
+        return Json.read(json, Job.class);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public long revision() {
+        return revision;
+    }
+
+    public long nextHistorySeq() {
+        return ++historySeq;
+    }
+}

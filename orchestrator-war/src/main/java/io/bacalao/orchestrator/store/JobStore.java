@@ -1,0 +1,167 @@
+package io.bacalao.orchestrator.store;
+
+import io.bacalao.domain.error.BacalaoException;
+import io.bacalao.domain.error.ErrorCode;
+import io.bacalao.domain.model.Evaluation;
+import io.bacalao.domain.model.Event;
+import io.bacalao.domain.model.Execution;
+import io.bacalao.domain.model.Ids;
+import io.bacalao.domain.model.Job;
+import io.bacalao.domain.model.JobHistory;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The job store: jobs, their versions, executions and history. Writes that belong together (a job and its
+ * evaluation) happen in one transaction; every write locks the job row first.
+ */
+@Stateless
+public class JobStore {
+    public static final String COMPONENT = "JobStore";
+
+    @PersistenceContext(unitName = "orchestrator")
+    private EntityManager em;
+
+    /** Stores a new job with its first version, its history entry and its evaluation, atomically. */
+    public void create(Job job, Evaluation evaluation, Event event, Instant now) {
+        JobEntity entity = new JobEntity(job);
+        em.persist(entity);
+        em.persist(new JobVersionEntity(job));
+        Histories.append(em, entity, job.version(), "", event, now);
+        em.persist(new EvaluationEntity(evaluation));
+    }
+
+    /** Replaces a job (update, stop, rerun) with its history entry and an optional evaluation, atomically. */
+    public void replace(Job job, long expectedRevision, Evaluation evaluation, Event event, boolean newVersion,
+                        Instant now) {
+        JobEntity entity = JobLocks.lock(em, job.id());
+        if (entity.revision() != expectedRevision) {
+            throw new BacalaoException(ErrorCode.NONE, 409, COMPONENT,
+                    "job " + job.id() + " changed concurrently (revision " + entity.revision() + ", expected "
+                            + expectedRevision + "); try again", null);
+        }
+        entity.update(job);
+        if (newVersion) em.persist(new JobVersionEntity(job));
+        Histories.append(em, entity, job.version(), "", event, now);
+        if (evaluation != null) em.persist(new EvaluationEntity(evaluation));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Job> find(String jobId) {
+        return Optional.ofNullable(em.find(JobEntity.class, jobId)).map(JobEntity::toJob);
+    }
+
+    /**
+     * Resolves a user's reference: a job name in the namespace first, then a full ID, then a short ID prefix
+     * ({@code j-5f0e1c2a}). Unknown → 404; an ambiguous prefix → MultipleJobsFound.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Job resolve(String idOrName, String namespace) {
+        String ns = namespace == null || namespace.isBlank() ? Job.DEFAULT_NAMESPACE : namespace;
+        Optional<Job> byName = findByName(idOrName, ns);
+        if (byName.isPresent()) return byName.get();
+        JobEntity byId = em.find(JobEntity.class, idOrName);
+        if (byId != null) return byId.toJob();
+        if (Ids.looksLikeShortId(idOrName)) {
+            List<JobEntity> matches = em.createQuery("select j from JobEntity j where j.id like :p", JobEntity.class)
+                    .setParameter("p", idOrName + "%").setMaxResults(2).getResultList();
+            if (matches.size() == 1) return matches.get(0).toJob();
+            if (matches.size() > 1) {
+                throw new BacalaoException(ErrorCode.MULTIPLE_JOBS_FOUND, COMPONENT,
+                        "multiple jobs found for id " + idOrName, "Use full job ID");
+            }
+        }
+        throw BacalaoException.notFound(COMPONENT, "job not found: " + idOrName);
+    }
+
+    /** The job with exactly this name in the namespace, if any. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Job> findByName(String name, String namespace) {
+        return em.createQuery("select j from JobEntity j where j.namespace = :ns and j.name = :name", JobEntity.class)
+                .setParameter("ns", namespace).setParameter("name", name).getResultList().stream()
+                .findFirst().map(JobEntity::toJob);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public JobPage list(JobQuery q) {
+        String column = "modified_at".equals(q.orderBy()) ? "j.modifyTime" : "j.createTime";
+        boolean allNamespaces = q.namespace() == null || q.namespace().isBlank() || "*".equals(q.namespace());
+        String jpql = "select j from JobEntity j" + (allNamespaces ? "" : " where j.namespace = :ns")
+                + " order by " + column + (q.reverse() ? " desc" : " asc") + ", j.id";
+        TypedQuery<JobEntity> query = em.createQuery(jpql, JobEntity.class);
+        if (!allNamespaces) query.setParameter("ns", q.namespace());
+        if (q.labels().isEmpty()) {
+            query.setFirstResult((int) q.offset());
+            if (q.limit() > 0) query.setMaxResults(q.limit() + 1);
+            List<Job> jobs = query.getResultList().stream().map(JobEntity::toJob).toList();
+            boolean more = q.limit() > 0 && jobs.size() > q.limit();
+            return new JobPage(more ? jobs.subList(0, q.limit()) : jobs, more);
+        }
+        List<Job> matching = query.getResultList().stream().map(JobEntity::toJob)
+                .filter(j -> q.labels().matches(j.labels())).toList();
+        int from = (int) Math.min(q.offset(), matching.size());
+        int to = q.limit() > 0 ? Math.min(matching.size(), from + q.limit()) : matching.size();
+        return new JobPage(matching.subList(from, to), to < matching.size());
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Execution> executions(String jobId) {
+        return em.createQuery("select e from ExecutionEntity e where e.jobId = :job order by e.createTime, e.id",
+                        ExecutionEntity.class)
+                .setParameter("job", jobId).getResultList().stream().map(ExecutionEntity::toExecution).toList();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Job> versions(String jobId) {
+        return em.createQuery("select v from JobVersionEntity v where v.jobId = :job order by v.version",
+                        JobVersionEntity.class)
+                .setParameter("job", jobId).getResultList().stream().map(JobVersionEntity::toJob).toList();
+    }
+
+    /** History rows with SeqNum >= fromSeq, in order, at most {@code limit} (0 = all). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<JobHistory> history(String jobId, long fromSeq, int limit) {
+        TypedQuery<HistoryEntity> q = em.createQuery(
+                        "select h from HistoryEntity h where h.jobId = :job and h.seqNum >= :from order by h.seqNum",
+                        HistoryEntity.class)
+                .setParameter("job", jobId).setParameter("from", fromSeq);
+        if (limit > 0) q.setMaxResults(limit);
+        return q.getResultList().stream().map(HistoryEntity::toHistory).toList();
+    }
+
+    /** Jobs with a non-terminal execution on the node, for re-evaluation when the node leaves or returns. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<String> jobsWithLiveExecutionsOn(String nodeId) {
+        return em.createQuery("select distinct e.jobId from ExecutionEntity e where e.nodeId = :node"
+                        + " and e.desiredState <> 2 and e.computeState not in (4, 8, 9, 10, 11)", String.class)
+                .setParameter("node", nodeId).getResultList();
+    }
+
+    /**
+     * Executions that wait for a node's answer and last changed before {@code modifiedBeforeNanos}: asked for a
+     * bid, approved but not started, or to be cancelled. Their message may have been lost.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Execution> awaitingNode(long modifiedBeforeNanos, int max) {
+        return em.createQuery("select e from ExecutionEntity e where e.modifyTime < :before and ("
+                                + "(e.desiredState <> 2 and e.computeState in (1, 5))"
+                                + " or (e.desiredState = 2 and e.computeState not in (4, 8, 9, 10, 11)))",
+                        ExecutionEntity.class)
+                .setParameter("before", modifiedBeforeNanos).setMaxResults(max).getResultList().stream()
+                .map(ExecutionEntity::toExecution).toList();
+    }
+
+    /** Jobs that are not finished, for re-evaluation when capacity appears. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Job> jobsInStates(List<String> states) {
+        return em.createQuery("select j from JobEntity j where j.state in :states order by j.createTime", JobEntity.class)
+                .setParameter("states", states).getResultList().stream().map(JobEntity::toJob).toList();
+    }
+}

@@ -1,0 +1,34 @@
+package io.bacalao.orchestrator.store;
+
+import io.bacalao.domain.model.Execution;
+import io.bacalao.domain.model.Job;
+import io.bacalao.domain.model.NodeState;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads what a scheduler needs in one read-only transaction. */
+@Stateless
+public class SnapshotReader {
+    @PersistenceContext(unitName = "orchestrator")
+    private EntityManager em;
+
+    public record Snapshot(Job job, List<Execution> executions, List<NodeState> nodes) {
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Optional<Snapshot> read(String jobId) {
+        JobEntity job = em.find(JobEntity.class, jobId);
+        if (job == null) return Optional.empty();
+        List<Execution> executions = em.createQuery("select e from ExecutionEntity e where e.jobId = :job",
+                ExecutionEntity.class).setParameter("job", jobId).getResultList().stream()
+                .map(ExecutionEntity::toExecution).toList();
+        List<NodeState> nodes = em.createQuery("select n from NodeEntity n", NodeEntity.class).getResultList().stream()
+                .map(NodeEntity::toNodeState).toList();
+        return Optional.of(new Snapshot(job.toJob(), executions, nodes));
+    }
+}

@@ -1,0 +1,154 @@
+package io.bacalao.payara;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running Payara Micro node. {@link #start} writes the node's boot files under {@code <DataDir>/payara}
+ * and launches {@code java -jar payara-micro.jar}; {@link #awaitReady} polls MicroProfile Health (a port clash
+ * makes Payara hang rather than exit, so readiness, not the exit code, tells success); {@link #stop} asks for a
+ * clean shutdown and kills after a grace period.
+ */
+public final class NodeProcess implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final NodeSpec spec;
+    private final Process process;
+    private final Path log;
+
+    private NodeProcess(NodeSpec spec, Process process, Path log) {
+        this.spec = spec;
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Launches a node. Output goes to {@code log} (appended), or to this process's own output when null.
+     */
+    public static NodeProcess start(NodeSpec spec, RuntimeLayout runtime, Path javaHome, Path log) throws IOException {
+        runtime.verify();
+        Path boot = Files.createDirectories(spec.dataDir().resolve("payara"));
+        Files.write(boot.resolve("preboot.txt"), PayaraCommands.preBoot(spec));
+        Files.write(boot.resolve("postboot.txt"), PayaraCommands.postBoot(spec));
+        Path props = boot.resolve("node.properties");
+        writeProperties(props, systemProperties(spec));
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaHome.resolve("bin").resolve("java").toString());
+        cmd.addAll(spec.jvmOptions());
+        cmd.addAll(List.of("-Dhazelcast.socket.bind.any=false", "-Djava.net.preferIPv4Stack=true",
+                "--enable-native-access=ALL-UNNAMED", "-jar", runtime.payaraMicro().toString(),
+                "--nocluster", "--disablephonehome",
+                "--rootdir", boot.resolve("root").toString(),
+                "--port", String.valueOf(spec.httpPort()),
+                "--prebootcommandfile", boot.resolve("preboot.txt").toString(),
+                "--postbootcommandfile", boot.resolve("postboot.txt").toString(),
+                "--systemproperties", props.toString(),
+                "--addlibs", runtime.postgresDriver().toString()));
+        if (spec.orchestrator()) cmd.addAll(List.of("--deploy", runtime.brokerWar().toString()));
+        cmd.addAll(List.of("--deploy", runtime.resourceAdapter().toString()));
+        if (spec.orchestrator()) cmd.addAll(List.of("--deploy", runtime.orchestratorWar().toString()));
+        if (spec.compute()) cmd.addAll(List.of("--deploy", runtime.computeWar().toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        if (log == null) {
+            pb.inheritIO();
+        } else {
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        }
+        return new NodeProcess(spec, pb.start(), log);
+    }
+
+    /** Every Bacalhau key of the resolved config, plus what the node cannot work out itself. */
+    static Map<String, String> systemProperties(NodeSpec spec) {
+        Map<String, String> p = new java.util.LinkedHashMap<>(spec.config());
+        p.put("bacalao.node.id", spec.nodeId());
+        p.put("bacalao.broker.url", spec.brokerUrl());
+        p.put("bacalao.compute.queue", spec.computeQueue());
+        return p;
+    }
+
+    private static void writeProperties(Path file, Map<String, String> values) throws IOException {
+        Properties p = new Properties();
+        p.putAll(values);
+        try (var out = Files.newOutputStream(file)) {
+            p.store(out, "written by the Bacalao launcher; regenerated at every start");
+        }
+    }
+
+    /** Waits until MicroProfile Health reports UP; throws with the log's path when it does not in time. */
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        URI health = URI.create("http://" + localHost() + ":" + spec.httpPort() + "/health/ready");
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(spec.name() + " node exited with code " + process.exitValue()
+                        + (log == null ? "" : "; see " + log));
+            }
+            try {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) return;
+            } catch (IOException notYet) {
+                // still booting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(spec.name() + " node on port " + spec.httpPort() + " not ready after "
+                + timeout.toSeconds() + "s" + (log == null ? "" : "; see " + log));
+    }
+
+    private String localHost() {
+        return "0.0.0.0".equals(spec.httpHost()) ? "127.0.0.1" : spec.httpHost();
+    }
+
+    public NodeSpec spec() {
+        return spec;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Asks the node to stop (SIGTERM) and kills it if it has not stopped within {@code grace}. */
+    public void stop(Duration grace) {
+        if (!process.isAlive()) return;
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGKILL, as a crash would. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,44 @@
+package io.bacalao.payara;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One node process to launch: its roles, identity, data directory, HTTP port, the resolved configuration
+ * (Bacalhau keys → text values, handed over as system properties), the broker it uses and the database.
+ *
+ * @param httpHost     address the HTTP listener binds (API.Host)
+ * @param brokerHost   host of the broker the resource adapter connects to
+ * @param hazelcastPort Payara's data-grid port; must be free (Payara hangs on a clash)
+ * @param database     JDBC settings of the node's database (H2 file by default)
+ */
+public record NodeSpec(String nodeId, boolean orchestrator, boolean compute, Path dataDir, String httpHost, int httpPort,
+                       String brokerHost, int brokerPort, String brokerToken, int hazelcastPort, Database database,
+                       Map<String, String> config, List<String> jvmOptions) {
+
+    /** Where a node keeps its database: an H2 file (jdbc:h2:…) or PostgreSQL (jdbc:postgresql:…). */
+    public record Database(String url, String user, String password) {
+        public boolean isPostgres() {
+            return url.startsWith("jdbc:postgresql:");
+        }
+
+        /** The default: an H2 file under the data dir; every commit reaches the file before the call returns. */
+        public static Database h2(Path dataDir) {
+            return new Database("jdbc:h2:" + dataDir.resolve("db").resolve("bacalao").toAbsolutePath()
+                    + ";WRITE_DELAY=0", "", "");
+        }
+    }
+
+    public String brokerUrl() {
+        return "tcp://" + brokerHost + ":" + brokerPort;
+    }
+
+    public String computeQueue() {
+        return "bacalao.compute." + nodeId;
+    }
+
+    public String name() {
+        return orchestrator && compute ? "hybrid" : orchestrator ? "orchestrator" : "compute";
+    }
+}

@@ -1,0 +1,44 @@
+package io.bacalao.payara;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The asadmin commands that shape a node's Payara Micro: everything bound to the configured address, the
+ * default datasource pointed at the node's database, and the resource adapter pointed at the node's broker.
+ */
+public final class PayaraCommands {
+    private PayaraCommands() {
+    }
+
+    /** Run before boot: listeners, data grid and the default JDBC pool. */
+    public static List<String> preBoot(NodeSpec spec) {
+        List<String> c = new ArrayList<>();
+        String listener = "configs.config.server-config.network-config.network-listeners.network-listener.";
+        c.add("set " + listener + "http-listener.address=" + spec.httpHost());
+        c.add("set " + listener + "https-listener.enabled=false");
+        c.add("set hazelcast-runtime-configuration.interface=127.0.0.1");
+        c.add("set hazelcast-runtime-configuration.start-port=" + spec.hazelcastPort());
+        String pool = "resources.jdbc-connection-pool.H2Pool.";
+        NodeSpec.Database db = spec.database();
+        if (db.isPostgres()) c.add("set " + pool + "datasource-classname=org.postgresql.ds.PGSimpleDataSource");
+        c.add("set " + pool + "property.URL=" + db.url());
+        if (!db.user().isEmpty()) c.add("set " + pool + "property.User=" + db.user());
+        if (!db.password().isEmpty()) c.add("set " + pool + "property.Password=" + db.password());
+        return c;
+    }
+
+    /** Run after boot, before deployment: the resource adapter's broker address and credentials. */
+    public static List<String> postBoot(NodeSpec spec) {
+        String props = "ConnectionParameters=host\\=" + spec.brokerHost() + ";port\\=" + spec.brokerPort();
+        if (!spec.brokerToken().isEmpty()) {
+            props += ":UserName=" + spec.nodeId() + ":Password=" + escape(spec.brokerToken());
+        }
+        return List.of("create-resource-adapter-config --property " + props + " artemis-ra");
+    }
+
+    /** asadmin property values escape ':' and '=' with a backslash. */
+    static String escape(String value) {
+        return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
+    }
+}
