@@ -98,7 +98,7 @@ public final class NodeProcess implements AutoCloseable {
             try {
                 HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) return;
+                if (r.statusCode() == 200 && r.body().contains("\"UP\"") && hasOwnChecks(r.body()) && apiServes()) return;
             } catch (IOException notYet) {
                 // still booting
             }
@@ -106,6 +106,24 @@ public final class NodeProcess implements AutoCloseable {
         }
         throw new IllegalStateException(spec.name() + " node on port " + spec.httpPort() + " not ready after "
                 + timeout.toSeconds() + "s" + (log == null ? "" : "; see " + log));
+    }
+
+    /**
+     * Health answers UP before the applications have deployed (no checks yet), so readiness also needs the
+     * checks of this node's roles to be present.
+     */
+    private boolean hasOwnChecks(String body) {
+        return (!spec.orchestrator() || body.contains("\"job-store\""))
+                && (!spec.compute() || body.contains("\"joined-orchestrator\""));
+    }
+
+    /** Health can be UP a moment before the orchestrator's web module serves; the API must answer too. */
+    private boolean apiServes() throws IOException, InterruptedException {
+        if (!spec.orchestrator()) return true;
+        URI alive = URI.create("http://" + localHost() + ":" + spec.httpPort() + "/api/v1/agent/alive");
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(alive).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 200 && r.body().contains("\"OK\"");
     }
 
     private String localHost() {

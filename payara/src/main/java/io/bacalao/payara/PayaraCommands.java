@@ -17,6 +17,9 @@ public final class PayaraCommands {
         String listener = "configs.config.server-config.network-config.network-listeners.network-listener.";
         c.add("set " + listener + "http-listener.address=" + spec.httpHost());
         c.add("set " + listener + "https-listener.enabled=false");
+        // Bacalhau's clients send the stop reason as a DELETE body, which Grizzly refuses by default
+        c.add("set configs.config.server-config.network-config.protocols.protocol.http-listener.http"
+                + ".allow-payload-for-undefined-http-methods=true");
         c.add("set hazelcast-runtime-configuration.interface=127.0.0.1");
         c.add("set hazelcast-runtime-configuration.start-port=" + spec.hazelcastPort());
         String pool = "resources.jdbc-connection-pool.H2Pool.";

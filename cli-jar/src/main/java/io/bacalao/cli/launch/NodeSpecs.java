@@ -9,14 +9,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Turns a resolved configuration into the launch of one node process. */
-final class NodeSpecs {
+public final class NodeSpecs {
     /** Extra JVM options for node processes, e.g. a larger heap. */
     static final String JAVA_OPTS_ENV = "BACALAO_NODE_JAVA_OPTS";
 
     private NodeSpecs() {
     }
 
-    static NodeSpec of(Config config) {
+    public static NodeSpec of(Config config) {
         boolean orchestrator = config.getBool(ConfigKeys.ORCHESTRATOR_ENABLED);
         boolean compute = config.getBool(ConfigKeys.COMPUTE_ENABLED);
         Path dataDir = Path.of(config.get(ConfigKeys.DATA_DIR));

@@ -53,7 +53,7 @@ public final class BatchScheduler implements Scheduler {
         PlanBuilder plan = new PlanBuilder(ctx);
         Job job = ctx.job();
         if (job.isTerminal()) {
-            stopAll(ctx, plan, job.state().stateType() == JobStateType.Stopped ? STOPPED_BY_USER : JOB_FAILED);
+            stopAll(ctx, plan, job.state().stateType() == JobStateType.Failed ? JOB_FAILED : STOPPED_BY_USER);
             return plan.build();
         }
         failLostExecutions(ctx, plan);
@@ -142,8 +142,8 @@ public final class BatchScheduler implements Scheduler {
     }
 
     /**
-     * Not enough nodes: the job waits (Queued, re-evaluated after the queue backoff) while its queue timeout
-     * allows, and fails otherwise. Returns true when the nodes that do fit should still be used.
+     * Not enough nodes: the job waits (re-evaluated after the queue backoff; Queued when no node fits at all) while
+     * its queue timeout allows, and fails otherwise. Returns true when the nodes that do fit should still be used.
      */
     private static boolean mayWait(SchedulingContext ctx, PlanBuilder plan, Selection selection, int requested) {
         String reason = selection.notEnoughNodesMessage(requested);
@@ -156,7 +156,7 @@ public final class BatchScheduler implements Scheduler {
             }
             return false;
         }
-        if (plan.jobStateType().isWaiting() && ctx.job().state().stateType() != JobStateType.Queued) {
+        if (selection.suitable().isEmpty() && queueable(ctx)) {
             plan.jobState(JobStateType.Queued, "Job queued. " + reason,
                     Event.of(EventTopics.QUEUEING, "Job queued. " + reason, ctx.now()));
         }
@@ -164,6 +164,13 @@ public final class BatchScheduler implements Scheduler {
         Duration left = queueTimeout.minus(waited);
         plan.followUp(delayed(ctx, EvaluationTrigger.JOB_QUEUE, backoff.compareTo(left) < 0 ? backoff : left));
         return true;
+    }
+
+    /** §3.2: only a fully unplaceable job is Queued, and only when Running or on its first (job-register) evaluation. */
+    private static boolean queueable(SchedulingContext ctx) {
+        JobStateType current = ctx.job().state().stateType();
+        return current == JobStateType.Running
+                || current == JobStateType.Pending && EvaluationTrigger.JOB_REGISTER.equals(ctx.evaluation().triggeredBy());
     }
 
     private static Duration queueTimeout(SchedulingContext ctx) {
@@ -175,14 +182,15 @@ public final class BatchScheduler implements Scheduler {
         Job job = ctx.job();
         if (plan.jobStateType().isTerminal()) return;
         Set<Integer> completed = completedPartitions(ctx, plan);
-        boolean running = live(ctx, plan).stream().anyMatch(e -> e.desired() == DesiredStateType.Running);
-        if (job.count() > 0 && completed.size() >= job.count()) {
+        // §3.2: Running when this plan approves an execution, and only if the plan left the job state alone.
+        boolean approves = live(ctx, plan).stream().anyMatch(e -> plan.isUpdated(e) && e.desired() == DesiredStateType.Running);
+        if (completed.size() >= job.count()) {
             for (Execution e : ctx.currentVersionExecutions()) {
                 if (!plan.planned(e).isTerminal()) plan.stop(e, ExecutionStateType.Cancelled, TOO_MANY);
             }
             plan.jobState(JobStateType.Completed, "", Event.of(EventTopics.STATE_UPDATE, "Completed", ctx.now())
                     .withDetail(Event.DETAIL_NEW_STATE, "Completed"));
-        } else if (running && plan.jobStateType().isWaiting()) {
+        } else if (approves && plan.jobStateType().isWaiting() && plan.jobStateType() == job.state().stateType()) {
             plan.jobState(JobStateType.Running, "", Event.of(EventTopics.STATE_UPDATE, "Running", ctx.now())
                     .withDetail(Event.DETAIL_NEW_STATE, "Running"));
         }

@@ -1,0 +1,99 @@
+package io.bacalao.cli.launch;
+
+import io.bacalao.domain.config.Config;
+import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.payara.NodeProcess;
+import io.bacalao.payara.NodeSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One orchestrator and N compute nodes on this machine, each a process with its own data dir under
+ * {@code root}: the orchestrator on API.Port and Orchestrator.Port, compute i on API.Port + i with its local
+ * publisher on Publishers.Types.Local.Port + i - 1. Used by {@code devstack} and by the system tests.
+ */
+public final class LocalCluster implements AutoCloseable {
+    private final List<NodeProcess> processes = new ArrayList<>();
+    private final Config base;
+    private final Path root;
+
+    public LocalCluster(Config base, Path root) {
+        this.base = base;
+        this.root = root;
+    }
+
+    public String host() {
+        String h = base.get(ConfigKeys.API_HOST);
+        return h.equals("0.0.0.0") ? "127.0.0.1" : h;
+    }
+
+    public int apiPort() {
+        return base.getInt(ConfigKeys.API_PORT);
+    }
+
+    public Config orchestratorConfig() {
+        return base.with(ConfigKeys.DATA_DIR, root.resolve("orchestrator").toString())
+                .with(ConfigKeys.ORCHESTRATOR_ENABLED, "true").with(ConfigKeys.COMPUTE_ENABLED, "false")
+                .with(ConfigKeys.API_HOST, host()).with(ConfigKeys.ORCHESTRATOR_HOST, "127.0.0.1");
+    }
+
+    /** Compute node {@code i} (from 1), joined to this cluster's orchestrator with its token. */
+    public Config computeConfig(int i) {
+        return base.with(ConfigKeys.DATA_DIR, root.resolve("compute-" + i).toString())
+                .with(ConfigKeys.ORCHESTRATOR_ENABLED, "false").with(ConfigKeys.COMPUTE_ENABLED, "true")
+                .with(ConfigKeys.API_HOST, host()).with(ConfigKeys.API_PORT, String.valueOf(apiPort() + i))
+                .with(ConfigKeys.COMPUTE_ORCHESTRATORS, "nats://127.0.0.1:" + base.get(ConfigKeys.ORCHESTRATOR_PORT))
+                .with(ConfigKeys.COMPUTE_AUTH_TOKEN, base.get(ConfigKeys.ORCHESTRATOR_AUTH_TOKEN))
+                .with(ConfigKeys.LOCAL_PUBLISHER_PORT,
+                        String.valueOf(base.getInt(ConfigKeys.LOCAL_PUBLISHER_PORT) + i - 1));
+    }
+
+    /** Checks every port first (Payara hangs on a clash), then starts all nodes at once. */
+    public void start(int computes) throws IOException {
+        Ports.requireFree(host(), apiPort(), ConfigKeys.API_PORT);
+        Ports.requireFree("127.0.0.1", base.getInt(ConfigKeys.ORCHESTRATOR_PORT), ConfigKeys.ORCHESTRATOR_PORT);
+        for (int i = 1; i <= computes; i++) Ports.requireFree(host(), apiPort() + i, ConfigKeys.API_PORT);
+        processes.add(launch(orchestratorConfig()));
+        for (int i = 1; i <= computes; i++) processes.add(launch(computeConfig(i)));
+    }
+
+    /** Starts one more node from a config (e.g. a compute with other labels or a wrong token). */
+    public NodeProcess launch(Config config) throws IOException {
+        NodeSpec spec = NodeSpecs.of(config);
+        NodeProcess p = NodeProcess.start(spec, Runtime.layout(), Runtime.javaHome(), spec.dataDir().resolve("node.log"));
+        synchronized (processes) {
+            processes.add(p);
+        }
+        return p;
+    }
+
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        for (NodeProcess p : nodes()) p.awaitReady(timeout);
+    }
+
+    public List<NodeProcess> nodes() {
+        synchronized (processes) {
+            return processes.stream().filter(NodeProcess::isAlive).toList();
+        }
+    }
+
+    public NodeProcess orchestrator() {
+        return nodes().stream().filter(p -> p.spec().orchestrator()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no orchestrator running"));
+    }
+
+    /** Stops compute nodes first (they say goodbye), then the orchestrator. */
+    @Override
+    public void close() {
+        List<NodeProcess> all;
+        synchronized (processes) {
+            all = new ArrayList<>(processes);
+            processes.clear();
+        }
+        all.stream().filter(p -> !p.spec().orchestrator()).toList().parallelStream().forEach(p -> p.stop(Duration.ofSeconds(15)));
+        all.stream().filter(p -> p.spec().orchestrator()).forEach(p -> p.stop(Duration.ofSeconds(15)));
+    }
+}

@@ -1,0 +1,48 @@
+package io.bacalao.orchestrator.scheduler.ranking;
+
+import static io.bacalao.orchestrator.scheduler.JobBuilder.aJob;
+import static io.bacalao.orchestrator.scheduler.NodeBuilder.aNode;
+import static io.bacalao.orchestrator.scheduler.ranking.Rankings.rank;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class LabelsRankerTest {
+    private final LabelsRanker ranker = new LabelsRanker();
+
+    @Test
+    void noConstraintsIsNeutral() {
+        assertEquals(Rank.score(0), rank(ranker, aJob(), aNode(1).label("region", "eu")));
+    }
+
+    @Test
+    void matchedHardConstraintKeepsTheNode() {
+        assertEquals(Rank.score(0), rank(ranker, aJob().constraint("region", "in", "eu", "us"),
+                aNode(1).label("region", "eu")));
+    }
+
+    @Test
+    void unmatchedHardConstraintExcludesTheNode() {
+        assertEquals(Rank.unsuitable("labels {region=us, tier=gold} do not match the job's constraint region=eu"),
+                rank(ranker, aJob().constraint("region", "=", "eu"),
+                        aNode(1).label("region", "us").label("tier", "gold")));
+    }
+
+    @Test
+    void missingLabelFailsAnExistsConstraint() {
+        assertEquals(Rank.unsuitable("labels {} do not match the job's constraint gpu"),
+                rank(ranker, aJob().constraint("gpu", "exists"), aNode(1)));
+    }
+
+    @Test
+    void eachMatchedPreferenceAddsTen() {
+        var job = aJob().constraint("favour_disk", "=", "ssd").constraint("favour_zone", "=", "a");
+        assertEquals(Rank.score(20), rank(ranker, job, aNode(1).label("disk", "ssd").label("zone", "a")));
+        assertEquals(Rank.score(10), rank(ranker, job, aNode(2).label("disk", "ssd").label("zone", "b")));
+    }
+
+    @Test
+    void unmatchedPreferenceNeverExcludes() {
+        assertEquals(Rank.score(0), rank(ranker, aJob().constraint("favour_disk", "=", "ssd"), aNode(1)));
+    }
+}

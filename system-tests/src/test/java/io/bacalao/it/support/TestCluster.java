@@ -1,0 +1,105 @@
+package io.bacalao.it.support;
+
+import io.bacalao.cli.launch.LocalCluster;
+import io.bacalao.domain.config.Config;
+import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.payara.NodeProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A cluster of real node processes for one test class or one test run: an orchestrator and compute nodes
+ * started from the built artefacts on free ports, with short test timeouts, in {@code target/it/<name>}.
+ */
+public final class TestCluster implements AutoCloseable {
+    public static final Duration READY = Duration.ofMinutes(4);
+    private final LocalCluster cluster;
+    private final Path root;
+    private final Config base;
+
+    private TestCluster(Config base, Path root) {
+        this.base = base;
+        this.root = root;
+        this.cluster = new LocalCluster(base, root);
+    }
+
+    /** A cluster configuration: free ports, loopback, the test profile of short intervals, plus {@code extra}. */
+    public static TestCluster create(String name, Map<String, String> extra) throws IOException {
+        Path root = Path.of(System.getProperty("bacalao.it.dir", "target/it")).toAbsolutePath().resolve(name);
+        deleteTree(root);
+        Files.createDirectories(root);
+        int api = TestPorts.freeBlock(8);
+        int aux = TestPorts.freeBlock(8);
+        Config c = Config.defaults()
+                .with(ConfigKeys.API_HOST, "127.0.0.1").with(ConfigKeys.API_PORT, String.valueOf(api))
+                .with(ConfigKeys.ORCHESTRATOR_PORT, String.valueOf(aux))
+                .with(ConfigKeys.LOCAL_PUBLISHER_PORT, String.valueOf(aux + 1))
+                .with(ConfigKeys.HEARTBEAT_INTERVAL, "2s").with(ConfigKeys.INFO_UPDATE_INTERVAL, "5s")
+                .with(ConfigKeys.DISCONNECT_TIMEOUT, "10s").with(ConfigKeys.QUEUE_BACKOFF, "2s")
+                .with(ConfigKeys.DATA_DIR, root.toString());
+        for (Map.Entry<String, String> e : extra.entrySet()) c = c.with(e.getKey(), e.getValue());
+        return new TestCluster(c, root);
+    }
+
+    public TestCluster start(int computes) throws IOException, InterruptedException {
+        cluster.start(computes);
+        cluster.awaitReady(READY);
+        return this;
+    }
+
+    public Api api() {
+        return new Api(cluster.host(), cluster.apiPort());
+    }
+
+    public Cli cli() {
+        return new Cli(cluster.host(), cluster.apiPort());
+    }
+
+    public int apiPort() {
+        return cluster.apiPort();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Config base() {
+        return base;
+    }
+
+    public LocalCluster nodes() {
+        return cluster;
+    }
+
+    public NodeProcess orchestrator() {
+        return cluster.orchestrator();
+    }
+
+    /** Launches the orchestrator again on its data dir (after a stop or a kill) and waits until it is ready. */
+    public NodeProcess restartOrchestrator() throws IOException, InterruptedException {
+        NodeProcess p = cluster.launch(cluster.orchestratorConfig());
+        p.awaitReady(READY);
+        return p;
+    }
+
+    public NodeProcess startCompute(int index, Map<String, String> extra) throws IOException, InterruptedException {
+        Config c = cluster.computeConfig(index);
+        for (Map.Entry<String, String> e : extra.entrySet()) c = c.with(e.getKey(), e.getValue());
+        return cluster.launch(c);
+    }
+
+    @Override
+    public void close() {
+        cluster.close();
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (var files = Files.walk(root)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}
