@@ -26,8 +26,11 @@ public final class PayaraCommands {
         NodeSpec.Database db = spec.database();
         if (db.isPostgres()) c.add("set " + pool + "datasource-classname=org.postgresql.ds.PGSimpleDataSource");
         c.add("set " + pool + "property.URL=" + db.url());
-        if (!db.user().isEmpty()) c.add("set " + pool + "property.User=" + db.user());
-        if (!db.password().isEmpty()) c.add("set " + pool + "property.Password=" + db.password());
+        if (!db.user().isEmpty()) {
+            // the pool refuses a user without a password property ("No password credential found")
+            c.add("set " + pool + "property.User=" + db.user());
+            c.add("set " + pool + "property.Password=" + (db.password().isEmpty() ? "()" : db.password()));
+        }
         return c;
     }
 

@@ -17,7 +17,8 @@ import java.time.Duration;
 
 /**
  * Marks compute nodes DISCONNECTED when no heartbeat came for {@code Orchestrator.NodeManager.DisconnectTimeout};
- * checks every third of that timeout, clamped to [1 s, 30 s].
+ * checks every third of that timeout, clamped to [1 s, 30 s]. After a restart of the orchestrator every node gets
+ * one full timeout to be heard from again before it is declared gone.
  */
 @Startup
 @Singleton
@@ -33,9 +34,11 @@ public class LivenessMonitor {
     @Inject
     Clock clock;
     private Duration timeout;
+    private long startedAtMillis;
 
     @PostConstruct
     void start() {
+        startedAtMillis = clock.millis();
         timeout = settings.duration(ConfigKeys.DISCONNECT_TIMEOUT);
         long period = Math.clamp(timeout.toMillis() / 3, 1_000, 30_000);
         timers.createIntervalTimer(period, period, new TimerConfig("liveness", false));
@@ -44,6 +47,7 @@ public class LivenessMonitor {
     @Timeout
     void check() {
         long cutoff = clock.millis() - timeout.toMillis();
+        if (cutoff < startedAtMillis) return;
         for (String id : nodes.silentSince(cutoff)) {
             manager.disconnect(id, "no heartbeat for " + Durations.format(timeout));
         }

@@ -44,10 +44,16 @@ public final class TestCluster implements AutoCloseable {
         return new TestCluster(c, root);
     }
 
+    /** Starts the nodes; a cluster that fails to start is stopped again before the error propagates. */
     public TestCluster start(int computes) throws IOException, InterruptedException {
-        cluster.start(computes);
-        cluster.awaitReady(READY);
-        return this;
+        try {
+            cluster.start(computes);
+            cluster.awaitReady(READY);
+            return this;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     public Api api() {

@@ -16,7 +16,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 /**
  * Sends text messages to broker queues over one shared connection, with one session and a producer per
  * destination for each sending thread (fixed producers are several times faster than anonymous ones).
- * Connects lazily and again after a failure; a refused login surfaces as {@link BrokerAuthException}.
+ * Connects lazily and again on the first send after a failure (never blocking on a broker that is away); a
+ * refused login surfaces as {@link BrokerAuthException}.
  */
 public final class BrokerClient implements AutoCloseable {
     /** Artemis' scheduled-delivery property: the message is delivered at this epoch millisecond. */
@@ -79,7 +80,7 @@ public final class BrokerClient implements AutoCloseable {
         if (c != null) return c;
         synchronized (this) {
             if (connection == null) {
-                ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(endpoint.reconnectingUrl());
+                ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(endpoint.failFastUrl());
                 Connection fresh = endpoint.token().isEmpty() ? cf.createConnection()
                         : cf.createConnection(endpoint.user(), endpoint.token());
                 fresh.setExceptionListener(e -> {

@@ -10,10 +10,12 @@ public record BrokerEndpoint(String url, String user, String token) {
         token = token == null ? "" : token;
     }
 
-    /** The URL with reconnection settings: retry forever, backing off from 500 ms to 10 s. */
-    public String reconnectingUrl() {
+    /**
+     * The URL with fail-fast settings: one connection attempt and no transparent reconnection (a send during
+     * a broker outage would block); {@link BrokerClient} opens a new connection on the next send instead.
+     */
+    public String failFastUrl() {
         String sep = url.contains("?") ? "&" : "?";
-        return url + sep + "reconnectAttempts=-1&initialConnectAttempts=1&retryInterval=500"
-                + "&retryIntervalMultiplier=2&maxRetryInterval=10000&callTimeout=10000";
+        return url + sep + "reconnectAttempts=0&initialConnectAttempts=1&callTimeout=10000&connectionTTL=30000";
     }
 }

@@ -26,7 +26,7 @@ import java.util.logging.Logger;
 
 /**
  * Joins the orchestrator and stays joined (reference §4.6): handshake, retried with backoff (1 s doubling to
- * 30 s) until accepted; then heartbeats every {@code Compute.Heartbeat.Interval} and node info every
+ * 10 s) until accepted; then heartbeats every {@code Compute.Heartbeat.Interval} and node info every
  * {@code Compute.Heartbeat.InfoUpdateInterval}. A refused handshake or an orchestrator that forgot the node
  * sends it back to handshaking.
  */
@@ -36,7 +36,7 @@ import java.util.logging.Logger;
 public class Registration {
     private static final Logger LOG = Logger.getLogger(Registration.class.getName());
     private static final Duration TICK = Duration.ofMillis(250);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     @Resource
     TimerService timers;
