@@ -17,6 +17,7 @@ import jakarta.persistence.Table;
 @Table(name = "ORCH_JOB", indexes = {
         @Index(name = "ORCH_JOB_NAME", columnList = "NAMESPACE,NAME"),
         @Index(name = "ORCH_JOB_CREATED", columnList = "CREATE_TIME"),
+        @Index(name = "ORCH_JOB_MODIFIED", columnList = "MODIFY_TIME"),
         @Index(name = "ORCH_JOB_STATE", columnList = "STATE")})
 public class JobEntity {
     @Id
