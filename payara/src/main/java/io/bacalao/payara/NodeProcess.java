@@ -90,6 +90,7 @@ public final class NodeProcess implements AutoCloseable {
     public void awaitReady(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         URI health = URI.create("http://" + localHost() + ":" + spec.httpPort() + "/health/ready");
+        String lastHealth = "none";
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(spec.name() + " node exited with code " + process.exitValue()
@@ -98,14 +99,16 @@ public final class NodeProcess implements AutoCloseable {
             try {
                 HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("\"UP\"") && hasOwnChecks(r.body()) && apiServes()) return;
+                lastHealth = r.statusCode() + " " + r.body();
+                if (r.statusCode() == 200 && r.body().replace(" ", "").startsWith("{\"status\":\"UP\"")
+                        && hasOwnChecks(r.body()) && apiServes()) return;
             } catch (IOException notYet) {
-                // still booting
+                lastHealth = notYet.toString();
             }
             Thread.sleep(250);
         }
         throw new IllegalStateException(spec.name() + " node on port " + spec.httpPort() + " not ready after "
-                + timeout.toSeconds() + "s" + (log == null ? "" : "; see " + log));
+                + timeout.toSeconds() + "s (last health answer: " + lastHealth + ")" + (log == null ? "" : "; see " + log));
     }
 
     /**

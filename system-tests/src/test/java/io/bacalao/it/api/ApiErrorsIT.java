@@ -93,6 +93,25 @@ class ApiErrorsIT {
         assertEquals(err.header("X-Request-Id"), err.json().get("RequestID").asText());
     }
 
+    @Test
+    void clientsNamingAnOldOrUnreadableVersionAreTurnedAway(TestCluster cluster) {
+        Api.Response old = cluster.api().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + cluster.apiPort() + "/api/v1/agent/alive"))
+                .header("X-Bacalhau-Git-Version", "v1.3.2"));
+        assertEquals(403, old.status());
+        assertEquals("Client version is outdated. Update your client", old.json().get("Error").asText());
+        assertEquals("1.4.0", old.json().get("MinVersion").asText());
+        Api.Response bad = cluster.api().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + cluster.apiPort() + "/api/v1/agent/alive"))
+                .header("X-Bacalhau-Git-Version", "banana"));
+        assertEquals(400, bad.status());
+        assertEquals("Invalid client version banana", bad.json().get("Error").asText());
+        Api.Response dev = cluster.api().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + cluster.apiPort() + "/api/v1/agent/alive"))
+                .header("X-Bacalhau-Git-Version", "v0.0.0-abcdef0"));
+        assertEquals(200, dev.status());
+    }
+
     private static void assertErrorBody(Api.Response r) {
         JsonNode j = r.json();
         assertNotNull(j, "JSON error body: " + r.body());

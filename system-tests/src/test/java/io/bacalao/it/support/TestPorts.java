@@ -11,10 +11,10 @@ public final class TestPorts {
     private TestPorts() {
     }
 
-    /** The first of {@code count} consecutive free ports in 20000..39999. */
+    /** The first of {@code count} consecutive free ports in 20000..31000, below the ephemeral range (32768+). */
     public static int freeBlock(int count) {
         for (int attempt = 0; attempt < 200; attempt++) {
-            int base = 20000 + ThreadLocalRandom.current().nextInt(0, 19000);
+            int base = 20000 + ThreadLocalRandom.current().nextInt(0, 11000);
             boolean ok = true;
             for (int p = base; p < base + count && ok; p++) ok = isFree(p);
             if (ok) return base;

@@ -2,6 +2,7 @@ package io.bacalao.compute.registration;
 
 import io.bacalao.compute.bidding.Capabilities;
 import io.bacalao.compute.capacity.NodeCapacity;
+import io.bacalao.compute.capacity.gpu.GpuLabels;
 import io.bacalao.compute.config.ComputeSettings;
 import io.bacalao.compute.executor.Executors;
 import io.bacalao.domain.config.BuildVersion;
@@ -16,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** This node's self-description: labels (config + os_type, os_arch, name), engines, storages, capacity. */
+/** This node's self-description: labels (config, os_type, os_arch, name, GPU-i), engines, storages, capacity. */
 @ApplicationScoped
 public class NodeInfoFactory {
     @Inject
@@ -34,6 +35,7 @@ public class NodeInfoFactory {
         labels.put("os_arch", BuildVersion.arch());
         labels.put("name", settings.nodeId());
         Resources max = capacity.max();
+        labels.putAll(GpuLabels.of(max.gpus()));
         String address = settings.config().get(ConfigKeys.ADVERTISED_ADDRESS);
         ComputeNodeInfo compute = new ComputeNodeInfo(executors.engines(), capabilities.publishers(),
                 capabilities.storageSources(), max, capacity.queued(), capacity.available(), max,

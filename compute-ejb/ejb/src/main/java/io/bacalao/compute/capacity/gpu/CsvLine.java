@@ -1,0 +1,43 @@
+package io.bacalao.compute.capacity.gpu;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits one line of the simple CSV the vendor tools print: comma-separated, fields optionally wrapped in double
+ * quotes (a quoted field may contain commas; {@code ""} inside quotes is a literal quote). Fields are trimmed.
+ */
+final class CsvLine {
+    private CsvLine() {
+    }
+
+    static List<String> split(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                field.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.add(field.toString().strip());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException("unterminated quote in: " + line);
+        }
+        fields.add(field.toString().strip());
+        return fields;
+    }
+
+    /** The non-blank lines of a tool's output, without line terminators (LF or CRLF). */
+    static List<String> lines(String output) {
+        return output.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+}
