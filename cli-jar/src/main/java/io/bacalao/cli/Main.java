@@ -25,6 +25,8 @@ public final class Main {
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(new ErrorHandler());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // docker run: options end at IMAGE; what follows is the container's command, passed through untouched
+        cli.getSubcommands().get("docker").getSubcommands().get("run").setStopAtPositional(true);
         return cli.execute(args);
     }
 }

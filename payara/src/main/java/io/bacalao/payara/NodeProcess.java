@@ -2,9 +2,7 @@ package io.bacalao.payara;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.HttpURLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +20,6 @@ import java.util.concurrent.TimeUnit;
  * clean shutdown and kills after a grace period.
  */
 public final class NodeProcess implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final NodeSpec spec;
     private final Process process;
     private final Path log;
@@ -97,10 +94,9 @@ public final class NodeProcess implements AutoCloseable {
                         + (log == null ? "" : "; see " + log));
             }
             try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                lastHealth = r.statusCode() + " " + r.body();
-                if (r.statusCode() == 200 && r.body().replace(" ", "").startsWith("{\"status\":\"UP\"")
+                Answer r = get(health);
+                lastHealth = r.status() + " " + r.body();
+                if (r.status() == 200 && r.body().replace(" ", "").startsWith("{\"status\":\"UP\"")
                         && hasOwnChecks(r.body()) && apiServes()) return;
             } catch (IOException notYet) {
                 lastHealth = notYet.toString();
@@ -121,12 +117,31 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     /** Health can be UP a moment before the orchestrator's web module serves; the API must answer too. */
-    private boolean apiServes() throws IOException, InterruptedException {
+    private boolean apiServes() throws IOException {
         if (!spec.orchestrator()) return true;
-        URI alive = URI.create("http://" + localHost() + ":" + spec.httpPort() + "/api/v1/agent/alive");
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(alive).timeout(Duration.ofSeconds(2)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return r.statusCode() == 200 && r.body().contains("\"OK\"");
+        Answer r = get(URI.create("http://" + localHost() + ":" + spec.httpPort() + "/api/v1/agent/alive"));
+        return r.status() == 200 && r.body().contains("\"OK\"");
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    /**
+     * A GET with hard connect and read timeouts (2 s each). HttpURLConnection rather than HttpClient: a
+     * request timeout of HttpClient was seen not to fire while a node booted, blocking the caller for minutes.
+     */
+    private static Answer get(URI uri) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+        c.setConnectTimeout(2000);
+        c.setReadTimeout(2000);
+        try {
+            int status = c.getResponseCode();
+            try (var in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+                return new Answer(status, in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } finally {
+            c.disconnect();
+        }
     }
 
     private String localHost() {

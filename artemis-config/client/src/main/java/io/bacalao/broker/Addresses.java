@@ -13,6 +13,8 @@ public final class Addresses {
     public static final String ORCHESTRATOR = "bacalao.orchestrator";
     public static final String EVALUATIONS = "bacalao.evaluations";
     public static final String COMPUTE_PREFIX = "bacalao.compute.";
+    /** Prefix of the short-lived queue a node streams one execution's log to. */
+    public static final String LOGS_PREFIX = "bacalao.logs.";
     public static final String NODE_EVENTS = "bacalao.events.nodes";
     public static final String DEAD_LETTERS = "bacalao.dlq";
     public static final String EXPIRED = "bacalao.expired";
@@ -22,5 +24,9 @@ public final class Addresses {
 
     public static String computeQueue(String nodeId) {
         return COMPUTE_PREFIX + nodeId;
+    }
+
+    public static String logQueue(String streamId) {
+        return LOGS_PREFIX + streamId;
     }
 }

@@ -3,6 +3,7 @@ package io.bacalao.cli.command;
 import io.bacalao.cli.client.ApiClient;
 import io.bacalao.cli.client.Endpoint;
 import io.bacalao.cli.command.agent.AgentCommand;
+import io.bacalao.cli.command.docker.DockerCommand;
 import io.bacalao.cli.command.job.JobCommand;
 import io.bacalao.cli.command.node.NodeCommand;
 import io.bacalao.cli.launch.DevstackCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.ScopeType;
 /** {@code bacalao}: Bacalhau's command line, against a Bacalao (or Bacalhau) orchestrator. */
 @Command(name = "bacalao", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Compute over data: run Docker and WebAssembly jobs next to the data.",
-        subcommands = {JobCommand.class, NodeCommand.class, AgentCommand.class, VersionCommand.class,
+        subcommands = {JobCommand.class, DockerCommand.class, NodeCommand.class, AgentCommand.class, VersionCommand.class,
                 ServeCommand.class, DevstackCommand.class})
 public class RootCommand implements Runnable {
     @Option(names = "--api-host", scope = ScopeType.INHERIT, defaultValue = "${env:BACALAO_API_HOST}",

@@ -40,7 +40,7 @@ public class DevstackCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (computes < 0) throw new CliException("--computes must be >= 0");
         long started = System.nanoTime();
-        Config base = ((RootCommand) spec.root().userObject()).resolveConfig(Map.of());
+        Config base = withLocalResults(((RootCommand) spec.root().userObject()).resolveConfig(Map.of()));
         Path root = Path.of(base.get(ConfigKeys.DATA_DIR)).resolve("devstack");
         if (!keepData) deleteTree(root);
         LocalCluster cluster = new LocalCluster(base, root);
@@ -62,6 +62,15 @@ public class DevstackCommand implements Callable<Integer> {
         printReady(cluster, root, Duration.ofNanos(System.nanoTime() - started));
         while (!cluster.nodes().isEmpty() && stopped.getCount() > 0) Thread.sleep(500);
         return 0;
+    }
+
+    /** Like Bacalhau's devstack: batch and ops jobs without a publisher publish locally, so job get works. */
+    static Config withLocalResults(Config c) {
+        for (String type : new String[]{"Batch", "Ops"}) {
+            String key = "JobDefaults." + type + ".Task.Publisher.Type";
+            if (c.get(key).isBlank()) c = c.with(key, "local");
+        }
+        return c;
     }
 
     private void printReady(LocalCluster cluster, Path root, Duration took) {

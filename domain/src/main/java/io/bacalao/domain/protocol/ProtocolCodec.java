@@ -11,7 +11,8 @@ public final class ProtocolCodec {
     private static final Map<String, Class<? extends ProtocolMessage>> TYPES = Stream.of(
                     HandshakeRequest.class, HandshakeResponse.class, Heartbeat.class, NodeInfoUpdate.class,
                     ShutdownNotice.class, AskForBid.class, BidAccepted.class, BidRejected.class, CancelExecution.class,
-                    BidResult.class, RunResult.class, ComputeError.class, ExecutionProgress.class)
+                    BidResult.class, RunResult.class, ComputeError.class, ExecutionProgress.class,
+                    LogStreamRequest.class, LogChunk.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private ProtocolCodec() {

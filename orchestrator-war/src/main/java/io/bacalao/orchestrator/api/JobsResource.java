@@ -129,6 +129,23 @@ public class JobsResource {
         return ApiModels.ListResponse.of(store.versions(job.id()));
     }
 
+    /**
+     * Published results of the latest version's completed executions (batch and ops jobs only); the client
+     * downloads them itself, the orchestrator never proxies result bytes.
+     */
+    @GET
+    @Path("{id}/results")
+    public ApiModels.ListResponse<io.bacalao.domain.model.SpecConfig> results(@PathParam("id") String id,
+                                                                             @QueryParam("namespace") String namespace) {
+        Job job = store.resolve(id, namespace);
+        if (job.jobType().isLongRunning()) {
+            throw io.bacalao.domain.error.BacalaoException.plain("job type " + job.type() + " does not support results", null);
+        }
+        return ApiModels.ListResponse.of(currentVersion(store.executions(job.id()), job).stream()
+                .filter(e -> e.state() == io.bacalao.domain.model.ExecutionStateType.Completed)
+                .map(Execution::publishedResult).filter(r -> !r.isEmpty()).toList());
+    }
+
     private static List<Execution> currentVersion(List<Execution> all, Job job) {
         return all.stream().filter(e -> e.jobVersion() == job.version()).toList();
     }

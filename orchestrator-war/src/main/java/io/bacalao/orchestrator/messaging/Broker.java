@@ -46,6 +46,11 @@ public class Broker {
         client.send(Addresses.EVALUATIONS, e.id(), props);
     }
 
+    /** A consumer of one queue with its own session (log streams); the caller closes it. */
+    public io.bacalao.broker.client.Subscription subscribe(String queue) {
+        return client.subscribe(queue);
+    }
+
     public boolean isConnected() {
         return client.isConnected();
     }

@@ -55,6 +55,20 @@ public final class BrokerClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a consumer on a queue with its own session, for a caller that reads messages itself (log streams).
+     * Close it when done.
+     */
+    public Subscription subscribe(String queue) {
+        try {
+            Session session = connection().createSession(false, Session.AUTO_ACKNOWLEDGE);
+            return new Subscription(session, session.createConsumer(session.createQueue(queue)));
+        } catch (JMSException | RuntimeException e) {
+            reset();
+            throw new BrokerUnavailableException("cannot subscribe to " + queue + " at " + endpoint.url() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** True when a connection is open (or can be opened now). */
     public boolean isConnected() {
         try {

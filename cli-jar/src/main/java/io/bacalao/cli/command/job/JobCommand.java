@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code bacalao job …}: submit and inspect jobs. */
 @Command(name = "job", description = "Submit and manage jobs.", mixinStandardHelpOptions = true,
         subcommands = {JobRunCommand.class, JobListCommand.class, JobDescribeCommand.class, JobHistoryCommand.class,
-                JobExecutionsCommand.class, JobStopCommand.class, JobValidateCommand.class})
+                JobExecutionsCommand.class, JobStopCommand.class, JobValidateCommand.class,
+                JobLogsCommand.class, JobGetCommand.class})
 public class JobCommand {
 }

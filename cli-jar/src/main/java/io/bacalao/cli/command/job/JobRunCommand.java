@@ -42,11 +42,20 @@ public class JobRunCommand extends ClientCommand {
     @Option(names = "--hide-warnings", description = "Do not print submission warnings.")
     boolean hideWarnings;
 
+    @Option(names = {"-f", "--follow"}, description = "Stream the job's logs until it ends.")
+    boolean follow;
+
     @Override
     protected void execute() throws Exception {
         Job job = JobReader.readFile(readSpec());
         if (dryRun) {
             out().print(Json.writeYaml(job));
+            return;
+        }
+        if (follow) {
+            var r = JobSubmitter.put(this, job, force, !hideWarnings);
+            out().println("Job successfully submitted. Job ID: " + r.jobId());
+            LogFollower.follow(this, r.jobId());
             return;
         }
         JobSubmitter.submit(this, job, new JobSubmitter.Options(waitForJob, waitTimeoutSecs, idOnly, force, hideWarnings));
@@ -72,14 +81,20 @@ public class JobRunCommand extends ClientCommand {
         private JobSubmitter() {
         }
 
-        public static void submit(ClientCommand cmd, Job job, Options o) throws InterruptedException {
-            var client = cmd.client();
-            ApiModels.PutJobResponse r = client.put(JobPaths.JOBS,
-                    new ApiModels.PutJobRequest(Json.mapper().valueToTree(job), o.force()), ApiModels.PutJobResponse.class);
-            if (!o.hideWarnings() && !o.idOnly() && r.warnings() != null) {
+        /** PUTs the job and prints the server's warnings to stderr when {@code printWarnings}; nothing else. */
+        public static ApiModels.PutJobResponse put(ClientCommand cmd, Job job, boolean force, boolean printWarnings) {
+            ApiModels.PutJobResponse r = cmd.client().put(JobPaths.JOBS,
+                    new ApiModels.PutJobRequest(Json.mapper().valueToTree(job), force), ApiModels.PutJobResponse.class);
+            if (printWarnings && r.warnings() != null) {
                 r.warnings().forEach(w -> cmd.err().println("Warning: " + w));
                 cmd.err().flush();
             }
+            return r;
+        }
+
+        public static void submit(ClientCommand cmd, Job job, Options o) throws InterruptedException {
+            var client = cmd.client();
+            ApiModels.PutJobResponse r = put(cmd, job, o.force(), !o.hideWarnings() && !o.idOnly());
             var out = cmd.out();
             if (o.idOnly() || !o.waitForJob()) {
                 out.println(r.jobId());

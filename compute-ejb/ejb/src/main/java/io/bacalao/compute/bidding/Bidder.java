@@ -3,6 +3,7 @@ package io.bacalao.compute.bidding;
 import io.bacalao.compute.capacity.NodeCapacity;
 import io.bacalao.compute.executor.Executor;
 import io.bacalao.compute.executor.Executors;
+import io.bacalao.compute.storage.Storages;
 import io.bacalao.domain.model.InputSource;
 import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.Resources;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Decides whether this node bids on a job (reference §5.2): it must have the engine, the publisher and every
- * input source type, the executor must not object, and the job must fit the node's largest allowed job.
+ * input (type offered, local paths allow-listed), the executor must not object, and the job must fit the node's
+ * largest allowed job.
  */
 @ApplicationScoped
 public class Bidder {
@@ -25,6 +27,8 @@ public class Bidder {
     Capabilities capabilities;
     @Inject
     NodeCapacity capacity;
+    @Inject
+    Storages storages;
 
     public BidDecision decide(Job job) {
         Task task = job.task();
@@ -38,11 +42,7 @@ public class Bidder {
         if (!task.publisher().isEmpty() && capabilities.publishers().stream().noneMatch(task.publisher()::is)) {
             reasons.add("this node does not support publisher \"" + task.publisher().type() + "\"");
         }
-        for (InputSource in : task.inputSources()) {
-            if (capabilities.storageSources().stream().noneMatch(in.source()::is)) {
-                reasons.add("this node does not support input source \"" + in.source().type() + "\"");
-            }
-        }
+        for (InputSource in : task.inputSources()) storages.refusal(in).ifPresent(reasons::add);
         Resources usage = NodeCapacity.usageOf(Resources.parse(task.resources()));
         Resources max = capacity.max();
         if (!usage.fitsIn(max)) {

@@ -1,20 +1,30 @@
 package io.bacalao.compute.executor;
 
+import io.bacalao.compute.logs.OutputCapture;
+import io.bacalao.compute.storage.Mount;
 import io.bacalao.domain.model.Execution;
 import io.bacalao.domain.model.Job;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One execution to run: the execution (with its job), its working directory, the results directory whose
- * {@code stdout}, {@code stderr} and output folders the executor fills, and the environment to inject.
+ * One execution to run: the execution (with its job), its working directory, the results directory (one
+ * sub-folder per ResultPath name already created), the prepared inputs, the environment to inject, and where to
+ * write what the process prints.
  */
-public record ExecutionRequest(Execution execution, Path workDir, Path resultsDir, Map<String, String> environment) {
+public record ExecutionRequest(Execution execution, Path workDir, Path resultsDir, List<Mount> inputs,
+                               Map<String, String> environment, OutputCapture output) {
     public Job job() {
         return execution.job();
     }
 
     public String executionId() {
         return execution.id();
+    }
+
+    /** The host folder for a ResultPath name. */
+    public Path outputDir(String name) {
+        return resultsDir.resolve(name);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The executors this node offers, by engine name, minus those in {@code Engines.Disabled}. */
+/** The executors this node offers, by engine name: installed ones, minus those in {@code Engines.Disabled}. */
 @ApplicationScoped
 public class Executors {
     @Inject
@@ -28,12 +28,17 @@ public class Executors {
         List<String> disabled = settings.config().getList(ConfigKeys.ENGINES_DISABLED).stream()
                 .map(s -> s.toLowerCase(Locale.ROOT)).toList();
         for (Executor e : all) {
-            if (!disabled.contains(e.engine())) byEngine.put(e.engine(), e);
+            if (!disabled.contains(e.engine()) && e.isInstalled()) byEngine.put(e.engine(), e);
         }
     }
 
     public Optional<Executor> forEngine(String engine) {
         return Optional.ofNullable(byEngine.get(engine == null ? "" : engine.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Lets every executor clean up after a previous run of this node. */
+    public void recoverAll() {
+        byEngine.values().forEach(Executor::recover);
     }
 
     public List<String> engines() {

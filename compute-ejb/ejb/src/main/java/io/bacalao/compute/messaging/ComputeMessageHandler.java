@@ -3,6 +3,7 @@ package io.bacalao.compute.messaging;
 import io.bacalao.compute.bidding.BidDecision;
 import io.bacalao.compute.bidding.Bidder;
 import io.bacalao.compute.executor.Executors;
+import io.bacalao.compute.logs.LogStreamer;
 import io.bacalao.compute.queue.LocalQueue;
 import io.bacalao.compute.registration.Registration;
 import io.bacalao.compute.store.ExecutionStore;
@@ -13,6 +14,7 @@ import io.bacalao.domain.protocol.BidAccepted;
 import io.bacalao.domain.protocol.BidRejected;
 import io.bacalao.domain.protocol.CancelExecution;
 import io.bacalao.domain.protocol.HandshakeResponse;
+import io.bacalao.domain.protocol.LogStreamRequest;
 import io.bacalao.domain.protocol.ProtocolMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,6 +41,8 @@ public class ComputeMessageHandler {
     Reports reports;
     @Inject
     Registration registration;
+    @Inject
+    LogStreamer logs;
 
     public void handle(ProtocolMessage m) {
         switch (m) {
@@ -48,6 +52,7 @@ public class ComputeMessageHandler {
                     ? e.to(ExecutionStateType.BidRejected, r.reason()) : null);
             case CancelExecution c -> cancel(c);
             case HandshakeResponse h -> registration.onHandshakeResponse(h);
+            case LogStreamRequest l -> logs.stream(l);
             default -> LOG.warning(() -> "ignoring " + m.getClass().getSimpleName() + " sent to a compute node");
         }
     }

@@ -32,6 +32,11 @@ public class OrchestratorLink {
                 Map.of(ProtocolMessage.TYPE_PROPERTY, ProtocolCodec.typeOf(m)));
     }
 
+    /** Sends a message to another queue of the orchestrator's broker (e.g. a log stream's queue). */
+    public void sendTo(String queue, ProtocolMessage m) {
+        client.send(queue, ProtocolCodec.encode(m), Map.of(ProtocolMessage.TYPE_PROPERTY, ProtocolCodec.typeOf(m)));
+    }
+
     public String brokerUrl() {
         return client.endpoint().url();
     }

@@ -1,5 +1,6 @@
 package io.bacalao.compute.registration;
 
+import io.bacalao.compute.executor.Executors;
 import io.bacalao.compute.messaging.Reports;
 import io.bacalao.compute.queue.LocalQueue;
 import io.bacalao.compute.store.ExecutionStore;
@@ -11,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Start-up after a stop or crash: executions that were running are failed ("Failed due to node restart"),
+ * Start-up after a stop or crash: executors clean up (leftover containers are removed), executions that were
+ * running are failed ("Failed due to node restart"),
  * approved ones that had not started go back to the queue, and the failures are reported once the node has
  * joined the orchestrator again.
  */
@@ -25,9 +27,12 @@ public class Recovery {
     LocalQueue queue;
     @Inject
     Reports reports;
+    @Inject
+    Executors executors;
     private final List<LocalExecution> toReport = new ArrayList<>();
 
     public synchronized void failInterrupted() {
+        executors.recoverAll();
         for (LocalExecution e : store.inStates(List.of(ExecutionStateType.Running, ExecutionStateType.Publishing))) {
             store.update(e.id(), cur -> cur.state().isTerminal() ? null : cur.to(ExecutionStateType.Failed, RESTART_MESSAGE))
                     .ifPresent(toReport::add);

@@ -6,7 +6,16 @@ import io.bacalao.compute.executor.ExecutionOutcome;
 import io.bacalao.compute.executor.ExecutionRequest;
 import io.bacalao.compute.executor.Executor;
 import io.bacalao.compute.executor.Executors;
+import io.bacalao.compute.logs.OutputCapture;
 import io.bacalao.compute.messaging.Reports;
+import io.bacalao.compute.publisher.PublishException;
+import io.bacalao.compute.publisher.Publishers;
+import io.bacalao.compute.publisher.ResultPublisher;
+import io.bacalao.compute.storage.InputPreparer;
+import io.bacalao.compute.storage.InputSettings;
+import io.bacalao.compute.storage.Mount;
+import io.bacalao.compute.storage.StorageException;
+import io.bacalao.domain.model.ResultPath;
 import io.bacalao.compute.store.ExecutionStore;
 import io.bacalao.compute.store.LocalExecution;
 import io.bacalao.domain.model.ExecutionStateType;
@@ -17,14 +26,15 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs one approved execution (reference §5.4): Running → executor → results folder ({@code stdout},
- * {@code stderr}, {@code exitCode}) → Completed with a summary, or Failed with the reason. A cancelled
- * execution reports nothing; the orchestrator already knows.
+ * Runs one approved execution (reference §5.4): Running → inputs → executor → results folder ({@code stdout},
+ * {@code stderr}, {@code exitCode}, one folder per output) → publisher → Completed with a summary, or Failed
+ * with the reason. A cancelled execution reports nothing; the orchestrator already knows.
  */
 @ApplicationScoped
 public class ExecutionRunner {
@@ -38,6 +48,22 @@ public class ExecutionRunner {
     Reports reports;
     @Inject
     ComputeSettings settings;
+    @Inject
+    Publishers publishers;
+    @Inject
+    InputPreparer inputPreparer;
+
+    private List<Mount> inputs(LocalExecution e, Path dir) throws StorageException {
+        return inputPreparer.prepare(e.job().task().inputSources(), dir, InputSettings.from(settings.config()));
+    }
+
+    private SpecConfig publish(LocalExecution e, Path results) throws PublishException {
+        SpecConfig spec = e.job().task().publisher();
+        if (spec.isEmpty()) return SpecConfig.of("");
+        ResultPublisher p = publishers.forType(spec.type())
+                .orElseThrow(() -> new PublishException("publisher " + spec.type() + " is not available on this node", null));
+        return p.publish(e.id(), spec, results);
+    }
 
     public void run(LocalExecution approved) {
         Optional<LocalExecution> running = store.update(approved.id(),
@@ -51,15 +77,20 @@ public class ExecutionRunner {
                             + " is not available on this node"));
             Path dir = settings.executionDir(e.id());
             Path results = Files.createDirectories(dir.resolve("results"));
-            Files.createDirectories(dir.resolve("logs"));
-            ExecutionOutcome outcome = executor.run(new ExecutionRequest(e.execution(), dir, results,
-                    Environment.of(e.execution())));
+            for (ResultPath out : e.job().task().resultPaths()) Files.createDirectories(results.resolve(out.name()));
+            List<Mount> inputs = inputs(e, dir);
+            ExecutionOutcome outcome;
+            try (OutputCapture capture = new OutputCapture(results, dir.resolve("logs"))) {
+                outcome = executor.run(new ExecutionRequest(e.execution(), dir, results, inputs,
+                        Environment.of(e.execution()), capture));
+            }
             RunOutput output = ResultsFolder.finish(results, outcome.exitCode());
-            SpecConfig published = SpecConfig.of("");
+            SpecConfig published = publish(e, results);
             store.update(e.id(), cur -> cur.state() == ExecutionStateType.Running ? cur.completed(published, output) : null)
                     .ifPresent(reports::finished);
-        } catch (ExecutionFailure | IOException | RuntimeException failure) {
-            String message = failure instanceof ExecutionFailure ? failure.getMessage()
+        } catch (ExecutionFailure | IOException | StorageException | PublishException | RuntimeException failure) {
+            String message = failure instanceof ExecutionFailure || failure instanceof StorageException
+                    || failure instanceof PublishException ? failure.getMessage()
                     : "execution failed on node " + settings.nodeId() + ": " + failure;
             if (!(failure instanceof ExecutionFailure)) LOG.log(Level.WARNING, "execution " + e.id() + " failed", failure);
             store.update(e.id(), cur -> cur.state().isTerminal() ? null : cur.to(ExecutionStateType.Failed, message))

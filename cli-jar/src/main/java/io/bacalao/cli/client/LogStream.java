@@ -1,0 +1,97 @@
+package io.bacalao.cli.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bacalao.cli.CliException;
+import io.bacalao.domain.spec.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Reads a job's logs from the orchestrator's websocket ({@code /api/v1/orchestrator/jobs/{id}/logs}) and writes
+ * each line, as it arrives, to the given writer. An error frame ends the stream with a {@link CliException}.
+ */
+public final class LogStream {
+    private final Endpoint endpoint;
+
+    public LogStream(Endpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public void copy(String jobId, String executionId, boolean follow, boolean tail, String namespace, PrintWriter out)
+            throws InterruptedException {
+        StringJoiner q = new StringJoiner("&", "?", "").setEmptyValue("");
+        if (executionId != null && !executionId.isBlank()) q.add("execution_id=" + enc(executionId));
+        if (namespace != null && !namespace.isBlank()) q.add("namespace=" + enc(namespace));
+        if (follow) q.add("follow=true");
+        if (tail) q.add("tail=true");
+        String scheme = endpoint.scheme().equals("https") ? "wss" : "ws";
+        URI uri = URI.create(scheme + "://" + endpoint.host() + ":" + endpoint.port() + "/api/v1/orchestrator/jobs/"
+                + enc(jobId) + "/logs" + q);
+        Frames frames = new Frames(out);
+        try {
+            HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, frames).get();
+            frames.done.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof CliException c) throw c;
+            throw new CliException("could not read the logs from " + endpoint + ": " + cause.getMessage());
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static final class Frames implements WebSocket.Listener {
+        private final PrintWriter out;
+        private final StringBuilder partial = new StringBuilder();
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        Frames(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                try {
+                    JsonNode frame = Json.mapper().readTree(text);
+                    JsonNode error = frame.get("error");
+                    if (error != null && !error.isNull()) {
+                        done.completeExceptionally(new CliException(error.path("Message").asText("log stream failed")));
+                    } else {
+                        out.print(frame.path("value").path("Line").asText(""));
+                        out.flush();
+                    }
+                } catch (IOException e) {
+                    done.completeExceptionally(new CliException("unreadable log frame: " + text));
+                }
+            }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            done.complete(null);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            done.completeExceptionally(error);
+        }
+    }
+}

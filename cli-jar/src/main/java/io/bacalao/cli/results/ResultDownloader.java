@@ -1,0 +1,119 @@
+package io.bacalao.cli.results;
+
+import io.bacalao.cli.CliException;
+import io.bacalao.domain.config.Durations;
+import io.bacalao.domain.model.SpecConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Fetches {@code urlDownload} results over HTTP(S) into one folder, one file per result named after the last
+ * segment of its URL (only {@code [A-Za-z0-9._-]} kept, made unique). All downloads together must finish within
+ * the timeout; a non-2xx answer, an unreachable server or the timeout throw CliException.
+ */
+public final class ResultDownloader {
+    public static final String TYPE = "urlDownload";
+
+    private final HttpClient http;
+    private final Clock clock;
+
+    public ResultDownloader(HttpClient http, Clock clock) {
+        this.http = http;
+        this.clock = clock;
+    }
+
+    public static ResultDownloader standard() {
+        return new ResultDownloader(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL).build(), Clock.systemUTC());
+    }
+
+    public static boolean supports(SpecConfig result) {
+        return result.is(TYPE);
+    }
+
+    /** Downloads every result into {@code dir} (created if needed) and returns the files in the same order. */
+    public List<Path> download(List<SpecConfig> results, Path dir, Duration timeout) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Instant deadline = clock.instant().plus(timeout);
+        Set<String> taken = new HashSet<>();
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            String url = results.get(i).param("URL");
+            if (url == null || url.isBlank()) throw new CliException("result " + (i + 1) + " has no URL to download");
+            Path file = dir.resolve(fileName(url, i, taken));
+            fetch(url, file, deadline, timeout);
+            files.add(file);
+        }
+        return files;
+    }
+
+    private void fetch(String url, Path file, Instant deadline, Duration timeout) throws InterruptedException, IOException {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("cannot download result: invalid URL \"" + url + "\"");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new CliException("cannot download result: unsupported URL \"" + url + "\" (http or https only)");
+        }
+        long leftMillis = Duration.between(clock.instant(), deadline).toMillis();
+        if (leftMillis <= 0) throw timedOut(timeout);
+        CompletableFuture<HttpResponse<Path>> call = http.sendAsync(HttpRequest.newBuilder(uri).GET().build(),
+                HttpResponse.BodyHandlers.ofFile(file));
+        HttpResponse<Path> response;
+        try {
+            response = call.get(leftMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw timedOut(timeout);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new CliException("failed to download result from " + url + ": "
+                    + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+        }
+        if (response.statusCode() / 100 != 2) {
+            Files.deleteIfExists(file);
+            throw new CliException("failed to download result from " + url + ": HTTP " + response.statusCode());
+        }
+    }
+
+    private static CliException timedOut(Duration timeout) {
+        return new CliException("downloading results took longer than " + Durations.format(timeout),
+                "allow more time with --download-timeout-secs");
+    }
+
+    /** A safe, unique file name for the result at {@code url}; {@code index} numbers nameless ones. */
+    static String fileName(String url, int index, Set<String> taken) {
+        String path;
+        try {
+            path = URI.create(url).getPath();
+        } catch (IllegalArgumentException e) {
+            path = url.replaceFirst("[?#].*$", "");
+        }
+        String last = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+        String name = last.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (name.isEmpty() || name.chars().allMatch(c -> c == '.')) name = "result-" + index + ".tar.gz";
+        String candidate = name;
+        for (int n = 1; !taken.add(candidate); n++) candidate = n + "-" + name;
+        return candidate;
+    }
+}

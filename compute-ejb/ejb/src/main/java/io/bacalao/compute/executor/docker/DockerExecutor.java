@@ -1,0 +1,185 @@
+package io.bacalao.compute.executor.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
+import io.bacalao.compute.config.ComputeSettings;
+import io.bacalao.compute.executor.ExecutionFailure;
+import io.bacalao.compute.executor.ExecutionOutcome;
+import io.bacalao.compute.executor.ExecutionRequest;
+import io.bacalao.compute.executor.Executor;
+import io.bacalao.compute.logs.OutputCapture;
+import io.bacalao.domain.quantity.Quantities;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs executions as Docker containers (reference §5.5). A non-zero exit code is a completed run; an image
+ * that cannot be had, a container that cannot start, a timeout, an out-of-memory kill or a cancel are failures.
+ * The container is removed in every case.
+ */
+@ApplicationScoped
+public class DockerExecutor implements Executor {
+    @Inject
+    DockerEngine engine;
+    @Inject
+    ComputeSettings settings;
+    private String nodeId;
+    private final Map<String, String> containers = new ConcurrentHashMap<>();
+    private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+
+    public DockerExecutor() {
+    }
+
+    /** For tests: an executor on a given engine, for a given node ID. */
+    public static DockerExecutor on(DockerEngine engine, String nodeId) {
+        DockerExecutor e = new DockerExecutor();
+        e.engine = engine;
+        e.nodeId = nodeId;
+        return e;
+    }
+
+    private String nodeId() {
+        return nodeId != null ? nodeId : settings.nodeId();
+    }
+
+    @Override
+    public String engine() {
+        return "docker";
+    }
+
+    @Override
+    public boolean isInstalled() {
+        return engine.available();
+    }
+
+    @Override
+    public ExecutionOutcome run(ExecutionRequest request) throws ExecutionFailure {
+        ContainerPlan plan = ContainerPlan.of(request, nodeId());
+        engine.ensureImage(plan.image());
+        DockerClient docker = engine.client();
+        String id = create(docker, plan);
+        containers.put(request.executionId(), id);
+        try {
+            start(docker, id, plan);
+            Streams streams = new Streams(request.output());
+            docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(streams);
+            long timeout = request.job().task().timeouts().effectiveExecutionTimeout();
+            Integer exit = waitFor(docker, id, timeout);
+            if (exit == null) {
+                kill(docker, id);
+                throw new ExecutionFailure("execution timed out after " + timeout + "s and was killed");
+            }
+            awaitQuietly(streams);
+            if (cancelled.remove(request.executionId())) throw new ExecutionFailure("execution cancelled");
+            InspectContainerResponse state = docker.inspectContainerCmd(id).exec();
+            if (Boolean.TRUE.equals(state.getState().getOOMKilled())) {
+                throw new ExecutionFailure("the container ran out of memory and was killed (limit "
+                        + Quantities.formatBytes(plan.memoryBytes()) + "); ask for more with --memory");
+            }
+            return new ExecutionOutcome(exit);
+        } finally {
+            containers.remove(request.executionId());
+            engine.remove(id);
+        }
+    }
+
+    private static String create(DockerClient docker, ContainerPlan plan) throws ExecutionFailure {
+        try {
+            CreateContainerCmd cmd = docker.createContainerCmd(plan.image()).withName(plan.name())
+                    .withEnv(plan.env()).withLabels(plan.labels()).withHostConfig(plan.hostConfig()).withTty(false);
+            if (!plan.entrypoint().isEmpty()) cmd.withEntrypoint(plan.entrypoint());
+            if (!plan.cmd().isEmpty()) cmd.withCmd(plan.cmd());
+            if (!plan.workingDir().isBlank()) cmd.withWorkingDir(plan.workingDir());
+            return cmd.exec().getId();
+        } catch (RuntimeException e) {
+            throw new ExecutionFailure("could not create the container: " + DockerMessages.of(e));
+        }
+    }
+
+    private static void start(DockerClient docker, String id, ContainerPlan plan) throws ExecutionFailure {
+        try {
+            docker.startContainerCmd(id).exec();
+        } catch (RuntimeException e) {
+            String m = DockerMessages.of(e);
+            if (plan.gpus() > 0 && DockerMessages.isMissingGpuRuntime(m)) {
+                throw new ExecutionFailure("this node has no GPU runtime for Docker (" + m + ")");
+            }
+            throw new ExecutionFailure("could not start the container: " + m);
+        }
+    }
+
+    /** The exit code, or null when {@code timeoutSeconds} (0 = none) passed first. */
+    private static Integer waitFor(DockerClient docker, String id, long timeoutSeconds) throws ExecutionFailure {
+        WaitContainerResultCallback wait = docker.waitContainerCmd(id).exec(new WaitContainerResultCallback());
+        try {
+            return timeoutSeconds > 0 ? wait.awaitStatusCode(timeoutSeconds, TimeUnit.SECONDS) : wait.awaitStatusCode();
+        } catch (DockerClientException timedOut) {
+            return null;
+        } catch (RuntimeException e) {
+            throw new ExecutionFailure("lost the container while waiting for it: " + DockerMessages.of(e));
+        }
+    }
+
+    private static void kill(DockerClient docker, String id) {
+        try {
+            docker.killContainerCmd(id).withSignal("KILL").exec();
+        } catch (RuntimeException alreadyStopped) {
+            // nothing left to kill
+        }
+    }
+
+    private static void awaitQuietly(Streams streams) {
+        try {
+            streams.awaitCompletion(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Removes containers of this node that a crash left behind (labelled with the node ID). */
+    @Override
+    public void recover() {
+        int removed = engine.removeLeftovers(nodeId());
+        if (removed > 0) java.util.logging.Logger.getLogger(DockerExecutor.class.getName())
+                .info(() -> "removed " + removed + " container(s) left by a previous run of this node");
+    }
+
+    @Override
+    public void cancel(String executionId) {
+        String id = containers.get(executionId);
+        if (id == null) return;
+        cancelled.add(executionId);
+        kill(engine.client(), id);
+    }
+
+    /** Docker's multiplexed log frames, split into the execution's stdout and stderr. */
+    private static final class Streams extends ResultCallback.Adapter<Frame> {
+        private final OutputCapture output;
+
+        Streams(OutputCapture output) {
+            this.output = output;
+        }
+
+        @Override
+        public void onNext(Frame f) {
+            byte[] p = f.getPayload();
+            try {
+                if (f.getStreamType() == StreamType.STDERR) output.stderr(p, 0, p.length);
+                else output.stdout(p, 0, p.length);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+}

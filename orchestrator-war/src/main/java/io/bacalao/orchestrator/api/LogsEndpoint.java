@@ -1,0 +1,149 @@
+package io.bacalao.orchestrator.api;
+
+import io.bacalao.broker.Addresses;
+import io.bacalao.broker.client.Subscription;
+import io.bacalao.domain.error.BacalaoException;
+import io.bacalao.domain.model.Execution;
+import io.bacalao.domain.model.Job;
+import io.bacalao.domain.protocol.LogChunk;
+import io.bacalao.domain.protocol.LogStreamRequest;
+import io.bacalao.domain.protocol.ProtocolCodec;
+import io.bacalao.domain.protocol.ProtocolMessage;
+import io.bacalao.domain.spec.Json;
+import io.bacalao.orchestrator.messaging.Broker;
+import io.bacalao.orchestrator.store.JobStore;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code GET /api/v1/orchestrator/jobs/{id}/logs} as a websocket (reference §1.4): asks the node that ran the
+ * execution to stream its output through the broker and forwards each piece as a text frame
+ * {@code {"value":{"Type":1|2,"Line":"…"}}}; an error is one frame with {@code "error"} set; the stream ends
+ * with a normal close. Query: {@code namespace}, {@code execution_id}, {@code follow}, {@code tail}.
+ */
+@Dependent
+@ServerEndpoint("/api/v1/orchestrator/jobs/{id}/logs")
+public class LogsEndpoint {
+    private static final long WAIT_MILLIS = 1_000;
+    private static final long SILENCE_LIMIT_MILLIS = 60_000;
+
+    @Inject
+    JobStore store;
+    @Inject
+    Broker broker;
+    @Resource
+    ManagedExecutorService pool;
+
+    @OnOpen
+    public void open(Session session, @PathParam("id") String id) {
+        Map<String, List<String>> q = session.getRequestParameterMap();
+        boolean follow = flag(q, "follow");
+        try {
+            Job job = store.resolve(id, first(q, "namespace"));
+            Execution e = choose(store.executions(job.id()), first(q, "execution_id"))
+                    .orElseThrow(() -> BacalaoException.notFound("JobStore", "no execution to show logs of for job " + job.id()));
+            String streamId = UUID.randomUUID().toString();
+            Subscription sub = broker.subscribe(Addresses.logQueue(streamId));
+            broker.send(new LogStreamRequest(e.nodeId(), e.id(), streamId, follow, flag(q, "tail")));
+            pool.submit(() -> pump(session, sub, follow));
+        } catch (RuntimeException ex) {
+            fail(session, ex.getMessage());
+        }
+    }
+
+    /** The execution the user named (ID prefix), else the most recently changed one that was not discarded. */
+    static Optional<Execution> choose(List<Execution> executions, String executionId) {
+        if (executionId != null && !executionId.isBlank()) {
+            return executions.stream().filter(x -> x.id().startsWith(executionId)).findFirst();
+        }
+        return executions.stream().filter(x -> !x.isDiscarded())
+                .max(Comparator.comparingLong(Execution::modifyTime));
+    }
+
+    private void pump(Session session, Subscription sub, boolean follow) {
+        try (sub) {
+            long silentSince = System.currentTimeMillis();
+            while (session.isOpen()) {
+                Message m = sub.next(WAIT_MILLIS);
+                if (m == null) {
+                    if (!follow && System.currentTimeMillis() - silentSince > SILENCE_LIMIT_MILLIS) {
+                        fail(session, "the compute node did not answer with logs");
+                        return;
+                    }
+                    continue;
+                }
+                silentSince = System.currentTimeMillis();
+                LogChunk c = (LogChunk) ProtocolCodec.decode(m.getStringProperty(ProtocolMessage.TYPE_PROPERTY),
+                        ((TextMessage) m).getText());
+                if (c.end()) {
+                    if (c.error() != null && !c.error().isEmpty()) fail(session, c.error());
+                    else close(session);
+                    return;
+                }
+                session.getBasicRemote().sendText(frame(c.type(), c.line(), null));
+            }
+        } catch (JMSException | IOException | RuntimeException e) {
+            fail(session, "log stream interrupted: " + e.getMessage());
+        }
+    }
+
+    static String frame(int type, String line, String error) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("Type", type);
+        value.put("Line", line);
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("value", value);
+        f.put("error", error == null ? null : Map.of("Message", error));
+        return Json.write(f);
+    }
+
+    private static void fail(Session session, String message) {
+        try {
+            if (session.isOpen()) session.getBasicRemote().sendText(frame(0, "", message == null ? "error" : message));
+        } catch (IOException ignored) {
+            // the client went away
+        }
+        close(session);
+    }
+
+    private static void close(Session session) {
+        try {
+            if (session.isOpen()) session.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "end of logs"));
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    @OnClose
+    public void closed(Session session) {
+        // the pump notices the closed session and releases its subscription
+    }
+
+    private static String first(Map<String, List<String>> q, String key) {
+        List<String> v = q.get(key);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    private static boolean flag(Map<String, List<String>> q, String key) {
+        String v = first(q, key);
+        return v != null && (v.isEmpty() || Boolean.parseBoolean(v));
+    }
+}
