@@ -65,7 +65,7 @@ public class DevstackCommand implements Callable<Integer> {
     }
 
     /** Like Bacalhau's devstack: batch and ops jobs without a publisher publish locally, so job get works. */
-    static Config withLocalResults(Config c) {
+    public static Config withLocalResults(Config c) {
         for (String type : new String[]{"Batch", "Ops"}) {
             String key = "JobDefaults." + type + ".Task.Publisher.Type";
             if (c.get(key).isBlank()) c = c.with(key, "local");

@@ -56,6 +56,7 @@ public final class BatchScheduler implements Scheduler {
             stopAll(ctx, plan, job.state().stateType() == JobStateType.Failed ? JOB_FAILED : STOPPED_BY_USER);
             return plan.build();
         }
+        if (totalTimeoutPassed(ctx, plan)) return plan.build();
         failLostExecutions(ctx, plan);
         cancelOldVersions(ctx, plan);
         approveBids(ctx, plan);
@@ -68,6 +69,22 @@ public final class BatchScheduler implements Scheduler {
         for (Execution e : ctx.executions()) {
             if (!e.isTerminal()) plan.stop(e, ExecutionStateType.Cancelled, reason);
         }
+    }
+
+    /**
+     * A job whose TotalTimeout (seconds since it was submitted) has passed fails, and its executions stop
+     * (reference §3.2: "Job timed out. Job took longer than <d>").
+     */
+    private static boolean totalTimeoutPassed(SchedulingContext ctx, PlanBuilder plan) {
+        long total = ctx.job().task().timeouts().totalTimeout();
+        if (total <= 0 || ctx.nowNanos() - ctx.job().createTime() < Duration.ofSeconds(total).toNanos()) return false;
+        String message = "Job timed out. Job took longer than " + io.bacalao.domain.config.Durations.format(Duration.ofSeconds(total));
+        plan.jobState(JobStateType.Failed, message, Event.error(EventTopics.JOB_TIMEOUT, message, ctx.now())
+                .withDetail(Event.DETAIL_HINT, "Increase the task timeout or allocate more resources"));
+        for (Execution e : ctx.executions()) {
+            if (!e.isTerminal()) plan.stop(e, ExecutionStateType.Cancelled, JOB_FAILED);
+        }
+        return true;
     }
 
     private static void failLostExecutions(SchedulingContext ctx, PlanBuilder plan) {

@@ -28,6 +28,7 @@ public final class JobBuilder {
     private final List<LabelSelectorRequirement> constraints = new ArrayList<>();
     private ResourcesConfig resources = ResourcesConfig.EMPTY;
     private Duration queueTimeout = Duration.ZERO;
+    private Duration totalTimeout = Duration.ZERO;
     private JobState state = JobState.of(JobStateType.Pending);
     private long version = 1;
     private Duration age = Duration.ZERO;
@@ -75,6 +76,11 @@ public final class JobBuilder {
     }
 
     /** QueueTimeout of the task spec (whole seconds). */
+    public JobBuilder totalTimeout(Duration d) {
+        totalTimeout = d;
+        return this;
+    }
+
     public JobBuilder queueTimeout(Duration d) {
         queueTimeout = d;
         return this;
@@ -107,7 +113,7 @@ public final class JobBuilder {
     public Job build(Instant now) {
         Task task = Task.of("main", SpecConfig.of(engine)).withPublisher(SpecConfig.of(publisher))
                 .withInputSources(inputs).withResources(resources)
-                .withTimeouts(TimeoutConfig.NONE.withQueueTimeout(queueTimeout.toSeconds()));
+                .withTimeouts(new TimeoutConfig(0, queueTimeout.toSeconds(), totalTimeout.toSeconds()));
         long created = Nanos.of(now.minus(age));
         return new Job(JOB_ID, "scenario", Job.DEFAULT_NAMESPACE, "batch", 50, count, constraints, null, null,
                 List.of(task), state, version, 7, created, created);

@@ -34,14 +34,14 @@ class NodesAndAgentIT {
                 assertEquals("linux", n.get("Info").get("Labels").get("os_type").asText());
             }
         }
-        assertEquals(2, types.stream().filter("Compute"::equals).count(), types.toString());
+        assertEquals(3, types.stream().filter("Compute"::equals).count(), types.toString());
         assertEquals(1, types.stream().filter("Requester"::equals).count(), types.toString());
     }
 
     @Test
     void nodesFilterByApprovalStatusAndLabelsAndOrder(TestCluster cluster) {
         Api api = cluster.api();
-        assertEquals(3, api.get("/api/v1/orchestrator/nodes?filter-approval=approved").json().get("Nodes").size());
+        assertEquals(4, api.get("/api/v1/orchestrator/nodes?filter-approval=approved").json().get("Nodes").size());
         assertEquals(0, api.get("/api/v1/orchestrator/nodes?filter-status=disconnected").json().get("Nodes").size());
         JsonNode compute = api.get("/api/v1/orchestrator/nodes?order_by=available_cpu&reverse=true").json().get("Nodes").get(0);
         assertEquals("Compute", compute.get("Info").get("NodeType").asText());

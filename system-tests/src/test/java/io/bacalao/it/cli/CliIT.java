@@ -107,7 +107,7 @@ class CliIT {
         Cli.Result nodes = cli.run("node", "list", "--show", "capacity");
         assertEquals(0, nodes.exitCode(), nodes.all());
         assertTrue(nodes.out().matches("(?s)\\s*ID\\s+TYPE\\s+APPROVAL\\s+STATUS\\s+CPU\\s+MEMORY\\s+DISK\\s+GPU.*"), nodes.out());
-        assertEquals(2, nodes.out().lines().filter(l -> l.contains("Compute") && l.contains("APPROVED")
+        assertEquals(3, nodes.out().lines().filter(l -> l.contains("Compute") && l.contains("APPROVED")
                 && l.contains("CONNECTED")).count(), nodes.out());
         assertEquals("Status: OK", cli.run("agent", "alive").out().trim());
         assertTrue(cli.run("agent", "version").out().startsWith("Bacalhau v1.9.3"));

@@ -28,6 +28,13 @@ public final class Cli {
         return runRaw(full.toArray(String[]::new));
     }
 
+    /** Runs a command whose stdout goes to {@code out} as it is printed (err is captured). */
+    public static Result runInto(PrintWriter out, String... args) {
+        StringWriter err = new StringWriter();
+        int code = Main.run(out, new PrintWriter(err, true), args);
+        return new Result(code, "", err.toString());
+    }
+
     public static Result runRaw(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * One cluster (orchestrator + 2 compute nodes) shared by every test class that uses this extension, started
+ * One cluster (orchestrator + 3 compute nodes) shared by every test class that uses this extension, started
  * once per test JVM and stopped when the run ends. Tests get it as a {@link TestCluster} parameter.
  */
 public final class SharedCluster implements BeforeAllCallback, ParameterResolver {
@@ -22,7 +22,7 @@ public final class SharedCluster implements BeforeAllCallback, ParameterResolver
         ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
         return store.getOrComputeIfAbsent(KEY, k -> {
             try {
-                return new Resource(TestCluster.create("shared", Map.of()).start(2));
+                return new Resource(TestCluster.create("shared", Map.of()).start(3));
             } catch (Exception e) {
                 throw new IllegalStateException("shared cluster did not start: " + e.getMessage(), e);
             }

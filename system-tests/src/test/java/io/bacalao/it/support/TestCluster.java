@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * A cluster of real node processes for one test class or one test run: an orchestrator and compute nodes
- * started from the built artefacts on free ports, with short test timeouts, in {@code target/it/<name>}.
+ * started from the built artefacts on free ports, with short test timeouts and devstack's defaults (batch and
+ * ops jobs publish locally), in {@code target/it/<name>}.
  */
 public final class TestCluster implements AutoCloseable {
     public static final Duration READY = Duration.ofMinutes(4);
@@ -40,6 +41,7 @@ public final class TestCluster implements AutoCloseable {
                 .with(ConfigKeys.HEARTBEAT_INTERVAL, "2s").with(ConfigKeys.INFO_UPDATE_INTERVAL, "5s")
                 .with(ConfigKeys.DISCONNECT_TIMEOUT, "10s").with(ConfigKeys.QUEUE_BACKOFF, "2s")
                 .with(ConfigKeys.DATA_DIR, root.toString());
+        c = io.bacalao.cli.launch.DevstackCommand.withLocalResults(c);
         for (Map.Entry<String, String> e : extra.entrySet()) c = c.with(e.getKey(), e.getValue());
         return new TestCluster(c, root);
     }
