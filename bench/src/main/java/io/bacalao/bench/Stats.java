@@ -21,6 +21,12 @@ final class Stats {
                 label, s.size(), pct(s, 50), pct(s, 90), pct(s, 99), s.get(s.size() - 1), s.size() / seconds);
     }
 
+    double percentile(int p) {
+        List<Double> s = new ArrayList<>(samples);
+        Collections.sort(s);
+        return pct(s, p);
+    }
+
     private static double pct(List<Double> s, int p) {
         return s.get(Math.min(s.size() - 1, (int) Math.ceil(p / 100.0 * s.size()) - 1));
     }

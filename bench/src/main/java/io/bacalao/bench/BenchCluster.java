@@ -1,0 +1,105 @@
+package io.bacalao.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bacalao.cli.launch.DevstackCommand;
+import io.bacalao.cli.launch.LocalCluster;
+import io.bacalao.domain.config.Config;
+import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.spec.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A devstack for benchmarks (1 orchestrator + N compute nodes on fixed loopback ports) and the client side of a
+ * job: submit over the API, then learn of completion from one watcher that lists recently modified jobs every
+ * 5 ms, so that waiting adds the same small load whatever the concurrency.
+ */
+final class BenchCluster implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final LocalCluster cluster;
+    private final String base;
+    private final double startupSeconds;
+    private final Map<String, CompletableFuture<String>> outstanding = new ConcurrentHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread watcher;
+
+    BenchCluster(int computes) throws Exception {
+        var root = Files.createTempDirectory("bacalao-bench");
+        Config config = DevstackCommand.withLocalResults(Config.defaults().with(ConfigKeys.API_HOST, "127.0.0.1")
+                .with(ConfigKeys.API_PORT, "31234").with(ConfigKeys.ORCHESTRATOR_PORT, "31222")
+                .with(ConfigKeys.LOCAL_PUBLISHER_PORT, "31301").with(ConfigKeys.DATA_DIR, root.toString()));
+        long t0 = System.nanoTime();
+        cluster = new LocalCluster(config, root.resolve("devstack"));
+        cluster.start(computes);
+        cluster.awaitReady(Duration.ofMinutes(5));
+        startupSeconds = (System.nanoTime() - t0) / 1e9;
+        base = "http://127.0.0.1:" + cluster.apiPort();
+        watcher = Thread.ofPlatform().daemon().start(this::watch);
+    }
+
+    double startupSeconds() {
+        return startupSeconds;
+    }
+
+    /** Submits a job and returns its final state once the watcher sees it terminal. */
+    String runToEnd(String jobJson) throws Exception {
+        CompletableFuture<String> done = new CompletableFuture<>();
+        String id = submit(jobJson);
+        outstanding.put(id, done);
+        return done.get(5, TimeUnit.MINUTES);
+    }
+
+    String submit(String jobJson) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/orchestrator/jobs"))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"Job\":" + jobJson + "}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) throw new IllegalStateException("submit failed: " + r.body());
+        return Json.mapper().readTree(r.body()).get("JobID").asText();
+    }
+
+    String get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private void watch() {
+        while (!closed.get()) {
+            try {
+                if (!outstanding.isEmpty()) {
+                    JsonNode items = Json.mapper().readTree(get("/api/v1/orchestrator/jobs?order_by=modified_at"
+                            + "&reverse=true&limit=" + (4 * outstanding.size() + 10))).get("Items");
+                    for (JsonNode j : items) {
+                        String s = j.get("State").get("StateType").asText();
+                        if (s.equals("Completed") || s.equals("Failed") || s.equals("Stopped")) {
+                            CompletableFuture<String> f = outstanding.remove(j.get("ID").asText());
+                            if (f != null) f.complete(s);
+                        }
+                    }
+                }
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                outstanding.values().forEach(f -> f.completeExceptionally(e));
+                outstanding.clear();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed.set(true);
+        watcher.interrupt();
+        cluster.close();
+    }
+}
