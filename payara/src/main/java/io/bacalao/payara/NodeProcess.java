@@ -116,11 +116,14 @@ public final class NodeProcess implements AutoCloseable {
                 && (!spec.compute() || body.contains("\"joined-orchestrator\""));
     }
 
-    /** Health can be UP a moment before the orchestrator's web module serves; the API must answer too. */
+    /**
+     * Health can be UP a moment before the orchestrator's web module and its beans serve; a route that goes
+     * through the API, the EJBs and the database must answer too.
+     */
     private boolean apiServes() throws IOException {
         if (!spec.orchestrator()) return true;
-        Answer r = get(URI.create("http://" + localHost() + ":" + spec.httpPort() + "/api/v1/agent/alive"));
-        return r.status() == 200 && r.body().contains("\"OK\"");
+        Answer r = get(URI.create("http://" + localHost() + ":" + spec.httpPort() + "/api/v1/orchestrator/nodes?limit=1"));
+        return r.status() == 200 && r.body().contains("\"Nodes\"");
     }
 
     private record Answer(int status, String body) {

@@ -57,7 +57,9 @@ class PostgresStoreIT {
         cluster.restartOrchestrator();
         for (String id : ids) assertEquals("Completed", api.state(id));
         Waits.until("a heartbeat of the compute node after the restart", Duration.ofSeconds(90), () -> {
-            for (var n : api.get("/api/v1/orchestrator/nodes?filter-status=connected").json().get("Nodes")) {
+            Api.Response r = api.get("/api/v1/orchestrator/nodes?filter-status=connected");
+            if (r.status() != 200) return false;
+            for (var n : r.json().get("Nodes")) {
                 if (n.get("Info").get("NodeType").asText().equals("Compute") && Instant.parse(
                         n.get("ConnectionState").get("LastHeartbeat").asText()).isAfter(restarted)) return true;
             }
