@@ -6,10 +6,13 @@ import io.bacalao.compute.executor.ExecutionOutcome;
 import io.bacalao.compute.executor.ExecutionRequest;
 import io.bacalao.compute.executor.Executor;
 import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.model.Job;
+import io.bacalao.domain.model.NetworkType;
 import io.bacalao.domain.quantity.Quantities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -62,6 +65,17 @@ public class WasmExecutor implements Executor {
     @Override
     public String engine() {
         return "wasm";
+    }
+
+    /**
+     * Modules get WASI preview 1 and no sockets (Bacalhau's HTTP host module is not offered), so a job that asks
+     * for network access is refused at bidding; Default means none here.
+     */
+    @Override
+    public Optional<String> refusal(Job job) {
+        NetworkType type = job.task().network().type();
+        if (type == NetworkType.Default || type == NetworkType.None) return Optional.empty();
+        return Optional.of("this node does not support networking for wasm jobs (network type " + type + ")");
     }
 
     @Override

@@ -25,8 +25,9 @@ import java.util.stream.Stream;
  * runtime could run with the words the user sees: {@code EntryModule} and each of {@code ImportModules} must be
  * the Target of an input and a WebAssembly binary; the {@code Entrypoint} (default {@value #DEFAULT_ENTRYPOINT})
  * must be exported ("unable to find the entrypoint '<x>' in the WASM module"); every import outside WASI must be
- * an export of an import module (named by its {@code name} section, else by its file name without
- * {@code .wasm}, or by the file's name when the input is a directory); every memory must start within {@code Resources.Memory}, which then caps it.
+ * an export of an import module, which is named by its {@code name} section, else by its Target's last segment
+ * without {@code .wasm} (the module file's name when the input is a directory); every memory must start within
+ * {@code Resources.Memory}, which then caps it.
  */
 final class WasmProgramPlan {
     static final String DEFAULT_ENTRYPOINT = "_start";
