@@ -25,7 +25,7 @@ import java.util.UUID;
 
 /**
  * B4 (wasm): end-to-end latency of a wasm hello job (the repository's hello.wat, inline) through a devstack
- * (1 orchestrator + 1 compute node, default runtime), and the run time of the CPU-bound prime sum of job.c on
+ * (1 orchestrator + 1 compute node, default runtime) beside a noop job on the same devstack, and the run time of the CPU-bound prime sum of job.c on
  * each runtime (in this JVM, through the WasmExecutor, compile included) beside the same C compiled natively,
  * in one run.
  *
@@ -91,8 +91,17 @@ public final class B4WasmRuntimes {
         String job = "{\"Type\":\"batch\",\"Count\":1,\"Tasks\":[{\"Name\":\"main\",\"Engine\":{\"Type\":\"wasm\","
                 + "\"Params\":{\"EntryModule\":\"/hello.wasm\",\"Entrypoint\":\"_start\"}},\"InputSources\":[{\"Source\":"
                 + "{\"Type\":\"inline\",\"Params\":{\"URL\":\"" + data + "\"}},\"Target\":\"/hello.wasm\"}]}]}";
+        String noop = "{\"Type\":\"batch\",\"Count\":1,\"Tasks\":[{\"Name\":\"main\",\"Engine\":{\"Type\":\"noop\"}}]}";
         try (BenchCluster cluster = new BenchCluster(1)) {
             for (int i = 0; i < 5; i++) cluster.runToEnd(job);
+            Stats anchor = new Stats();
+            long anchorStart = System.nanoTime();
+            for (int i = 0; i < runs; i++) {
+                long s = System.nanoTime();
+                cluster.runToEnd(noop);
+                anchor.add((System.nanoTime() - s) / 1e6);
+            }
+            System.out.println(anchor.summary("anchor noop job (same devstack)", (System.nanoTime() - anchorStart) / 1e9));
             Stats stats = new Stats();
             long start = System.nanoTime();
             for (int i = 0; i < runs; i++) {
