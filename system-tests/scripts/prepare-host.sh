@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes this machine able to run the tests: installs the Debian packages they use when missing, starts a Docker
+# Makes this machine able to run the tests: installs the Debian packages they use when missing (incl. the wasm
+# toolchain for the WebAssembly test programs), starts a Docker
 # engine when none answers, and builds the offline test images (there is no image registry here).
 # Runs from 'mvn verify' before the tests and is safe to run again: it only adds what is absent.
 set -euo pipefail
@@ -11,6 +12,12 @@ command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
 [ -x /usr/sbin/dockerd ] || command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
 [ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -qx wget || missing+=(busybox-static)
 command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
+# the WebAssembly test programs (compute-ejb/ejb/src/test/wasm): C for wasm32-wasi and WAT
+command -v clang >/dev/null 2>&1 || missing+=(clang)
+command -v wasm-ld >/dev/null 2>&1 || missing+=(lld)
+[ -f /usr/include/wasm32-wasi/stdio.h ] || missing+=(wasi-libc)
+ls /usr/lib/llvm-*/lib/clang/*/lib/wasi/libclang_rt.builtins-wasm32.a >/dev/null 2>&1 || missing+=(libclang-rt-14-dev-wasm32)
+command -v wat2wasm >/dev/null 2>&1 || missing+=(wabt)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

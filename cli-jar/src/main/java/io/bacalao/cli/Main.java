@@ -27,6 +27,8 @@ public final class Main {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         // docker run: options end at IMAGE; what follows is the container's command, passed through untouched
         cli.getSubcommands().get("docker").getSubcommands().get("run").setStopAtPositional(true);
+        // wasm run: options end at ENTRY-MODULE; what follows is the module's argv[1..]
+        cli.getSubcommands().get("wasm").getSubcommands().get("run").setStopAtPositional(true);
         return cli.execute(args);
     }
 }

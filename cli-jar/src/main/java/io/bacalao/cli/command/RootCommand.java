@@ -6,6 +6,7 @@ import io.bacalao.cli.command.agent.AgentCommand;
 import io.bacalao.cli.command.docker.DockerCommand;
 import io.bacalao.cli.command.job.JobCommand;
 import io.bacalao.cli.command.node.NodeCommand;
+import io.bacalao.cli.command.wasm.WasmCommand;
 import io.bacalao.cli.launch.DevstackCommand;
 import io.bacalao.cli.launch.ServeCommand;
 import io.bacalao.domain.config.Config;
@@ -23,7 +24,7 @@ import picocli.CommandLine.ScopeType;
 /** {@code bacalao}: Bacalhau's command line, against a Bacalao (or Bacalhau) orchestrator. */
 @Command(name = "bacalao", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Compute over data: run Docker and WebAssembly jobs next to the data.",
-        subcommands = {JobCommand.class, DockerCommand.class, NodeCommand.class, AgentCommand.class, VersionCommand.class,
+        subcommands = {JobCommand.class, DockerCommand.class, WasmCommand.class, NodeCommand.class, AgentCommand.class, VersionCommand.class,
                 ServeCommand.class, DevstackCommand.class})
 public class RootCommand implements Runnable {
     @Option(names = "--api-host", scope = ScopeType.INHERIT, defaultValue = "${env:BACALAO_API_HOST}",

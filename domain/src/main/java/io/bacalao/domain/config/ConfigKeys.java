@@ -48,6 +48,7 @@ public final class ConfigKeys {
     public static final String LOCAL_PUBLISHER_PORT = "Publishers.Types.Local.Port";
     public static final String LABELS = "Labels";
     public static final String ENGINES_DISABLED = "Engines.Disabled";
+    public static final String WASM_RUNTIME = "Engines.Types.WASM.Runtime";
 
     private static final Map<String, ConfigKey> KEYS = new LinkedHashMap<>();
 
@@ -105,6 +106,8 @@ public final class ConfigKeys {
         l("InputSources.Disabled", "", "Input source types this node refuses.");
         s("InputSources.Types.IPFS.Endpoint", "", "Kubo RPC endpoint for ipfs:// inputs.");
         l(ENGINES_DISABLED, "", "Engines this node refuses.");
+        s(WASM_RUNTIME, "wasmtime", "Runtime of wasm jobs: wasmtime (native, the default) or chicory (pure Java;"
+                + " also used when wasmtime's native library cannot load on this machine).");
         l("Publishers.Disabled", "", "Publishers this node refuses.");
         s(LOCAL_PUBLISHER_ADDRESS, "127.0.0.1", "Address in the URLs of locally published results.");
         i(LOCAL_PUBLISHER_PORT, "6001", "Port of the local results server.");

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Turns a submitted job into the job the orchestrator stores (reference §2.8): warnings for server-owned
- * fields, reserved meta stripped, one task, namespace and ID and Name filled, type-specific Count, defaults.
+ * fields, reserved meta stripped, one task, legacy wasm modules turned into inputs ({@link LegacyWasmModules}),
+ * namespace and ID and Name filled, type-specific Count, defaults.
  */
 public final class SubmissionPreparer {
     public static final String RESERVED_META_PREFIX = "bacalhau.org/";
@@ -32,7 +33,7 @@ public final class SubmissionPreparer {
     /** Validates and prepares; throws {@link SpecException} when the job breaks a submission rule. */
     public Submission prepare(Job submitted) {
         List<String> warnings = new ArrayList<>();
-        Job job = sanitize(submitted, warnings);
+        Job job = LegacyWasmModules.convert(sanitize(submitted, warnings));
         JobValidator.validateSubmission(job);
         JobType type = job.jobType();
         job = job.withBookkeeping(JobState.of(JobStateType.Pending), 0, 0, 0, 0);

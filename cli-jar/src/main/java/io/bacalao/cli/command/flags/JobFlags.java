@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
-/** Job-level flags of the submitting commands ({@code docker run}, later {@code wasm run}); Bacalhau's JobSettings. */
+/** Job-level flags of the submitting commands ({@code docker run}, {@code wasm run}); Bacalhau's JobSettings. */
 public class JobFlags {
     @Option(names = "--name", description = "Job name (default: the job ID); an existing name in the namespace updates that job.")
     String name = "";

@@ -1,0 +1,75 @@
+package io.bacalao.cli.command.wasm;
+
+import io.bacalao.cli.command.ClientCommand;
+import io.bacalao.cli.command.flags.JobFlags;
+import io.bacalao.cli.command.flags.LocalValidator;
+import io.bacalao.cli.command.flags.RunTimeFlags;
+import io.bacalao.cli.command.flags.TaskFlags;
+import io.bacalao.cli.command.job.JobRunCommand.JobSubmitter;
+import io.bacalao.cli.command.job.LogFollower;
+import io.bacalao.cli.spec.SpecYaml;
+import io.bacalao.domain.model.Job;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code bacalao wasm run [flags] ENTRY-MODULE [wasm-args...]}. Options end at ENTRY-MODULE (see
+ * {@link io.bacalao.cli.Main}): what follows is passed to the module as argv[1..], untouched; one {@code --}
+ * right after ENTRY-MODULE is dropped.
+ */
+@Command(name = "run", description = "Run a WebAssembly (WASI) job on the network.", mixinStandardHelpOptions = true,
+        customSynopsis = WasmRunCommand.USAGE)
+public class WasmRunCommand extends ClientCommand {
+    static final String USAGE = "bacalao wasm run [flags] ENTRY-MODULE[:/TARGET] [wasm-args...]";
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ENTRY-MODULE",
+            description = "A local .wasm file (uploaded with the job) or a URI the node fetches, optionally :/TARGET.")
+    String entryModule;
+
+    @Parameters(index = "1..*", paramLabel = "WASM-ARGS", description = "Arguments of the module (argv[1..]).")
+    List<String> args = new ArrayList<>();
+
+    @Option(names = {"-I", "--import-modules"}, paramLabel = "MODULE",
+            description = "Module whose exports satisfy the entry module's imports (same forms as ENTRY-MODULE), repeatable.")
+    List<String> importModules = new ArrayList<>();
+
+    @Option(names = "--entry-point", defaultValue = WasmJobBuilder.DEFAULT_ENTRYPOINT,
+            description = "Exported function to call (default: ${DEFAULT-VALUE}).")
+    String entrypoint;
+
+    @Mixin
+    JobFlags jobFlags;
+
+    @Mixin
+    TaskFlags taskFlags;
+
+    @Mixin
+    RunTimeFlags runtime;
+
+    @Override
+    protected void execute() throws InterruptedException {
+        Job job = WasmJobBuilder.build(entryModule, parameters(), importModules, entrypoint, jobFlags, taskFlags);
+        LocalValidator.validate(job);
+        if (runtime.dryRun()) {
+            out().print(SpecYaml.write(job));
+            return;
+        }
+        if (runtime.follow()) {
+            String id = JobSubmitter.put(this, job, false, !runtime.hideWarnings()).jobId();
+            out().println("Job successfully submitted. Job ID: " + id);
+            out().flush();
+            LogFollower.follow(this, id);
+            return;
+        }
+        JobSubmitter.submit(this, job, runtime.options());
+    }
+
+    private List<String> parameters() {
+        if (!args.isEmpty() && args.get(0).equals("--")) return args.subList(1, args.size());
+        return args;
+    }
+}
