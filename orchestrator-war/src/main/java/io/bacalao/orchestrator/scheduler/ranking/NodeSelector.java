@@ -13,10 +13,22 @@ public final class NodeSelector {
         this.rankers = List.copyOf(rankers);
     }
 
-    /** Bacalhau's chain: engines, publishers, storages, labels, max usage, previous executions, capacity, random. */
+    /**
+     * Bacalhau's chain (reference §4.4): engines, publishers, storages, labels, max usage, over-subscription,
+     * previous executions, available capacity, random.
+     */
     public static NodeSelector standard() {
+        return withPreviousExecutions(new PreviousExecutionsRanker());
+    }
+
+    /** The chain for daemon jobs: attempts count from the node's latest connection. */
+    public static NodeSelector forDaemons() {
+        return withPreviousExecutions(PreviousExecutionsRanker.sinceLastConnect());
+    }
+
+    private static NodeSelector withPreviousExecutions(PreviousExecutionsRanker previous) {
         return new NodeSelector(List.of(new EngineRanker(), new PublisherRanker(), new StorageRanker(),
-                new LabelsRanker(), new MaxUsageRanker(), new PreviousExecutionsRanker(),
+                new LabelsRanker(), new MaxUsageRanker(), new OverSubscriptionRanker(), previous,
                 new AvailableCapacityRanker(), new RandomRanker()));
     }
 
@@ -34,6 +46,7 @@ public final class NodeSelector {
     private RankedNode rank(RankingInput input, NodeState node) {
         int score = 0;
         List<String> reasons = new ArrayList<>();
+        List<Misfit> misfits = new ArrayList<>();
         boolean retryable = true;
         for (NodeRanker ranker : rankers) {
             Rank r = ranker.rank(input, node);
@@ -41,9 +54,10 @@ public final class NodeSelector {
                 score += r.score();
             } else {
                 reasons.add(r.reason());
+                misfits.addAll(r.misfits());
                 retryable &= r.retryable();
             }
         }
-        return new RankedNode(node, score, reasons, !reasons.isEmpty() && retryable);
+        return new RankedNode(node, score, reasons, misfits, !reasons.isEmpty() && retryable);
     }
 }
