@@ -120,7 +120,7 @@ public final class PartitionScheduler implements Scheduler {
         }
         RankingInput input = RankingInput.of(job, ctx.executions().stream().map(plan::planned).toList(),
                 ctx.settings().random());
-        Selection selection = selector.select(input, ctx.schedulableNodes());
+        Selection selection = selector.select(input, ctx.schedulableNodes(), remaining.size());
         int placeable = Math.min(selection.suitable().size(), remaining.size());
         if (placeable < remaining.size()) {
             if (!Queueing.waitOrFail(ctx, plan, input, selection, remaining.size())) return;

@@ -35,6 +35,7 @@ final class Steps {
 
     /** Step 2: executions on nodes that are gone or disconnected fail ("node has disappeared"). */
     static void failLost(SchedulingContext ctx, PlanBuilder plan) {
+        if (ctx.executions().isEmpty()) return;
         Map<String, NodeState> nodes = ctx.nodesById();
         for (Execution e : ctx.executions()) {
             if (e.isTerminal()) continue;

@@ -12,8 +12,15 @@ public record Rank(int score, boolean suitable, String reason, boolean retryable
         misfits = List.copyOf(misfits);
     }
 
+    /** Scores 0..255 are shared instances: rankers hand them out for every node of every evaluation. */
+    private static final Rank[] SCORES = new Rank[256];
+
+    static {
+        for (int i = 0; i < SCORES.length; i++) SCORES[i] = new Rank(i, true, "", false, List.of());
+    }
+
     public static Rank score(int score) {
-        return new Rank(score, true, "", false, List.of());
+        return score >= 0 && score < SCORES.length ? SCORES[score] : new Rank(score, true, "", false, List.of());
     }
 
     public static Rank unsuitable(String reason, Misfit... misfits) {

@@ -13,10 +13,11 @@ import java.util.random.RandomGenerator;
 
 /**
  * What rankers judge nodes against: the job, its parsed request and constraints, and its executions so far
- * (every version; also indexed by node, so that ranking thousands of nodes stays linear).
+ * (every version; also indexed by node, so that ranking thousands of nodes stays linear), and the capacity
+ * weights of its request ({@link AvailableCapacityRanker}), computed once per evaluation.
  */
 public record RankingInput(Job job, Resources request, Selector constraints, List<Execution> executions,
-                           RandomGenerator random, Map<String, List<Execution>> byNode) {
+                           RandomGenerator random, Map<String, List<Execution>> byNode, double[] capacityWeights) {
 
     public RankingInput {
         executions = List.copyOf(executions);
@@ -26,8 +27,9 @@ public record RankingInput(Job job, Resources request, Selector constraints, Lis
     public static RankingInput of(Job job, List<Execution> executions, RandomGenerator random) {
         Map<String, List<Execution>> byNode = new HashMap<>();
         for (Execution e : executions) byNode.computeIfAbsent(e.nodeId(), k -> new ArrayList<>()).add(e);
-        return new RankingInput(job, Resources.parse(job.task().resources()), Selector.of(job.constraints()),
-                executions, random, byNode);
+        Resources request = Resources.parse(job.task().resources());
+        return new RankingInput(job, request, Selector.of(job.constraints()), executions, random, byNode,
+                AvailableCapacityRanker.weights(request));
     }
 
     public Task task() {
