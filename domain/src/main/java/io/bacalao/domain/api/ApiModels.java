@@ -34,6 +34,23 @@ public final class ApiModels {
                                  @JsonProperty("Executions") @JsonInclude(JsonInclude.Include.NON_NULL) ListResponse<Execution> executions) {
     }
 
+    /** PUT /jobs/diff: the job to compare with the stored job of the same Name. */
+    public record DiffJobRequest(@JsonProperty("Job") JsonNode job) {
+    }
+
+    /** The differences, one line each, "-" for the stored spec and "+" for the new one; empty when none. */
+    public record DiffJobResponse(@JsonProperty("Diff") String diff, @JsonProperty("Warnings") List<String> warnings) {
+    }
+
+    /** PUT /jobs/{id}/rerun: the version to run again (0 = the latest) and why. */
+    public record RerunJobRequest(@JsonProperty("JobVersion") long jobVersion, @JsonProperty("Reason") String reason) {
+    }
+
+    public record RerunJobResponse(@JsonProperty("JobID") String jobId, @JsonProperty("JobVersion") long jobVersion,
+                                   @JsonProperty("EvaluationID") String evaluationId,
+                                   @JsonProperty("Warnings") List<String> warnings) {
+    }
+
     public record StopJobRequest(@JsonProperty("reason") String reason) {
     }
 

@@ -47,6 +47,7 @@ public final class ConfigKeys {
     public static final String LOCAL_PUBLISHER_ADDRESS = "Publishers.Types.Local.Address";
     public static final String LOCAL_PUBLISHER_PORT = "Publishers.Types.Local.Port";
     public static final String LABELS = "Labels";
+    public static final String MAX_EXECUTION_TIMEOUT = "Compute.JobTimeouts.MaxJobExecutionTimeout";
     public static final String ENGINES_DISABLED = "Engines.Disabled";
     public static final String WASM_RUNTIME = "Engines.Types.WASM.Runtime";
 
@@ -90,12 +91,16 @@ public final class ConfigKeys {
         s("Orchestrator.TLS.ServerCert", "", "Broker TLS certificate (PEM).");
         s("Orchestrator.TLS.ServerKey", "", "Broker TLS key (PEM).");
         s("Orchestrator.TLS.CACert", "", "CA certificate for the broker's TLS.");
+        d(MAX_EXECUTION_TIMEOUT, "0s",
+                "Longest execution timeout this compute node accepts; it refuses to bid on longer or unlimited jobs (0 = any).");
         l("Compute.AllowListedLocalPaths", "", "Host paths jobs may mount (path[:rw|:ro]).");
         l("Compute.Env.AllowList", "", "Host variables jobs may read through env: values (globs).");
         typeDefaults("Batch", true);
         typeDefaults("Ops", true);
         typeDefaults("Daemon", false);
         typeDefaults("Service", false);
+        d("JobDefaults.Service.Task.Timeouts.QueueTimeout", "0s",
+                "Queue timeout of service jobs that set none (Bacalao; Bacalhau has no such default).");
         s("JobAdmissionControl.Locality", "anywhere", "Bid on jobs whose data is anywhere or only local.");
         b("JobAdmissionControl.RejectStatelessJobs", "false", "Refuse jobs without inputs.");
         b("JobAdmissionControl.RejectNetworkedJobs", "false", "Refuse jobs that ask for network access.");

@@ -28,14 +28,22 @@ public record ComputeNodeInfo(
     }
 
     public boolean supportsEngine(String engine) {
-        return executionEngines.stream().anyMatch(e -> e.equalsIgnoreCase(engine));
+        return containsIgnoreCase(executionEngines, engine);
     }
 
     public boolean supportsPublisher(String publisher) {
-        return publishers.stream().anyMatch(p -> p.equalsIgnoreCase(publisher));
+        return containsIgnoreCase(publishers, publisher);
     }
 
     public boolean supportsStorage(String storage) {
-        return storageSources.stream().anyMatch(s -> s.equalsIgnoreCase(storage));
+        return containsIgnoreCase(storageSources, storage);
+    }
+
+    /** A plain loop: the scheduler asks this of every node for every job, thousands of times per second. */
+    private static boolean containsIgnoreCase(List<String> values, String wanted) {
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).equalsIgnoreCase(wanted)) return true;
+        }
+        return false;
     }
 }

@@ -47,8 +47,13 @@ public record Resources(
     }
 
     public Resources plus(Resources o) {
-        List<GpuInfo> all = new ArrayList<>(gpus);
-        all.addAll(o.gpus);
+        List<GpuInfo> all = gpus;
+        if (all.isEmpty()) {
+            all = o.gpus;
+        } else if (!o.gpus.isEmpty()) {
+            all = new ArrayList<>(gpus);
+            all.addAll(o.gpus);
+        }
         return new Resources(cpu + o.cpu, memory + o.memory, disk + o.disk, gpu + o.gpu, all);
     }
 

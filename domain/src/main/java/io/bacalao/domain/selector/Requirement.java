@@ -8,11 +8,17 @@ import java.util.Map;
  * A validated label requirement. Keys starting with {@code favour_} are preferences: they never exclude a node,
  * they rank the nodes that match them higher (the label compared is the key without the prefix).
  */
-public record Requirement(String key, Operator operator, List<String> values) {
+public record Requirement(String key, Operator operator, List<String> values, String labelKey) {
     public static final String FAVOUR_PREFIX = "favour_";
 
+    /** {@code labelKey} is derived from {@code key}: the label this requirement looks at (see {@link #labelKey()}). */
     public Requirement {
         values = List.copyOf(values);
+        labelKey = key.startsWith(FAVOUR_PREFIX) ? key.substring(FAVOUR_PREFIX.length()) : key;
+    }
+
+    public Requirement(String key, Operator operator, List<String> values) {
+        this(key, operator, values, null);
     }
 
     /** Validates a JSON constraint; the message names the rule that failed. */
@@ -60,8 +66,9 @@ public record Requirement(String key, Operator operator, List<String> values) {
     }
 
     /** The label this requirement looks at (a preference looks at the key without {@code favour_}). */
+    @Override
     public String labelKey() {
-        return isPreference() ? key.substring(FAVOUR_PREFIX.length()) : key;
+        return labelKey;
     }
 
     public boolean matches(Map<String, String> labels) {

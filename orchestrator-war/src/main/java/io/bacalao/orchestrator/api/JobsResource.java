@@ -27,7 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code /api/v1/orchestrator/jobs}: submit, list, get, stop, history and executions (reference §1.4). */
+/** {@code /api/v1/orchestrator/jobs}: submit, diff, rerun, list, get, stop, history, executions, versions (§1.4). */
 @RequestScoped
 @Path("api/v1/orchestrator/jobs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,6 +52,27 @@ public class JobsResource {
     @POST
     public ApiModels.PutJobResponse post(ApiModels.PutJobRequest request) {
         return put(request);
+    }
+
+    /** Compares a spec with the stored job of the same Name (what {@code job run --dry-run} shows). */
+    @PUT
+    @Path("diff")
+    public ApiModels.DiffJobResponse diff(ApiModels.DiffJobRequest request) {
+        if (request == null || request.job() == null || request.job().isNull()) {
+            throw new SpecException("missing job in request: send {\"Job\": {...}}");
+        }
+        JobService.DiffResult r = service.diff(JobReader.readRequest(request.job()));
+        return new ApiModels.DiffJobResponse(r.diff(), r.warnings().isEmpty() ? null : r.warnings());
+    }
+
+    @PUT
+    @Path("{id}/rerun")
+    public ApiModels.RerunJobResponse rerun(@PathParam("id") String id, @QueryParam("namespace") String namespace,
+                                            ApiModels.RerunJobRequest request) {
+        long version = request == null ? 0 : request.jobVersion();
+        String reason = request == null ? null : request.reason();
+        JobService.RerunResult r = service.rerun(id, namespace, version, reason);
+        return new ApiModels.RerunJobResponse(r.jobId(), r.jobVersion(), r.evaluationId(), null);
     }
 
     @GET

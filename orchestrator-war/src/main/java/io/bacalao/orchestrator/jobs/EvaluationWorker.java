@@ -22,7 +22,12 @@ import io.bacalao.orchestrator.store.StalePlanException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.bacalao.domain.model.JobType;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Random;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -56,9 +61,19 @@ public class EvaluationWorker {
     @PostConstruct
     void init() {
         schedulers = Schedulers.standard();
-        schedulerSettings = new SchedulerSettings(settings.duration(ConfigKeys.QUEUE_BACKOFF),
-                settings.duration("JobDefaults.Batch.Task.Timeouts.QueueTimeout"), 20,
-                java.time.Duration.ofMillis(100), new java.util.Random());
+        schedulerSettings = schedulerSettings(settings);
+    }
+
+    /**
+     * QueueBackoff and, per job type, the default QueueTimeout ({@code JobDefaults.<Type>.Task.Timeouts.QueueTimeout};
+     * ops and daemon jobs never queue); Bacalhau's fixed rate limit of 20 executions per evaluation, 100 ms apart.
+     */
+    static SchedulerSettings schedulerSettings(NodeSettings settings) {
+        Map<JobType, Duration> queueTimeouts = new EnumMap<>(JobType.class);
+        queueTimeouts.put(JobType.BATCH, settings.duration("JobDefaults.Batch.Task.Timeouts.QueueTimeout"));
+        queueTimeouts.put(JobType.SERVICE, settings.duration("JobDefaults.Service.Task.Timeouts.QueueTimeout"));
+        return new SchedulerSettings(settings.duration(ConfigKeys.QUEUE_BACKOFF), queueTimeouts, 20,
+                Duration.ofMillis(100), new Random());
     }
 
     public void process(String evaluationId) {

@@ -1,6 +1,7 @@
 package io.bacalao.orchestrator.jobs;
 
 import io.bacalao.domain.error.BacalaoException;
+import io.bacalao.domain.error.ErrorCode;
 import io.bacalao.domain.model.Evaluation;
 import io.bacalao.domain.model.EvaluationTrigger;
 import io.bacalao.domain.model.Event;
@@ -19,7 +20,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Submitting, updating and stopping jobs (reference §1.4). The job and its evaluation are stored in one
+ * Submitting, updating, rerunning, diffing and stopping jobs (reference §1.4). The job and its evaluation are stored in one
  * transaction; the evaluation is queued after commit (and re-queued by the sweep if that send is lost).
  */
 @ApplicationScoped
@@ -81,6 +82,55 @@ public class JobService {
         if (eval == null) return "";
         dispatcher.send(Outbox.empty().add(eval));
         return eval.id();
+    }
+
+    /**
+     * Runs a stored version of a job again (reference §1.4 rerun): version 0 means the latest. The spec of that
+     * version becomes the latest version + 1, Pending, with a {@code job-rerun} evaluation. A job that is still
+     * waiting (Pending, Queued) is refused.
+     */
+    public RerunResult rerun(String idOrName, String namespace, long version, String reason) {
+        Job job = store.resolve(idOrName, namespace);
+        JobStateType state = job.state().stateType();
+        if (state == JobStateType.Pending || state == JobStateType.Queued || state == JobStateType.Undefined) {
+            throw BacalaoException.plain("cannot rerun job in state " + state,
+                    "try to use the job run command instead of the job rerun command");
+        }
+        Job spec = version == 0 || version == job.version() ? job : store.versions(job.id()).stream()
+                .filter(v -> v.version() == version).findFirst()
+                .orElseThrow(() -> BacalaoException.notFound(JobStore.COMPONENT,
+                        "job " + job.id() + " has no version " + version));
+        Instant now = clock.instant();
+        String why = reason == null || reason.isBlank() ? "job rerun" : reason;
+        Job rerun = spec.withBookkeeping(JobState.of(JobStateType.Pending, "job rerun"), job.version() + 1,
+                job.revision() + 1, job.createTime(), nanos(now));
+        Evaluation eval = Evaluation.create(rerun, EvaluationTrigger.JOB_RERUN, nanos(now));
+        store.replace(rerun, job.revision(), eval,
+                Event.of(EventTopics.SUBMISSION, EventTopics.JOB_RERUN, now).withDetail("Reason", why), true, now);
+        dispatcher.send(Outbox.empty().add(eval));
+        return new RerunResult(job.id(), rerun.version(), eval.id());
+    }
+
+    /** What a rerun returns: the job, its new version and the evaluation that schedules it. */
+    public record RerunResult(String jobId, long jobVersion, String evaluationId) {
+    }
+
+    /**
+     * The difference between a submitted spec (prepared as a submission would be) and the stored job with the
+     * same Name; a spec without a Name is refused, an unknown Name is a 404.
+     */
+    public DiffResult diff(Job submitted) {
+        if (submitted.name().isBlank()) {
+            throw new BacalaoException(ErrorCode.VALIDATION_ERROR, "APIServer", "invalid job spec: name is missing", null);
+        }
+        Submission prepared = defaults.preparer().prepare(submitted);
+        Job job = prepared.job();
+        Job stored = store.findByName(job.name(), job.namespace())
+                .orElseThrow(() -> BacalaoException.notFound(JobStore.COMPONENT, "job not found: " + job.name()));
+        return new DiffResult(SpecDiff.between(stored, job.withId(stored.id())), prepared.warnings());
+    }
+
+    public record DiffResult(String diff, java.util.List<String> warnings) {
     }
 
     static long nanos(Instant i) {

@@ -20,7 +20,8 @@ final class SpecComparison {
         return comparable(a).equals(comparable(b));
     }
 
-    private static JsonNode comparable(Job job) {
+    /** The job as a tree without the fields that do not make a spec different (see the class comment). */
+    static JsonNode comparable(Job job) {
         ObjectNode n = Json.mapper().valueToTree(job);
         for (String f : new String[]{"ID", "State", "Version", "Revision", "CreateTime", "ModifyTime"}) n.remove(f);
         if (n.get("Meta") instanceof ObjectNode meta) {

@@ -3,6 +3,7 @@ package io.bacalao.orchestrator.nodes;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.model.EvaluationTrigger;
 import io.bacalao.domain.model.JobStateType;
+import io.bacalao.domain.model.JobType;
 import io.bacalao.domain.protocol.HandshakeRequest;
 import io.bacalao.domain.protocol.HandshakeResponse;
 import io.bacalao.domain.protocol.Heartbeat;
@@ -25,12 +26,15 @@ import java.util.logging.Logger;
 
 /**
  * Node lifecycle (reference §4.6): handshakes, heartbeats, info updates and departures. A node that joins or
- * comes back triggers evaluations of waiting jobs; a node that leaves triggers evaluations of the jobs that
- * had executions on it, which fail them over.
+ * comes back triggers evaluations of waiting jobs and daemon jobs; a node that reports freed capacity triggers
+ * evaluations of waiting jobs; a node that leaves triggers evaluations of the jobs that had executions on it,
+ * which fail them over.
  */
 @ApplicationScoped
 public class NodeManager {
     private static final Logger LOG = Logger.getLogger(NodeManager.class.getName());
+    private static final List<String> IN_PROGRESS =
+            List.of(JobStateType.Pending.name(), JobStateType.Queued.name(), JobStateType.Running.name());
 
     @Inject
     NodeStore nodes;
@@ -66,13 +70,14 @@ public class NodeManager {
         }
     }
 
+    /** Stores the node's fresh info; when it shows capacity freed, the jobs waiting for nodes are evaluated at once. */
     public void infoUpdate(NodeInfoUpdate u) {
-        if (!nodes.updateInfo(u.nodeInfo(), clock.instant())) {
+        NodeStore.InfoUpdate result = nodes.updateInfo(u.nodeInfo(), clock.instant());
+        if (result == NodeStore.InfoUpdate.HANDSHAKE_REQUIRED) {
             broker.send(new HandshakeResponse(u.nodeId(), false, "", "handshake required"));
             return;
         }
-        reevaluate(jobs.jobsInStates(List.of(JobStateType.Queued.name())).stream().map(j -> j.id()).toList(),
-                EvaluationTrigger.NODE_JOIN);
+        if (result == NodeStore.InfoUpdate.CAPACITY_FREED) reevaluate(waitingJobs(), EvaluationTrigger.NODE_JOIN);
     }
 
     public void shutdown(ShutdownNotice notice) {
@@ -87,10 +92,22 @@ public class NodeManager {
         reevaluate(jobs.jobsWithLiveExecutionsOn(nodeId), EvaluationTrigger.NODE_LEAVE);
     }
 
+    /**
+     * A node joined or came back (reference §4.6): evaluate the jobs that have executions on it, every daemon job
+     * still in progress (it runs on new nodes too) and every job waiting for nodes.
+     */
     private void reevaluateWaitingJobs(String nodeId) {
         List<String> ids = new ArrayList<>(jobs.jobsWithLiveExecutionsOn(nodeId));
-        jobs.jobsInStates(List.of(JobStateType.Queued.name())).forEach(j -> ids.add(j.id()));
+        jobs.jobsInStates(IN_PROGRESS).stream().filter(j -> j.jobType() == JobType.DAEMON).forEach(j -> ids.add(j.id()));
+        ids.addAll(waitingJobs());
         reevaluate(ids.stream().distinct().toList(), EvaluationTrigger.NODE_JOIN);
+    }
+
+    /** Queued jobs and jobs with a pending queue retry (placed in part, waiting for more nodes). */
+    private List<String> waitingJobs() {
+        List<String> ids = new ArrayList<>(evaluations.waitingJobs());
+        jobs.jobsInStates(List.of(JobStateType.Queued.name())).forEach(j -> ids.add(j.id()));
+        return ids.stream().distinct().toList();
     }
 
     private void reevaluate(List<String> jobIds, String trigger) {

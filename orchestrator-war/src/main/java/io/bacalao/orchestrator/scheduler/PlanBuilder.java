@@ -24,8 +24,11 @@ final class PlanBuilder {
     private final List<PlannedEvent> events = new ArrayList<>();
     private JobState newJobState;
 
+    private final Map<String, Execution> originals = new HashMap<>();
+
     PlanBuilder(SchedulingContext ctx) {
         this.ctx = ctx;
+        for (Execution e : ctx.executions()) originals.put(e.id(), e);
     }
 
     void create(Execution e, Event event) {
@@ -33,15 +36,25 @@ final class PlanBuilder {
         if (event != null) events.add(PlannedEvent.execution(e.id(), event));
     }
 
+    /**
+     * Changes an existing execution; {@code e} may be the snapshot's execution or its {@link #planned} form,
+     * the update always expects the snapshot's revision.
+     */
     void update(Execution e, DesiredState desired, ComputeState compute, Event event) {
-        updates.put(e.id(), new ExecutionUpdate(e.id(), e.revision(), desired, compute, event));
+        Execution original = originals.getOrDefault(e.id(), e);
+        updates.put(e.id(), new ExecutionUpdate(e.id(), original.revision(), desired, compute, event));
     }
 
     /** Stops an execution: desired Stopped and, unless it already ended, the given observed state. */
     void stop(Execution e, ExecutionStateType observed, String reason) {
-        ComputeState compute = e.state().isTerminal() ? null : new ComputeState(observed, reason);
-        update(e, DesiredState.of(DesiredStateType.Stopped, reason), compute,
-                Event.of(EventTopics.EXECUTION, reason, ctx.now()));
+        stop(e, observed, reason, Event.of(EventTopics.EXECUTION, reason, ctx.now()));
+    }
+
+    /** Stops an execution with its own history event (a timeout, say). */
+    void stop(Execution e, ExecutionStateType observed, String reason, Event event) {
+        Execution original = originals.getOrDefault(e.id(), e);
+        ComputeState compute = original.state().isTerminal() ? null : new ComputeState(observed, reason);
+        update(e, DesiredState.of(DesiredStateType.Stopped, reason), compute, event);
     }
 
     boolean isUpdated(Execution e) {
@@ -52,12 +65,32 @@ final class PlanBuilder {
     Execution planned(Execution e) {
         ExecutionUpdate u = updates.get(e.id());
         if (u == null) return e;
-        return e.transition(u.desired(), u.compute() == null ? e.computeState() : u.compute(), e.modifyTime());
+        Execution original = originals.getOrDefault(e.id(), e);
+        return original.transition(u.desired(), u.compute() == null ? original.computeState() : u.compute(),
+                original.modifyTime());
     }
 
     void jobState(JobStateType type, String message, Event event) {
-        newJobState = JobState.of(type, message);
+        jobState(new JobState(type, message, null), event);
+    }
+
+    /** Sets the job's state (with its message and details); {@code event}, when present, goes to its history. */
+    void jobState(JobState state, Event event) {
+        newJobState = state;
         if (event != null) events.add(PlannedEvent.job(event));
+    }
+
+    /** The job's state once this plan applies. */
+    JobState jobStateAfter() {
+        return newJobState != null ? newJobState : ctx.job().state();
+    }
+
+    boolean jobFailed() {
+        return jobStateType() == JobStateType.Failed;
+    }
+
+    boolean hasFollowUp(String trigger) {
+        return followUps.stream().anyMatch(e -> e.triggeredBy().equals(trigger));
     }
 
     JobStateType jobStateType() {
@@ -70,6 +103,11 @@ final class PlanBuilder {
 
     void followUp(Evaluation e) {
         followUps.add(e);
+    }
+
+    /** Whether this plan creates an execution that runs without a bid round (ops, daemon). */
+    boolean createsRunning() {
+        return newExecutions.stream().anyMatch(e -> e.desired() == DesiredStateType.Running);
     }
 
     List<Execution> newExecutions() {

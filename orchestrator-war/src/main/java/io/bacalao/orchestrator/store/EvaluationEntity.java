@@ -28,6 +28,9 @@ public class EvaluationEntity {
     /** When the evaluation was (or is due to be) handed to the broker, Unix nanoseconds. */
     @Column(name = "SENT_AT", nullable = false)
     private long sentAt;
+    /** Evaluation.TriggeredBy, for finding waiting jobs (those with a pending {@code job-queue} evaluation). */
+    @Column(name = "TRIGGERED_BY", length = 32)
+    private String triggeredBy;
     @Lob
     @Column(name = "JSON", nullable = false)
     private String json;
@@ -44,6 +47,7 @@ public class EvaluationEntity {
 
     public final void update(Evaluation e) {
         this.status = e.status().name();
+        this.triggeredBy = e.triggeredBy();
         this.waitUntil = e.waitUntil();
         this.json = Json.write(e);
     }

@@ -41,6 +41,18 @@ public class EvaluationStore {
         }
     }
 
+    /**
+     * Jobs waiting for nodes: those with a pending {@code job-queue} evaluation (queued, or placed in part and
+     * waiting for more). They are evaluated at once when a node joins or capacity frees.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<String> waitingJobs() {
+        return em.createQuery("select distinct e.jobId from EvaluationEntity e where e.status = :pending"
+                        + " and e.triggeredBy = :queue", String.class)
+                .setParameter("pending", EvaluationStatus.PENDING.name())
+                .setParameter("queue", io.bacalao.domain.model.EvaluationTrigger.JOB_QUEUE).getResultList();
+    }
+
     /** Stores a new evaluation for each job (skipping jobs that are gone or finished) and returns them. */
     public List<Evaluation> createFor(List<String> jobIds, String trigger, long nowNanos) {
         List<Evaluation> created = new java.util.ArrayList<>();

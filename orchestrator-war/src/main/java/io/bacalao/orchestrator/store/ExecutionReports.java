@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Records what compute nodes report about executions (reference §3.3 steps 3, 5, 6). Idempotent: a report
@@ -27,6 +28,8 @@ import java.util.List;
  */
 @Stateless
 public class ExecutionReports {
+    static final String COMPLETED_UNEXPECTEDLY = "execution completed unexpectedly";
+
     @PersistenceContext(unitName = "orchestrator")
     private EntityManager em;
 
@@ -41,12 +44,20 @@ public class ExecutionReports {
                 new ComputeState(ExecutionStateType.AskForBidRejected, reason), nanos(now)), events, true);
     }
 
+    /**
+     * A finished execution. Service and daemon executions must not finish: theirs is recorded as Failed
+     * "execution completed unexpectedly" (reference §2.10), so that the scheduler replaces it.
+     */
     public Outbox runResult(RunResult r, Instant now) {
         List<Event> events = r.events().isEmpty()
                 ? List.of(Event.of(EventTopics.EXECUTION, EventTopics.COMPLETED_SUCCESSFULLY, now)) : r.events();
-        return record(r.executionId(), now, e -> e.finish(ComputeState.of(ExecutionStateType.Completed),
-                DesiredState.of(DesiredStateType.Stopped, "execution completed"), r.publishedResult(), r.output(),
-                nanos(now)), events, true);
+        return record(r.executionId(), now, (e, job) -> job.jobType().isLongRunning()
+                ? e.finish(new ComputeState(ExecutionStateType.Failed, COMPLETED_UNEXPECTEDLY),
+                        DesiredState.of(DesiredStateType.Stopped, "execution failed"), r.publishedResult(), r.output(),
+                        nanos(now))
+                : e.finish(ComputeState.of(ExecutionStateType.Completed),
+                        DesiredState.of(DesiredStateType.Stopped, "execution completed"), r.publishedResult(), r.output(),
+                        nanos(now)), events, true);
     }
 
     public Outbox computeError(ComputeError r, Instant now) {
@@ -65,15 +76,20 @@ public class ExecutionReports {
 
     private Outbox record(String executionId, Instant now, java.util.function.UnaryOperator<Execution> change,
                           List<Event> events, boolean evaluate) {
+        return record(executionId, now, (e, job) -> change.apply(e), events, evaluate);
+    }
+
+    private Outbox record(String executionId, Instant now, BiFunction<Execution, Job, Execution> change,
+                          List<Event> events, boolean evaluate) {
         ExecutionEntity row = em.find(ExecutionEntity.class, executionId);
         if (row == null) return Outbox.empty();
         JobEntity jobRow = JobLocks.lock(em, row.toExecution().jobId());
         em.refresh(row);
         Execution before = row.toExecution();
-        Execution after = change.apply(before);
+        Job job = jobRow.toJob();
+        Execution after = change.apply(before, job);
         if (!before.state().canTransitionTo(after.state())) return Outbox.empty();
         row.update(after);
-        Job job = jobRow.toJob();
         for (Event e : events) Histories.append(em, jobRow, before.jobVersion(), executionId, e, now);
         if (!evaluate) return Outbox.empty();
         Evaluation eval = Evaluation.create(job, EvaluationTrigger.EXEC_UPDATE, nanos(now));

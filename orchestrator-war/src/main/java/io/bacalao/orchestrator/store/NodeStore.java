@@ -66,12 +66,31 @@ public class NodeStore {
         return true;
     }
 
-    public boolean updateInfo(NodeInfo info, Instant now) {
+    /** What a node info update changed. */
+    public enum InfoUpdate {
+        /** The node must handshake first (unknown or disconnected). */
+        HANDSHAKE_REQUIRED,
+        UPDATED,
+        /** The node has more free capacity, or less queued work, than it reported before. */
+        CAPACITY_FREED
+    }
+
+    public InfoUpdate updateInfo(NodeInfo info, Instant now) {
         NodeEntity node = em.find(NodeEntity.class, info.nodeId());
-        if (node == null || !node.isConnected()) return false;
+        if (node == null || !node.isConnected()) return InfoUpdate.HANDSHAKE_REQUIRED;
+        NodeInfo before = node.toNodeState().info();
         node.info(info);
         node.heartbeat(0, now);
-        return true;
+        return freed(before, info) ? InfoUpdate.CAPACITY_FREED : InfoUpdate.UPDATED;
+    }
+
+    private static boolean freed(NodeInfo before, NodeInfo after) {
+        if (before.computeNodeInfo() == null || after.computeNodeInfo() == null) return false;
+        var was = before.computeNodeInfo();
+        var now = after.computeNodeInfo();
+        return !now.availableCapacity().fitsIn(was.availableCapacity())
+                || !was.queueCapacity().fitsIn(now.queueCapacity())
+                || !now.maxCapacity().fitsIn(was.maxCapacity());
     }
 
     /** Marks a node DISCONNECTED; returns false when it already was. */

@@ -11,7 +11,9 @@ import io.bacalao.orchestrator.scheduler.PlannedEvent;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import io.bacalao.domain.model.EvaluationTrigger;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The one writer of scheduler plans. Applies a plan in one transaction under the job's row lock, or throws
@@ -57,10 +59,28 @@ public class PlanApplier {
         }
         EvaluationEntity eval = em.find(EvaluationEntity.class, plan.evaluation().id());
         if (eval != null) eval.update(plan.evaluation().withStatus(EvaluationStatus.COMPLETE, "", nowNanos));
+        cancelSupersededQueueRetries(plan, nowNanos);
         for (Evaluation followUp : plan.followUps()) {
             em.persist(new EvaluationEntity(followUp));
             out.add(followUp);
         }
         return out;
+    }
+
+    /**
+     * This plan saw the latest state, so every earlier delayed queue retry of the job is moot: it is cancelled
+     * (the plan brings its own retry when the job still waits). Without this, each extra evaluation of a waiting
+     * job (a node joined, capacity freed) would start one more retry chain.
+     */
+    private void cancelSupersededQueueRetries(Plan plan, long nowNanos) {
+        List<EvaluationEntity> waiting = em.createQuery("select e from EvaluationEntity e where e.jobId = :job"
+                        + " and e.status = :pending and e.triggeredBy = :queue and e.id <> :current", EvaluationEntity.class)
+                .setParameter("job", plan.jobId()).setParameter("pending", EvaluationStatus.PENDING.name())
+                .setParameter("queue", EvaluationTrigger.JOB_QUEUE).setParameter("current", plan.evaluation().id())
+                .getResultList();
+        for (EvaluationEntity e : waiting) {
+            e.update(e.toEvaluation().withStatus(EvaluationStatus.CANCELED, "superseded by " + plan.evaluation().id(),
+                    nowNanos));
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.bacalao.orchestrator.scheduler;
 
 import static io.bacalao.domain.model.ExecutionStateType.AskForBid;
 import static io.bacalao.domain.model.ExecutionStateType.AskForBidAccepted;
+import static io.bacalao.domain.model.ExecutionStateType.Cancelled;
 import static io.bacalao.domain.model.ExecutionStateType.BidRejected;
 import static io.bacalao.domain.model.ExecutionStateType.Completed;
 import static io.bacalao.domain.model.ExecutionStateType.Running;
@@ -81,5 +82,13 @@ class BatchBidApprovalTest {
         var accepted = anExecution(1).onNode(1).partition(0).state(AskForBidAccepted);
         onThreeNodes(aJob().state(JobStateType.Queued, "Job queued. not enough nodes"), accepted).schedule()
                 .approved(accepted.id()).jobState(JobStateType.Running, "");
+    }
+
+    @Test
+    void approvingABidCancelsTheOtherAsksOfItsPartitionAsOverSubscription() {
+        var accepted = anExecution(1).onNode(1).partition(0).state(AskForBidAccepted).modifiedAgo(Duration.ofSeconds(9));
+        var stillAsking = anExecution(2).onNode(2).partition(0).state(AskForBid).modifiedAgo(Duration.ofSeconds(5));
+        onThreeNodes(aJob(), accepted, stillAsking).schedule()
+                .approved(accepted.id()).stopped(stillAsking.id(), Cancelled, StopReasons.TOO_MANY);
     }
 }

@@ -62,11 +62,11 @@ class BatchNotEnoughNodesTest {
     @Test
     void partitionWithNowhereToGoFailsTheJobAndCancelsItsExecutions() {
         String reason = "not enough nodes to run job. requested: 1, available: 1, suitable: 0."
-                + "\n• Node n-00000001: job already running or completed on this node";
+                + "\n• Node n-00000001: job rejected";
         var running = anExecution(1).onNode(1).partition(0).state(ExecutionStateType.Running);
         Scenario.given(aJob().count(2).state(JobStateType.Running)).nodes(aNode(1)).executions(running)
                 .schedule().newExecutions(0)
                 .jobState(JobStateType.Failed, reason)
-                .stopped(running.id(), ExecutionStateType.Cancelled, BatchScheduler.JOB_FAILED);
+                .stopped(running.id(), ExecutionStateType.Cancelled, StopReasons.JOB_FAILED);
     }
 }

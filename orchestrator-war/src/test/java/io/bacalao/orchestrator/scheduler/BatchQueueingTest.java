@@ -51,8 +51,18 @@ class BatchQueueingTest {
     void alreadyQueuedJobStaysQueuedWithoutAnotherEvent() {
         Scenario.given(bigJob().state(JobStateType.Queued, "Job queued. " + NO_CPU).createdAgo(Duration.ofMinutes(2)))
                 .nodes(smallNode()).triggeredBy(EvaluationTrigger.JOB_QUEUE).schedule()
-                .newExecutions(0).jobUnchanged().noJobEvents()
+                .newExecutions(0).noJobEvents().jobState(JobStateType.Queued, "Job queued. " + NO_CPU)
                 .followUp(EvaluationTrigger.JOB_QUEUE, Duration.ofMinutes(1));
+    }
+
+    @Test
+    void queuedJobWhoseExplanationHasNotChangedIsLeftAlone() {
+        var first = Scenario.given(bigJob().createdAgo(Duration.ofSeconds(5))).nodes(smallNode()).schedule();
+        var details = first.plan().newJobState().details();
+        Scenario.given(bigJob().state(JobStateType.Queued, "Job queued. " + NO_CPU).details(details)
+                        .createdAgo(Duration.ofMinutes(2)))
+                .nodes(smallNode()).triggeredBy(EvaluationTrigger.JOB_QUEUE).schedule()
+                .newExecutions(0).jobUnchanged().noJobEvents();
     }
 
     @Test
@@ -92,7 +102,7 @@ class BatchQueueingTest {
     @Test
     void runningJobWithOtherPartitionsStillRunningIsQueuedWithoutARunningEvent() {
         String reason = "not enough nodes to run job. requested: 1, available: 1, suitable: 0."
-                + "\n• Node n-00000002: job already running or completed on this node";
+                + "\n• Node n-00000002: job rejected";
         var lost = anExecution(1).onNode(1).partition(0).state(ExecutionStateType.Running);
         var healthy = anExecution(2).onNode(2).partition(1).state(ExecutionStateType.Running);
         PlanAssert plan = Scenario.given(aJob().count(2).queueTimeout(TEN_MINUTES).state(JobStateType.Running))
@@ -102,9 +112,11 @@ class BatchQueueingTest {
     }
 
     @Test
-    void partlyPlaceableJobIsNotQueuedButUsesTheNodesThatFit() {
+    void partlyPlaceableJobIsNotQueuedButUsesTheNodesThatFitAndSaysWhatIsMissing() {
         Scenario.given(aJob().count(3).queueTimeout(TEN_MINUTES)).nodes(2).schedule()
-                .newExecutions(2).onDistinctNodes().partitions(0, 1).jobUnchanged().noJobEvents()
+                .newExecutions(2).onDistinctNodes().partitions(0, 1).noJobEvents()
+                .jobState(JobStateType.Pending, null)
+                .why("• needs 3 nodes (one per partition), 2 fit — lower --count to 2 or add 1 matching node")
                 .followUp(EvaluationTrigger.JOB_QUEUE, Duration.ofMinutes(1));
     }
 
@@ -112,7 +124,9 @@ class BatchQueueingTest {
     void pendingJobIsQueuedOnlyByItsRegistrationEvaluation() {
         Scenario.given(bigJob().createdAgo(Duration.ofSeconds(5))).nodes(smallNode())
                 .triggeredBy(EvaluationTrigger.JOB_UPDATE).schedule()
-                .newExecutions(0).jobUnchanged().followUp(EvaluationTrigger.JOB_QUEUE, Duration.ofMinutes(1));
+                .newExecutions(0).noJobEvents().jobState(JobStateType.Pending, null)
+                .why("• Node n-00000001: needs 2 CPU, largest node offers 1 CPU — lower --cpu or add a node with ≥ 2 CPU")
+                .followUp(EvaluationTrigger.JOB_QUEUE, Duration.ofMinutes(1));
     }
 
     @Test
@@ -121,7 +135,9 @@ class BatchQueueingTest {
         var job = aJob().count(2).queueTimeout(TEN_MINUTES).state(JobStateType.Queued)
                 .createdAgo(Duration.ofMinutes(2));
         Scenario.given(job).nodes(aNode(2)).executions(healthy).triggeredBy(EvaluationTrigger.JOB_QUEUE).schedule()
-                .newExecutions(0).noUpdates().jobUnchanged().noJobEvents()
+                .newExecutions(0).noUpdates().noJobEvents().jobState(JobStateType.Queued, "")
+                .why("• Node n-00000002: already runs or completed a partition of this job — each partition needs"
+                        + " its own node; lower --count or add nodes")
                 .followUp(EvaluationTrigger.JOB_QUEUE, Duration.ofMinutes(1));
     }
 }

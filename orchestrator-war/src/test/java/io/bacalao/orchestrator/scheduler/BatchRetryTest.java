@@ -63,6 +63,6 @@ class BatchRetryTest {
         afterFailure(1, aJob(), anExecution(1).onNode(1).partition(0).state(AskForBidRejected)).schedule()
                 .newExecutions(0)
                 .jobState(JobStateType.Failed, "not enough nodes to run job. requested: 1, available: 1, suitable: 0."
-                        + "\n• Node n-00000001: job rejected by this node");
+                        + "\n• Node n-00000001: job rejected");
     }
 }

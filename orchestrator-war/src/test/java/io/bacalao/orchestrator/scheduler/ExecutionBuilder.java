@@ -24,6 +24,7 @@ public final class ExecutionBuilder {
     private DesiredStateType desired;
     private Long version;
     private Duration age = Duration.ofMinutes(1);
+    private Duration created;
 
     private ExecutionBuilder(String id) {
         this.id = id;
@@ -76,12 +77,19 @@ public final class ExecutionBuilder {
         return this;
     }
 
+    /** How long before "now" the execution was created (defaults to when it last changed). */
+    public ExecutionBuilder createdAgo(Duration d) {
+        created = d;
+        return this;
+    }
+
     public Execution build(Job job, Instant now) {
         long modified = Nanos.of(now.minus(age));
+        long createdAt = created == null ? modified : Nanos.of(now.minus(created));
         return new Execution(id, job.namespace(), "eval-0", "", nodeId, job.id(), null,
                 version == null ? job.version() : version, AllocatedResources.of("main", Resources.ZERO),
                 DesiredState.of(desired == null ? defaultDesired() : desired, ""), ComputeState.of(state), null, null,
-                null, null, null, partition, 3, modified, modified);
+                null, null, null, partition, 3, createdAt, modified);
     }
 
     private DesiredStateType defaultDesired() {

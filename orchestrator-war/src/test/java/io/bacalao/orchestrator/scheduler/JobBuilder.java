@@ -15,13 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A batch job for scenarios: {@code aJob().count(3).constraint("region", "=", "eu")}.
+ * A job for scenarios: {@code aJob().count(3).constraint("region", "=", "eu")}, {@code aJob().type("ops")}.
  * Defaults: count 1, one docker task without resources or queue timeout, Pending, version 1, created at "now".
  */
 public final class JobBuilder {
     public static final String JOB_ID = "j-5f0e1c2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b";
 
+    private String type = "batch";
     private int count = 1;
+    private int priority = 50;
+    private Duration executionTimeout = Duration.ZERO;
     private String engine = "docker";
     private String publisher = "";
     private final List<InputSource> inputs = new ArrayList<>();
@@ -38,6 +41,24 @@ public final class JobBuilder {
 
     public static JobBuilder aJob() {
         return new JobBuilder();
+    }
+
+    /** The job type: batch (default), service, ops or daemon. Ops and daemon jobs get Count 0. */
+    public JobBuilder type(String t) {
+        type = t;
+        if (t.equals("ops") || t.equals("daemon")) count = 0;
+        return this;
+    }
+
+    public JobBuilder priority(int p) {
+        priority = p;
+        return this;
+    }
+
+    /** ExecutionTimeout of the task spec (whole seconds). */
+    public JobBuilder executionTimeout(Duration d) {
+        executionTimeout = d;
+        return this;
     }
 
     public JobBuilder count(int c) {
@@ -75,12 +96,13 @@ public final class JobBuilder {
         return this;
     }
 
-    /** QueueTimeout of the task spec (whole seconds). */
+    /** TotalTimeout of the task spec (whole seconds). */
     public JobBuilder totalTimeout(Duration d) {
         totalTimeout = d;
         return this;
     }
 
+    /** QueueTimeout of the task spec (whole seconds). */
     public JobBuilder queueTimeout(Duration d) {
         queueTimeout = d;
         return this;
@@ -91,7 +113,13 @@ public final class JobBuilder {
     }
 
     public JobBuilder state(JobStateType type, String message) {
-        state = JobState.of(type, message);
+        state = new JobState(type, message, state.details());
+        return this;
+    }
+
+    /** The job state's details (a placement explanation from an earlier evaluation, say). */
+    public JobBuilder details(java.util.Map<String, String> d) {
+        state = new JobState(state.stateType(), state.message(), d);
         return this;
     }
 
@@ -113,9 +141,9 @@ public final class JobBuilder {
     public Job build(Instant now) {
         Task task = Task.of("main", SpecConfig.of(engine)).withPublisher(SpecConfig.of(publisher))
                 .withInputSources(inputs).withResources(resources)
-                .withTimeouts(new TimeoutConfig(0, queueTimeout.toSeconds(), totalTimeout.toSeconds()));
+                .withTimeouts(new TimeoutConfig(executionTimeout.toSeconds(), queueTimeout.toSeconds(), totalTimeout.toSeconds()));
         long created = Nanos.of(now.minus(age));
-        return new Job(JOB_ID, "scenario", Job.DEFAULT_NAMESPACE, "batch", 50, count, constraints, null, null,
+        return new Job(JOB_ID, "scenario", Job.DEFAULT_NAMESPACE, type, priority, count, constraints, null, null,
                 List.of(task), state, version, 7, created, created);
     }
 }

@@ -32,6 +32,7 @@ public final class NodeBuilder {
     private NodeMembership membership = NodeMembership.APPROVED;
     private NodeConnection connection = NodeConnection.CONNECTED;
     private NodeType type = NodeType.Compute;
+    private java.time.Duration connectedFor = java.time.Duration.ofMinutes(10);
 
     private NodeBuilder(String id) {
         this.id = id;
@@ -105,6 +106,12 @@ public final class NodeBuilder {
         return this;
     }
 
+    /** How long before "now" the node (re)connected (default 10 minutes). */
+    public NodeBuilder connectedAgo(java.time.Duration d) {
+        connectedFor = d;
+        return this;
+    }
+
     public NodeBuilder requester() {
         type = NodeType.Requester;
         return this;
@@ -116,7 +123,7 @@ public final class NodeBuilder {
                 maxJob, 0, 0, "")
                 : null;
         ConnectionState conn = connection == NodeConnection.CONNECTED
-                ? ConnectionState.connected(now.minusSeconds(600))
+                ? ConnectionState.connected(now.minus(connectedFor))
                 : new ConnectionState(connection, now.minusSeconds(120), 0, 0, null, now.minusSeconds(60), null);
         return new NodeState(new NodeInfo(id, type, labels, List.of("ncl/v1"), compute, null), membership, conn);
     }

@@ -124,6 +124,16 @@ public final class PlanAssert {
         return this;
     }
 
+    /** Stopped as above, with an event of its own topic (a timeout) carrying the same message. */
+    public PlanAssert stopped(String executionId, ExecutionStateType observed, String reason, String eventTopic) {
+        ExecutionUpdate u = update(executionId);
+        assertEquals(DesiredState.of(DesiredStateType.Stopped, reason), u.desired(), "desired state of " + executionId);
+        assertEquals(new ComputeState(observed, reason), u.compute(), "compute state of " + executionId);
+        assertEquals(eventTopic, u.event().topic(), "event topic of " + executionId);
+        assertEquals(reason, u.event().message(), "event of " + executionId);
+        return this;
+    }
+
     /** The bid is approved: desired Running, observed BidAccepted, event Execution "Running". */
     public PlanAssert approved(String executionId) {
         ExecutionUpdate u = update(executionId);
@@ -144,6 +154,13 @@ public final class PlanAssert {
         assertNotNull(plan.newJobState(), "job state unchanged");
         assertEquals(type, plan.newJobState().stateType(), () -> "job state, message: " + plan.newJobState().message());
         assertEquals(message, plan.newJobState().message(), "job state message");
+        return this;
+    }
+
+    /** The new job state explains, in its "Why" detail, why it does not fit (lines joined by newlines). */
+    public PlanAssert why(String... lines) {
+        assertNotNull(plan.newJobState(), "job state unchanged");
+        assertEquals(String.join("\n", lines), plan.newJobState().details().get("Why"), "State.Details.Why");
         return this;
     }
 

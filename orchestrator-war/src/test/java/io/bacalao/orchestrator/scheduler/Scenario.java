@@ -4,18 +4,19 @@ import io.bacalao.domain.model.Evaluation;
 import io.bacalao.domain.model.EvaluationStatus;
 import io.bacalao.domain.model.EvaluationTrigger;
 import io.bacalao.domain.model.Job;
-import io.bacalao.orchestrator.scheduler.ranking.NodeSelector;
+import io.bacalao.domain.model.JobType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
  * One scheduling situation: a job, the cluster's nodes, the job's executions and the evaluation, at a fixed
- * {@link #NOW} with a seeded random. {@link #schedule()} runs the batch scheduler and returns the plan to check.
+ * {@link #NOW} with a seeded random. {@link #schedule()} runs the job type's scheduler and returns the plan to check.
  */
 public final class Scenario {
     public static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
@@ -63,7 +64,7 @@ public final class Scenario {
         return this;
     }
 
-    /** The orchestrator's QueueTimeout for jobs whose spec sets none (0 = fail at once). */
+    /** The orchestrator's QueueTimeout for batch and service jobs whose spec sets none (0 = fail at once). */
     public Scenario defaultQueueTimeout(Duration d) {
         defaultQueueTimeout = d;
         return this;
@@ -71,8 +72,9 @@ public final class Scenario {
 
     public SchedulerSettings settings() {
         SchedulerSettings standard = SchedulerSettings.standard(new Random(SEED));
-        return new SchedulerSettings(queueBackoff, defaultQueueTimeout,
-                standard.maxNewExecutionsPerEvaluation(), standard.rateLimitBackoff(), standard.random());
+        return new SchedulerSettings(queueBackoff, Map.of(JobType.BATCH, defaultQueueTimeout,
+                JobType.SERVICE, defaultQueueTimeout), standard.maxNewExecutionsPerEvaluation(),
+                standard.rateLimitBackoff(), standard.random());
     }
 
     public SchedulingContext context() {
@@ -83,8 +85,10 @@ public final class Scenario {
                 nodes.stream().map(n -> n.build(NOW)).toList(), eval, NOW, settings());
     }
 
+    /** Runs the scheduler of the job's type (batch unless the job builder says otherwise). */
     public PlanAssert schedule() {
         SchedulingContext ctx = context();
-        return new PlanAssert(new BatchScheduler(NodeSelector.standard()).process(ctx), ctx);
+        Scheduler scheduler = Schedulers.standard().forType(ctx.job().jobType()).orElseThrow();
+        return new PlanAssert(scheduler.process(ctx), ctx);
     }
 }

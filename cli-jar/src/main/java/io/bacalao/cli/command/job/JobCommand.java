@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "job", description = "Submit and manage jobs.", mixinStandardHelpOptions = true,
         subcommands = {JobRunCommand.class, JobListCommand.class, JobDescribeCommand.class, JobHistoryCommand.class,
                 JobExecutionsCommand.class, JobStopCommand.class, JobValidateCommand.class,
-                JobLogsCommand.class, JobGetCommand.class})
+                JobLogsCommand.class, JobGetCommand.class, JobRerunCommand.class, JobVersionsCommand.class})
 public class JobCommand {
 }

@@ -53,6 +53,7 @@ public class JobDescribeCommand extends ClientCommand {
         header.forEach((k, v) -> {
             if (v != null && !v.isBlank()) o.println(k + " ".repeat(width - k.length()) + " = " + v);
         });
+        printWhy(o, j);
         List<Execution> executions = r.executions() == null ? List.of() : r.executions().items();
         List<JobHistory> history = r.history() == null ? List.of() : r.history().items();
         o.println();
@@ -79,6 +80,18 @@ public class JobDescribeCommand extends ClientCommand {
             historyTable(history.stream().filter(h -> e.id().equals(h.executionId())).toList()).print(o, output);
         }
         printOutput(o, executions);
+    }
+
+    /**
+     * Beyond Bacalhau: for a job that waits (or could not be placed), why it does not fit, per node or group of
+     * nodes, and what would make it fit (the orchestrator's {@code State.Details.Why}).
+     */
+    private static void printWhy(PrintWriter o, Job j) {
+        String why = j.state().details().get("Why");
+        if (why == null || why.isBlank()) return;
+        o.println();
+        o.println(j.state().stateType().isTerminal() ? "Why it could not be placed" : "Why it is waiting");
+        why.lines().forEach(l -> o.println("  " + l));
     }
 
     private static String comment(Execution e) {

@@ -33,7 +33,8 @@ public class JobRunCommand extends ClientCommand {
     @Option(names = "--id-only", description = "Print only the job ID.")
     boolean idOnly;
 
-    @Option(names = "--dry-run", description = "Parse and print the job without submitting it.")
+    @Option(names = "--dry-run", description = "Show how the spec differs from the stored job of the same name,"
+            + " without submitting it (prints the spec when the orchestrator cannot tell).")
     boolean dryRun;
 
     @Option(names = "--force", description = "Submit even if the spec is identical to the stored version.")
@@ -49,7 +50,7 @@ public class JobRunCommand extends ClientCommand {
     protected void execute() throws Exception {
         Job job = JobReader.readFile(readSpec());
         if (dryRun) {
-            out().print(Json.writeYaml(job));
+            DryRun.show(this, job);
             return;
         }
         if (follow) {
@@ -93,14 +94,20 @@ public class JobRunCommand extends ClientCommand {
         }
 
         public static void submit(ClientCommand cmd, Job job, Options o) throws InterruptedException {
-            var client = cmd.client();
             ApiModels.PutJobResponse r = put(cmd, job, o.force(), !o.hideWarnings() && !o.idOnly());
+            follow(cmd, r.jobId(), 0, o);
+        }
+
+        /** Prints the job ID and, unless told not to wait, its progress and the follow-up commands. */
+        static void follow(ClientCommand cmd, String jobId, long version, Options o) throws InterruptedException {
+            var client = cmd.client();
+            var r = new ApiModels.PutJobResponse(jobId, "", null);
             var out = cmd.out();
             if (o.idOnly() || !o.waitForJob()) {
                 out.println(r.jobId());
                 out.flush();
                 if (o.idOnly() && o.waitForJob()) {
-                    new ProgressPrinter(client, out).follow(r.jobId(), Duration.ofSeconds(o.timeoutSecs()), false);
+                    new ProgressPrinter(client, out).follow(r.jobId(), version, Duration.ofSeconds(o.timeoutSecs()), false);
                 }
                 return;
             }
@@ -108,7 +115,8 @@ public class JobRunCommand extends ClientCommand {
             out.println("Checking job status... (Enter Ctrl+C to exit at any time, your job will continue running):");
             out.println();
             out.flush();
-            boolean ended = new ProgressPrinter(client, out).follow(r.jobId(), Duration.ofSeconds(o.timeoutSecs()), true);
+            boolean ended = new ProgressPrinter(client, out).follow(r.jobId(), version,
+                    Duration.ofSeconds(o.timeoutSecs()), true);
             if (!ended) {
                 cmd.err().println("Warning: Progress tracking timed out after " + o.timeoutSecs()
                         + "s. The job is still running.");

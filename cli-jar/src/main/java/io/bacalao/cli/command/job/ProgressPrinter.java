@@ -32,6 +32,11 @@ final class ProgressPrinter {
 
     /** Returns true when the job ended before {@code timeout}. */
     boolean follow(String jobId, Duration timeout, boolean print) throws InterruptedException {
+        return follow(jobId, 0, timeout, print);
+    }
+
+    /** Follows the history of one job version (0 = the latest); true when the job ended before {@code timeout}. */
+    boolean follow(String jobId, long version, Duration timeout, boolean print) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         String token = "";
         boolean first = true;
@@ -40,7 +45,8 @@ final class ProgressPrinter {
         });
         while (Instant.now().isBefore(deadline)) {
             ApiModels.ListResponse<JobHistory> page = client.get(JobPaths.job(jobId, "history")
-                    .param("event_type", "all").param("limit", PAGE).param("next_token", token).build(), type);
+                    .param("event_type", "all").param("limit", PAGE).param("next_token", token)
+                    .param("job_version", version > 0 ? version : null).build(), type);
             for (JobHistory h : page.items()) {
                 boolean show = first || !h.isJobLevel() || (h.event().isError() && !executionError);
                 if (print && show) {

@@ -4,6 +4,7 @@ import io.bacalao.compute.capacity.NodeCapacity;
 import io.bacalao.compute.executor.Executor;
 import io.bacalao.compute.executor.Executors;
 import io.bacalao.compute.storage.Storages;
+import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.model.InputSource;
 import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.Resources;
@@ -16,8 +17,8 @@ import java.util.Optional;
 
 /**
  * Decides whether this node bids on a job (reference §5.2): it must have the engine, the publisher and every
- * input (type offered, local paths allow-listed), the executor must not object, and the job must fit the node's
- * largest allowed job.
+ * input (type offered, local paths allow-listed), the executor must not object, the job's execution timeout must
+ * be within the node's maximum ({@link TimeoutLimit}), and the job must fit the node's largest allowed job.
  */
 @ApplicationScoped
 public class Bidder {
@@ -29,6 +30,8 @@ public class Bidder {
     NodeCapacity capacity;
     @Inject
     Storages storages;
+    @Inject
+    io.bacalao.compute.config.ComputeSettings settings;
 
     public BidDecision decide(Job job) {
         Task task = job.task();
@@ -43,6 +46,7 @@ public class Bidder {
             reasons.add("this node does not support publisher \"" + task.publisher().type() + "\"");
         }
         for (InputSource in : task.inputSources()) storages.refusal(in).ifPresent(reasons::add);
+        new TimeoutLimit(settings.duration(ConfigKeys.MAX_EXECUTION_TIMEOUT)).refusal(job).ifPresent(reasons::add);
         Resources usage = NodeCapacity.usageOf(Resources.parse(task.resources()));
         Resources max = capacity.max();
         if (!usage.fitsIn(max)) {

@@ -25,6 +25,7 @@ public class NodeCapacity {
     private Resources queued = Resources.ZERO;
     private int runningCount;
     private int queuedCount;
+    private long changes;
 
     @PostConstruct
     void init() {
@@ -64,17 +65,24 @@ public class NodeCapacity {
         return queuedCount;
     }
 
+    /** Counts every change of running or queued capacity, so that node info can be re-sent when it moved. */
+    public synchronized long changes() {
+        return changes;
+    }
+
     public synchronized boolean fitsNow(Resources usage) {
         return usage.fitsIn(available());
     }
 
     public synchronized void enqueue(Resources usage) {
+        changes++;
         queued = queued.plus(usage);
         queuedCount++;
     }
 
     /** Moves a queued execution's reservation to running. */
     public synchronized void start(Resources usage) {
+        changes++;
         queued = queued.minus(usage);
         queuedCount = Math.max(0, queuedCount - 1);
         running = running.plus(usage);
@@ -82,11 +90,13 @@ public class NodeCapacity {
     }
 
     public synchronized void dequeueWithoutStart(Resources usage) {
+        changes++;
         queued = queued.minus(usage);
         queuedCount = Math.max(0, queuedCount - 1);
     }
 
     public synchronized void release(Resources usage) {
+        changes++;
         running = running.minus(usage);
         runningCount = Math.max(0, runningCount - 1);
     }

@@ -27,7 +27,8 @@ import java.util.logging.Logger;
 /**
  * Joins the orchestrator and stays joined (reference §4.6): handshake, retried with backoff (1 s doubling to
  * 10 s) until accepted; then heartbeats every {@code Compute.Heartbeat.Interval} and node info every
- * {@code Compute.Heartbeat.InfoUpdateInterval}. A refused handshake or an orchestrator that forgot the node
+ * {@code Compute.Heartbeat.InfoUpdateInterval}, and also (at most once a second) when its running or queued
+ * capacity changed, so that the orchestrator places waiting jobs as soon as capacity frees. A refused handshake or an orchestrator that forgot the node
  * sends it back to handshaking.
  */
 @Startup
@@ -37,6 +38,8 @@ public class Registration {
     private static final Logger LOG = Logger.getLogger(Registration.class.getName());
     private static final Duration TICK = Duration.ofMillis(250);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /** Least time between two node info updates sent because capacity changed (bounds the extra traffic). */
+    private static final Duration CHANGE_GAP = Duration.ofSeconds(1);
 
     @Resource
     TimerService timers;
@@ -50,12 +53,16 @@ public class Registration {
     Recovery recovery;
     @Inject
     Clock clock;
+    @Inject
+    io.bacalao.compute.capacity.NodeCapacity capacity;
 
     private volatile boolean registered;
     private long seq;
     private long nextHandshake;
     private long nextHeartbeat;
     private long nextInfo;
+    private long lastInfo;
+    private long infoChanges = -1;
     private Duration backoff = Duration.ofSeconds(1);
     private String lastProblem = "";
 
@@ -81,8 +88,11 @@ public class Registration {
                 link.send(new Heartbeat(settings.nodeId(), ++seq));
                 nextHeartbeat = now + settings.duration(ConfigKeys.HEARTBEAT_INTERVAL).toMillis();
             }
-            if (now >= nextInfo) {
+            long changes = capacity.changes();
+            if (now >= nextInfo || changes != infoChanges && now - lastInfo >= CHANGE_GAP.toMillis()) {
                 link.send(new NodeInfoUpdate(settings.nodeId(), info.current()));
+                infoChanges = changes;
+                lastInfo = now;
                 nextInfo = now + settings.duration(ConfigKeys.INFO_UPDATE_INTERVAL).toMillis();
             }
         } catch (BrokerAuthException e) {

@@ -11,13 +11,14 @@ public final class AvailableCapacityRanker implements NodeRanker {
     @Override
     public Rank rank(RankingInput input, NodeState node) {
         var info = node.info().computeNodeInfo();
-        double[] w = weights(input.request());
+        double[] w = input.capacityWeights();
         double available = weighted(w, info.availableCapacity(), info.maxCapacity());
         double queued = weighted(w, info.queueCapacity(), info.maxCapacity());
         return Rank.score((int) Math.round(80 * available + 20 * (1 - Math.min(1, queued))));
     }
 
-    private static double[] weights(Resources r) {
+    /** The share of each dimension (CPU, memory, disk, GPU) in what the job asks for; computed once per evaluation. */
+    static double[] weights(Resources r) {
         double[] raw = {r.cpu(), r.memory() / 1e9, r.disk() / 1e10, r.gpu()};
         double sum = raw[0] + raw[1] + raw[2] + raw[3];
         if (sum <= 0) return new double[]{0.4, 0.3, 0.2, 0.1};

@@ -9,6 +9,7 @@ public final class EngineRanker implements NodeRanker {
         String engine = input.task().engine().type();
         var info = node.info().computeNodeInfo();
         if (info.supportsEngine(engine)) return Rank.score(10);
-        return Rank.unsuitable("does not support " + engine + ", only " + String.join(", ", info.executionEngines()));
+        return Rank.unsuitable("does not support " + engine + ", only " + String.join(", ", info.executionEngines()),
+                Misfit.of(Misfit.Kind.ENGINE, engine));
     }
 }

@@ -2,7 +2,7 @@ package io.bacalao.orchestrator.scheduler.ranking;
 
 import io.bacalao.domain.model.NodeState;
 
-/** The node must offer the task's publisher, when it names one: +10. */
+/** The node must offer the task's publisher, when it names one: +10 (Bacalhau's wording for a missing one). */
 public final class PublisherRanker implements NodeRanker {
     @Override
     public Rank rank(RankingInput input, NodeState node) {
@@ -10,7 +10,7 @@ public final class PublisherRanker implements NodeRanker {
         if (publisher.isEmpty()) return Rank.score(0);
         var info = node.info().computeNodeInfo();
         if (info.supportsPublisher(publisher.type())) return Rank.score(10);
-        return Rank.unsuitable("does not support publisher " + publisher.type() + ", only "
-                + String.join(", ", info.publishers()));
+        return Rank.unsuitable("does not support " + publisher.type() + ", only " + String.join(", ", info.publishers()),
+                Misfit.of(Misfit.Kind.PUBLISHER, publisher.type()));
     }
 }

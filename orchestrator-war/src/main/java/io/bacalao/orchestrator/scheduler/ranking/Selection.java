@@ -1,25 +1,40 @@
 package io.bacalao.orchestrator.scheduler.ranking;
 
 import io.bacalao.domain.model.Ids;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The outcome of ranking: how many nodes were considered, which fit (best first) and why the others do not. */
 public record Selection(int available, List<RankedNode> suitable, List<RankedNode> unsuitable) {
+    public Selection {
+        suitable = List.copyOf(suitable);
+        unsuitable = List.copyOf(unsuitable);
+    }
 
     /**
-     * Bacalhau's explanation: {@code not enough nodes to run job. requested: N, available: A, suitable: S.}
-     * then one line per node, or per group of nodes sharing a reason when more than one has it.
+     * Bacalhau's explanation for batch and service jobs: {@code not enough nodes to run job. requested: N,
+     * available: A, suitable: S.} then one line per node, or per group of nodes sharing a reason.
      */
     public String notEnoughNodesMessage(int requested) {
-        StringBuilder sb = new StringBuilder("not enough nodes to run job. requested: ").append(requested)
-                .append(", available: ").append(available).append(", suitable: ").append(suitable.size()).append('.');
+        return "not enough nodes to run job. requested: " + requested + ", available: " + available
+                + ", suitable: " + suitable.size() + "." + reasonLines();
+    }
+
+    /** Bacalhau's explanation for an ops job that matches no node. */
+    public String noMatchingNodesMessage() {
+        return "not matching nodes to run job out of " + available + " available nodes." + reasonLines();
+    }
+
+    /** {@code \n• Node n-xxxxxxxx: <reasons>} or {@code \n• k of A nodes: <reasons>}, in order of first appearance. */
+    private String reasonLines() {
         Map<String, List<String>> byReason = new LinkedHashMap<>();
         for (RankedNode r : unsuitable) {
-            byReason.computeIfAbsent(String.join("; ", r.reasons()), k -> new java.util.ArrayList<>())
+            byReason.computeIfAbsent(String.join("; ", r.reasons()), k -> new ArrayList<>())
                     .add(Ids.shortId(r.node().id()));
         }
+        StringBuilder sb = new StringBuilder();
         byReason.forEach((reason, nodes) -> {
             sb.append("\n• ");
             if (nodes.size() == 1) {
@@ -35,5 +50,12 @@ public record Selection(int available, List<RankedNode> suitable, List<RankedNod
     /** True when every refusal may resolve by itself (busy nodes), so waiting makes sense. */
     public boolean retryable() {
         return !unsuitable.isEmpty() && unsuitable.stream().allMatch(RankedNode::retryable);
+    }
+
+    /** Every ranked node, suitable ones first. */
+    public List<RankedNode> all() {
+        List<RankedNode> all = new ArrayList<>(suitable);
+        all.addAll(unsuitable);
+        return all;
     }
 }

@@ -22,7 +22,8 @@ class EngineRankerTest {
 
     @Test
     void unsupportedEngineIsUnsuitableForGood() {
-        assertEquals(Rank.unsuitable("does not support vroomvroom, only docker, wasm"),
+        assertEquals(Rank.unsuitable("does not support vroomvroom, only docker, wasm",
+                        Misfit.of(Misfit.Kind.ENGINE, "vroomvroom")),
                 rank(ranker, aJob().engine("vroomvroom"), aNode(1)));
     }
 }

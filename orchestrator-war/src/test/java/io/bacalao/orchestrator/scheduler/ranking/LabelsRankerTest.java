@@ -23,15 +23,43 @@ class LabelsRankerTest {
 
     @Test
     void unmatchedHardConstraintExcludesTheNode() {
-        assertEquals(Rank.unsuitable("labels {region=us, tier=gold} do not match the job's constraint region=eu"),
+        assertEquals(Rank.unsuitable("labels {region=us, tier=gold} do not match the job's constraint region=eu",
+                        Misfit.of(Misfit.Kind.LABEL, "region=eu")),
                 rank(ranker, aJob().constraint("region", "=", "eu"),
                         aNode(1).label("region", "us").label("tier", "gold")));
     }
 
     @Test
     void missingLabelFailsAnExistsConstraint() {
-        assertEquals(Rank.unsuitable("labels {} do not match the job's constraint gpu"),
+        assertEquals(Rank.unsuitable("labels {} do not match the job's constraint gpu",
+                        Misfit.of(Misfit.Kind.LABEL, "gpu")),
                 rank(ranker, aJob().constraint("gpu", "exists"), aNode(1)));
+    }
+
+    @Test
+    void everyUnmatchedConstraintIsNamed() {
+        assertEquals(Rank.unsuitable("labels {region=us} do not match the job's constraint region=eu, tier in (gold)",
+                        Misfit.of(Misfit.Kind.LABEL, "region=eu"), Misfit.of(Misfit.Kind.LABEL, "tier in (gold)")),
+                rank(ranker, aJob().constraint("region", "=", "eu").constraint("tier", "in", "gold"),
+                        aNode(1).label("region", "us")));
+    }
+
+    @Test
+    void everyOperatorIsHonoured() {
+        var node = aNode(1).label("region", "eu").label("cores", "8");
+        for (String[] c : new String[][]{{"region", "==", "eu"}, {"region", "!=", "us"}, {"region", "notin", "us"},
+                {"region", "exists"}, {"gpu", "!"}, {"cores", "gt", "4"}, {"cores", "lt", "16"}}) {
+            var values = java.util.Arrays.copyOfRange(c, 2, c.length);
+            assertEquals(Rank.score(0), rank(ranker, aJob().constraint(c[0], c[1], values), node), String.join(" ", c));
+        }
+        assertEquals(false, rank(ranker, aJob().constraint("cores", "gt", "8"), node).suitable());
+        assertEquals(false, rank(ranker, aJob().constraint("region", "!"), node).suitable());
+    }
+
+    @Test
+    void nameAndPlatformLabelsAreOrdinaryLabels() {
+        assertEquals(Rank.score(0), rank(ranker, aJob().constraint("os_type", "=", "linux"),
+                aNode(1).label("os_type", "linux").label("os_arch", "amd64")));
     }
 
     @Test

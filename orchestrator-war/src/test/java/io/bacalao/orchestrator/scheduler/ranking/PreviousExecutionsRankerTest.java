@@ -11,10 +11,16 @@ import static io.bacalao.orchestrator.scheduler.NodeBuilder.aNode;
 import static io.bacalao.orchestrator.scheduler.ranking.Rankings.rank;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Distinct nodes per partition and at most two attempts per node, counted for the current job version (§3.4). */
+/**
+ * Bacalhau's previous-executions rule, counting the current version's executions per node (§3.4): none +30,
+ * one discarded 0, one live/completed/refused "job rejected", two or more "more than once".
+ */
 class PreviousExecutionsRankerTest {
+    private static final Rank TWICE = Rank.unsuitable("job already executed on this node more than once",
+            Misfit.of(Misfit.Kind.TOO_MANY_ATTEMPTS, ""));
     private final PreviousExecutionsRanker ranker = new PreviousExecutionsRanker();
 
     @Test
@@ -29,23 +35,25 @@ class PreviousExecutionsRankerTest {
     }
 
     @Test
-    void twoDiscardedAttemptsAreEnough() {
-        assertEquals(Rank.unsuitable("job already executed on this node more than once"), rank(ranker, aJob(), aNode(1),
+    void twoAttemptsAreEnoughWhateverTheirState() {
+        assertEquals(TWICE, rank(ranker, aJob(), aNode(1),
                 anExecution(1).onNode(1).state(Failed), anExecution(2).onNode(1).state(Cancelled)));
+        assertEquals(TWICE, rank(ranker, aJob(), aNode(1),
+                anExecution(1).onNode(1).state(Failed), anExecution(2).onNode(1).state(Running)));
     }
 
     @Test
     void liveOrCompletedExecutionTakesTheNode() {
-        String reason = "job already running or completed on this node";
-        assertEquals(Rank.unsuitable(reason), rank(ranker, aJob(), aNode(1), anExecution(1).onNode(1).state(Running)));
-        assertEquals(Rank.unsuitable(reason),
-                rank(ranker, aJob(), aNode(1), anExecution(1).onNode(1).state(Completed)));
+        Rank holds = Rank.unsuitable("job rejected", Misfit.of(Misfit.Kind.HOLDS_JOB, ""));
+        assertEquals(holds, rank(ranker, aJob(), aNode(1), anExecution(1).onNode(1).state(Running)));
+        assertEquals(holds, rank(ranker, aJob(), aNode(1), anExecution(1).onNode(1).state(Completed)));
     }
 
     @Test
-    void rejectedBidExcludesTheNode() {
-        assertEquals(Rank.unsuitable("job rejected by this node"),
-                rank(ranker, aJob(), aNode(1), anExecution(1).onNode(1).state(AskForBidRejected)));
+    void refusedBidExcludesTheNodeWithTheNodesReason() {
+        Rank r = rank(ranker, aJob(), aNode(1), anExecution(1).onNode(1).state(AskForBidRejected));
+        assertEquals("job rejected", r.reason());
+        assertEquals(Misfit.Kind.REFUSED_BID, r.misfits().get(0).kind());
     }
 
     @Test
@@ -54,5 +62,16 @@ class PreviousExecutionsRankerTest {
                 anExecution(1).onNode(1).state(Running).version(2),
                 anExecution(2).onNode(1).state(Failed).version(1),
                 anExecution(3).onNode(1).state(Failed).version(1)));
+    }
+
+    @Test
+    void daemonVariantForgetsAttemptsFromBeforeTheNodeReconnected() {
+        PreviousExecutionsRanker daemon = PreviousExecutionsRanker.sinceLastConnect();
+        var lostTwice = new io.bacalao.orchestrator.scheduler.ExecutionBuilder[]{
+                anExecution(1).onNode(1).state(Failed).createdAgo(Duration.ofMinutes(30)),
+                anExecution(2).onNode(1).state(Failed).createdAgo(Duration.ofMinutes(20))};
+        assertEquals(Rank.score(30), rank(daemon, aJob(), aNode(1).connectedAgo(Duration.ofMinutes(5)), lostTwice));
+        assertEquals(TWICE, rank(ranker, aJob(), aNode(1).connectedAgo(Duration.ofMinutes(5)), lostTwice));
+        assertEquals(TWICE, rank(daemon, aJob(), aNode(1).connectedAgo(Duration.ofHours(1)), lostTwice));
     }
 }

@@ -22,7 +22,7 @@ class PublisherRankerTest {
 
     @Test
     void missingPublisherIsUnsuitable() {
-        assertEquals(Rank.unsuitable("does not support publisher ipfs, only local, s3"),
+        assertEquals(Rank.unsuitable("does not support ipfs, only local, s3", Misfit.of(Misfit.Kind.PUBLISHER, "ipfs")),
                 rank(ranker, aJob().publisher("ipfs"), aNode(1).publishers("local", "s3")));
     }
 }

@@ -23,7 +23,7 @@ class StorageRankerTest {
 
     @Test
     void oneUnreadableInputMakesTheNodeUnsuitable() {
-        assertEquals(Rank.unsuitable("does not support input source ipfs, only urlDownload, s3"),
+        assertEquals(Rank.unsuitable("does not support ipfs, only urlDownload, s3", Misfit.of(Misfit.Kind.STORAGE, "ipfs")),
                 rank(ranker, aJob().inputFrom("s3").inputFrom("ipfs"), aNode(1).storages("urlDownload", "s3")));
     }
 }

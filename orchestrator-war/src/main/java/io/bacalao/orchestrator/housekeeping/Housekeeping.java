@@ -1,0 +1,77 @@
+package io.bacalao.orchestrator.housekeeping;
+
+import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.model.Job;
+import io.bacalao.domain.model.JobStateType;
+import io.bacalao.orchestrator.config.NodeSettings;
+import io.bacalao.orchestrator.messaging.Dispatcher;
+import io.bacalao.orchestrator.store.EvaluationStore;
+import io.bacalao.orchestrator.store.JobStore;
+import io.bacalao.orchestrator.store.Outbox;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every {@code Orchestrator.Scheduler.HousekeepingInterval}, asks for an evaluation of each batch or ops job
+ * that has outlived its TotalTimeout or has an execution past its execution timeout, each plus
+ * {@code HousekeepingTimeout} of grace ({@link TimeoutScan}); the scheduler then fails what timed out.
+ */
+@Startup
+@Singleton
+public class Housekeeping {
+    private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
+    private static final List<String> IN_PROGRESS =
+            List.of(JobStateType.Pending.name(), JobStateType.Queued.name(), JobStateType.Running.name());
+
+    @Resource
+    TimerService timers;
+    @Inject
+    JobStore jobs;
+    @Inject
+    EvaluationStore evaluations;
+    @Inject
+    Dispatcher dispatcher;
+    @Inject
+    NodeSettings settings;
+    @Inject
+    Clock clock;
+    private Duration grace;
+
+    @PostConstruct
+    void start() {
+        grace = settings.duration(ConfigKeys.HOUSEKEEPING_TIMEOUT);
+        long period = Math.max(1_000, settings.duration(ConfigKeys.HOUSEKEEPING_INTERVAL).toMillis());
+        timers.createIntervalTimer(period, period, new TimerConfig("housekeeping", false));
+    }
+
+    @Timeout
+    void sweep() {
+        try {
+            var now = clock.instant();
+            long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            Map<String, List<String>> byTrigger = new java.util.HashMap<>();
+            for (Job job : jobs.jobsInStates(IN_PROGRESS)) {
+                TimeoutScan.check(job, jobs::executions, nowNanos, grace)
+                        .ifPresent(t -> byTrigger.computeIfAbsent(t, k -> new ArrayList<>()).add(job.id()));
+            }
+            Outbox out = Outbox.empty();
+            byTrigger.forEach((trigger, ids) -> evaluations.createFor(ids, trigger, nowNanos).forEach(out::add));
+            dispatcher.send(out);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "housekeeping failed; it runs again at the next interval", e);
+        }
+    }
+}
