@@ -52,7 +52,7 @@ public final class NodeProcess implements AutoCloseable {
                 "--postbootcommandfile", boot.resolve("postboot.txt").toString(),
                 "--systemproperties", props.toString(),
                 "--addlibs", runtime.postgresDriver().toString()));
-        if (spec.orchestrator()) cmd.addAll(List.of("--deploy", runtime.brokerWar().toString()));
+        if (spec.orchestrator() && spec.embeddedBroker()) cmd.addAll(List.of("--deploy", runtime.brokerWar().toString()));
         cmd.addAll(List.of("--deploy", runtime.resourceAdapter().toString()));
         if (spec.orchestrator()) cmd.addAll(List.of("--deploy", runtime.orchestratorWar().toString()));
         if (spec.compute()) cmd.addAll(List.of("--deploy", runtime.computeWar().toString()));

@@ -34,11 +34,11 @@ public final class PayaraCommands {
         return c;
     }
 
-    /** Run after boot, before deployment: the resource adapter's broker address and credentials. */
+    /** Run after boot, before deployment: the resource adapter's broker address (TLS included) and credentials. */
     public static List<String> postBoot(NodeSpec spec) {
-        String props = "ConnectionParameters=host\\=" + spec.brokerHost() + ";port\\=" + spec.brokerPort();
-        if (!spec.brokerToken().isEmpty()) {
-            props += ":UserName=" + spec.nodeId() + ":Password=" + escape(spec.brokerToken());
+        String props = "ConnectionParameters=" + escape(spec.broker().connectionParameters());
+        if (!spec.broker().token().isEmpty()) {
+            props += ":UserName=" + spec.nodeId() + ":Password=" + escape(spec.broker().token());
         }
         return List.of("create-resource-adapter-config --property " + props + " artemis-ra");
     }
