@@ -3,6 +3,9 @@ package io.bacalao.orchestrator.nodes;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.model.EvaluationTrigger;
 import io.bacalao.domain.model.JobStateType;
+import io.bacalao.domain.model.NodeConnection;
+import io.bacalao.domain.model.NodeInfo;
+import io.bacalao.domain.model.Resources;
 import io.bacalao.domain.protocol.HandshakeRequest;
 import io.bacalao.domain.protocol.HandshakeResponse;
 import io.bacalao.domain.protocol.Heartbeat;
@@ -21,12 +24,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * Node lifecycle (reference §4.6): handshakes, heartbeats, info updates and departures. A node that joins or
- * comes back triggers evaluations of waiting jobs; a node that leaves triggers evaluations of the jobs that
- * had executions on it, which fail them over.
+ * comes back, or reports more room than before, triggers evaluations of waiting jobs; a node that leaves triggers
+ * evaluations of the jobs that had executions on it, which fail them over. Every committed membership or
+ * connection change is published as a {@link NodeEvents node event}.
  */
 @ApplicationScoped
 public class NodeManager {
@@ -43,6 +48,8 @@ public class NodeManager {
     @Inject
     Dispatcher dispatcher;
     @Inject
+    NodeEvents events;
+    @Inject
     NodeSettings settings;
     @Inject
     Clock clock;
@@ -56,8 +63,19 @@ public class NodeManager {
             LOG.warning(() -> "refused handshake of " + request.nodeId() + ": " + h.reason());
             return;
         }
-        LOG.info(() -> "node " + request.nodeId() + " connected (" + h.membership() + ")");
-        if (h.joined()) reevaluateWaitingJobs(request.nodeId());
+        if (h.created()) {
+            LOG.info(() -> "node " + request.nodeId() + (request.registered()
+                    ? " says it registered before but is unknown here (deleted?): registered it again as " : " registered as ")
+                    + h.membership());
+            events.membership(request.nodeId(), null, h.membership(), "registered");
+        } else {
+            LOG.info(() -> "node " + request.nodeId() + " connected (" + h.membership() + ")");
+        }
+        if (h.joined()) {
+            events.connection(request.nodeId(), h.created() ? null : NodeConnection.DISCONNECTED, NodeConnection.CONNECTED,
+                    "handshake");
+            reevaluateWaitingJobs(request.nodeId());
+        }
     }
 
     public void heartbeat(Heartbeat h) {
@@ -67,12 +85,12 @@ public class NodeManager {
     }
 
     public void infoUpdate(NodeInfoUpdate u) {
-        if (!nodes.updateInfo(u.nodeInfo(), clock.instant())) {
+        Optional<NodeInfo> previous = nodes.updateInfo(u.nodeInfo(), clock.instant());
+        if (previous.isEmpty()) {
             broker.send(new HandshakeResponse(u.nodeId(), false, "", "handshake required"));
             return;
         }
-        reevaluate(jobs.jobsInStates(List.of(JobStateType.Queued.name())).stream().map(j -> j.id()).toList(),
-                EvaluationTrigger.NODE_JOIN);
+        if (hasMoreRoom(u.nodeInfo(), previous.get())) reevaluateQueuedJobs();
     }
 
     public void shutdown(ShutdownNotice notice) {
@@ -84,20 +102,43 @@ public class NodeManager {
         Instant now = clock.instant();
         if (!nodes.disconnect(nodeId, why, now)) return;
         LOG.info(() -> "node " + nodeId + " disconnected: " + why);
-        reevaluate(jobs.jobsWithLiveExecutionsOn(nodeId), EvaluationTrigger.NODE_LEAVE);
+        events.connection(nodeId, NodeConnection.CONNECTED, NodeConnection.DISCONNECTED, why);
+        reevaluateJobsOn(nodeId);
     }
 
-    private void reevaluateWaitingJobs(String nodeId) {
+    /**
+     * True when the node can now take something it could not before: it reported no capacity before, or its
+     * available capacity grew in some dimension (a finished execution). Less room needs no evaluation.
+     */
+    static boolean hasMoreRoom(NodeInfo now, NodeInfo before) {
+        if (now.computeNodeInfo() == null) return false;
+        if (before.computeNodeInfo() == null) return true;
+        Resources a = now.computeNodeInfo().availableCapacity();
+        Resources b = before.computeNodeInfo().availableCapacity();
+        return a.cpu() > b.cpu() || a.memory() > b.memory() || a.disk() > b.disk() || a.gpu() > b.gpu();
+    }
+
+    void reevaluateWaitingJobs(String nodeId) {
         List<String> ids = new ArrayList<>(jobs.jobsWithLiveExecutionsOn(nodeId));
         jobs.jobsInStates(List.of(JobStateType.Queued.name())).forEach(j -> ids.add(j.id()));
         reevaluate(ids.stream().distinct().toList(), EvaluationTrigger.NODE_JOIN);
     }
 
+    void reevaluateQueuedJobs() {
+        reevaluate(jobs.jobsInStates(List.of(JobStateType.Queued.name())).stream().map(j -> j.id()).toList(),
+                EvaluationTrigger.NODE_JOIN);
+    }
+
+    void reevaluateJobsOn(String nodeId) {
+        reevaluate(jobs.jobsWithLiveExecutionsOn(nodeId), EvaluationTrigger.NODE_LEAVE);
+    }
+
     private void reevaluate(List<String> jobIds, String trigger) {
         if (jobIds.isEmpty()) return;
-        long now = clock.instant().getEpochSecond() * 1_000_000_000L + clock.instant().getNano();
+        Instant now = clock.instant();
+        long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
         Outbox out = Outbox.empty();
-        evaluations.createFor(jobIds, trigger, now).forEach(out::add);
+        evaluations.createFor(jobIds, trigger, nanos).forEach(out::add);
         dispatcher.send(out);
     }
 }

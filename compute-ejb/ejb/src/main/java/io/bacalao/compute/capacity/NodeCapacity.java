@@ -25,6 +25,15 @@ public class NodeCapacity {
     private Resources queued = Resources.ZERO;
     private int runningCount;
     private int queuedCount;
+    private long version;
+
+    public NodeCapacity() {
+    }
+
+    /** A capacity with a known maximum, for tests. */
+    NodeCapacity(Resources max) {
+        this.max = max;
+    }
 
     @PostConstruct
     void init() {
@@ -36,8 +45,8 @@ public class NodeCapacity {
         double cpu = CapacityLimit.parseCpu(c.get(ConfigKeys.CAPACITY_CPU)).of(machine.cpu());
         long mem = (long) CapacityLimit.parseBytes(c.get(ConfigKeys.CAPACITY_MEMORY)).of(machine.memory());
         long disk = (long) CapacityLimit.parseBytes(c.get(ConfigKeys.CAPACITY_DISK)).of(machine.disk());
-        long gpu = CapacityLimit.parseCount(c.get(ConfigKeys.CAPACITY_GPU)).wholeUnitsOf(machine.gpu());
-        return new Resources(cpu, mem, disk, gpu, machine.gpus());
+        long gpu = Math.min(machine.gpu(), CapacityLimit.parseCount(c.get(ConfigKeys.CAPACITY_GPU)).wholeUnitsOf(machine.gpu()));
+        return new Resources(cpu, mem, disk, gpu, machine.gpus().subList(0, (int) Math.min(gpu, machine.gpus().size())));
     }
 
     public static Resources usageOf(Resources requested) {
@@ -64,17 +73,24 @@ public class NodeCapacity {
         return queuedCount;
     }
 
+    /** Grows by one with every change of the running or queued reservations; tells when node info is stale. */
+    public synchronized long version() {
+        return version;
+    }
+
     public synchronized boolean fitsNow(Resources usage) {
         return usage.fitsIn(available());
     }
 
     public synchronized void enqueue(Resources usage) {
+        version++;
         queued = queued.plus(usage);
         queuedCount++;
     }
 
     /** Moves a queued execution's reservation to running. */
     public synchronized void start(Resources usage) {
+        version++;
         queued = queued.minus(usage);
         queuedCount = Math.max(0, queuedCount - 1);
         running = running.plus(usage);
@@ -82,11 +98,13 @@ public class NodeCapacity {
     }
 
     public synchronized void dequeueWithoutStart(Resources usage) {
+        version++;
         queued = queued.minus(usage);
         queuedCount = Math.max(0, queuedCount - 1);
     }
 
     public synchronized void release(Resources usage) {
+        version++;
         running = running.minus(usage);
         runningCount = Math.max(0, runningCount - 1);
     }
