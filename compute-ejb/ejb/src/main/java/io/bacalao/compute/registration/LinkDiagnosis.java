@@ -9,7 +9,8 @@ import java.net.URI;
 /**
  * Turns a failure to talk to the orchestrator's broker into the line an operator needs: a wrong token, a TLS
  * connection the broker did not complete (a plain broker, or a certificate Compute.TLS.CACert does not trust),
- * or a broker that is away.
+ * a plain connection a listening broker did not take (a TLS-only broker), or a broker that is away (not
+ * listening, or still starting: AMQ229034 "Server not started").
  */
 final class LinkDiagnosis {
     /** Whether something listens on host:port at all (a plain TCP connect, closed at once). */
@@ -41,11 +42,16 @@ final class LinkDiagnosis {
             return "the orchestrator's broker at " + where + " refused this node's Compute.Auth.Token" + retry;
         }
         URI u = URI.create(url.replaceFirst("\\?.*", ""));
-        if (tls && net.listening(u.getHost(), u.getPort())) {
+        boolean listening = net.listening(u.getHost(), u.getPort());
+        if (tls && listening) {
             return "the broker at " + where + " did not complete a TLS handshake: "
                     + (requireTls ? "Compute.TLS.RequireTLS is on, so this node refuses a plain broker connection"
                     : "Compute.TLS.CACert turns TLS on")
                     + " (the broker is plain, or its certificate is not signed by the trusted CA): " + e.getMessage() + retry;
+        }
+        if (listening && !e.getMessage().contains("AMQ229034")) {
+            return "the broker at " + where + " is listening but did not take this node's plain connection"
+                    + " (if it requires TLS, set Compute.TLS.CACert): " + e.getMessage() + retry;
         }
         return "cannot reach the orchestrator's broker at " + where + " (" + e.getMessage() + ")" + retry;
     }

@@ -3,6 +3,7 @@ package io.bacalao.compute.registration;
 import io.bacalao.compute.capacity.NodeCapacity;
 import io.bacalao.compute.config.ComputeSettings;
 import io.bacalao.compute.messaging.OrchestratorLink;
+import io.bacalao.compute.messaging.Reports;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.protocol.HandshakeRequest;
 import io.bacalao.domain.protocol.HandshakeResponse;
@@ -29,7 +30,8 @@ import java.util.logging.Logger;
  * 10 s) until accepted; then heartbeats every {@code Compute.Heartbeat.Interval}, node info every
  * {@code Compute.Heartbeat.InfoUpdateInterval} and whenever the node's reservations change (so the orchestrator
  * sees available and queued capacity as it changes). A failed send (the broker went away), a refused handshake or
- * an orchestrator that forgot the node sends it back to handshaking with backoff, which is how it reconnects.
+ * an orchestrator that forgot the node sends it back to handshaking with backoff, which is how it reconnects;
+ * reports that could not be sent meanwhile go out again once it is joined.
  * The {@link RegistrationMarker} in the DataDir tells the orchestrator that a restarted node registered before.
  */
 @Startup
@@ -52,6 +54,8 @@ public class Registration {
     ComputeSettings settings;
     @Inject
     Recovery recovery;
+    @Inject
+    Reports reports;
     @Inject
     Clock clock;
 
@@ -98,6 +102,7 @@ public class Registration {
                 sentCapacityVersion = version;
                 nextInfo = now + settings.duration(ConfigKeys.INFO_UPDATE_INTERVAL).toMillis();
             }
+            if (reports.unsentCount() > 0) reports.retryUnsent();
         } catch (RuntimeException e) {
             if (registered) LOG.warning(() -> "lost the link to the orchestrator's broker at " + link.brokerUrl() + "; reconnecting");
             registered = false;

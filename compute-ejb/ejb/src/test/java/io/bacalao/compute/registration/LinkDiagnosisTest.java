@@ -28,6 +28,17 @@ class LinkDiagnosisTest {
     }
 
     @Test
+    void aPlainConnectionToAListeningBrokerThatDoesNotAnswerPointsAtTls() {
+        String line = LinkDiagnosis.describe(new BrokerUnavailableException("AMQ219013: Timed out", null), "tcp://10.0.0.5:4222",
+                false, false, 1, LISTENING);
+        assertEquals("the broker at 10.0.0.5:4222 is listening but did not take this node's plain connection (if it requires TLS,"
+                + " set Compute.TLS.CACert): AMQ219013: Timed out; retrying in 1s", line);
+        String starting = LinkDiagnosis.describe(new BrokerUnavailableException("AMQ229034: Server not started", null),
+                "tcp://10.0.0.5:4222", false, false, 1, LISTENING);
+        assertTrue(starting.startsWith("cannot reach the orchestrator's broker"), starting);
+    }
+
+    @Test
     void aBrokerThatIsAwayIsUnreachableWhateverTheTransport() {
         String line = LinkDiagnosis.describe(new BrokerUnavailableException("refused", null), TLS_URL, true, true, 10, SILENT);
         assertEquals("cannot reach the orchestrator's broker at 10.0.0.5:4222 (refused); retrying in 10s", line);
