@@ -55,6 +55,12 @@ public final class FakeOrchestrator implements AutoCloseable {
         return this;
     }
 
+    /** Answers with a status and a JSON body, e.g. Bacalhau's error body. */
+    public FakeOrchestrator json(String method, String path, int status, String json) {
+        answers.put(method + " " + path, new Answer(status, "application/json", json.getBytes(StandardCharsets.UTF_8)));
+        return this;
+    }
+
     public FakeOrchestrator bytes(String path, byte[] body) {
         answers.put("GET " + path, new Answer(200, "application/gzip", body));
         return this;

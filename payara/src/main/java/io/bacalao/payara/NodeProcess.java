@@ -39,7 +39,9 @@ public final class NodeProcess implements AutoCloseable {
         Files.write(boot.resolve("preboot.txt"), PayaraCommands.preBoot(spec));
         Files.write(boot.resolve("postboot.txt"), PayaraCommands.postBoot(spec));
         Path props = boot.resolve("node.properties");
-        writeProperties(props, systemProperties(spec));
+        Map<String, String> properties = systemProperties(spec);
+        properties.putAll(ClientTls.systemProperties(spec.broker(), javaHome));
+        writeProperties(props, properties);
         List<String> cmd = new ArrayList<>();
         cmd.add(javaHome.resolve("bin").resolve("java").toString());
         cmd.addAll(spec.jvmOptions());
@@ -52,7 +54,7 @@ public final class NodeProcess implements AutoCloseable {
                 "--postbootcommandfile", boot.resolve("postboot.txt").toString(),
                 "--systemproperties", props.toString(),
                 "--addlibs", runtime.postgresDriver().toString()));
-        if (spec.orchestrator()) cmd.addAll(List.of("--deploy", runtime.brokerWar().toString()));
+        if (spec.orchestrator() && spec.embeddedBroker()) cmd.addAll(List.of("--deploy", runtime.brokerWar().toString()));
         cmd.addAll(List.of("--deploy", runtime.resourceAdapter().toString()));
         if (spec.orchestrator()) cmd.addAll(List.of("--deploy", runtime.orchestratorWar().toString()));
         if (spec.compute()) cmd.addAll(List.of("--deploy", runtime.computeWar().toString()));

@@ -8,13 +8,15 @@ import java.util.Map;
  * One node process to launch: its roles, identity, data directory, HTTP port, the resolved configuration
  * (Bacalhau keys → text values, handed over as system properties), the broker it uses and the database.
  *
- * @param httpHost     address the HTTP listener binds (API.Host)
- * @param brokerHost   host of the broker the resource adapter connects to
- * @param hazelcastPort Payara's data-grid port; must be free (Payara hangs on a clash)
- * @param database     JDBC settings of the node's database (H2 file by default)
+ * @param httpHost       address the HTTP listener binds (API.Host)
+ * @param broker         the broker the node's clients and resource adapter connect to
+ * @param embeddedBroker true when this (orchestrator) node runs that broker itself (deploys broker.war);
+ *                       false for compute nodes and for orchestrators that use an external broker
+ * @param hazelcastPort  Payara's data-grid port; must be free (Payara hangs on a clash)
+ * @param database       JDBC settings of the node's database (H2 file by default)
  */
 public record NodeSpec(String nodeId, boolean orchestrator, boolean compute, Path dataDir, String httpHost, int httpPort,
-                       String brokerHost, int brokerPort, String brokerToken, int hazelcastPort, Database database,
+                       BrokerAddress broker, boolean embeddedBroker, int hazelcastPort, Database database,
                        Map<String, String> config, List<String> jvmOptions) {
 
     /** Where a node keeps its database: an H2 file (jdbc:h2:…) or PostgreSQL (jdbc:postgresql:…). */
@@ -31,7 +33,7 @@ public record NodeSpec(String nodeId, boolean orchestrator, boolean compute, Pat
     }
 
     public String brokerUrl() {
-        return "tcp://" + brokerHost + ":" + brokerPort;
+        return broker.url();
     }
 
     public String computeQueue() {

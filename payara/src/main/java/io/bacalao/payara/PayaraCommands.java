@@ -34,13 +34,18 @@ public final class PayaraCommands {
         return c;
     }
 
-    /** Run after boot, before deployment: the resource adapter's broker address and credentials. */
+    /**
+     * Run after boot, before deployment: the resource adapter's broker address (TLS included) and credentials.
+     * The previous start's config is deleted first: Payara keeps it under the root dir, and a create over it fails,
+     * which would leave a changed broker address or TLS setting unapplied (on a first start the delete just warns).
+     */
     public static List<String> postBoot(NodeSpec spec) {
-        String props = "ConnectionParameters=host\\=" + spec.brokerHost() + ";port\\=" + spec.brokerPort();
-        if (!spec.brokerToken().isEmpty()) {
-            props += ":UserName=" + spec.nodeId() + ":Password=" + escape(spec.brokerToken());
+        String props = "ConnectionParameters=" + escape(spec.broker().connectionParameters());
+        if (!spec.broker().token().isEmpty()) {
+            props += ":UserName=" + spec.nodeId() + ":Password=" + escape(spec.broker().token());
         }
-        return List.of("create-resource-adapter-config --property " + props + " artemis-ra");
+        return List.of("delete-resource-adapter-config artemis-ra",
+                "create-resource-adapter-config --property " + props + " artemis-ra");
     }
 
     /** asadmin property values escape ':' and '=' with a backslash. */

@@ -3,6 +3,7 @@ package io.bacalao.broker;
 import java.util.logging.Logger;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
@@ -30,6 +31,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         s.start();
         server = s;
         LOG.info(() -> "broker listening on " + settings.host() + ":" + settings.port()
+                + (settings.tls() == null ? "" : " with TLS")
                 + (settings.token().isEmpty() ? " (no token required)" : " (token required)"));
         return this;
     }
@@ -52,8 +54,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setJMXManagementEnabled(false)
                 .setGracefulShutdownEnabled(true)
                 .setGracefulShutdownTimeout(2000)
-                .addAcceptorConfiguration("bacalao",
-                        "tcp://" + settings.host() + ":" + settings.port() + "?protocols=CORE");
+                .addAcceptorConfiguration("bacalao", acceptorUrl());
         c.addAddressSetting("#", new AddressSettings()
                 .setAutoCreateAddresses(true)
                 .setAutoCreateQueues(true)
@@ -72,11 +73,20 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setMaxRedeliveryDelay(30_000));
         c.addAddressSetting(Addresses.NODE_EVENTS, new AddressSettings()
                 .setDefaultAddressRoutingType(RoutingType.MULTICAST));
+        c.addAddressConfiguration(new CoreAddressConfiguration().setName(Addresses.NODE_EVENTS)
+                .addRoutingType(RoutingType.MULTICAST));
         c.addQueueConfiguration(QueueConfiguration.of(Addresses.ORCHESTRATOR).setRoutingType(RoutingType.ANYCAST));
         c.addQueueConfiguration(QueueConfiguration.of(Addresses.EVALUATIONS).setRoutingType(RoutingType.ANYCAST));
         c.addQueueConfiguration(QueueConfiguration.of(Addresses.DEAD_LETTERS).setRoutingType(RoutingType.ANYCAST));
         c.addQueueConfiguration(QueueConfiguration.of(Addresses.EXPIRED).setRoutingType(RoutingType.ANYCAST));
         return c;
+    }
+
+    /** CORE over TCP on host:port; with TLS when configured (the key store is written under the data dir). */
+    String acceptorUrl() throws java.io.IOException {
+        String url = "tcp://" + settings.host() + ":" + settings.port() + "?protocols=CORE";
+        if (settings.tls() == null) return url;
+        return url + "&" + BrokerTls.acceptorParams(settings.tls().writeKeyStore(settings.dataDir().resolve("tls")));
     }
 
     @Override

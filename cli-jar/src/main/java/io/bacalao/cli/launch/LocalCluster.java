@@ -40,21 +40,39 @@ public final class LocalCluster implements AutoCloseable {
                 .with(ConfigKeys.API_HOST, host()).with(ConfigKeys.ORCHESTRATOR_HOST, "127.0.0.1");
     }
 
-    /** Compute node {@code i} (from 1), joined to this cluster's orchestrator with its token. */
+    /**
+     * Compute node {@code i} (from 1), joined to this cluster's broker (the orchestrator's, or the external one of
+     * Orchestrator.Broker.URL) with its token, trusting the broker's TLS certificate when it has one.
+     */
     public Config computeConfig(int i) {
-        return base.with(ConfigKeys.DATA_DIR, root.resolve("compute-" + i).toString())
+        String external = base.get(ConfigKeys.ORCHESTRATOR_BROKER_URL);
+        Config c = base.with(ConfigKeys.DATA_DIR, root.resolve("compute-" + i).toString())
                 .with(ConfigKeys.ORCHESTRATOR_ENABLED, "false").with(ConfigKeys.COMPUTE_ENABLED, "true")
                 .with(ConfigKeys.API_HOST, host()).with(ConfigKeys.API_PORT, String.valueOf(apiPort() + i))
-                .with(ConfigKeys.COMPUTE_ORCHESTRATORS, "nats://127.0.0.1:" + base.get(ConfigKeys.ORCHESTRATOR_PORT))
+                .with(ConfigKeys.COMPUTE_ORCHESTRATORS, external.isBlank()
+                        ? "nats://127.0.0.1:" + base.get(ConfigKeys.ORCHESTRATOR_PORT) : external)
                 .with(ConfigKeys.COMPUTE_AUTH_TOKEN, base.get(ConfigKeys.ORCHESTRATOR_AUTH_TOKEN))
                 .with(ConfigKeys.LOCAL_PUBLISHER_PORT,
                         String.valueOf(base.getInt(ConfigKeys.LOCAL_PUBLISHER_PORT) + i - 1));
+        String trust = base.get(ConfigKeys.ORCHESTRATOR_TLS_CA_CERT).isBlank()
+                ? base.get(ConfigKeys.ORCHESTRATOR_TLS_SERVER_CERT) : base.get(ConfigKeys.ORCHESTRATOR_TLS_CA_CERT);
+        if (base.get(ConfigKeys.COMPUTE_TLS_CA_CERT).isBlank() && !trust.isBlank()) {
+            c = c.with(ConfigKeys.COMPUTE_TLS_CA_CERT, trust);
+        }
+        return c;
+    }
+
+    /** True when the orchestrator runs the broker itself (no Orchestrator.Broker.URL). */
+    public boolean embeddedBroker() {
+        return base.get(ConfigKeys.ORCHESTRATOR_BROKER_URL).isBlank();
     }
 
     /** Checks every port first (Payara hangs on a clash), then starts all nodes at once. */
     public void start(int computes) throws IOException {
         Ports.requireFree(host(), apiPort(), ConfigKeys.API_PORT);
-        Ports.requireFree("127.0.0.1", base.getInt(ConfigKeys.ORCHESTRATOR_PORT), ConfigKeys.ORCHESTRATOR_PORT);
+        if (embeddedBroker()) {
+            Ports.requireFree("127.0.0.1", base.getInt(ConfigKeys.ORCHESTRATOR_PORT), ConfigKeys.ORCHESTRATOR_PORT);
+        }
         for (int i = 1; i <= computes; i++) Ports.requireFree(host(), apiPort() + i, ConfigKeys.API_PORT);
         processes.add(launch(orchestratorConfig()));
         for (int i = 1; i <= computes; i++) processes.add(launch(computeConfig(i)));

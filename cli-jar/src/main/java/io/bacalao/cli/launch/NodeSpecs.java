@@ -1,12 +1,15 @@
 package io.bacalao.cli.launch;
 
 import io.bacalao.domain.config.Config;
+import io.bacalao.domain.config.ConfigException;
 import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.payara.BrokerAddress;
 import io.bacalao.payara.NodeSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** Turns a resolved configuration into the launch of one node process. */
 public final class NodeSpecs {
@@ -21,28 +24,53 @@ public final class NodeSpecs {
         boolean compute = config.getBool(ConfigKeys.COMPUTE_ENABLED);
         Path dataDir = Path.of(config.get(ConfigKeys.DATA_DIR));
         String nodeId = NodeIdentity.of(dataDir, config.get(ConfigKeys.NAME_PROVIDER));
-        String host;
-        int port;
-        String token;
-        if (orchestrator) {
-            String bind = config.get(ConfigKeys.ORCHESTRATOR_HOST);
-            host = bind.equals("0.0.0.0") ? "127.0.0.1" : bind;
-            port = config.getInt(ConfigKeys.ORCHESTRATOR_PORT);
-            token = config.get(ConfigKeys.ORCHESTRATOR_AUTH_TOKEN);
-        } else {
-            String first = config.getList(ConfigKeys.COMPUTE_ORCHESTRATORS).stream().findFirst()
-                    .orElse("nats://127.0.0.1:4222").replaceFirst("^[a-z]+://", "");
-            int colon = first.lastIndexOf(':');
-            host = colon > 0 ? first.substring(0, colon) : first;
-            port = colon > 0 ? Integer.parseInt(first.substring(colon + 1)) : 4222;
-            token = config.get(ConfigKeys.COMPUTE_AUTH_TOKEN);
-        }
         NodeSpec.Database db = config.get(ConfigKeys.DATABASE_URL).isBlank() ? NodeSpec.Database.h2(dataDir)
                 : new NodeSpec.Database(config.get(ConfigKeys.DATABASE_URL), config.get(ConfigKeys.DATABASE_USER),
                 config.get(ConfigKeys.DATABASE_PASSWORD));
+        BrokerAddress broker = orchestrator ? orchestratorBroker(config) : computeBroker(config);
+        boolean embedded = orchestrator && config.get(ConfigKeys.ORCHESTRATOR_BROKER_URL).isBlank();
         return new NodeSpec(nodeId, orchestrator, compute, dataDir, config.get(ConfigKeys.API_HOST),
-                config.getInt(ConfigKeys.API_PORT), host, port, token, Ports.free(), db, config.asMap(),
+                config.getInt(ConfigKeys.API_PORT), broker, embedded, Ports.free(), db, config.asMap(),
                 jvmOptions(orchestrator));
+    }
+
+    /**
+     * The broker an orchestrator's own clients use: the external one of {@code Orchestrator.Broker.URL} (over TLS
+     * trusting {@code Orchestrator.TLS.CACert} when that is set), or its embedded broker on Orchestrator.Host:Port,
+     * over TLS when the broker has a certificate (trusting the CA, or else the certificate itself).
+     */
+    static BrokerAddress orchestratorBroker(Config c) {
+        String token = c.get(ConfigKeys.ORCHESTRATOR_AUTH_TOKEN);
+        String ca = c.get(ConfigKeys.ORCHESTRATOR_TLS_CA_CERT);
+        String external = c.get(ConfigKeys.ORCHESTRATOR_BROKER_URL);
+        if (!external.isBlank()) {
+            BrokerAddress a = parse(external, token, ConfigKeys.ORCHESTRATOR_BROKER_URL);
+            return ca.isBlank() || a.tls() ? a : a.withTls(ca);
+        }
+        String bind = c.get(ConfigKeys.ORCHESTRATOR_HOST);
+        BrokerAddress a = new BrokerAddress(bind.equals("0.0.0.0") ? "127.0.0.1" : bind,
+                c.getInt(ConfigKeys.ORCHESTRATOR_PORT), Map.of(), token);
+        String cert = c.get(ConfigKeys.ORCHESTRATOR_TLS_SERVER_CERT);
+        return cert.isBlank() ? a : a.withTls(ca.isBlank() ? cert : ca);
+    }
+
+    /**
+     * A compute node's broker: the first of {@code Compute.Orchestrators}, over TLS when {@code Compute.TLS.CACert}
+     * (trusted) or {@code Compute.TLS.RequireTLS} (JVM trust store) is set.
+     */
+    static BrokerAddress computeBroker(Config c) {
+        String first = c.getList(ConfigKeys.COMPUTE_ORCHESTRATORS).stream().findFirst().orElse("nats://127.0.0.1:4222");
+        BrokerAddress a = parse(first, c.get(ConfigKeys.COMPUTE_AUTH_TOKEN), ConfigKeys.COMPUTE_ORCHESTRATORS);
+        String ca = c.get(ConfigKeys.COMPUTE_TLS_CA_CERT);
+        return !ca.isBlank() || c.getBool(ConfigKeys.COMPUTE_TLS_REQUIRE) ? a.withTls(ca) : a;
+    }
+
+    private static BrokerAddress parse(String address, String token, String key) {
+        try {
+            return BrokerAddress.parse(address, token);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + ": " + e.getMessage());
+        }
     }
 
     /**

@@ -40,7 +40,7 @@ public class ServeCommand implements Callable<Integer> {
         }
         NodeSpec node = NodeSpecs.of(config);
         Ports.requireFree(node.httpHost(), node.httpPort(), ConfigKeys.API_PORT);
-        if (node.orchestrator()) {
+        if (node.embeddedBroker()) {
             Ports.requireFree(config.get(ConfigKeys.ORCHESTRATOR_HOST), config.getInt(ConfigKeys.ORCHESTRATOR_PORT),
                     ConfigKeys.ORCHESTRATOR_PORT);
         }

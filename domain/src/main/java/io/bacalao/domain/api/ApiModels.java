@@ -63,6 +63,16 @@ public final class ApiModels {
     public record GetNodeResponse(@JsonProperty("Node") NodeState node) {
     }
 
+    /** PUT /nodes/{id}: Action approve|reject|delete with an optional Message; NodeID repeats the path's ID. */
+    public record PutNodeRequest(@JsonProperty("Action") String action, @JsonProperty("Message") String message,
+                                 @JsonProperty("NodeID") String nodeId) {
+    }
+
+    /** Bacalhau answers {"Success":true}; Error is left out when empty. */
+    public record PutNodeResponse(@JsonProperty("Success") boolean success,
+                                  @JsonProperty("Error") @JsonInclude(JsonInclude.Include.NON_EMPTY) String error) {
+    }
+
     public record AliveResponse(@JsonProperty("Status") String status) {
     }
 }

@@ -23,6 +23,10 @@ public final class ConfigKeys {
     public static final String ORCHESTRATOR_PORT = "Orchestrator.Port";
     public static final String ORCHESTRATOR_ADVERTISE = "Orchestrator.Advertise";
     public static final String ORCHESTRATOR_AUTH_TOKEN = "Orchestrator.Auth.Token";
+    public static final String ORCHESTRATOR_BROKER_URL = "Orchestrator.Broker.URL";
+    public static final String ORCHESTRATOR_TLS_SERVER_CERT = "Orchestrator.TLS.ServerCert";
+    public static final String ORCHESTRATOR_TLS_SERVER_KEY = "Orchestrator.TLS.ServerKey";
+    public static final String ORCHESTRATOR_TLS_CA_CERT = "Orchestrator.TLS.CACert";
     public static final String DISCONNECT_TIMEOUT = "Orchestrator.NodeManager.DisconnectTimeout";
     public static final String MANUAL_APPROVAL = "Orchestrator.NodeManager.ManualApproval";
     public static final String WORKER_COUNT = "Orchestrator.Scheduler.WorkerCount";
@@ -39,6 +43,8 @@ public final class ConfigKeys {
     public static final String COMPUTE_AUTH_TOKEN = "Compute.Auth.Token";
     public static final String HEARTBEAT_INTERVAL = "Compute.Heartbeat.Interval";
     public static final String INFO_UPDATE_INTERVAL = "Compute.Heartbeat.InfoUpdateInterval";
+    public static final String COMPUTE_TLS_CA_CERT = "Compute.TLS.CACert";
+    public static final String COMPUTE_TLS_REQUIRE = "Compute.TLS.RequireTLS";
     public static final String CAPACITY_CPU = "Compute.AllocatedCapacity.CPU";
     public static final String CAPACITY_MEMORY = "Compute.AllocatedCapacity.Memory";
     public static final String CAPACITY_DISK = "Compute.AllocatedCapacity.Disk";
@@ -63,6 +69,8 @@ public final class ConfigKeys {
         i(ORCHESTRATOR_PORT, "4222", "Port of the embedded broker that compute nodes connect to.");
         s(ORCHESTRATOR_ADVERTISE, "", "Address compute nodes should use to reach this orchestrator.");
         secret(ORCHESTRATOR_AUTH_TOKEN, "Token compute nodes must present to the broker.");
+        s(ORCHESTRATOR_BROKER_URL, "", "URL of an external Artemis broker (tcp://host:port[?params]) to use instead of"
+                + " embedding one; compute nodes then list the same broker in Compute.Orchestrators.");
         d(DISCONNECT_TIMEOUT, "1m", "A node without heartbeats this long is DISCONNECTED.");
         b(MANUAL_APPROVAL, "false", "New nodes wait as PENDING until approved.");
         i(WORKER_COUNT, String.valueOf(Runtime.getRuntime().availableProcessors()), "Evaluations processed in parallel.");
@@ -86,11 +94,11 @@ public final class ConfigKeys {
         i("Compute.Network.PortRangeStart", "20000", "First port for jobs' port mappings.");
         i("Compute.Network.PortRangeEnd", "32000", "Last port for jobs' port mappings.");
         s(ADVERTISED_ADDRESS, "", "Address the orchestrator and clients use to reach this compute node.");
-        b("Compute.TLS.RequireTLS", "false", "Refuse a broker connection without TLS.");
-        s("Compute.TLS.CACert", "", "CA certificate that signed the orchestrator's broker certificate.");
-        s("Orchestrator.TLS.ServerCert", "", "Broker TLS certificate (PEM).");
-        s("Orchestrator.TLS.ServerKey", "", "Broker TLS key (PEM).");
-        s("Orchestrator.TLS.CACert", "", "CA certificate for the broker's TLS.");
+        b(COMPUTE_TLS_REQUIRE, "false", "Connect to the broker only over TLS (a plain broker is refused).");
+        s(COMPUTE_TLS_CA_CERT, "", "CA certificate (PEM) that signed the broker's certificate; setting it turns TLS on.");
+        s(ORCHESTRATOR_TLS_SERVER_CERT, "", "Broker TLS certificate (PEM); setting it makes the broker accept only TLS.");
+        s(ORCHESTRATOR_TLS_SERVER_KEY, "", "Broker TLS private key (PEM).");
+        s(ORCHESTRATOR_TLS_CA_CERT, "", "CA certificate (PEM) that signed the broker's certificate (sent with it).");
         d(MAX_EXECUTION_TIMEOUT, "0s",
                 "Longest execution timeout this compute node accepts; it refuses to bid on longer or unlimited jobs (0 = any).");
         l("Compute.AllowListedLocalPaths", "", "Host paths jobs may mount (path[:rw|:ro]).");

@@ -4,11 +4,14 @@ import io.bacalao.domain.api.ApiModels;
 import io.bacalao.domain.model.NodeState;
 import io.bacalao.domain.model.Resources;
 import io.bacalao.domain.selector.Selector;
+import io.bacalao.orchestrator.nodes.NodeActions;
 import io.bacalao.orchestrator.store.NodeStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,6 +29,8 @@ import java.util.function.Function;
 public class NodesResource {
     @Inject
     NodeStore nodes;
+    @Inject
+    NodeActions actions;
 
     @GET
     public ApiModels.ListNodesResponse list(@QueryParam("limit") @DefaultValue("0") int limit,
@@ -51,6 +56,15 @@ public class NodesResource {
     @Path("{id}")
     public ApiModels.GetNodeResponse get(@PathParam("id") String id) {
         return new ApiModels.GetNodeResponse(nodes.get(id));
+    }
+
+    /** approve | reject | delete, with Bacalhau's answer {"Success":true} and its errors (404, 409, 500 unsupported action). */
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApiModels.PutNodeResponse update(@PathParam("id") String id, ApiModels.PutNodeRequest request) {
+        actions.apply(id, request == null ? null : request.action(), request == null ? null : request.message());
+        return new ApiModels.PutNodeResponse(true, null);
     }
 
     private static String upper(String s) {

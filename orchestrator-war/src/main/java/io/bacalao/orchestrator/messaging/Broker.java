@@ -46,6 +46,11 @@ public class Broker {
         client.send(Addresses.EVALUATIONS, e.id(), props);
     }
 
+    /** Publishes a JSON document on a topic (a multicast address) for whoever subscribes, e.g. node events. */
+    public void publish(String topic, String json, Map<String, Object> properties) {
+        client.publish(topic, json, properties);
+    }
+
     /** A consumer of one queue with its own session (log streams); the caller closes it. */
     public io.bacalao.broker.client.Subscription subscribe(String queue) {
         return client.subscribe(queue);

@@ -4,6 +4,8 @@ import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.model.EvaluationTrigger;
 import io.bacalao.domain.model.JobStateType;
 import io.bacalao.domain.model.JobType;
+import io.bacalao.domain.model.NodeConnection;
+import io.bacalao.domain.model.NodeInfo;
 import io.bacalao.domain.protocol.HandshakeRequest;
 import io.bacalao.domain.protocol.HandshakeResponse;
 import io.bacalao.domain.protocol.Heartbeat;
@@ -22,13 +24,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * Node lifecycle (reference §4.6): handshakes, heartbeats, info updates and departures. A node that joins or
- * comes back triggers evaluations of waiting jobs and daemon jobs; a node that reports freed capacity triggers
- * evaluations of waiting jobs; a node that leaves triggers evaluations of the jobs that had executions on it,
- * which fail them over.
+ * comes back triggers evaluations of waiting jobs and daemon jobs; a node that is approved, or reports more room
+ * than before, triggers evaluations of waiting jobs; a node that leaves triggers evaluations of the jobs that had
+ * executions on it, which fail them over. Every committed membership or connection change is published as a
+ * {@link NodeEvents node event}.
  */
 @ApplicationScoped
 public class NodeManager {
@@ -47,6 +51,8 @@ public class NodeManager {
     @Inject
     Dispatcher dispatcher;
     @Inject
+    NodeEvents events;
+    @Inject
     NodeSettings settings;
     @Inject
     Clock clock;
@@ -60,8 +66,19 @@ public class NodeManager {
             LOG.warning(() -> "refused handshake of " + request.nodeId() + ": " + h.reason());
             return;
         }
-        LOG.info(() -> "node " + request.nodeId() + " connected (" + h.membership() + ")");
-        if (h.joined()) reevaluateWaitingJobs(request.nodeId());
+        if (h.created()) {
+            LOG.info(() -> "node " + request.nodeId() + (request.registered()
+                    ? " says it registered before but is unknown here (deleted?): registered it again as " : " registered as ")
+                    + h.membership());
+            events.membership(request.nodeId(), null, h.membership(), "registered");
+        } else {
+            LOG.info(() -> "node " + request.nodeId() + " connected (" + h.membership() + ")");
+        }
+        if (h.joined()) {
+            events.connection(request.nodeId(), h.created() ? null : NodeConnection.DISCONNECTED, NodeConnection.CONNECTED,
+                    "handshake");
+            reevaluateWaitingJobs(request.nodeId());
+        }
     }
 
     public void heartbeat(Heartbeat h) {
@@ -72,12 +89,12 @@ public class NodeManager {
 
     /** Stores the node's fresh info; when it shows capacity freed, the jobs waiting for nodes are evaluated at once. */
     public void infoUpdate(NodeInfoUpdate u) {
-        NodeStore.InfoUpdate result = nodes.updateInfo(u.nodeInfo(), clock.instant());
-        if (result == NodeStore.InfoUpdate.HANDSHAKE_REQUIRED) {
+        Optional<NodeInfo> previous = nodes.updateInfo(u.nodeInfo(), clock.instant());
+        if (previous.isEmpty()) {
             broker.send(new HandshakeResponse(u.nodeId(), false, "", "handshake required"));
             return;
         }
-        if (result == NodeStore.InfoUpdate.CAPACITY_FREED) reevaluate(waitingJobs(), EvaluationTrigger.NODE_JOIN);
+        if (hasMoreRoom(u.nodeInfo(), previous.get())) reevaluate(waitingJobs(), EvaluationTrigger.NODE_JOIN);
     }
 
     public void shutdown(ShutdownNotice notice) {
@@ -89,14 +106,30 @@ public class NodeManager {
         Instant now = clock.instant();
         if (!nodes.disconnect(nodeId, why, now)) return;
         LOG.info(() -> "node " + nodeId + " disconnected: " + why);
-        reevaluate(jobs.jobsWithLiveExecutionsOn(nodeId), EvaluationTrigger.NODE_LEAVE);
+        events.connection(nodeId, NodeConnection.CONNECTED, NodeConnection.DISCONNECTED, why);
+        reevaluateJobsOn(nodeId);
     }
 
     /**
-     * A node joined or came back (reference §4.6): evaluate the jobs that have executions on it, every daemon job
-     * still in progress (it runs on new nodes too) and every job waiting for nodes.
+     * True when the node can now take something it could not before: it reported no capacity before, its
+     * available or maximum capacity grew in some dimension (a finished execution), or its queue shrank.
+     * Less room needs no evaluation.
      */
-    private void reevaluateWaitingJobs(String nodeId) {
+    static boolean hasMoreRoom(NodeInfo now, NodeInfo before) {
+        if (now.computeNodeInfo() == null) return false;
+        if (before.computeNodeInfo() == null) return true;
+        var is = now.computeNodeInfo();
+        var was = before.computeNodeInfo();
+        return !is.availableCapacity().fitsIn(was.availableCapacity())
+                || !was.queueCapacity().fitsIn(is.queueCapacity())
+                || !is.maxCapacity().fitsIn(was.maxCapacity());
+    }
+
+    /**
+     * A node joined, came back or was approved (reference §4.6): evaluate the jobs that have executions on it, every
+     * daemon job still in progress (it runs on new nodes too) and every job waiting for nodes.
+     */
+    void reevaluateWaitingJobs(String nodeId) {
         List<String> ids = new ArrayList<>(jobs.jobsWithLiveExecutionsOn(nodeId));
         jobs.jobsInStates(IN_PROGRESS).stream().filter(j -> j.jobType() == JobType.DAEMON).forEach(j -> ids.add(j.id()));
         ids.addAll(waitingJobs());
@@ -110,11 +143,16 @@ public class NodeManager {
         return ids.stream().distinct().toList();
     }
 
+    void reevaluateJobsOn(String nodeId) {
+        reevaluate(jobs.jobsWithLiveExecutionsOn(nodeId), EvaluationTrigger.NODE_LEAVE);
+    }
+
     private void reevaluate(List<String> jobIds, String trigger) {
         if (jobIds.isEmpty()) return;
-        long now = clock.instant().getEpochSecond() * 1_000_000_000L + clock.instant().getNano();
+        Instant now = clock.instant();
+        long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
         Outbox out = Outbox.empty();
-        evaluations.createFor(jobIds, trigger, now).forEach(out::add);
+        evaluations.createFor(jobIds, trigger, nanos).forEach(out::add);
         dispatcher.send(out);
     }
 }

@@ -96,6 +96,11 @@ public class NodeEntity {
         lastError = why;
     }
 
+    /** Records why the node is not connected without changing when it left. */
+    public void lastError(String why) {
+        this.lastError = why;
+    }
+
     public long lastHeartbeatMillis() {
         return lastHeartbeat;
     }

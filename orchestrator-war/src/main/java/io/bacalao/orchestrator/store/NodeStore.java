@@ -24,27 +24,81 @@ public class NodeStore {
     @PersistenceContext(unitName = "orchestrator")
     private EntityManager em;
 
-    /** Result of a handshake: whether the node may connect, its membership, and whether it was new or had been away. */
-    public record Handshake(boolean accepted, NodeMembership membership, String reason, boolean joined) {
+    /** Why a rejected node's handshakes are refused, followed by the operator's message when there was one. */
+    public static final String REJECTED = "node has been rejected";
+
+    /**
+     * Result of a handshake: whether the node may connect, its membership, the refusal's reason, whether it joined
+     * (new, or back after being away) and whether it is new to this orchestrator.
+     */
+    public record Handshake(boolean accepted, NodeMembership membership, String reason, boolean joined, boolean created) {
+    }
+
+    /** A node before and after an operator's action. */
+    public record Change(NodeState before, NodeState after) {
     }
 
     public Handshake handshake(NodeInfo info, boolean manualApproval, Instant now) {
         if (info.nodeType() != NodeType.Compute) {
-            return new Handshake(false, null, "only compute nodes can connect to an orchestrator", false);
+            return new Handshake(false, null, "only compute nodes can connect to an orchestrator", false, false);
         }
         NodeEntity node = em.find(NodeEntity.class, info.nodeId(), LockModeType.PESSIMISTIC_WRITE);
         if (node == null) {
             NodeMembership m = manualApproval ? NodeMembership.PENDING : NodeMembership.APPROVED;
             em.persist(new NodeEntity(info, m, now));
-            return new Handshake(true, m, "", true);
+            return new Handshake(true, m, "", true, true);
         }
         if (node.membership() == NodeMembership.REJECTED) {
-            return new Handshake(false, NodeMembership.REJECTED, "node has been rejected", false);
+            String why = node.toNodeState().connectionState().lastError();
+            return new Handshake(false, NodeMembership.REJECTED, why.startsWith(REJECTED) ? why : REJECTED, false, false);
         }
         boolean wasAway = !node.isConnected();
         node.info(info);
         node.connect(now);
-        return new Handshake(true, node.membership(), "", wasAway);
+        return new Handshake(true, node.membership(), "", wasAway, false);
+    }
+
+    /** Approves a node (ID or unique prefix): 404 when unknown, 409 when already approved. */
+    public Change approve(String idOrPrefix) {
+        NodeEntity node = resolve(idOrPrefix);
+        NodeState before = node.toNodeState();
+        if (before.membership() == NodeMembership.APPROVED) throw conflict(node.id(), "approved");
+        node.membership(NodeMembership.APPROVED);
+        return new Change(before, node.toNodeState());
+    }
+
+    /**
+     * Rejects a node (ID or unique prefix) and marks it DISCONNECTED, keeping the operator's message as the reason
+     * its later handshakes are refused: 404 when unknown, 409 when already rejected.
+     */
+    public Change reject(String idOrPrefix, String message, Instant now) {
+        NodeEntity node = resolve(idOrPrefix);
+        NodeState before = node.toNodeState();
+        if (before.membership() == NodeMembership.REJECTED) throw conflict(node.id(), "rejected");
+        node.membership(NodeMembership.REJECTED);
+        String why = message == null || message.isBlank() ? REJECTED : REJECTED + ": " + message.trim();
+        if (node.isConnected()) {
+            node.disconnect(why, now);
+        } else {
+            node.lastError(why);
+        }
+        return new Change(before, node.toNodeState());
+    }
+
+    /** Forgets a node (ID or unique prefix); it may register again. 404 when unknown. Returns what it was. */
+    public NodeState delete(String idOrPrefix) {
+        NodeEntity node = resolve(idOrPrefix);
+        NodeState last = node.toNodeState();
+        em.remove(node);
+        return last;
+    }
+
+    private NodeEntity resolve(String idOrPrefix) {
+        return em.find(NodeEntity.class, get(idOrPrefix).id(), LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static BacalaoException conflict(String nodeId, String state) {
+        return new BacalaoException(ErrorCode.CONFLICT_NODE_STATE, COMPONENT, "node " + nodeId + " already " + state, null);
     }
 
     /** Registers the orchestrator itself, always approved and connected. */
@@ -66,31 +120,14 @@ public class NodeStore {
         return true;
     }
 
-    /** What a node info update changed. */
-    public enum InfoUpdate {
-        /** The node must handshake first (unknown or disconnected). */
-        HANDSHAKE_REQUIRED,
-        UPDATED,
-        /** The node has more free capacity, or less queued work, than it reported before. */
-        CAPACITY_FREED
-    }
-
-    public InfoUpdate updateInfo(NodeInfo info, Instant now) {
+    /** Stores fresh node info; returns the info it replaces, or empty for a node that must handshake first. */
+    public Optional<NodeInfo> updateInfo(NodeInfo info, Instant now) {
         NodeEntity node = em.find(NodeEntity.class, info.nodeId());
-        if (node == null || !node.isConnected()) return InfoUpdate.HANDSHAKE_REQUIRED;
-        NodeInfo before = node.toNodeState().info();
+        if (node == null || !node.isConnected()) return Optional.empty();
+        NodeInfo previous = node.toNodeState().info();
         node.info(info);
         node.heartbeat(0, now);
-        return freed(before, info) ? InfoUpdate.CAPACITY_FREED : InfoUpdate.UPDATED;
-    }
-
-    private static boolean freed(NodeInfo before, NodeInfo after) {
-        if (before.computeNodeInfo() == null || after.computeNodeInfo() == null) return false;
-        var was = before.computeNodeInfo();
-        var now = after.computeNodeInfo();
-        return !now.availableCapacity().fitsIn(was.availableCapacity())
-                || !was.queueCapacity().fitsIn(now.queueCapacity())
-                || !now.maxCapacity().fitsIn(was.maxCapacity());
+        return Optional.of(previous);
     }
 
     /** Marks a node DISCONNECTED; returns false when it already was. */

@@ -9,6 +9,20 @@ public final class DockerPs {
     private DockerPs() {
     }
 
+    /** Removes (forcibly) the containers with this label, e.g. those a killed node left running. */
+    public static void removeWithLabel(String label) {
+        for (String id : withLabel(label)) {
+            try {
+                new ProcessBuilder("/usr/bin/docker", "rm", "-f", id).redirectErrorStream(true).start().waitFor(30, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                throw new AssertionError("docker rm failed: " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     public static List<String> withLabel(String label) {
         try {
             Process p = new ProcessBuilder("/usr/bin/docker", "ps", "-aq", "--filter", "label=" + label).start();

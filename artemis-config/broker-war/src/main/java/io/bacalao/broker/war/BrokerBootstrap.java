@@ -1,6 +1,7 @@
 package io.bacalao.broker.war;
 
 import io.bacalao.broker.BrokerSettings;
+import io.bacalao.broker.BrokerTls;
 import io.bacalao.broker.EmbeddedBroker;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -14,8 +15,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Starts the orchestrator's embedded broker when this WAR deploys. It is deployed before the resource
- * adapter and the orchestrator so that their connections find a broker. Reads Bacalhau's keys
- * Orchestrator.Host, Orchestrator.Port, Orchestrator.Auth.Token, DataDir and
+ * adapter and the orchestrator so that their connections find a broker (and not at all when the orchestrator
+ * uses an external broker, Orchestrator.Broker.URL). Reads Bacalhau's keys Orchestrator.Host, Orchestrator.Port,
+ * Orchestrator.Auth.Token, Orchestrator.TLS.{ServerCert,ServerKey,CACert}, DataDir and
  * Orchestrator.EvaluationBroker.MaxRetryCount.
  */
 @Startup
@@ -27,19 +29,35 @@ public class BrokerBootstrap {
     @PostConstruct
     void start() {
         Config c = ConfigProvider.getConfig();
-        BrokerSettings settings = new BrokerSettings(
-                c.getOptionalValue("Orchestrator.Host", String.class).orElse("0.0.0.0"),
-                c.getOptionalValue("Orchestrator.Port", Integer.class).orElse(4222),
-                Path.of(c.getOptionalValue("DataDir", String.class).orElse(System.getProperty("user.home") + "/.bacalao"))
-                        .resolve("orchestrator").resolve("broker"),
-                c.getOptionalValue("Orchestrator.Auth.Token", String.class).orElse(""),
-                c.getOptionalValue("Orchestrator.EvaluationBroker.MaxRetryCount", Integer.class).orElse(10));
+        BrokerSettings settings;
+        try {
+            settings = settings(c);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "the embedded broker's settings are wrong: " + e.getMessage());
+            throw e;
+        }
         try {
             broker = new EmbeddedBroker(settings).start();
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "the embedded broker could not start on " + settings.host() + ":" + settings.port(), e);
             throw new IllegalStateException("broker failed to start: " + e.getMessage(), e);
         }
+    }
+
+    private static BrokerSettings settings(Config c) {
+        return new BrokerSettings(
+                c.getOptionalValue("Orchestrator.Host", String.class).orElse("0.0.0.0"),
+                c.getOptionalValue("Orchestrator.Port", Integer.class).orElse(4222),
+                Path.of(c.getOptionalValue("DataDir", String.class).orElse(System.getProperty("user.home") + "/.bacalao"))
+                        .resolve("orchestrator").resolve("broker"),
+                c.getOptionalValue("Orchestrator.Auth.Token", String.class).orElse(""),
+                c.getOptionalValue("Orchestrator.EvaluationBroker.MaxRetryCount", Integer.class).orElse(10),
+                BrokerTls.of(text(c, "Orchestrator.TLS.ServerCert"), text(c, "Orchestrator.TLS.ServerKey"),
+                        text(c, "Orchestrator.TLS.CACert")));
+    }
+
+    private static String text(Config c, String key) {
+        return c.getOptionalValue(key, String.class).orElse("");
     }
 
     @PreDestroy

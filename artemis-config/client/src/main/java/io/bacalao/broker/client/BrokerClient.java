@@ -39,20 +39,39 @@ public final class BrokerClient implements AutoCloseable {
         return endpoint;
     }
 
-    /** Sends a persistent text message with the given string/long properties. */
+    /** Sends a persistent text message with the given string/long properties to a queue (one consumer gets it). */
     public void send(String queue, String body, Map<String, Object> properties) {
+        send(queue, false, body, properties);
+    }
+
+    /** Publishes a persistent text message to a topic (a multicast address): every subscriber gets a copy. */
+    public void publish(String topic, String body, Map<String, Object> properties) {
+        send(topic, true, body, properties);
+    }
+
+    private void send(String destination, boolean topic, String body, Map<String, Object> properties) {
         try {
             Sender s = sender();
             TextMessage m = s.session.createTextMessage(body);
             for (Map.Entry<String, Object> p : properties.entrySet()) m.setObjectProperty(p.getKey(), p.getValue());
-            s.producer(queue).send(m);
+            s.producer(destination, topic).send(m);
         } catch (JMSSecurityException e) {
             reset();
             throw new BrokerAuthException("the broker at " + endpoint.url() + " refused the login: " + e.getMessage(), e);
         } catch (JMSException | RuntimeException e) {
             reset();
-            throw new BrokerUnavailableException("cannot send to " + queue + " at " + endpoint.url() + ": " + e.getMessage(), e);
+            throw new BrokerUnavailableException("cannot send to " + destination + " at " + endpoint.url() + ": "
+                    + describe(e), e);
         }
+    }
+
+    /** The message of an exception and of its root cause (Artemis wraps the interesting part, e.g. a TLS failure). */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String msg = String.valueOf(e.getMessage());
+        return root == e || msg.contains(String.valueOf(root.getMessage())) ? msg
+                : msg + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
     /**
@@ -137,12 +156,13 @@ public final class BrokerClient implements AutoCloseable {
             this.generation = generation;
         }
 
-        MessageProducer producer(String queue) throws JMSException {
-            MessageProducer p = producers.get(queue);
+        MessageProducer producer(String destination, boolean topic) throws JMSException {
+            String key = (topic ? "topic:" : "queue:") + destination;
+            MessageProducer p = producers.get(key);
             if (p == null) {
-                p = session.createProducer(session.createQueue(queue));
+                p = session.createProducer(topic ? session.createTopic(destination) : session.createQueue(destination));
                 p.setDeliveryMode(DeliveryMode.PERSISTENT);
-                producers.put(queue, p);
+                producers.put(key, p);
             }
             return p;
         }

@@ -10,6 +10,11 @@ public record BrokerEndpoint(String url, String user, String token) {
         token = token == null ? "" : token;
     }
 
+    /** True when the URL asks for TLS ({@code sslEnabled=true}). */
+    public boolean usesTls() {
+        return url.toLowerCase(java.util.Locale.ROOT).replace(" ", "").contains("sslenabled=true");
+    }
+
     /**
      * The URL with fail-fast settings: one connection attempt and no transparent reconnection (a send during
      * a broker outage would block); {@link BrokerClient} opens a new connection on the next send instead.

@@ -25,7 +25,15 @@ public class NodeCapacity {
     private Resources queued = Resources.ZERO;
     private int runningCount;
     private int queuedCount;
-    private long changes;
+    private long version;
+
+    public NodeCapacity() {
+    }
+
+    /** A capacity with a known maximum, for tests. */
+    NodeCapacity(Resources max) {
+        this.max = max;
+    }
 
     @PostConstruct
     void init() {
@@ -37,8 +45,8 @@ public class NodeCapacity {
         double cpu = CapacityLimit.parseCpu(c.get(ConfigKeys.CAPACITY_CPU)).of(machine.cpu());
         long mem = (long) CapacityLimit.parseBytes(c.get(ConfigKeys.CAPACITY_MEMORY)).of(machine.memory());
         long disk = (long) CapacityLimit.parseBytes(c.get(ConfigKeys.CAPACITY_DISK)).of(machine.disk());
-        long gpu = CapacityLimit.parseCount(c.get(ConfigKeys.CAPACITY_GPU)).wholeUnitsOf(machine.gpu());
-        return new Resources(cpu, mem, disk, gpu, machine.gpus());
+        long gpu = Math.min(machine.gpu(), CapacityLimit.parseCount(c.get(ConfigKeys.CAPACITY_GPU)).wholeUnitsOf(machine.gpu()));
+        return new Resources(cpu, mem, disk, gpu, machine.gpus().subList(0, (int) Math.min(gpu, machine.gpus().size())));
     }
 
     public static Resources usageOf(Resources requested) {
@@ -65,9 +73,9 @@ public class NodeCapacity {
         return queuedCount;
     }
 
-    /** Counts every change of running or queued capacity, so that node info can be re-sent when it moved. */
-    public synchronized long changes() {
-        return changes;
+    /** Grows by one with every change of the running or queued reservations; tells when node info is stale. */
+    public synchronized long version() {
+        return version;
     }
 
     public synchronized boolean fitsNow(Resources usage) {
@@ -75,14 +83,14 @@ public class NodeCapacity {
     }
 
     public synchronized void enqueue(Resources usage) {
-        changes++;
+        version++;
         queued = queued.plus(usage);
         queuedCount++;
     }
 
     /** Moves a queued execution's reservation to running. */
     public synchronized void start(Resources usage) {
-        changes++;
+        version++;
         queued = queued.minus(usage);
         queuedCount = Math.max(0, queuedCount - 1);
         running = running.plus(usage);
@@ -90,13 +98,13 @@ public class NodeCapacity {
     }
 
     public synchronized void dequeueWithoutStart(Resources usage) {
-        changes++;
+        version++;
         queued = queued.minus(usage);
         queuedCount = Math.max(0, queuedCount - 1);
     }
 
     public synchronized void release(Resources usage) {
-        changes++;
+        version++;
         running = running.minus(usage);
         runningCount = Math.max(0, runningCount - 1);
     }

@@ -41,6 +41,11 @@ public class OrchestratorLink {
         return client.endpoint().url();
     }
 
+    /** True when this node talks to the broker over TLS. */
+    public boolean usesTls() {
+        return client.endpoint().usesTls();
+    }
+
     @PreDestroy
     void close() {
         client.close();

@@ -1,6 +1,7 @@
 package io.bacalao.compute.messaging;
 
 import io.bacalao.compute.config.ComputeSettings;
+import io.bacalao.compute.store.ExecutionStore;
 import io.bacalao.compute.store.LocalExecution;
 import io.bacalao.domain.model.Event;
 import io.bacalao.domain.model.EventTopics;
@@ -14,11 +15,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
  * Tells the orchestrator where an execution stands, derived from its stored local state, so the same call
- * also answers a repeated question (the orchestrator re-asks when a report was lost).
+ * also answers a repeated question (the orchestrator re-asks when a bid or an approval was lost). A report that
+ * cannot be sent (the broker is away) is remembered and sent again, with the execution's state at that time, by
+ * {@link #retryUnsent} once the node is joined again: nobody would ask for the result of a finished run.
  */
 @ApplicationScoped
 public class Reports {
@@ -29,24 +34,27 @@ public class Reports {
     @Inject
     ComputeSettings settings;
     @Inject
+    ExecutionStore store;
+    @Inject
     Clock clock;
+    private final Set<String> unsent = ConcurrentHashMap.newKeySet();
 
     public void bid(LocalExecution e) {
         boolean accepted = e.state() != ExecutionStateType.AskForBidRejected;
-        send(new BidResult(settings.nodeId(), e.id(), e.execution().jobId(), accepted,
+        send(e.id(), new BidResult(settings.nodeId(), e.id(), e.execution().jobId(), accepted,
                 e.state() == ExecutionStateType.BidAccepted, e.message(), e.execution().allocatedResources(), List.of()));
     }
 
     public void progress(LocalExecution e, ExecutionStateType state) {
-        send(new ExecutionProgress(settings.nodeId(), e.id(), e.execution().jobId(), state, null));
+        send(e.id(), new ExecutionProgress(settings.nodeId(), e.id(), e.execution().jobId(), state, null));
     }
 
     /** Reports a terminal execution: results when completed, the error when failed; nothing otherwise. */
     public void finished(LocalExecution e) {
         switch (e.state()) {
-            case Completed -> send(new RunResult(settings.nodeId(), e.id(), e.execution().jobId(), e.publishedResult(),
+            case Completed -> send(e.id(), new RunResult(settings.nodeId(), e.id(), e.execution().jobId(), e.publishedResult(),
                     e.output(), List.of(Event.of(EventTopics.EXECUTION, EventTopics.COMPLETED_SUCCESSFULLY, clock.instant()))));
-            case Failed -> send(new ComputeError(settings.nodeId(), e.id(), e.execution().jobId(), e.message(),
+            case Failed -> send(e.id(), new ComputeError(settings.nodeId(), e.id(), e.execution().jobId(), e.message(),
                     List.of(Event.error(EventTopics.EXECUTION, e.message(), clock.instant()))));
             default -> {
             }
@@ -56,16 +64,41 @@ public class Reports {
     /** Answers for an execution the orchestrator asks about but this node never had (or lost). */
     public void unknown(String executionId, String jobId) {
         String msg = "execution " + executionId + " is unknown to node " + settings.nodeId();
-        send(new ComputeError(settings.nodeId(), executionId, jobId, msg,
+        send(null, new ComputeError(settings.nodeId(), executionId, jobId, msg,
                 List.of(Event.error(EventTopics.EXECUTION, msg, clock.instant()))));
     }
 
-    private void send(ProtocolMessage m) {
+    /** Sends again, as they stand now, the executions whose last report could not be sent. */
+    public void retryUnsent() {
+        for (String id : List.copyOf(unsent)) {
+            unsent.remove(id);
+            store.find(id).ifPresent(this::current);
+        }
+    }
+
+    /** How many executions wait for a report to be sent again. */
+    public int unsentCount() {
+        return unsent.size();
+    }
+
+    private void current(LocalExecution e) {
+        switch (e.state()) {
+            case New, AskForBidAccepted, AskForBidRejected -> bid(e);
+            case Running, Publishing -> progress(e, e.state());
+            case Completed, Failed -> finished(e);
+            default -> {
+            }
+        }
+    }
+
+    private void send(String executionId, ProtocolMessage m) {
         try {
             link.send(m);
+            if (executionId != null) unsent.remove(executionId);
         } catch (RuntimeException e) {
+            if (executionId != null) unsent.add(executionId);
             LOG.warning(() -> "could not send " + m.getClass().getSimpleName() + " to the orchestrator ("
-                    + e.getMessage() + "); it will ask again");
+                    + e.getMessage() + "); it is sent again once this node has rejoined");
         }
     }
 }

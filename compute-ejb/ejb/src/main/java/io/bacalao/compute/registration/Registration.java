@@ -1,8 +1,9 @@
 package io.bacalao.compute.registration;
 
-import io.bacalao.broker.client.BrokerAuthException;
+import io.bacalao.compute.capacity.NodeCapacity;
 import io.bacalao.compute.config.ComputeSettings;
 import io.bacalao.compute.messaging.OrchestratorLink;
+import io.bacalao.compute.messaging.Reports;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.protocol.HandshakeRequest;
 import io.bacalao.domain.protocol.HandshakeResponse;
@@ -26,10 +27,13 @@ import java.util.logging.Logger;
 
 /**
  * Joins the orchestrator and stays joined (reference §4.6): handshake, retried with backoff (1 s doubling to
- * 10 s) until accepted; then heartbeats every {@code Compute.Heartbeat.Interval} and node info every
- * {@code Compute.Heartbeat.InfoUpdateInterval}, and also (at most once a second) when its running or queued
- * capacity changed, so that the orchestrator places waiting jobs as soon as capacity frees. A refused handshake or an orchestrator that forgot the node
- * sends it back to handshaking.
+ * 10 s) until accepted; then heartbeats every {@code Compute.Heartbeat.Interval}, node info every
+ * {@code Compute.Heartbeat.InfoUpdateInterval} and, at most once a second, whenever the node's reservations
+ * change (so the orchestrator places waiting jobs as soon as capacity frees). A failed send (the broker went
+ * away), a refused handshake or an orchestrator that forgot the node sends it back to handshaking with backoff,
+ * which is how it reconnects;
+ * reports that could not be sent meanwhile go out again once it is joined.
+ * The {@link RegistrationMarker} in the DataDir tells the orchestrator that a restarted node registered before.
  */
 @Startup
 @Singleton
@@ -48,26 +52,34 @@ public class Registration {
     @Inject
     NodeInfoFactory info;
     @Inject
+    NodeCapacity capacity;
+    @Inject
     ComputeSettings settings;
     @Inject
     Recovery recovery;
     @Inject
-    Clock clock;
+    Reports reports;
     @Inject
-    io.bacalao.compute.capacity.NodeCapacity capacity;
+    Clock clock;
 
     private volatile boolean registered;
+    private RegistrationMarker marker;
+    private boolean joinedBefore;
     private long seq;
     private long nextHandshake;
     private long nextHeartbeat;
     private long nextInfo;
     private long lastInfo;
-    private long infoChanges = -1;
+    private long sentCapacityVersion = -1;
     private Duration backoff = Duration.ofSeconds(1);
     private String lastProblem = "";
 
     @PostConstruct
     void start() {
+        marker = new RegistrationMarker(settings.workDir());
+        joinedBefore = marker.exists();
+        LOG.info(() -> joinedBefore ? "registered before (" + marker.file() + "); reconnecting to " + link.brokerUrl()
+                : "registering with the orchestrator at " + link.brokerUrl());
         recovery.failInterrupted();
         timers.createIntervalTimer(0, TICK.toMillis(), new TimerConfig("registration", false));
     }
@@ -88,27 +100,25 @@ public class Registration {
                 link.send(new Heartbeat(settings.nodeId(), ++seq));
                 nextHeartbeat = now + settings.duration(ConfigKeys.HEARTBEAT_INTERVAL).toMillis();
             }
-            long changes = capacity.changes();
-            if (now >= nextInfo || changes != infoChanges && now - lastInfo >= CHANGE_GAP.toMillis()) {
+            long version = capacity.version();
+            if (now >= nextInfo || version != sentCapacityVersion && now - lastInfo >= CHANGE_GAP.toMillis()) {
                 link.send(new NodeInfoUpdate(settings.nodeId(), info.current()));
-                infoChanges = changes;
+                sentCapacityVersion = version;
                 lastInfo = now;
                 nextInfo = now + settings.duration(ConfigKeys.INFO_UPDATE_INTERVAL).toMillis();
             }
-        } catch (BrokerAuthException e) {
-            problem("the orchestrator's broker at " + link.brokerUrl()
-                    + " refused this node's Compute.Auth.Token; retrying in " + backoff.toSeconds() + "s");
-            registered = false;
-            scheduleRetry(now);
+            if (reports.unsentCount() > 0) reports.retryUnsent();
         } catch (RuntimeException e) {
-            problem("cannot reach the orchestrator at " + link.brokerUrl() + " (" + e.getMessage() + "); retrying");
+            if (registered) LOG.warning(() -> "lost the link to the orchestrator's broker at " + link.brokerUrl() + "; reconnecting");
             registered = false;
+            problem(LinkDiagnosis.describe(e, link.brokerUrl(), link.usesTls(),
+                    settings.config().getBool(ConfigKeys.COMPUTE_TLS_REQUIRE), backoff.toSeconds(), LinkDiagnosis.TCP));
             scheduleRetry(now);
         }
     }
 
     private void handshake(long now) {
-        link.send(new HandshakeRequest(settings.nodeId(), info.current(), false, now));
+        link.send(new HandshakeRequest(settings.nodeId(), info.current(), joinedBefore, now));
         scheduleRetry(now);
     }
 
@@ -119,12 +129,17 @@ public class Registration {
 
     public synchronized void onHandshakeResponse(HandshakeResponse r) {
         if (r.accepted()) {
-            if (!registered) LOG.info(() -> "joined the orchestrator at " + link.brokerUrl() + " as " + settings.nodeId()
-                    + " (" + r.membership() + ")");
+            if (!registered) {
+                LOG.info(() -> (joinedBefore ? "rejoined" : "joined") + " the orchestrator at " + link.brokerUrl()
+                        + " as " + settings.nodeId() + " (" + r.membership() + ")");
+            }
+            marker.write(settings.nodeId(), link.brokerUrl(), r.membership(), clock.instant());
+            joinedBefore = true;
             registered = true;
             backoff = Duration.ofSeconds(1);
             lastProblem = "";
             nextHeartbeat = 0;
+            sentCapacityVersion = -1;
             recovery.reportFinished();
         } else {
             problem("the orchestrator refused this node: " + r.reason());

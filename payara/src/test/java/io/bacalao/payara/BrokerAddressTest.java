@@ -1,0 +1,59 @@
+package io.bacalao.payara;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BrokerAddressTest {
+    @Test
+    void bacalhausNatsAddressesAndArtemisUrlsNameTheSameBroker() {
+        for (String text : List.of("nats://10.0.0.5:4222", "tcp://10.0.0.5:4222", "10.0.0.5:4222", "10.0.0.5", "tcp://10.0.0.5:4222/")) {
+            BrokerAddress a = BrokerAddress.parse(text, "");
+            assertEquals("10.0.0.5", a.host(), text);
+            assertEquals(4222, a.port(), text);
+            assertEquals("tcp://10.0.0.5:4222", a.url(), text);
+        }
+    }
+
+    @Test
+    void parametersSurviveInBothForms() {
+        BrokerAddress a = BrokerAddress.parse("tcp://broker:61616?sslEnabled=true;trustStorePath=/etc/ca.pem&trustStoreType=PEM", "t");
+        assertTrue(a.tls());
+        assertEquals("tcp://broker:61616?sslEnabled=true&trustStorePath=/etc/ca.pem&trustStoreType=PEM", a.url());
+        assertEquals("host=broker;port=61616;sslEnabled=true;trustStorePath=/etc/ca.pem;trustStoreType=PEM", a.connectionParameters());
+        assertEquals("t", a.token());
+    }
+
+    @Test
+    void tlsTrustsTheGivenPemOrTheJvmDefaults() {
+        BrokerAddress plain = BrokerAddress.parse("127.0.0.1:4222", null);
+        assertFalse(plain.tls());
+        assertEquals("tcp://127.0.0.1:4222?sslEnabled=true&trustStorePath=/certs/ca.pem&trustStoreType=PEM",
+                plain.withTls("/certs/ca.pem").url());
+        assertEquals("tcp://127.0.0.1:4222?sslEnabled=true", plain.withTls("").url());
+    }
+
+    @Test
+    void nonsenseIsRefusedWithTheText() {
+        assertThrows(IllegalArgumentException.class, () -> BrokerAddress.parse("", ""));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BrokerAddress.parse("host:port", ""));
+        assertTrue(e.getMessage().contains("host:port"));
+        assertThrows(IllegalArgumentException.class, () -> BrokerAddress.parse("h:1?novalue", ""));
+    }
+
+    @Test
+    void theResourceAdapterGetsTheTlsParametersAndTheTokenEscapedForAsadmin() {
+        NodeSpec spec = new NodeSpec("n-1", false, true, Path.of("/tmp/x"), "127.0.0.1", 8080,
+                BrokerAddress.parse("127.0.0.1:4222", "a:b=c").withTls("/certs/ca.pem"), false, 6900,
+                NodeSpec.Database.h2(Path.of("/tmp/x")), Map.of(), List.of());
+        assertEquals(List.of("delete-resource-adapter-config artemis-ra", "create-resource-adapter-config --property ConnectionParameters=host\\=127.0.0.1;port\\=4222;"
+                + "sslEnabled\\=true;trustStorePath\\=/certs/ca.pem;trustStoreType\\=PEM:UserName=n-1:Password=a\\:b\\=c artemis-ra"),
+                PayaraCommands.postBoot(spec));
+    }
+}
