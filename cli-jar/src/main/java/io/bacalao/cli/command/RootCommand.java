@@ -22,11 +22,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** {@code bacalao}: Bacalhau's command line, against a Bacalao (or Bacalhau) orchestrator. */
-@Command(name = "bacalao", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "bacalao", versionProvider = VersionProvider.class,
         description = "Compute over data: run Docker and WebAssembly jobs next to the data.",
         subcommands = {JobCommand.class, DockerCommand.class, WasmCommand.class, NodeCommand.class, AgentCommand.class, VersionCommand.class,
                 ServeCommand.class, DevstackCommand.class})
 public class RootCommand implements Runnable {
+    /** Inherited, so that {@code --help} works on every command. */
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
+
     @Option(names = "--api-host", scope = ScopeType.INHERIT, defaultValue = "${env:BACALAO_API_HOST}",
             description = "Host (or http(s)://host:port URL) of the orchestrator API (env BACALAO_API_HOST).")
     String apiHost;

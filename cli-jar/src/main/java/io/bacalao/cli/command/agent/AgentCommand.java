@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code bacalao agent …}: questions to the node the CLI talks to. */
-@Command(name = "agent", description = "Query the agent (node) the CLI is connected to.", mixinStandardHelpOptions = true,
+@Command(name = "agent", description = "Query the agent (node) the CLI is connected to.",
         subcommands = {AgentCommand.Alive.class, AgentCommand.Version.class, AgentCommand.Node.class, AgentCommand.Config.class})
 public class AgentCommand {
 

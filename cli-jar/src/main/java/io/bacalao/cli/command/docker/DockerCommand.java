@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code bacalao docker …}: Docker jobs from the command line. */
 @Command(name = "docker", description = "Run a Docker job on the network (see the run subcommand).",
-        mixinStandardHelpOptions = true, subcommands = DockerRunCommand.class)
+        subcommands = DockerRunCommand.class)
 public class DockerCommand {
 }

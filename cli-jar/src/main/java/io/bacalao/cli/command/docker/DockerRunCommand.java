@@ -2,13 +2,9 @@ package io.bacalao.cli.command.docker;
 
 import io.bacalao.cli.command.ClientCommand;
 import io.bacalao.cli.command.flags.JobFlags;
-import io.bacalao.cli.command.flags.LocalValidator;
 import io.bacalao.cli.command.flags.RunTimeFlags;
 import io.bacalao.cli.command.flags.TaskFlags;
-import io.bacalao.cli.command.job.JobRunCommand.JobSubmitter;
-import io.bacalao.cli.command.job.LogFollower;
-import io.bacalao.cli.spec.SpecYaml;
-import io.bacalao.domain.model.Job;
+import io.bacalao.cli.command.job.JobSubmitter;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -21,7 +17,7 @@ import picocli.CommandLine.Parameters;
  * stop at the first positional, see {@link io.bacalao.cli.Main}): everything after it, or after {@code --}, is
  * the container's command, untouched. One {@code --} right after IMAGE is dropped, as Bacalhau does.
  */
-@Command(name = "run", description = "Run a Docker job on the network.", mixinStandardHelpOptions = true,
+@Command(name = "run", description = "Run a Docker job on the network.",
         customSynopsis = "bacalao docker run [flags] IMAGE[:TAG|@DIGEST] [COMMAND] [ARG...]")
 public class DockerRunCommand extends ClientCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "IMAGE", description = "Image, e.g. ubuntu:24.04.")
@@ -47,20 +43,7 @@ public class DockerRunCommand extends ClientCommand {
 
     @Override
     protected void execute() throws InterruptedException {
-        Job job = DockerJobBuilder.build(image, parameters(), entrypoint, workdir, jobFlags, taskFlags);
-        LocalValidator.validate(job);
-        if (runtime.dryRun()) {
-            out().print(SpecYaml.write(job));
-            return;
-        }
-        if (runtime.follow()) {
-            String id = JobSubmitter.put(this, job, false, !runtime.hideWarnings()).jobId();
-            out().println("Job successfully submitted. Job ID: " + id);
-            out().flush();
-            LogFollower.follow(this, id);
-            return;
-        }
-        JobSubmitter.submit(this, job, runtime.options());
+        JobSubmitter.submitBuilt(this, DockerJobBuilder.build(image, parameters(), entrypoint, workdir, jobFlags, taskFlags), runtime);
     }
 
     private List<String> parameters() {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
  * Downloads land in {@code <out>/raw/}; without {@code --raw} they are unpacked, merged into {@code <out>}
  * and {@code raw/} is removed. Results of a type this CLI cannot fetch are printed as JSON instead.
  */
-@Command(name = "get", description = "Download the results of a job.", mixinStandardHelpOptions = true)
+@Command(name = "get", description = "Download the results of a job.")
 public class JobGetCommand extends ClientCommand {
     static final String RAW_DIR = "raw";
 

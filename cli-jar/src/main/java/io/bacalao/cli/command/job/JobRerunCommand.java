@@ -1,9 +1,10 @@
 package io.bacalao.cli.command.job;
 
 import io.bacalao.cli.command.ClientCommand;
-import io.bacalao.cli.command.job.JobRunCommand.JobSubmitter;
+import io.bacalao.cli.command.flags.WaitFlags;
 import io.bacalao.domain.api.ApiModels;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,25 +20,14 @@ public class JobRerunCommand extends ClientCommand {
     @Option(names = "--namespace", description = "Namespace of the job.")
     String namespace;
 
-    @Option(names = "--wait", defaultValue = "true", fallbackValue = "true", arity = "0..1",
-            description = "Wait for the job to finish (default true).")
-    boolean waitForJob;
-
-    @Option(names = "--wait-timeout-secs", defaultValue = "600", description = "How long to wait (seconds).")
-    long waitTimeoutSecs;
-
-    @Option(names = "--id-only", description = "Print only the job ID.")
-    boolean idOnly;
-
-    @Option(names = "--hide-warnings", description = "Do not print warnings.")
-    boolean hideWarnings;
+    @Mixin
+    WaitFlags waiting;
 
     @Override
     protected void execute() throws InterruptedException {
         ApiModels.RerunJobResponse r = client().put(JobPaths.job(id, "rerun").param("namespace", namespace).build(),
                 new ApiModels.RerunJobRequest(version, "Rerun at user request"), ApiModels.RerunJobResponse.class);
-        if (!hideWarnings && !idOnly && r.warnings() != null) r.warnings().forEach(w -> err().println("Warning: " + w));
-        JobSubmitter.follow(this, r.jobId(), r.jobVersion(),
-                new JobSubmitter.Options(waitForJob, waitTimeoutSecs, idOnly, false, hideWarnings));
+        if (!waiting.hideWarnings() && r.warnings() != null) r.warnings().forEach(w -> err().println("Warning: " + w));
+        JobSubmitter.follow(this, r.jobId(), r.jobVersion(), waiting.options(false));
     }
 }

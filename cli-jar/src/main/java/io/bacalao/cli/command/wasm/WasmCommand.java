@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code bacalao wasm …}: WebAssembly jobs from the command line. */
 @Command(name = "wasm", description = "Run a WebAssembly job on the network (see the run subcommand).",
-        mixinStandardHelpOptions = true, subcommands = WasmRunCommand.class)
+        subcommands = WasmRunCommand.class)
 public class WasmCommand {
 }

@@ -2,13 +2,9 @@ package io.bacalao.cli.command.wasm;
 
 import io.bacalao.cli.command.ClientCommand;
 import io.bacalao.cli.command.flags.JobFlags;
-import io.bacalao.cli.command.flags.LocalValidator;
 import io.bacalao.cli.command.flags.RunTimeFlags;
 import io.bacalao.cli.command.flags.TaskFlags;
-import io.bacalao.cli.command.job.JobRunCommand.JobSubmitter;
-import io.bacalao.cli.command.job.LogFollower;
-import io.bacalao.cli.spec.SpecYaml;
-import io.bacalao.domain.model.Job;
+import io.bacalao.cli.command.job.JobSubmitter;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -21,7 +17,7 @@ import picocli.CommandLine.Parameters;
  * {@link io.bacalao.cli.Main}): what follows is passed to the module as argv[1..], untouched; one {@code --}
  * right after ENTRY-MODULE is dropped.
  */
-@Command(name = "run", description = "Run a WebAssembly (WASI) job on the network.", mixinStandardHelpOptions = true,
+@Command(name = "run", description = "Run a WebAssembly (WASI) job on the network.",
         customSynopsis = WasmRunCommand.USAGE)
 public class WasmRunCommand extends ClientCommand {
     static final String USAGE = "bacalao wasm run [flags] ENTRY-MODULE[:/TARGET] [wasm-args...]";
@@ -52,20 +48,7 @@ public class WasmRunCommand extends ClientCommand {
 
     @Override
     protected void execute() throws InterruptedException {
-        Job job = WasmJobBuilder.build(entryModule, parameters(), importModules, entrypoint, jobFlags, taskFlags);
-        LocalValidator.validate(job);
-        if (runtime.dryRun()) {
-            out().print(SpecYaml.write(job));
-            return;
-        }
-        if (runtime.follow()) {
-            String id = JobSubmitter.put(this, job, false, !runtime.hideWarnings()).jobId();
-            out().println("Job successfully submitted. Job ID: " + id);
-            out().flush();
-            LogFollower.follow(this, id);
-            return;
-        }
-        JobSubmitter.submit(this, job, runtime.options());
+        JobSubmitter.submitBuilt(this, WasmJobBuilder.build(entryModule, parameters(), importModules, entrypoint, jobFlags, taskFlags), runtime);
     }
 
     private List<String> parameters() {

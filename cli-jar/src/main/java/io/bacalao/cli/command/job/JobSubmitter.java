@@ -1,0 +1,102 @@
+package io.bacalao.cli.command.job;
+
+import io.bacalao.cli.command.ClientCommand;
+import io.bacalao.cli.command.flags.LocalValidator;
+import io.bacalao.cli.command.flags.RunTimeFlags;
+import io.bacalao.cli.spec.SpecYaml;
+import io.bacalao.domain.api.ApiModels;
+import io.bacalao.domain.model.Job;
+import io.bacalao.domain.model.JobStateType;
+import io.bacalao.domain.spec.Json;
+import java.time.Duration;
+
+/** Submission and progress, shared by every command that submits a job. */
+public final class JobSubmitter {
+    public record Options(boolean waitForJob, long timeoutSecs, boolean idOnly, boolean force, boolean hideWarnings) {
+    }
+
+    private JobSubmitter() {
+    }
+
+    /** PUTs the job and prints the server's warnings to stderr when {@code printWarnings}; nothing else. */
+    public static ApiModels.PutJobResponse put(ClientCommand cmd, Job job, boolean force, boolean printWarnings) {
+        ApiModels.PutJobResponse r = cmd.client().put(JobPaths.JOBS,
+                new ApiModels.PutJobRequest(Json.mapper().valueToTree(job), force), ApiModels.PutJobResponse.class);
+        if (printWarnings && r.warnings() != null) {
+            r.warnings().forEach(w -> cmd.err().println("Warning: " + w));
+            cmd.err().flush();
+        }
+        return r;
+    }
+
+    /**
+     * For commands that build the job from flags (docker run, wasm run): validates it here, prints it with
+     * {@code --dry-run}, otherwise submits it and follows its progress, or its logs with {@code --follow}.
+     */
+    public static void submitBuilt(ClientCommand cmd, Job job, RunTimeFlags runtime) throws InterruptedException {
+        LocalValidator.validate(job);
+        if (runtime.dryRun()) {
+            cmd.out().print(SpecYaml.write(job));
+        } else if (runtime.follow()) {
+            submitAndStreamLogs(cmd, job, false, !runtime.hideWarnings());
+        } else {
+            submit(cmd, job, runtime.options());
+        }
+    }
+
+    /** Submits the job, prints its ID and streams its logs until it ends. */
+    public static void submitAndStreamLogs(ClientCommand cmd, Job job, boolean force, boolean printWarnings)
+            throws InterruptedException {
+        String id = put(cmd, job, force, printWarnings).jobId();
+        cmd.out().println("Job successfully submitted. Job ID: " + id);
+        cmd.out().flush();
+        LogFollower.follow(cmd, id);
+    }
+
+    public static void submit(ClientCommand cmd, Job job, Options o) throws InterruptedException {
+        ApiModels.PutJobResponse r = put(cmd, job, o.force(), !o.hideWarnings() && !o.idOnly());
+        follow(cmd, r.jobId(), 0, o);
+    }
+
+    /** Prints the job ID and, unless told not to wait, its progress and the follow-up commands. */
+    public static void follow(ClientCommand cmd, String jobId, long version, Options o) throws InterruptedException {
+        var client = cmd.client();
+        var r = new ApiModels.PutJobResponse(jobId, "", null);
+        var out = cmd.out();
+        if (o.idOnly() || !o.waitForJob()) {
+            out.println(r.jobId());
+            out.flush();
+            if (o.idOnly() && o.waitForJob()) {
+                new ProgressPrinter(client, out).follow(r.jobId(), version, Duration.ofSeconds(o.timeoutSecs()), false);
+            }
+            return;
+        }
+        out.println("Job successfully submitted. Job ID: " + r.jobId());
+        out.println("Checking job status... (Enter Ctrl+C to exit at any time, your job will continue running):");
+        out.println();
+        out.flush();
+        boolean ended = new ProgressPrinter(client, out).follow(r.jobId(), version,
+                Duration.ofSeconds(o.timeoutSecs()), true);
+        if (!ended) {
+            cmd.err().println("Warning: Progress tracking timed out after " + o.timeoutSecs()
+                    + "s. The job is still running.");
+        }
+        Job finalJob = client.get(JobPaths.job(r.jobId(), "").build(), ApiModels.GetJobResponse.class).job();
+        out.println();
+        out.println("To get more details about the run, execute:");
+        out.println("\tbacalao job describe " + r.jobId());
+        out.println();
+        out.println("To get more details about the run executions, execute:");
+        out.println("\tbacalao job executions " + r.jobId());
+        if (!finalJob.tasks().isEmpty() && !finalJob.task().publisher().isEmpty()) {
+            out.println();
+            out.println("To download the results, execute:");
+            out.println("\tbacalao job get " + r.jobId());
+        }
+        out.flush();
+        if (finalJob.state().stateType() == JobStateType.Failed) {
+            cmd.err().println("Error: job failed");
+            cmd.err().flush();
+        }
+    }
+}
