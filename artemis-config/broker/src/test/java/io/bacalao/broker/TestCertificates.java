@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A throw-away CA and a server certificate for localhost/127.0.0.1 signed by it, made with openssl (PEM files). */
-record TestCertificates(Path caCert, Path serverCert, Path serverKey) {
+public record TestCertificates(Path caCert, Path serverCert, Path serverKey) {
 
-    static TestCertificates create(Path dir) throws IOException, InterruptedException {
+    public static TestCertificates create(Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("san.cnf"), "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
         run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.it.support.Api;
-import io.bacalao.it.support.TestCertificates;
+import io.bacalao.broker.TestCertificates;
 import io.bacalao.it.support.TestCluster;
 import io.bacalao.it.support.Waits;
 import io.bacalao.payara.NodeProcess;

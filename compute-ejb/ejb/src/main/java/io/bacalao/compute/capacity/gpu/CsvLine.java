@@ -11,6 +11,19 @@ final class CsvLine {
     private CsvLine() {
     }
 
+    /**
+     * Where each wanted column is in a header (already split and normalised); an IllegalArgumentException
+     * "{@code problem} X: line" names the first one missing.
+     */
+    static int[] positions(List<String> header, List<String> wanted, String problem, String line) {
+        int[] pos = new int[wanted.size()];
+        for (int i = 0; i < pos.length; i++) {
+            pos[i] = header.indexOf(wanted.get(i));
+            if (pos[i] < 0) throw new IllegalArgumentException(problem + " " + wanted.get(i) + ": " + line);
+        }
+        return pos;
+    }
+
     static List<String> split(String line) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();

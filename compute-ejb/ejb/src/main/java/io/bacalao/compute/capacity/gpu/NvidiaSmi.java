@@ -41,26 +41,15 @@ public final class NvidiaSmi implements GpuProvider {
         }
         List<String> first = CsvLine.split(lines.get(0));
         boolean hasHeader = !isDigits(first.get(0));
-        int[] pos = hasHeader ? positions(first, lines.get(0)) : new int[] {0, 1, 2, 3};
+        int[] pos = hasHeader
+                ? CsvLine.positions(first.stream().map(NvidiaSmi::columnName).toList(), COLUMNS,
+                        "nvidia-smi output is not a --query-gpu CSV with column", lines.get(0))
+                : new int[] {0, 1, 2, 3};
         List<GpuInfo> gpus = new ArrayList<>();
         for (String line : hasHeader ? lines.subList(1, lines.size()) : lines) {
             gpus.add(row(CsvLine.split(line), pos, line));
         }
         return List.copyOf(gpus);
-    }
-
-    /** Where index, name, memory.total and pci.bus_id are in a header line. */
-    private static int[] positions(List<String> header, String line) {
-        List<String> names = header.stream().map(NvidiaSmi::columnName).toList();
-        int[] pos = new int[COLUMNS.size()];
-        for (int i = 0; i < pos.length; i++) {
-            pos[i] = names.indexOf(COLUMNS.get(i));
-            if (pos[i] < 0) {
-                throw new IllegalArgumentException("nvidia-smi output is not a --query-gpu CSV with column "
-                        + COLUMNS.get(i) + ": " + line);
-            }
-        }
-        return pos;
     }
 
     private static String columnName(String headerField) {

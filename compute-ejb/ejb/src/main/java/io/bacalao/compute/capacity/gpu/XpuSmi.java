@@ -40,14 +40,7 @@ public final class XpuSmi implements GpuProvider {
             return List.of();
         }
         List<String> header = CsvLine.split(lines.get(0));
-        int[] pos = new int[COLUMNS.size()];
-        for (int i = 0; i < pos.length; i++) {
-            pos[i] = header.indexOf(COLUMNS.get(i));
-            if (pos[i] < 0) {
-                throw new IllegalArgumentException("xpu-smi --dump output has no column "
-                        + COLUMNS.get(i) + ": " + lines.get(0));
-            }
-        }
+        int[] pos = CsvLine.positions(header, COLUMNS, "xpu-smi --dump output has no column", lines.get(0));
         List<GpuInfo> gpus = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             List<String> fields = CsvLine.split(line);
