@@ -36,6 +36,7 @@ public final class NodeProcess implements AutoCloseable {
     public static NodeProcess start(NodeSpec spec, RuntimeLayout runtime, Path javaHome, Path log) throws IOException {
         runtime.verify();
         Path boot = Files.createDirectories(spec.dataDir().resolve("payara"));
+        deleteTree(boot.resolve("root"));
         Files.write(boot.resolve("preboot.txt"), PayaraCommands.preBoot(spec));
         Files.write(boot.resolve("postboot.txt"), PayaraCommands.postBoot(spec));
         Path props = boot.resolve("node.properties");
@@ -66,6 +67,20 @@ public final class NodeProcess implements AutoCloseable {
             pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         }
         return new NodeProcess(spec, pb.start(), log);
+    }
+
+    /**
+     * Payara Micro's root dir is recreated at every start. Reused, it keeps the previous start's deployments and
+     * resource-adapter config: Payara then deploys every application twice (the old copy, then the one named on the
+     * command line), so a restarted compute node joined, went silent while redeploying and joined again, and a
+     * changed broker setting was not applied. Nothing of the node's own state lives there (databases, journal and
+     * executions are elsewhere under the data dir).
+     */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (var files = Files.walk(root)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
     }
 
     /** Every Bacalhau key of the resolved config, plus what the node cannot work out itself. */

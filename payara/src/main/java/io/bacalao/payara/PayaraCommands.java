@@ -36,16 +36,14 @@ public final class PayaraCommands {
 
     /**
      * Run after boot, before deployment: the resource adapter's broker address (TLS included) and credentials.
-     * The previous start's config is deleted first: Payara keeps it under the root dir, and a create over it fails,
-     * which would leave a changed broker address or TLS setting unapplied (on a first start the delete just warns).
+     * (The root dir is fresh at every start, see {@link NodeProcess#deleteTree}, so the config never exists yet.)
      */
     public static List<String> postBoot(NodeSpec spec) {
         String props = "ConnectionParameters=" + escape(spec.broker().connectionParameters());
         if (!spec.broker().token().isEmpty()) {
             props += ":UserName=" + spec.nodeId() + ":Password=" + escape(spec.broker().token());
         }
-        return List.of("delete-resource-adapter-config artemis-ra",
-                "create-resource-adapter-config --property " + props + " artemis-ra");
+        return List.of("create-resource-adapter-config --property " + props + " artemis-ra");
     }
 
     /** asadmin property values escape ':' and '=' with a backslash. */

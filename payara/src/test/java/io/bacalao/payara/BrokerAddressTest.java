@@ -52,7 +52,7 @@ class BrokerAddressTest {
         NodeSpec spec = new NodeSpec("n-1", false, true, Path.of("/tmp/x"), "127.0.0.1", 8080,
                 BrokerAddress.parse("127.0.0.1:4222", "a:b=c").withTls("/certs/ca.pem"), false, 6900,
                 NodeSpec.Database.h2(Path.of("/tmp/x")), Map.of(), List.of());
-        assertEquals(List.of("delete-resource-adapter-config artemis-ra", "create-resource-adapter-config --property ConnectionParameters=host\\=127.0.0.1;port\\=4222;"
+        assertEquals(List.of("create-resource-adapter-config --property ConnectionParameters=host\\=127.0.0.1;port\\=4222;"
                 + "sslEnabled\\=true;trustStorePath\\=/certs/ca.pem;trustStoreType\\=PEM:UserName=n-1:Password=a\\:b\\=c artemis-ra"),
                 PayaraCommands.postBoot(spec));
     }
