@@ -33,10 +33,16 @@ final class BenchCluster implements AutoCloseable {
     private final Thread watcher;
 
     BenchCluster(int computes) throws Exception {
+        this(computes, Map.of());
+    }
+
+    /** A devstack whose configuration also has {@code extra} (e.g. short liveness intervals). */
+    BenchCluster(int computes, Map<String, String> extra) throws Exception {
         var root = Files.createTempDirectory("bacalao-bench");
         Config config = DevstackCommand.withLocalResults(Config.defaults().with(ConfigKeys.API_HOST, "127.0.0.1")
                 .with(ConfigKeys.API_PORT, "31234").with(ConfigKeys.ORCHESTRATOR_PORT, "31222")
                 .with(ConfigKeys.LOCAL_PUBLISHER_PORT, "31301").with(ConfigKeys.DATA_DIR, root.toString()));
+        for (Map.Entry<String, String> e : extra.entrySet()) config = config.with(e.getKey(), e.getValue());
         long t0 = System.nanoTime();
         cluster = new LocalCluster(config, root.resolve("devstack"));
         cluster.start(computes);
@@ -44,6 +50,11 @@ final class BenchCluster implements AutoCloseable {
         startupSeconds = (System.nanoTime() - t0) / 1e9;
         base = "http://127.0.0.1:" + cluster.apiPort();
         watcher = Thread.ofPlatform().daemon().start(this::watch);
+    }
+
+    /** The node processes, to kill or restart one. */
+    LocalCluster nodes() {
+        return cluster;
     }
 
     double startupSeconds() {
@@ -70,6 +81,12 @@ final class BenchCluster implements AutoCloseable {
     String get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** DELETE with an empty JSON body, e.g. to stop a job. */
+    String delete(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private void watch() {

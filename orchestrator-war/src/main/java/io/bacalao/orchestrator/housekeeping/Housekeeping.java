@@ -13,6 +13,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
@@ -28,9 +30,11 @@ import java.util.logging.Logger;
  * Every {@code Orchestrator.Scheduler.HousekeepingInterval}, asks for an evaluation of each batch or ops job
  * that has outlived its TotalTimeout or has an execution past its execution timeout, each plus
  * {@code HousekeepingTimeout} of grace ({@link TimeoutScan}); the scheduler then fails what timed out.
+ * Runs outside a transaction, so each store call commits before anything it produced is sent.
  */
 @Startup
 @Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Housekeeping {
     private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
     private static final List<String> IN_PROGRESS =

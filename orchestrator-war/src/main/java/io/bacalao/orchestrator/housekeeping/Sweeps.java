@@ -13,6 +13,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
@@ -29,9 +31,11 @@ import java.util.logging.Logger;
  * Makes "stored" mean "will happen": re-sends pending evaluations the broker lost (at start-up, after a crash
  * between commit and send, all of them) and the messages of executions still waiting for their node.
  * Everything it sends is handled idempotently, so a duplicate costs nothing.
+ * Runs outside a transaction, so each store call commits before anything it produced is sent.
  */
 @Startup
 @Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Sweeps {
     private static final Logger LOG = Logger.getLogger(Sweeps.class.getName());
     static final Duration PERIOD = Duration.ofSeconds(5);

@@ -9,6 +9,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
@@ -19,9 +21,11 @@ import java.time.Duration;
  * Marks compute nodes DISCONNECTED when no heartbeat came for {@code Orchestrator.NodeManager.DisconnectTimeout};
  * checks every third of that timeout, clamped to [1 s, 30 s]. After a restart of the orchestrator every node gets
  * one full timeout to be heard from again before it is declared gone.
+ * Runs outside a transaction, so each store call commits before anything it produced is sent.
  */
 @Startup
 @Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class LivenessMonitor {
     @Resource
     TimerService timers;

@@ -18,6 +18,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
@@ -34,9 +36,11 @@ import java.util.logging.Logger;
  * which is how it reconnects;
  * reports that could not be sent meanwhile go out again once it is joined.
  * The {@link RegistrationMarker} in the DataDir tells the orchestrator that a restarted node registered before.
+ * Runs outside a transaction, so each store call commits before anything it produced is sent.
  */
 @Startup
 @Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class Registration {
     private static final Logger LOG = Logger.getLogger(Registration.class.getName());
