@@ -2,10 +2,12 @@ package io.bacalao.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.config.Durations;
 import io.bacalao.domain.model.ExecutionStateType;
 import io.bacalao.domain.spec.Json;
 import io.bacalao.payara.NodeProcess;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +32,7 @@ public final class B6NodeLoss {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         String timeout = args.length > 1 ? args[1] : "10s";
-        Duration limit = io.bacalao.domain.config.Durations.parse(timeout);
+        Duration limit = Durations.parse(timeout);
         try (BenchCluster cluster = new BenchCluster(2, Map.of(ConfigKeys.DISCONNECT_TIMEOUT, timeout,
                 ConfigKeys.HEARTBEAT_INTERVAL, "2s", ConfigKeys.INFO_UPDATE_INTERVAL, "5s", ConfigKeys.QUEUE_BACKOFF, "2s"))) {
             System.out.printf("B6 devstack (1 orchestrator + 2 compute) ready in %.1fs; DisconnectTimeout=%s, heartbeat 2s%n",
@@ -84,7 +86,7 @@ public final class B6NodeLoss {
     static void printHistory(BenchCluster cluster, String job, long killedNanos) throws Exception {
         long killedEpochMillis = System.currentTimeMillis() - (System.nanoTime() - killedNanos) / 1_000_000;
         for (JsonNode h : Json.mapper().readTree(cluster.get("/api/v1/orchestrator/jobs/" + job + "/history?limit=100")).get("Items")) {
-            long at = java.time.Instant.parse(h.get("Time").asText()).toEpochMilli();
+            long at = Instant.parse(h.get("Time").asText()).toEpochMilli();
             System.out.printf(Locale.ROOT, "    %+.1fs %s %s %s%n", (at - killedEpochMillis) / 1000.0,
                     h.path("ExecutionID").asText(""), h.path("Event").path("Message").asText(""),
                     h.path("Event").path("Details").toString());
@@ -95,7 +97,7 @@ public final class B6NodeLoss {
     static double heartbeatAgeSeconds(BenchCluster cluster, String nodeId) throws Exception {
         String last = Json.mapper().readTree(cluster.get("/api/v1/orchestrator/nodes/" + nodeId)).get("Node")
                 .get("ConnectionState").get("LastHeartbeat").asText();
-        return java.time.Duration.between(java.time.Instant.parse(last), java.time.Instant.now()).toMillis() / 1000.0;
+        return Duration.between(Instant.parse(last), Instant.now()).toMillis() / 1000.0;
     }
 
     static String nodeStatus(BenchCluster cluster, String nodeId) throws Exception {
