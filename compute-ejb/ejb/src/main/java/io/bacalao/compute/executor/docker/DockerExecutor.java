@@ -9,6 +9,7 @@ import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import io.bacalao.compute.config.ComputeSettings;
+import io.bacalao.compute.executor.Cancels;
 import io.bacalao.compute.executor.ExecutionFailure;
 import io.bacalao.compute.executor.ExecutionOutcome;
 import io.bacalao.compute.executor.ExecutionRequest;
@@ -18,9 +19,6 @@ import io.bacalao.domain.quantity.Quantities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,8 +33,7 @@ public class DockerExecutor implements Executor {
     @Inject
     ComputeSettings settings;
     private String nodeId;
-    private final Map<String, String> containers = new ConcurrentHashMap<>();
-    private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+    private final Cancels cancels = new Cancels();
 
     public DockerExecutor() {
     }
@@ -65,33 +62,52 @@ public class DockerExecutor implements Executor {
 
     @Override
     public ExecutionOutcome run(ExecutionRequest request) throws ExecutionFailure {
-        ContainerPlan plan = ContainerPlan.of(request, nodeId());
-        engine.ensureImage(plan.image());
-        DockerClient docker = engine.client();
-        String id = create(docker, plan);
-        containers.put(request.executionId(), id);
+        Cancels.Cancel cancel = cancels.open(request.executionId());
         try {
-            start(docker, id, plan);
-            Streams streams = new Streams(request.output());
-            docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(streams);
-            long timeout = request.job().task().timeouts().effectiveExecutionTimeout();
-            Integer exit = waitFor(docker, id, timeout);
-            if (exit == null) {
-                kill(docker, id);
-                throw new ExecutionFailure("execution timed out after " + timeout + "s and was killed");
+            ContainerPlan plan = ContainerPlan.of(request, nodeId());
+            engine.ensureImage(plan.image());
+            if (cancel.isCancelled()) throw cancelled();
+            DockerClient docker = engine.client();
+            String id = create(docker, plan);
+            try {
+                cancel.onCancel(() -> kill(docker, id));
+                start(docker, id, plan);
+                if (cancel.isCancelled()) {
+                    kill(docker, id);
+                    throw cancelled();
+                }
+                return awaitEnd(docker, id, plan, request, cancel);
+            } finally {
+                engine.remove(id);
             }
-            awaitQuietly(streams);
-            if (cancelled.remove(request.executionId())) throw new ExecutionFailure("execution cancelled");
-            InspectContainerResponse state = docker.inspectContainerCmd(id).exec();
-            if (Boolean.TRUE.equals(state.getState().getOOMKilled())) {
-                throw new ExecutionFailure("the container ran out of memory and was killed (limit "
-                        + Quantities.formatBytes(plan.memoryBytes()) + "); ask for more with --memory");
-            }
-            return new ExecutionOutcome(exit);
         } finally {
-            containers.remove(request.executionId());
-            engine.remove(id);
+            cancels.close(request.executionId());
         }
+    }
+
+    /** Follows a started container to its end: its exit code, or the failure (timeout, cancel, out of memory). */
+    private static ExecutionOutcome awaitEnd(DockerClient docker, String id, ContainerPlan plan, ExecutionRequest request,
+            Cancels.Cancel cancel) throws ExecutionFailure {
+        Streams streams = new Streams(request.output());
+        docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(streams);
+        long timeout = request.job().task().timeouts().effectiveExecutionTimeout();
+        Integer exit = waitFor(docker, id, timeout);
+        if (exit == null) {
+            kill(docker, id);
+            throw new ExecutionFailure("execution timed out after " + timeout + "s and was killed");
+        }
+        awaitQuietly(streams);
+        if (cancel.isCancelled()) throw cancelled();
+        InspectContainerResponse state = docker.inspectContainerCmd(id).exec();
+        if (Boolean.TRUE.equals(state.getState().getOOMKilled())) {
+            throw new ExecutionFailure("the container ran out of memory and was killed (limit "
+                    + Quantities.formatBytes(plan.memoryBytes()) + "); ask for more with --memory");
+        }
+        return new ExecutionOutcome(exit);
+    }
+
+    private static ExecutionFailure cancelled() {
+        return new ExecutionFailure("execution cancelled");
     }
 
     private static String create(DockerClient docker, ContainerPlan plan) throws ExecutionFailure {
@@ -157,10 +173,7 @@ public class DockerExecutor implements Executor {
 
     @Override
     public void cancel(String executionId) {
-        String id = containers.get(executionId);
-        if (id == null) return;
-        cancelled.add(executionId);
-        kill(engine.client(), id);
+        cancels.cancel(executionId);
     }
 
     /** Docker's multiplexed log frames, split into the execution's stdout and stderr. */

@@ -1,6 +1,7 @@
 package io.bacalao.compute.executor.wasm;
 
 import io.bacalao.compute.config.ComputeSettings;
+import io.bacalao.compute.executor.Cancels;
 import io.bacalao.compute.executor.ExecutionFailure;
 import io.bacalao.compute.executor.ExecutionOutcome;
 import io.bacalao.compute.executor.ExecutionRequest;
@@ -11,9 +12,7 @@ import io.bacalao.domain.model.NetworkType;
 import io.bacalao.domain.quantity.Quantities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -36,7 +35,7 @@ public class WasmExecutor implements Executor {
     @Inject
     ComputeSettings settings;
     private volatile WasmRuntime runtime;
-    private final Map<String, Control> running = new ConcurrentHashMap<>();
+    private final Cancels cancels = new Cancels();
 
     public WasmExecutor() {
     }
@@ -80,40 +79,24 @@ public class WasmExecutor implements Executor {
 
     @Override
     public ExecutionOutcome run(ExecutionRequest request) throws ExecutionFailure {
-        Control control = new Control();
-        running.put(request.executionId(), control);
+        Cancels.Cancel cancel = cancels.open(request.executionId());
         try {
             WasmProgram program = WasmProgramPlan.of(request, request.workDir().resolve("wasm"));
             WasmRun run = runtime().prepare(program);
             long timeout = request.job().task().timeouts().effectiveExecutionTimeout();
-            WasmThread thread = control.start(request.executionId(), run);
-            if (thread == null) {
+            if (cancel.isCancelled()) {
                 run.close();
                 throw new ExecutionFailure("execution cancelled");
             }
+            WasmThread thread = new WasmThread(request.executionId(), run);
+            cancel.onCancel(thread::cancel);
             try {
                 return outcome(thread.await(timeout), program, run, timeout);
             } finally {
                 thread.release();
             }
         } finally {
-            running.remove(request.executionId());
-        }
-    }
-
-    /** Cancels that come while the program is being prepared are kept until its thread would start. */
-    private static final class Control {
-        private boolean cancelled;
-        private WasmThread thread;
-
-        synchronized WasmThread start(String executionId, WasmRun run) {
-            if (!cancelled) thread = new WasmThread(executionId, run);
-            return thread;
-        }
-
-        synchronized void cancel() {
-            cancelled = true;
-            if (thread != null) thread.cancel();
+            cancels.close(request.executionId());
         }
     }
 
@@ -136,7 +119,6 @@ public class WasmExecutor implements Executor {
 
     @Override
     public void cancel(String executionId) {
-        Control c = running.get(executionId);
-        if (c != null) c.cancel();
+        cancels.cancel(executionId);
     }
 }

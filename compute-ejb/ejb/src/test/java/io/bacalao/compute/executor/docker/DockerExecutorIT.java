@@ -59,8 +59,12 @@ class DockerExecutorIT {
     }
 
     private Result run(Task task, List<Mount> inputs) throws Exception {
+        return run(task, inputs, "e-" + java.util.UUID.randomUUID());
+    }
+
+    private Result run(Task task, List<Mount> inputs, String executionId) throws Exception {
         Job job = new Job("j-docker-it", "it", "default", "batch", 0, 1, null, null, null, List.of(task), null, 1, 1, 0, 0);
-        Execution e = Execution.create("e-" + java.util.UUID.randomUUID(), job, NODE, "ev", 0,
+        Execution e = Execution.create(executionId, job, NODE, "ev", 0,
                 DesiredState.of(DesiredStateType.Running, ""), AllocatedResources.of("main", io.bacalao.domain.model.Resources.ZERO), 0)
                 .withJob(job);
         Path results = Files.createDirectories(dir.resolve("results"));
@@ -176,6 +180,14 @@ class DockerExecutorIT {
         executor.cancel(execution);
         Object outcome = running.get(30, TimeUnit.SECONDS);
         assertTrue(outcome instanceof ExecutionFailure f && f.getMessage().contains("cancelled"), String.valueOf(outcome));
+    }
+
+    @Test
+    void aCancelThatCameBeforeTheRunStopsItBeforeAnyContainerStarts() {
+        String execution = "e-" + java.util.UUID.randomUUID();
+        executor.cancel(execution);
+        ExecutionFailure f = assertThrows(ExecutionFailure.class, () -> run(busybox(List.of("sleep"), List.of("60")), List.of(), execution));
+        assertEquals("execution cancelled", f.getMessage());
     }
 
     @Test

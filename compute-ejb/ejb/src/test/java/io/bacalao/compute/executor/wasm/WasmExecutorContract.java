@@ -132,6 +132,14 @@ abstract class WasmExecutorContract {
     }
 
     @Test
+    void aCancelThatCameBeforeTheRunStopsIt() {
+        WasmJob spin = job("job", "spin");
+        spin.executor().cancel(spin.executionId());
+        ExecutionFailure f = assertThrows(ExecutionFailure.class, spin::run);
+        assertEquals("execution cancelled", f.getMessage());
+    }
+
+    @Test
     void memoryWithinTheLimitIsUsable() throws Exception {
         assertEquals("allocated 8 MiB\n", job("job", "alloc", "8").memory("16Mi").run().stdout());
     }
