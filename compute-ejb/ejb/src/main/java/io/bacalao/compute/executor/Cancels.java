@@ -40,6 +40,11 @@ public final class Cancels {
         byExecution.computeIfAbsent(executionId, id -> new Cancel(now)).cancel();
     }
 
+    /** How a cancelled run ends. */
+    public static ExecutionFailure failure() {
+        return new ExecutionFailure("execution cancelled");
+    }
+
     int size() {
         return byExecution.size();
     }

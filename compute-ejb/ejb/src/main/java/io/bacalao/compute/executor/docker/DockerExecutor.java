@@ -66,7 +66,7 @@ public class DockerExecutor implements Executor {
         try {
             ContainerPlan plan = ContainerPlan.of(request, nodeId());
             engine.ensureImage(plan.image());
-            if (cancel.isCancelled()) throw cancelled();
+            if (cancel.isCancelled()) throw Cancels.failure();
             DockerClient docker = engine.client();
             String id = create(docker, plan);
             try {
@@ -74,7 +74,7 @@ public class DockerExecutor implements Executor {
                 start(docker, id, plan);
                 if (cancel.isCancelled()) {
                     kill(docker, id);
-                    throw cancelled();
+                    throw Cancels.failure();
                 }
                 return awaitEnd(docker, id, plan, request, cancel);
             } finally {
@@ -97,17 +97,13 @@ public class DockerExecutor implements Executor {
             throw new ExecutionFailure("execution timed out after " + timeout + "s and was killed");
         }
         awaitQuietly(streams);
-        if (cancel.isCancelled()) throw cancelled();
+        if (cancel.isCancelled()) throw Cancels.failure();
         InspectContainerResponse state = docker.inspectContainerCmd(id).exec();
         if (Boolean.TRUE.equals(state.getState().getOOMKilled())) {
             throw new ExecutionFailure("the container ran out of memory and was killed (limit "
                     + Quantities.formatBytes(plan.memoryBytes()) + "); ask for more with --memory");
         }
         return new ExecutionOutcome(exit);
-    }
-
-    private static ExecutionFailure cancelled() {
-        return new ExecutionFailure("execution cancelled");
     }
 
     private static String create(DockerClient docker, ContainerPlan plan) throws ExecutionFailure {

@@ -86,7 +86,7 @@ public class WasmExecutor implements Executor {
             long timeout = request.job().task().timeouts().effectiveExecutionTimeout();
             if (cancel.isCancelled()) {
                 run.close();
-                throw new ExecutionFailure("execution cancelled");
+                throw Cancels.failure();
             }
             WasmThread thread = new WasmThread(request.executionId(), run);
             cancel.onCancel(thread::cancel);
@@ -102,7 +102,7 @@ public class WasmExecutor implements Executor {
 
     private static ExecutionOutcome outcome(WasmThread.Ending end, WasmProgram program, WasmRun run, long timeout)
             throws ExecutionFailure {
-        if (end.cancelled()) throw new ExecutionFailure("execution cancelled");
+        if (end.cancelled()) throw Cancels.failure();
         if (end.timedOut()) throw new ExecutionFailure("execution timed out after " + timeout + "s and was interrupted");
         boolean failed = end.trap() != null || end.exitCode() != 0;
         long used = run.memoryPages();
