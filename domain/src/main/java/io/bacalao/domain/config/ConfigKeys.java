@@ -38,6 +38,8 @@ public final class ConfigKeys {
     public static final String DATABASE_URL = "Orchestrator.Database.URL";
     public static final String DATABASE_USER = "Orchestrator.Database.User";
     public static final String DATABASE_PASSWORD = "Orchestrator.Database.Password";
+    // job spec limits (issue 10; docs/job-spec-limits.md)
+    public static final String MAX_JOB_COUNT = "Orchestrator.MaxJobCount";
     public static final String COMPUTE_ENABLED = "Compute.Enabled";
     public static final String COMPUTE_ORCHESTRATORS = "Compute.Orchestrators";
     public static final String COMPUTE_AUTH_TOKEN = "Compute.Auth.Token";
@@ -82,6 +84,9 @@ public final class ConfigKeys {
         s(DATABASE_URL, "", "JDBC URL of the job store; empty = an H2 file under DataDir.");
         s(DATABASE_USER, "", "User of the job store database.");
         secret(DATABASE_PASSWORD, "Password of the job store database.");
+        // job spec limits (issue 10; docs/job-spec-limits.md)
+        i(MAX_JOB_COUNT, String.valueOf(io.bacalao.domain.spec.SpecLimits.DEFAULT_MAX_JOB_COUNT),
+                "Most partitions (Count) a submitted job may ask for (Bacalao; Bacalhau has no such limit).");
         b(COMPUTE_ENABLED, "false", "Run a compute node on this node.");
         l(COMPUTE_ORCHESTRATORS, "nats://127.0.0.1:4222", "Orchestrator broker addresses a compute node connects to.");
         secret(COMPUTE_AUTH_TOKEN, "Token this compute node presents to the orchestrator's broker.");

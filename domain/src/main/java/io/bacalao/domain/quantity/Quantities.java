@@ -34,7 +34,9 @@ public final class Quantities {
         if (!m.matches()) throw new IllegalArgumentException("invalid CPU quantity: " + text);
         double value = Double.parseDouble(m.group(1));
         String suffix = m.group(2);
-        return suffix == null ? value : value * CPU_SUFFIX.get(suffix);
+        double cores = suffix == null ? value : value * CPU_SUFFIX.get(suffix);
+        if (!Double.isFinite(cores)) throw new IllegalArgumentException("CPU quantity too large: " + text);
+        return cores;
     }
 
     /** Bytes from a go-humanize string: {@code 512Mb} = 512,000,000; {@code 512MiB} = 536,870,912; {@code 10} = 10. */

@@ -1,10 +1,15 @@
 package io.bacalao.domain.spec;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.bacalao.domain.model.Job;
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -41,12 +46,32 @@ public final class JobReader {
     public static JsonNode parseTree(String text) {
         if (text == null || text.isBlank()) throw new SpecException("the job spec is empty");
         try {
-            JsonNode tree = text.stripLeading().startsWith("{")
-                    ? Json.mapper().readTree(text) : Json.yamlMapper().readTree(text);
+            boolean json = text.stripLeading().startsWith("{");
+            if (!json) refuseAliases(text);
+            JsonNode tree = json ? Json.mapper().readTree(text) : Json.yamlMapper().readTree(text);
             if (tree == null || tree.isNull() || tree.isMissingNode()) throw new SpecException("the job spec is empty");
             return tree;
         } catch (JsonProcessingException e) {
             throw new SpecException("failed to parse job spec: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * YAML aliases ({@code *name}) are refused: the YAML decoder would read an alias as the plain string of its
+     * anchor's name, silently changing the spec, and an expanding decoder would let a few lines grow into
+     * gigabytes ("billion laughs"). Go's yaml.v3, which Bacalhau uses, expands them up to a limit.
+     */
+    private static void refuseAliases(String text) throws JsonProcessingException {
+        try (JsonParser p = Json.yamlMapper().createParser(text)) {
+            while (p.nextToken() != null) {
+                if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+                    throw new SpecException("failed to parse job spec: YAML aliases are not supported (alias *"
+                            + Texts.quote(p.getText()) + " at line " + p.currentLocation().getLineNr() + ")");
+                }
+            }
+        } catch (IOException e) {
+            if (e instanceof JsonProcessingException j) throw j;
+            throw new SpecException("failed to parse job spec: " + e.getMessage(), e);
         }
     }
 
@@ -58,7 +83,7 @@ public final class JobReader {
         for (Iterator<String> it = tree.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             String canonical = JOB_FIELDS.stream().filter(f -> f.equalsIgnoreCase(key)).findFirst().orElse(null);
-            if (canonical == null) throw new SpecException("unknown field: '" + key + "' in 'Job'");
+            if (canonical == null) throw new SpecException("unknown field: '" + Texts.quote(key) + "' in 'Job'");
             if (refuseServerOwned && SERVER_OWNED.contains(key.toLowerCase(Locale.ROOT))) {
                 throw new SpecException("field: '" + canonical + "' in 'Job' is not allowed");
             }
@@ -70,7 +95,17 @@ public final class JobReader {
             return Json.mapper().treeToValue(tree, Job.class);
         } catch (MismatchedInputException e) {
             throw new SpecException("field: '" + path(e) + "' in 'Job' is invalid type: " + e.getOriginalMessage(), e);
+        } catch (InputCoercionException e) {
+            throw new SpecException("invalid job spec: invalid type: " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
+            if (e instanceof JsonMappingException m && e.getCause() instanceof InputCoercionException c) {
+                // a number too large for its field (Count 99999999999999999999)
+                throw new SpecException(field(m) + " is invalid type: " + c.getOriginalMessage(), e);
+            }
+            if (e instanceof JsonMappingException m && e.getCause() instanceof NullPointerException) {
+                // a null inside a list (Tasks: [null]): the model's lists hold no nulls
+                throw new SpecException(field(m) + " is invalid type: a list must not contain null", e);
+            }
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new SpecException("invalid job spec: " + cause.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -78,7 +113,11 @@ public final class JobReader {
         }
     }
 
-    private static String path(MismatchedInputException e) {
+    private static String field(JsonMappingException e) {
+        return "field: '" + path(e) + "' in 'Job'";
+    }
+
+    private static String path(JsonMappingException e) {
         StringBuilder sb = new StringBuilder();
         for (var ref : e.getPath()) {
             if (ref.getFieldName() != null) {

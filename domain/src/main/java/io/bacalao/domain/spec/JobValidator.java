@@ -5,7 +5,6 @@ import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.JobType;
 import io.bacalao.domain.model.NetworkType;
 import io.bacalao.domain.model.Resources;
-import io.bacalao.domain.model.ResultPath;
 import io.bacalao.domain.model.Task;
 import io.bacalao.domain.model.TimeoutConfig;
 import io.bacalao.domain.selector.Requirement;
@@ -17,18 +16,31 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Bacalhau's submission rules (reference §2.9) with its user-facing messages. All errors are collected
+ * Bacalhau's submission rules (reference §2.9) with its user-facing messages, plus Bacalao's bounds
+ * ({@link SpecLimits}: sizes, Count, timeouts) and mount point rules ({@link PathRules}). All errors are collected
  * and joined with newlines, as Go's errors.Join does.
  */
 public final class JobValidator {
     private static final Pattern ENV_NAME = Pattern.compile("^[A-Z][A-Z0-9_]*$");
     private static final String RESERVED_ENV_PREFIX = "BACALHAU_";
 
-    private JobValidator() {
+    private final SpecLimits limits;
+    private final SizeRules sizes;
+    private final PathRules paths;
+
+    public JobValidator(SpecLimits limits) {
+        this.limits = limits;
+        this.sizes = new SizeRules(limits);
+        this.paths = new PathRules(limits);
+    }
+
+    /** Throws {@link SpecException} listing every problem of a submitted job, with the default limits. */
+    public static void validateSubmission(Job job) {
+        new JobValidator(SpecLimits.defaults()).validate(job);
     }
 
     /** Throws {@link SpecException} listing every problem of a submitted job. */
-    public static void validateSubmission(Job job) {
+    public void validate(Job job) {
         throwIfAny(submissionErrors(job));
     }
 
@@ -46,15 +58,19 @@ public final class JobValidator {
         if (!errors.isEmpty()) throw new StoreValidationException(String.join("\n", errors));
     }
 
-    public static List<String> submissionErrors(Job job) {
-        List<String> errors = new ArrayList<>();
+    public List<String> submissionErrors(Job job) {
+        List<String> errors = new ArrayList<>(sizes.jobErrors(job));
         Optional<JobType> type = JobType.find(job.type());
         if (job.type().isBlank()) {
             errors.add("missing job type");
         } else if (type.isEmpty()) {
-            errors.add("invalid job type: \"" + job.type() + "\"");
+            errors.add("invalid job type: \"" + Texts.quote(job.type()) + "\"");
         }
         if (job.count() < 0) errors.add("job count must be >= 0");
+        if (job.count() > limits.maxJobCount()) {
+            errors.add("job count " + job.count() + " is more than the maximum of " + limits.maxJobCount()
+                    + " (Orchestrator.MaxJobCount)");
+        }
         if (type.isPresent() && type.get().runsOnAllNodes() && job.count() > 1) {
             errors.add(type.get().json() + " jobs cannot specify count > 1 as they run on all matching nodes");
         }
@@ -71,15 +87,16 @@ public final class JobValidator {
         for (Task task : job.tasks()) {
             List<String> taskErrors = taskErrors(task, type.orElse(JobType.BATCH));
             if (!taskErrors.isEmpty()) {
-                errors.add("task " + task.name() + " validation failed: " + String.join("\n", taskErrors));
+                errors.add("task " + Texts.quote(task.name()) + " validation failed: " + String.join("\n", taskErrors));
             }
         }
         return errors;
     }
 
-    private static List<String> taskErrors(Task task, JobType type) {
+    private List<String> taskErrors(Task task, JobType type) {
         List<String> errors = new ArrayList<>();
         if (task.name().isBlank()) errors.add("missing task name");
+        sizes.name(errors, "task name", task.name());
         if (task.engine().isEmpty()) errors.add("invalid engine: missing spec type");
         timeoutError(task.timeouts(), type).ifPresent(e -> errors.add("invalid timeouts: " + e));
         try {
@@ -87,8 +104,10 @@ public final class JobValidator {
         } catch (IllegalArgumentException e) {
             errors.add("invalid resources: " + e.getMessage());
         }
+        errors.addAll(sizes.taskErrors(task));
         errors.addAll(inputErrors(task.inputSources()));
-        errors.addAll(outputErrors(task.resultPaths()));
+        errors.addAll(paths.inputErrors(task.inputSources()));
+        errors.addAll(paths.outputErrors(task.resultPaths(), task.inputSources()));
         errors.addAll(envErrors(task));
         if (!task.network().domains().isEmpty() && task.network().type() != NetworkType.HTTP) {
             errors.add("invalid network: domains can only be set for HTTP network mode");
@@ -96,10 +115,20 @@ public final class JobValidator {
         return errors;
     }
 
-    private static Optional<String> timeoutError(TimeoutConfig t, JobType type) {
+    /**
+     * Timeouts are seconds; each must lie in [0, maxTimeoutSeconds] so that converting it to nanoseconds and
+     * adding it to a time never overflows (checked before the sum rule, which then cannot overflow either).
+     */
+    private Optional<String> timeoutError(TimeoutConfig t, JobType type) {
         if (t.executionTimeout() < 0 || t.queueTimeout() < 0 || t.totalTimeout() < 0) {
             return Optional.of("timeouts must be >= 0 (ExecutionTimeout " + t.executionTimeout() + ", QueueTimeout "
                     + t.queueTimeout() + ", TotalTimeout " + t.totalTimeout() + ")");
+        }
+        long max = limits.maxTimeoutSeconds();
+        if (t.executionTimeout() > max || t.queueTimeout() > max || t.totalTimeout() > max) {
+            return Optional.of("timeouts must be at most " + max + " seconds (10 years) (ExecutionTimeout "
+                    + t.executionTimeout() + ", QueueTimeout " + t.queueTimeout() + ", TotalTimeout "
+                    + t.totalTimeout() + ")");
         }
         if (type.isLongRunning() && (t.executionTimeout() > 0 || t.totalTimeout() > 0)) {
             return Optional.of(type.json() + " jobs are long running and cannot have ExecutionTimeout or TotalTimeout");
@@ -114,39 +143,15 @@ public final class JobValidator {
     private static List<String> inputErrors(List<InputSource> inputs) {
         List<String> errors = new ArrayList<>();
         Set<String> aliases = new HashSet<>();
-        Set<String> targets = new HashSet<>();
         for (InputSource in : inputs) {
             if (in.source() == null || in.source().isEmpty()) {
                 errors.add("invalid input sources: input source is missing a source type");
             }
             if (in.target().isBlank()) {
                 errors.add("invalid input sources: input source is missing a target");
-            } else if (!targets.add(in.target())) {
-                errors.add("input source with target '" + in.target() + "' already exists");
             }
             if (!in.alias().isBlank() && !aliases.add(in.alias())) {
-                errors.add("input source with alias '" + in.alias() + "' already exists");
-            }
-        }
-        return errors;
-    }
-
-    private static List<String> outputErrors(List<ResultPath> outputs) {
-        List<String> errors = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        Set<String> paths = new HashSet<>();
-        for (ResultPath out : outputs) {
-            if (out.name().isBlank()) errors.add("invalid output: result path name is missing");
-            if (out.path().isBlank()) {
-                errors.add("invalid output: result path `" + out.name() + "` is missing a path");
-            } else if (!out.path().startsWith("/")) {
-                errors.add("invalid output: result path `" + out.path() + "` must be absolute");
-            }
-            if (!out.name().isBlank() && !names.add(out.name())) {
-                errors.add("invalid output: result path name `" + out.name() + "` is used more than once");
-            }
-            if (!out.path().isBlank() && !paths.add(out.path())) {
-                errors.add("invalid output: result path `" + out.path() + "` is used more than once");
+                errors.add("input source with alias '" + Texts.quote(in.alias()) + "' already exists");
             }
         }
         return errors;
@@ -156,11 +161,12 @@ public final class JobValidator {
         List<String> errors = new ArrayList<>();
         task.env().forEach((name, value) -> {
             if (!ENV_NAME.matcher(name).matches()) {
-                errors.add("invalid env: name '" + name + "' must be upper-case letters, digits and underscores, starting with a letter");
+                errors.add("invalid env: name '" + Texts.quote(name)
+                        + "' must be upper-case letters, digits and underscores, starting with a letter");
             } else if (name.startsWith(RESERVED_ENV_PREFIX)) {
-                errors.add("invalid env: name '" + name + "' must not start with " + RESERVED_ENV_PREFIX);
+                errors.add("invalid env: name '" + Texts.quote(name) + "' must not start with " + RESERVED_ENV_PREFIX);
             }
-            if (value == null || value.isEmpty()) errors.add("invalid env: value of '" + name + "' is empty");
+            if (value == null || value.isEmpty()) errors.add("invalid env: value of '" + Texts.quote(name) + "' is empty");
         });
         return errors;
     }
@@ -169,7 +175,7 @@ public final class JobValidator {
         if (value == null || value.isBlank()) {
             errors.add(what + " is missing");
         } else if (noSpaces && value.chars().anyMatch(Character::isWhitespace)) {
-            errors.add(what + " '" + value + "' must not contain whitespace");
+            errors.add(what + " '" + Texts.quote(value) + "' must not contain whitespace");
         } else if (value.indexOf(0) >= 0) {
             errors.add(what + " must not contain null characters");
         }

@@ -24,17 +24,29 @@ public final class SubmissionPreparer {
 
     private final JobDefaults defaults;
     private final String orchestratorId;
+    private final SpecLimits limits;
+    private final JobValidator validator;
 
+    /** A preparer with the default {@link SpecLimits}. */
     public SubmissionPreparer(JobDefaults defaults, String orchestratorId) {
+        this(defaults, orchestratorId, SpecLimits.defaults());
+    }
+
+    public SubmissionPreparer(JobDefaults defaults, String orchestratorId, SpecLimits limits) {
         this.defaults = defaults;
         this.orchestratorId = orchestratorId;
+        this.limits = limits;
+        this.validator = new JobValidator(limits);
     }
 
     /** Validates and prepares; throws {@link SpecException} when the job breaks a submission rule. */
     public Submission prepare(Job submitted) {
+        if (submitted.tasks().size() > limits.maxTasks()) {
+            throw new SpecException("too many tasks: " + submitted.tasks().size() + " (at most " + limits.maxTasks() + ")");
+        }
         List<String> warnings = new ArrayList<>();
         Job job = LegacyWasmModules.convert(sanitize(submitted, warnings));
-        JobValidator.validateSubmission(job);
+        validator.validate(job);
         JobType type = job.jobType();
         job = job.withBookkeeping(JobState.of(JobStateType.Pending), 0, 0, 0, 0);
         if (job.namespace().isBlank()) job = job.withNamespace(Job.DEFAULT_NAMESPACE);

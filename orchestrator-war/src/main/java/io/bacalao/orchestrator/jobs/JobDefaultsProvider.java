@@ -4,7 +4,9 @@ import io.bacalao.domain.config.Config;
 import io.bacalao.domain.model.JobType;
 import io.bacalao.domain.model.ResourcesConfig;
 import io.bacalao.domain.model.SpecConfig;
+import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.spec.JobDefaults;
+import io.bacalao.domain.spec.SpecLimits;
 import io.bacalao.domain.spec.SubmissionPreparer;
 import io.bacalao.orchestrator.config.NodeSettings;
 import jakarta.annotation.PostConstruct;
@@ -14,7 +16,10 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Builds the submission preparer from the {@code JobDefaults.*} keys of this orchestrator's configuration. */
+/**
+ * Builds the submission preparer from the {@code JobDefaults.*} keys and {@code Orchestrator.MaxJobCount} of this
+ * orchestrator's configuration.
+ */
 @ApplicationScoped
 public class JobDefaultsProvider {
     @Inject
@@ -23,11 +28,16 @@ public class JobDefaultsProvider {
 
     @PostConstruct
     void init() {
-        preparer = new SubmissionPreparer(fromConfig(settings.config()), settings.nodeId());
+        preparer = new SubmissionPreparer(fromConfig(settings.config()), settings.nodeId(), limits(settings.config()));
     }
 
     public SubmissionPreparer preparer() {
         return preparer;
+    }
+
+    /** The spec limits; only the maximum Count is configurable ({@code Orchestrator.MaxJobCount}). */
+    static SpecLimits limits(Config c) {
+        return SpecLimits.defaults().withMaxJobCount(c.getInt(ConfigKeys.MAX_JOB_COUNT));
     }
 
     static JobDefaults fromConfig(Config c) {
