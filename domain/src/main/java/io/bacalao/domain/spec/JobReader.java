@@ -104,13 +104,32 @@ public final class JobReader {
             }
             if (e instanceof JsonMappingException m && e.getCause() instanceof NullPointerException) {
                 // a null inside a list (Tasks: [null]): the model's lists hold no nulls
-                throw new SpecException(field(m) + " is invalid type: a list must not contain null", e);
+                String where = nullInList(tree, "").orElse(path(m));
+                throw new SpecException("field: '" + where + "' in 'Job' is invalid type: a list must not contain null", e);
             }
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new SpecException("invalid job spec: " + cause.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new SpecException("invalid job spec: " + e.getMessage(), e);
         }
+    }
+
+    /** The path of the first null element of a list, as {@link #path} writes it. */
+    private static java.util.Optional<String> nullInList(JsonNode node, String at) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (node.get(i).isNull()) return java.util.Optional.of(at + "[" + i + "]");
+                var inner = nullInList(node.get(i), at + "[" + i + "]");
+                if (inner.isPresent()) return inner;
+            }
+        } else if (node.isObject()) {
+            for (var it = node.properties().iterator(); it.hasNext(); ) {
+                var e = it.next();
+                var inner = nullInList(e.getValue(), at.isEmpty() ? e.getKey() : at + "." + e.getKey());
+                if (inner.isPresent()) return inner;
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static String field(JsonMappingException e) {
