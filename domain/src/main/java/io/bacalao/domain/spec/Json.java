@@ -1,8 +1,10 @@
 package io.bacalao.domain.spec;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -26,8 +28,18 @@ import java.time.format.DateTimeParseException;
  * case-insensitively (as Go's encoding/json does), unknown nested keys are ignored, {@link Instant}s are RFC 3339.
  */
 public final class Json {
-    private static final ObjectMapper JSON = configure(JsonMapper.builder()).build();
+    /**
+     * Bounds of every document read (job specs, requests, protocol messages): nesting at most 1000 levels (deeper
+     * input would only exhaust the stack of the recursive binders) and numbers at most 1000 digits (Jackson's
+     * defaults, fixed here so that a library update cannot loosen them). Strings are bounded by the callers
+     * (HTTP body 10 MB, {@link SpecLimits}).
+     */
+    static final StreamReadConstraints READ_LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(1000).maxNumberLength(1000).build();
+    private static final ObjectMapper JSON = configure(JsonMapper.builder(
+            JsonFactory.builder().streamReadConstraints(READ_LIMITS).build())).build();
     private static final ObjectMapper YAML = configure(YAMLMapper.builder(YAMLFactory.builder()
+            .streamReadConstraints(READ_LIMITS)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build())).build();

@@ -4,6 +4,7 @@ import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.JobType;
 import io.bacalao.domain.model.SpecConfig;
 import io.bacalao.domain.spec.JobDefaults;
+import io.bacalao.domain.spec.SpecLimits;
 import io.bacalao.domain.spec.SubmissionPreparer;
 import java.util.EnumMap;
 import java.util.Map;
@@ -14,7 +15,9 @@ import java.util.Map;
  * paths need a publisher" is left to the server, which may have one configured.
  */
 public final class LocalValidator {
-    private static final SubmissionPreparer PREPARER = new SubmissionPreparer(defaults(), "n-cli");
+    /** The maximum Count is the server's setting (Orchestrator.MaxJobCount), so it is left to the server. */
+    private static final SubmissionPreparer PREPARER = new SubmissionPreparer(defaults(), "n-cli",
+            SpecLimits.defaults().withMaxJobCount(Integer.MAX_VALUE));
 
     private LocalValidator() {
     }
