@@ -106,8 +106,11 @@ public final class JobValidator {
         }
         errors.addAll(sizes.taskErrors(task));
         errors.addAll(inputErrors(task.inputSources()));
-        errors.addAll(paths.inputErrors(task.inputSources()));
-        errors.addAll(paths.outputErrors(task.resultPaths(), task.inputSources()));
+        // the mount point rules compare every pair: only within the limits, so that they stay cheap
+        if (task.inputSources().size() <= limits.maxInputs() && task.resultPaths().size() <= limits.maxResults()) {
+            errors.addAll(paths.inputErrors(task.inputSources()));
+            errors.addAll(paths.outputErrors(task.resultPaths(), task.inputSources()));
+        }
         errors.addAll(envErrors(task));
         if (!task.network().domains().isEmpty() && task.network().type() != NetworkType.HTTP) {
             errors.add("invalid network: domains can only be set for HTTP network mode");

@@ -135,6 +135,17 @@ class SpecLimitsTest {
     }
 
     @Test
+    void tooManyResultsAreRefusedWithoutComparingEveryPair() {
+        String results = String.join(",", java.util.Collections.nCopies(20_000, "{\"Name\":\"o\",\"Path\":\"/out\"}"));
+
+        SpecException e = assertThrows(SpecException.class, () -> submit("{\"Type\":\"batch\",\"Tasks\":[{\"Name\":"
+                + "\"main\",\"Engine\":{\"Type\":\"noop\"},\"Publisher\":{\"Type\":\"local\"},\"ResultPaths\":["
+                + results + "]}]}"));
+
+        assertEquals("task main validation failed: too many result paths: 20000 (at most 64)", e.getMessage());
+    }
+
+    @Test
     void envValuesAreBounded() {
         SpecException e = assertThrows(SpecException.class, () -> submit("{\"Type\":\"batch\",\"Tasks\":[{\"Name\":"
                 + "\"main\",\"Engine\":{\"Type\":\"noop\"},\"Env\":{\"BIG\":\"" + "x".repeat(32 * 1024 + 1) + "\"}}]}"));
