@@ -46,7 +46,12 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
             byte[] body = in.readAllBytes();
             if (body.length == 0) return null;
             try (JsonParser parser = PARSERS.createParser(body)) {
-                return Json.mapper().readValue(parser, Json.mapper().constructType(genericType));
+                Object value = Json.mapper().readValue(parser, Json.mapper().constructType(genericType));
+                if (parser.nextToken() != null) {
+                    throw new MalformedBodyException("unexpected data after the JSON value at offset "
+                            + parser.currentTokenLocation().getByteOffset(), null);
+                }
+                return value;
             }
         } catch (JsonProcessingException e) {
             throw new MalformedBodyException(e.getOriginalMessage(), e);

@@ -33,6 +33,13 @@ class JsonProviderTest {
     }
 
     @Test
+    void dataAfterTheJsonValueIsRefused() {
+        MalformedBodyException e = assertThrows(MalformedBodyException.class,
+                () -> read("{\"Job\":{\"Type\":\"batch\"}} {\"Job\":{}}"));
+        assertTrue(e.getMessage().contains("unexpected data after the JSON value"), e.getMessage());
+    }
+
+    @Test
     void overlongNumbersAreRefused() {
         MalformedBodyException e = assertThrows(MalformedBodyException.class,
                 () -> read("{\"Job\":{\"Count\":" + "9".repeat(200) + "}}"));
