@@ -1,7 +1,5 @@
 package io.bacalao.orchestrator.api;
 
-import io.bacalao.domain.error.ApiError;
-import io.bacalao.domain.spec.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -9,8 +7,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /**
  * The logs websocket ({@link LogsEndpoint}) under the same {@link CorsPolicy} as the REST API: a browser page may
@@ -28,13 +24,8 @@ public class WebSocketOriginFilter extends HttpFilter {
         String origin = request.getHeader(CorsFilter.ORIGIN);
         boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
         if (upgrade && policy.isCrossOrigin(origin, request.getHeader("Host")) && !policy.allows(origin)) {
-            String id = request.getHeader(ApiHeaders.REQUEST_ID);
-            ApiError body = new ApiError(403, "cross-origin websocket from " + QueryParams.shorten(origin) + " refused",
-                    id == null ? UUID.randomUUID().toString() : id, "Forbidden", ErrorMapper.API_SERVER,
-                    "allow the web origin in API.CORS.AllowedOrigins", null);
-            response.setStatus(403);
-            response.setContentType("application/json");
-            response.getOutputStream().write(Json.write(body).getBytes(StandardCharsets.UTF_8));
+            ServletErrors.write(request, response, 403, "Forbidden", "cross-origin websocket from "
+                    + QueryParams.shorten(origin) + " refused", "allow the web origin in API.CORS.AllowedOrigins");
             return;
         }
         chain.doFilter(request, response);
