@@ -94,7 +94,7 @@ final class BenchCluster implements AutoCloseable {
             try {
                 if (!outstanding.isEmpty()) {
                     JsonNode items = Json.mapper().readTree(get("/api/v1/orchestrator/jobs?order_by=modified_at"
-                            + "&reverse=true&limit=" + (4 * outstanding.size() + 10))).get("Items");
+                            + "&reverse=true&limit=" + Math.min(1000, 4 * outstanding.size() + 10))).get("Items");
                     for (JsonNode j : items) {
                         String s = j.get("State").get("StateType").asText();
                         if (s.equals("Completed") || s.equals("Failed") || s.equals("Stopped")) {

@@ -20,6 +20,7 @@ public final class PayaraCommands {
         // Bacalhau's clients send the stop reason as a DELETE body, which Grizzly refuses by default
         c.add("set configs.config.server-config.network-config.protocols.protocol.http-listener.http"
                 + ".allow-payload-for-undefined-http-methods=true");
+        c.addAll(ListenerTimeouts.commands(spec.config()));
         c.add("set hazelcast-runtime-configuration.interface=127.0.0.1");
         c.add("set hazelcast-runtime-configuration.start-port=" + spec.hazelcastPort());
         String pool = "resources.jdbc-connection-pool.H2Pool.";

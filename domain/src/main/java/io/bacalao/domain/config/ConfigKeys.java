@@ -18,6 +18,11 @@ public final class ConfigKeys {
     public static final String NAME_PROVIDER = "NameProvider";
     public static final String API_HOST = "API.Host";
     public static final String API_PORT = "API.Port";
+    // REST API limits (Bacalhau fixes these in pkg/publicapi/config.go and server.go; Bacalao makes them keys)
+    public static final String API_MAX_BODY_BYTES = "API.Limits.MaxBodyBytes";
+    public static final String API_RATE_LIMIT = "API.Limits.RequestsPerSecond";
+    public static final String API_REQUEST_TIMEOUT = "API.Limits.RequestTimeout";
+    public static final String API_CORS_ALLOWED_ORIGINS = "API.CORS.AllowedOrigins";
     public static final String ORCHESTRATOR_ENABLED = "Orchestrator.Enabled";
     public static final String ORCHESTRATOR_HOST = "Orchestrator.Host";
     public static final String ORCHESTRATOR_PORT = "Orchestrator.Port";
@@ -66,6 +71,13 @@ public final class ConfigKeys {
         s(NAME_PROVIDER, "puuid", "How the node ID is chosen: puuid (n-<uuid>), uuid or hostname.");
         s(API_HOST, "0.0.0.0", "Address the REST API listens on.");
         i(API_PORT, "1234", "Port of the REST API.");
+        i(API_MAX_BODY_BYTES, "10485760", "Largest request body the REST API reads, in bytes (Bacalhau: 10MB); larger is 413.");
+        i(API_RATE_LIMIT, "1000", "Requests per second one client IP may make to the REST API (burst the same);"
+                + " more is 429 (0 = no limit).");
+        d(API_REQUEST_TIMEOUT, "30s", "A connection that sends no data this long while a request is read is closed"
+                + " (HTTP listener idle/read timeouts, as Bacalhau's 30 s request timeout).");
+        l(API_CORS_ALLOWED_ORIGINS, "", "Web origins (scheme://host[:port], or *) that may call the REST API and open the"
+                + " logs websocket from a browser; empty = none (same-origin and non-browser clients only).");
         b(ORCHESTRATOR_ENABLED, "false", "Run the orchestrator on this node.");
         s(ORCHESTRATOR_HOST, "0.0.0.0", "Address the embedded broker listens on.");
         i(ORCHESTRATOR_PORT, "4222", "Port of the embedded broker that compute nodes connect to.");

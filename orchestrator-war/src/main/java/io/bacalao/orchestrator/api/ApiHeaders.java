@@ -12,10 +12,11 @@ import java.util.UUID;
 
 /**
  * Headers every response carries: a request ID (kept from the request when the client sent one), the server's
- * build information (X-Bacalhau-*) and an open CORS policy.
+ * build information (X-Bacalhau-*). CORS headers come from {@link CorsFilter}.
  */
 @Provider
 @PreMatching
+@jakarta.annotation.Priority(ApiFilterOrder.REQUEST_ID)
 public class ApiHeaders implements ContainerRequestFilter, ContainerResponseFilter {
     public static final String REQUEST_ID = "X-Request-Id";
     private static final BuildVersionInfo VERSION = BuildVersion.current();
@@ -31,7 +32,6 @@ public class ApiHeaders implements ContainerRequestFilter, ContainerResponseFilt
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         var h = response.getHeaders();
         h.putSingle(REQUEST_ID, request.getHeaderString(REQUEST_ID));
-        h.putSingle("Access-Control-Allow-Origin", "*");
         h.putSingle("X-Bacalhau-Git-Version", VERSION.gitVersion());
         h.putSingle("X-Bacalhau-Git-Commit", VERSION.gitCommit());
         h.putSingle("X-Bacalhau-Build-Date", VERSION.buildDate());

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 @PreMatching
 public class ClientVersionGate implements ContainerRequestFilter {
     static final String HEADER = "X-Bacalhau-Git-Version";
-    private static final Pattern SEMVER = Pattern.compile("^v?(\\d+)\\.(\\d+)\\.(\\d+)([-+].*)?$");
+    private static final Pattern SEMVER = Pattern.compile("^v?(\\d{1,9})\\.(\\d{1,9})\\.(\\d{1,9})([-+].*)?$");
     private static final int[] MINIMUM = {1, 4, 0};
 
     @Override

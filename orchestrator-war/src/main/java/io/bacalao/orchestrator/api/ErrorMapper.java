@@ -23,6 +23,8 @@ import java.util.logging.Logger;
 public class ErrorMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
     static final String API_SERVER = "APIServer";
+    /** Bacalhau's timeout answer text (pkg/publicapi/server.go TimeoutMessage). */
+    static final String TIMEOUT_MESSAGE = "Server Timeout!";
 
     @Context
     HttpHeaders headers;
@@ -34,6 +36,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             case BacalaoException b -> error(b.status(), b.getMessage(), b.code().code(), b.component(), b.hint(), null);
             case StoreValidationException s -> error(400, s.getMessage(), "BadRequest", "JobStore", null, null);
             case SpecException s -> error(400, s.getMessage(), "InternalError", API_SERVER, null, null);
+            case BoundedInputStream.BodyTooLargeException big -> {
+                BacalaoException b = RequestBodyFilter.tooLarge(ApiLimits.configured().maxBodyBytes());
+                yield error(b.status(), b.getMessage(), b.code().code(), b.component(), null, null);
+            }
+            case java.io.IOException io when isReadTimeout(io) -> error(408, TIMEOUT_MESSAGE
+                    + ": the request body did not arrive in time", "InternalError", API_SERVER, null, null);
             case MalformedBodyException m -> error(400, "malformed request body: " + m.getMessage(), "InternalError",
                     API_SERVER, null, null);
             case BadParameterException p -> error(400, p.getMessage(), "InternalError", API_SERVER, null, null);
@@ -61,9 +69,20 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         return id == null ? "" : id;
     }
 
+    /** A worker gave up reading a body that stopped arriving (the listener's read timeout, API.Limits.RequestTimeout). */
+    private static boolean isReadTimeout(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.util.concurrent.TimeoutException || c instanceof java.net.SocketTimeoutException) return true;
+        }
+        return false;
+    }
+
     private static Throwable unwrap(Throwable t) {
         Throwable cur = t;
-        while ((cur instanceof EJBException || cur instanceof jakarta.enterprise.inject.CreationException
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof BoundedInputStream.BodyTooLargeException) return c;
+        }
+        while ((cur instanceof EJBException || cur instanceof jakarta.ws.rs.ProcessingException || cur instanceof jakarta.enterprise.inject.CreationException
                 || cur instanceof jakarta.transaction.RollbackException) && cur.getCause() != null) {
             cur = cur.getCause();
         }

@@ -15,7 +15,6 @@ import io.bacalao.orchestrator.store.JobStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -69,6 +68,7 @@ public class JobsResource {
     @Path("{id}/rerun")
     public ApiModels.RerunJobResponse rerun(@PathParam("id") String id, @QueryParam("namespace") String namespace,
                                             ApiModels.RerunJobRequest request) {
+        namespace = QueryParams.text("namespace", namespace);
         long version = request == null ? 0 : request.jobVersion();
         String reason = request == null ? null : request.reason();
         JobService.RerunResult r = service.rerun(id, namespace, version, reason);
@@ -76,17 +76,21 @@ public class JobsResource {
     }
 
     @GET
-    public ApiModels.ListResponse<Job> list(@QueryParam("namespace") String namespace, @QueryParam("limit") Integer limit,
+    public ApiModels.ListResponse<Job> list(@QueryParam("namespace") String namespace, @QueryParam("limit") String limit,
                                        @QueryParam("next_token") String nextToken, @QueryParam("order_by") String orderBy,
-                                       @QueryParam("reverse") boolean reverse, @QueryParam("labels") List<String> labels) {
+                                       @QueryParam("reverse") String reverse, @QueryParam("labels") List<String> labels) {
+        namespace = QueryParams.text("namespace", namespace);
+        orderBy = QueryParams.text("order_by", orderBy);
+        int pageSize = QueryParams.limit(limit, QueryParams.MAX_LIMIT);
+        boolean reversed = QueryParams.bool("reverse", reverse);
         PagingToken page = nextToken != null && !nextToken.isBlank() ? PagingToken.decode(nextToken)
-                : new PagingToken(orderBy == null || orderBy.isBlank() ? "created_at" : orderBy, reverse,
-                limit == null ? 0 : limit, 0);
+                : new PagingToken(orderBy == null || orderBy.isBlank() ? "created_at" : orderBy, reversed, pageSize, 0);
         if (!page.sortBy().equals("created_at") && !page.sortBy().equals("modified_at")) {
-            throw io.bacalao.domain.error.BacalaoException.plain("OrderBy " + page.sortBy() + " not supported for listJobs", null);
+            // Bacalhau answers this with 500 (an error without a code); a bad parameter is the client's, so 400
+            throw new BadParameterException("OrderBy " + page.sortBy() + " not supported for listJobs");
         }
         JobPage result = store.list(new JobQuery(namespace, page.sortBy(), page.reverse(), page.limit(), page.offset(),
-                Selectors.parse(labels)));
+                Selectors.parse(QueryParams.labels(labels))));
         String next = result.more()
                 ? new PagingToken(page.sortBy(), page.reverse(), page.limit(), page.offset() + result.jobs().size()).encode()
                 : "";
@@ -97,7 +101,8 @@ public class JobsResource {
     @Path("{id}")
     public ApiModels.GetJobResponse get(@PathParam("id") String id, @QueryParam("namespace") String namespace,
                                    @QueryParam("include") String include) {
-        Job job = store.resolve(id, namespace);
+        Job job = store.resolve(id, QueryParams.text("namespace", namespace));
+        include = QueryParams.text("include", include);
         List<String> parts = include == null ? List.of() : Arrays.stream(include.split(",")).map(String::trim).toList();
         ApiModels.ListResponse<JobHistory> history = parts.contains("history")
                 ? ApiModels.ListResponse.of(store.history(job.id(), 0, 0)) : null;
@@ -110,6 +115,8 @@ public class JobsResource {
     @Path("{id}")
     public ApiModels.StopJobResponse stop(@PathParam("id") String id, @QueryParam("namespace") String namespace,
                                      @QueryParam("reason") String reasonQuery, ApiModels.StopJobRequest body) {
+        namespace = QueryParams.text("namespace", namespace);
+        reasonQuery = QueryParams.text("reason", reasonQuery, QueryParams.MAX_SELECTOR);
         String reason = body != null && body.reason() != null ? body.reason() : reasonQuery;
         return new ApiModels.StopJobResponse(service.stop(id, namespace, reason));
     }
@@ -117,26 +124,35 @@ public class JobsResource {
     @GET
     @Path("{id}/history")
     public ApiModels.ListResponse<JobHistory> history(@PathParam("id") String id, @QueryParam("namespace") String namespace,
-                                                 @QueryParam("limit") @DefaultValue("0") int limit,
+                                                 @QueryParam("limit") String limit,
                                                  @QueryParam("next_token") String nextToken,
-                                                 @QueryParam("since") @DefaultValue("0") long since,
+                                                 @QueryParam("since") String since,
                                                  @QueryParam("event_type") String eventType,
                                                  @QueryParam("execution_id") String executionId,
-                                                 @QueryParam("job_version") @DefaultValue("0") long jobVersion,
-                                                 @QueryParam("all_job_versions") boolean allVersions) {
-        Job job = store.resolve(id, namespace);
-        return historyPager.page(job, new HistoryPager.Filter(limit, nextToken, since, eventType, executionId,
-                jobVersion, allVersions));
+                                                 @QueryParam("job_version") String jobVersion,
+                                                 @QueryParam("all_job_versions") String allVersions) {
+        HistoryPager.Filter filter = new HistoryPager.Filter(QueryParams.limit(limit, HistoryPager.DEFAULT_LIMIT),
+                QueryParams.text("next_token", nextToken, QueryParams.MAX_TOKEN),
+                QueryParams.nonNegative("since", since), QueryParams.text("event_type", eventType),
+                QueryParams.text("execution_id", executionId), QueryParams.nonNegative("job_version", jobVersion),
+                QueryParams.bool("all_job_versions", allVersions));
+        Job job = store.resolve(id, QueryParams.text("namespace", namespace));
+        return historyPager.page(job, filter);
     }
 
     @GET
     @Path("{id}/executions")
     public ApiModels.ListResponse<Execution> executions(@PathParam("id") String id, @QueryParam("namespace") String namespace,
-                                                   @QueryParam("order_by") String orderBy, @QueryParam("reverse") boolean reverse,
-                                                   @QueryParam("limit") @DefaultValue("0") int limit,
-                                                   @QueryParam("job_version") @DefaultValue("0") long jobVersion,
-                                                   @QueryParam("all_job_versions") boolean allVersions) {
-        Job job = store.resolve(id, namespace);
+                                                   @QueryParam("order_by") String orderBy, @QueryParam("reverse") String reverseText,
+                                                   @QueryParam("limit") String limitText,
+                                                   @QueryParam("job_version") String jobVersionText,
+                                                   @QueryParam("all_job_versions") String allVersionsText) {
+        orderBy = QueryParams.text("order_by", orderBy);
+        boolean reverse = QueryParams.bool("reverse", reverseText);
+        int limit = QueryParams.limit(limitText, QueryParams.MAX_LIMIT);
+        long jobVersion = QueryParams.nonNegative("job_version", jobVersionText);
+        boolean allVersions = QueryParams.bool("all_job_versions", allVersionsText);
+        Job job = store.resolve(id, QueryParams.text("namespace", namespace));
         long version = jobVersion > 0 ? jobVersion : job.version();
         List<Execution> all = store.executions(job.id()).stream()
                 .filter(e -> allVersions || e.jobVersion() == version).toList();
@@ -146,7 +162,7 @@ public class JobsResource {
     @GET
     @Path("{id}/versions")
     public ApiModels.ListResponse<Job> versions(@PathParam("id") String id, @QueryParam("namespace") String namespace) {
-        Job job = store.resolve(id, namespace);
+        Job job = store.resolve(id, QueryParams.text("namespace", namespace));
         return ApiModels.ListResponse.of(store.versions(job.id()));
     }
 
@@ -158,7 +174,7 @@ public class JobsResource {
     @Path("{id}/results")
     public ApiModels.ListResponse<io.bacalao.domain.model.SpecConfig> results(@PathParam("id") String id,
                                                                              @QueryParam("namespace") String namespace) {
-        Job job = store.resolve(id, namespace);
+        Job job = store.resolve(id, QueryParams.text("namespace", namespace));
         if (job.jobType().isLongRunning()) {
             throw io.bacalao.domain.error.BacalaoException.plain("job type " + job.type() + " does not support results", null);
         }

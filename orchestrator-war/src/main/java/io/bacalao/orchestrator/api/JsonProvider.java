@@ -1,6 +1,9 @@
 package io.bacalao.orchestrator.api;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonParser;
 import io.bacalao.domain.spec.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Produces;
@@ -21,6 +24,15 @@ import java.lang.reflect.Type;
 @Produces({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
 public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWriter<Object> {
+    /** Deepest nesting of arrays/objects a request body may have: far beyond any job, far below a stack overflow. */
+    static final int MAX_NESTING_DEPTH = 64;
+    /** Longest number literal, in characters (Jackson's default is 1000; nothing in a job needs more than 20). */
+    static final int MAX_NUMBER_LENGTH = 100;
+    /** Parsers with tighter read limits for untrusted bodies, read by the domain's mapping; strings are bounded by the body limit. */
+    private static final JsonFactory PARSERS = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxNumberLength(MAX_NUMBER_LENGTH).build())
+            .build();
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -33,7 +45,14 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
         try {
             byte[] body = in.readAllBytes();
             if (body.length == 0) return null;
-            return Json.mapper().readValue(body, Json.mapper().constructType(genericType));
+            try (JsonParser parser = PARSERS.createParser(body)) {
+                Object value = Json.mapper().readValue(parser, Json.mapper().constructType(genericType));
+                if (parser.nextToken() != null) {
+                    throw new MalformedBodyException("unexpected data after the JSON value at offset "
+                            + parser.currentTokenLocation().getByteOffset(), null);
+                }
+                return value;
+            }
         } catch (JsonProcessingException e) {
             throw new MalformedBodyException(e.getOriginalMessage(), e);
         }

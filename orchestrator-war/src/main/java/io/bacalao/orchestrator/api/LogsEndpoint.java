@@ -55,14 +55,17 @@ public class LogsEndpoint {
     @OnOpen
     public void open(Session session, @PathParam("id") String id) {
         Map<String, List<String>> q = session.getRequestParameterMap();
-        boolean follow = flag(q, "follow");
         try {
-            Job job = store.resolve(id, first(q, "namespace"));
-            Execution e = choose(store.executions(job.id()), first(q, "execution_id"))
+            boolean follow = flag(q, "follow");
+            boolean tail = flag(q, "tail");
+            String namespace = QueryParams.text("namespace", first(q, "namespace"));
+            String executionId = QueryParams.text("execution_id", first(q, "execution_id"));
+            Job job = store.resolve(id, namespace);
+            Execution e = choose(store.executions(job.id()), executionId)
                     .orElseThrow(() -> BacalaoException.notFound("JobStore", "no execution to show logs of for job " + job.id()));
             String streamId = UUID.randomUUID().toString();
             Subscription sub = broker.subscribe(Addresses.logQueue(streamId));
-            broker.send(new LogStreamRequest(e.nodeId(), e.id(), streamId, follow, flag(q, "tail")));
+            broker.send(new LogStreamRequest(e.nodeId(), e.id(), streamId, follow, tail));
             pool.submit(() -> pump(session, sub, follow));
         } catch (RuntimeException ex) {
             fail(session, ex.getMessage());
@@ -142,8 +145,8 @@ public class LogsEndpoint {
         return v == null || v.isEmpty() ? null : v.get(0);
     }
 
+    /** A boolean parameter; a value that is not one is an error frame (as a 400 would be on a plain route). */
     private static boolean flag(Map<String, List<String>> q, String key) {
-        String v = first(q, key);
-        return v != null && (v.isEmpty() || Boolean.parseBoolean(v));
+        return QueryParams.bool(key, first(q, key));
     }
 }

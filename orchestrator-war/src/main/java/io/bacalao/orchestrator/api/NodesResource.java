@@ -1,6 +1,8 @@
 package io.bacalao.orchestrator.api;
 
 import io.bacalao.domain.api.ApiModels;
+import io.bacalao.domain.model.NodeConnection;
+import io.bacalao.domain.model.NodeMembership;
 import io.bacalao.domain.model.NodeState;
 import io.bacalao.domain.model.Resources;
 import io.bacalao.domain.selector.Selector;
@@ -8,7 +10,6 @@ import io.bacalao.orchestrator.nodes.NodeActions;
 import io.bacalao.orchestrator.store.NodeStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -33,16 +35,17 @@ public class NodesResource {
     NodeActions actions;
 
     @GET
-    public ApiModels.ListNodesResponse list(@QueryParam("limit") @DefaultValue("0") int limit,
-                                       @QueryParam("order_by") String orderBy, @QueryParam("reverse") boolean reverse,
+    public ApiModels.ListNodesResponse list(@QueryParam("limit") String limitText,
+                                       @QueryParam("order_by") String orderBy, @QueryParam("reverse") String reverse,
                                        @QueryParam("labels") List<String> labels,
                                        @QueryParam("filter-approval") String approval,
                                        @QueryParam("filter-status") String status) {
-        Comparator<NodeState> order = order(orderBy);
-        if (reverse) order = order.reversed();
-        Selector selector = JobsResource.Selectors.parse(labels);
-        String wantApproval = upper(approval);
-        String wantStatus = upper(status);
+        int limit = QueryParams.limit(limitText, QueryParams.MAX_LIMIT);
+        Comparator<NodeState> order = order(QueryParams.text("order_by", orderBy));
+        if (QueryParams.bool("reverse", reverse)) order = order.reversed();
+        Selector selector = JobsResource.Selectors.parse(QueryParams.labels(labels));
+        String wantApproval = oneOf("filter-approval", approval, NodeMembership.values());
+        String wantStatus = oneOf("filter-status", status, NodeConnection.values());
         List<NodeState> result = nodes.list().stream()
                 .filter(n -> selector.matches(n.info().labels()))
                 .filter(n -> wantApproval.isEmpty() || n.membership().name().equals(wantApproval))
@@ -67,8 +70,12 @@ public class NodesResource {
         return new ApiModels.PutNodeResponse(true, null);
     }
 
-    private static String upper(String s) {
-        return s == null ? "" : s.trim().toUpperCase(Locale.ROOT);
+    /** An enum name in any case, or "" when absent; anything else is a 400 listing the names. */
+    private static String oneOf(String param, String value, Enum<?>[] names) {
+        String v = value == null ? "" : QueryParams.text(param, value).trim().toUpperCase(Locale.ROOT);
+        if (v.isEmpty() || Arrays.stream(names).anyMatch(n -> n.name().equals(v))) return v;
+        throw new BadParameterException("invalid " + param + ": " + QueryParams.shorten(value) + " (use one of "
+                + Arrays.stream(names).map(Enum::name).toList() + ")");
     }
 
     private static Comparator<NodeState> order(String orderBy) {
