@@ -31,6 +31,12 @@ public class InlineStorage implements InputStorage {
         return TYPE;
     }
 
+    /** The data travels in the job itself. */
+    @Override
+    public boolean isLocal(InputSource input) {
+        return true;
+    }
+
     @Override
     public Mount prepare(InputSource input, StorageContext context) throws StorageException {
         DataUrl data;
