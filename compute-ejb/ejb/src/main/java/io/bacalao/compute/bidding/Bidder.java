@@ -28,6 +28,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Decides whether this node bids on a job (reference §5.2), with Bacalhau's chain of strategies in its order:
@@ -38,6 +39,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class Bidder {
+    private static final Logger LOG = Logger.getLogger(Bidder.class.getName());
     @Inject
     Executors executors;
     @Inject
@@ -65,12 +67,22 @@ public class Bidder {
                 this::engineRefusal,
                 this::publisherRefusal,
                 this::inputRefusal,
-                new InputLocalityStrategy(Locality.parse(c.get(Locality.KEY)), this::isLocal),
+                locality(c.get(Locality.KEY)),
                 new ExecProbe(c.get(ExecProbe.KEY), probeTimeout, System.getenv().getOrDefault("PATH", "/usr/bin:/bin")),
                 new HttpProbe(c.get(HttpProbe.KEY), probeTimeout, probeClient),
                 new EnvResolverStrategy(EnvResolver.from(c)),
                 new TimeoutLimit(c.getDuration(ConfigKeys.MAX_EXECUTION_TIMEOUT))::refusal,
                 this::resourceRefusal));
+    }
+
+    /** A value that is neither local nor anywhere refuses every job, saying so, rather than guessing. */
+    private BidStrategy locality(String value) {
+        try {
+            return new InputLocalityStrategy(Locality.parse(value), this::isLocal);
+        } catch (IllegalArgumentException e) {
+            LOG.severe(e.getMessage());
+            return job -> Optional.of(BidStrategy.NOT + "accept jobs until its configuration is fixed: " + e.getMessage());
+        }
     }
 
     @PreDestroy
