@@ -11,6 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -21,7 +22,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 /**
  * gzip-compressed tar archives of directories (results, inline inputs). Unpacking is guarded: an entry that
  * would land outside the destination (absolute, {@code ..}, or through a link) is refused with
- * {@link UnsafeArchiveException} and nothing outside the destination is written; links are never created.
+ * {@link UnsafeArchiveException} and nothing outside the destination is written; links, devices and pipes are
+ * never created; {@link UnpackLimits} bound the bytes and entries written, and oversized names and extended
+ * headers are refused before they are read into memory ({@link GuardedTarInputStream}).
  */
 public final class TarGz {
     private TarGz() {
@@ -68,10 +71,22 @@ public final class TarGz {
         Files.move(tmp, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Unpacks a tar.gz stream into {@code dest} (created if needed); see the class comment for the guard. */
+    /** Unpacks a tar.gz stream into {@code dest} (created if needed) without limits; see the class comment. */
     public static void unpack(InputStream in, Path dest) throws IOException {
+        unpack(in, dest, UnpackLimits.NONE);
+    }
+
+    /**
+     * Unpacks a tar.gz stream into {@code dest} (created if needed). Only regular files and directories are
+     * created; links, devices, FIFOs and sparse files are refused. Past a limit the unpack stops with
+     * {@link ArchiveTooLargeException}: an entry whose declared size does not fit is refused before any of it is
+     * written. On any failure what was written stays inside {@code dest}, and removing it is the caller's choice.
+     */
+    public static void unpack(InputStream in, Path dest, UnpackLimits limits) throws IOException {
         Path root = Files.createDirectories(dest).toRealPath();
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(
+        long bytes = 0;
+        long entries = 0;
+        try (TarArchiveInputStream tar = new GuardedTarInputStream(
                 new GzipCompressorInputStream(new BufferedInputStream(in)))) {
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
@@ -79,17 +94,50 @@ public final class TarGz {
                 if (e.isSymbolicLink() || e.isLink()) {
                     throw new UnsafeArchiveException("archive entry '" + e.getName() + "' is a link; links are not allowed");
                 }
+                if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
+                    throw new UnsafeArchiveException("archive entry '" + e.getName()
+                            + "' is a device or a pipe; only files and directories are allowed");
+                }
+                if (e.isSparse()) {
+                    throw new UnsafeArchiveException("archive entry '" + e.getName() + "' is a sparse file; sparse files are not allowed");
+                }
+                if (!e.isDirectory() && !e.isFile()) {
+                    throw new UnsafeArchiveException("archive entry '" + e.getName()
+                            + "' is not a file or a directory (tar type '" + (char) e.getLinkFlag() + "')");
+                }
+                if (++entries > limits.maxEntries()) {
+                    throw new ArchiveTooLargeException("archive has more than " + limits.maxEntries() + " entries");
+                }
                 if (e.isDirectory()) {
                     Files.createDirectories(target);
-                } else if (e.isFile()) {
-                    Files.createDirectories(target.getParent());
-                    if (Files.isSymbolicLink(target.getParent()) || !target.getParent().toRealPath().startsWith(root)) {
-                        throw new UnsafeArchiveException("archive entry '" + e.getName() + "' escapes the destination");
-                    }
-                    Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
+                    continue;
                 }
+                if (e.getSize() > limits.maxBytes() - bytes) {
+                    throw new ArchiveTooLargeException("archive unpacks to more than " + limits.maxBytes()
+                            + " bytes (entry '" + e.getName() + "' alone is " + e.getSize() + " bytes)");
+                }
+                Files.createDirectories(target.getParent());
+                if (Files.isSymbolicLink(target.getParent()) || !target.getParent().toRealPath().startsWith(root)) {
+                    throw new UnsafeArchiveException("archive entry '" + e.getName() + "' escapes the destination");
+                }
+                bytes += copy(tar, target, limits.maxBytes() - bytes);
             }
         }
+    }
+
+    /** Copies the current entry, refusing more than {@code room} bytes (a reader that ignores the declared size). */
+    private static long copy(InputStream entry, Path target, long room) throws IOException {
+        long copied = 0;
+        byte[] buf = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            for (int n; (n = entry.read(buf)) >= 0; ) {
+                copied += n;
+                if (copied > room) throw new ArchiveTooLargeException("archive unpacks to more bytes than allowed");
+                out.write(buf, 0, n);
+            }
+        }
+        return copied;
     }
 
     /** The destination of an entry, or an exception when it would not be inside {@code root}. */

@@ -63,6 +63,12 @@ public final class ConfigKeys {
     public static final String MAX_EXECUTION_TIMEOUT = "Compute.JobTimeouts.MaxJobExecutionTimeout";
     public static final String ENGINES_DISABLED = "Engines.Disabled";
     public static final String WASM_RUNTIME = "Engines.Types.WASM.Runtime";
+    public static final String PROBE_TIMEOUT = "JobAdmissionControl.ProbeTimeout";
+    public static final String MAX_DOWNLOAD_BYTES = "InputSources.MaxDownloadBytes";
+    public static final String MAX_REDIRECTS = "InputSources.MaxRedirects";
+    public static final String MAX_INLINE_BYTES = "InputSources.MaxInlineBytes";
+    public static final String MAX_UNPACKED_BYTES = "InputSources.MaxUnpackedBytes";
+    public static final String MAX_UNPACKED_ENTRIES = "InputSources.MaxUnpackedEntries";
 
     private static final Map<String, ConfigKey> KEYS = new LinkedHashMap<>();
 
@@ -135,6 +141,13 @@ public final class ConfigKeys {
         i("InputSources.MaxRetryCount", "3", "Attempts to fetch one input.");
         l("InputSources.Disabled", "", "Input source types this node refuses.");
         s("InputSources.Types.IPFS.Endpoint", "", "Kubo RPC endpoint for ipfs:// inputs.");
+        // Admission probes and input ceilings (Bacalao's own keys; Bacalhau has no such limits): docs/admission-and-inputs.md
+        d(PROBE_TIMEOUT, "10s", "Longest wait for a ProbeExec command or ProbeHTTP answer; past it the job is refused.");
+        s(MAX_DOWNLOAD_BYTES, "10GiB", "Largest body a urlDownload input may have (bytes, e.g. 500MB, 10GiB).");
+        i(MAX_REDIRECTS, "5", "Redirects a urlDownload input may follow (http/https only, never https to http).");
+        s(MAX_INLINE_BYTES, "10MiB", "Largest decoded payload of an inline (data: URL) input.");
+        s(MAX_UNPACKED_BYTES, "1GiB", "Largest total size of the files an inline tar.gz input unpacks to.");
+        i(MAX_UNPACKED_ENTRIES, "100000", "Most entries (files and directories) an inline tar.gz input may hold.");
         l(ENGINES_DISABLED, "", "Engines this node refuses.");
         s(WASM_RUNTIME, "wasmtime", "Runtime of wasm jobs: wasmtime (native, the default) or chicory (pure Java;"
                 + " also used when wasmtime's native library cannot load on this machine).");

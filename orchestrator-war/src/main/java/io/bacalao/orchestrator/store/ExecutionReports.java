@@ -38,7 +38,8 @@ public class ExecutionReports {
             return record(r.executionId(), now, e -> e.transition(e.desiredState(),
                     ComputeState.of(ExecutionStateType.AskForBidAccepted), nanos(now)), r.events(), true);
         }
-        String reason = "rejected bid: " + r.reason();
+        // compute nodes send Bacalhau's whole text ("rejected bid: …; rejected bid: …"); older ones sent the bare reasons
+        String reason = r.reason() != null && r.reason().startsWith("rejected bid: ") ? r.reason() : "rejected bid: " + r.reason();
         List<Event> events = r.events().isEmpty() ? List.of(Event.error(EventTopics.EXEC_SCANNING, reason, now)) : r.events();
         return record(r.executionId(), now, e -> e.transition(DesiredState.of(DesiredStateType.Stopped, "bid rejected"),
                 new ComputeState(ExecutionStateType.AskForBidRejected, reason), nanos(now)), events, true);

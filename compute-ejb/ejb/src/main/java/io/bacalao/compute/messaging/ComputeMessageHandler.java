@@ -64,7 +64,7 @@ public class ComputeMessageHandler {
             return;
         }
         BidDecision decision = bidder.decide(ask.execution().job());
-        LocalExecution received = LocalExecution.received(ask.execution());
+        LocalExecution received = LocalExecution.received(ask.execution().withJob(bidder.admitted(ask.execution().job())));
         LocalExecution decided = !decision.accepted() ? received.to(ExecutionStateType.AskForBidRejected, decision.reason())
                 : received.to(ask.preApproved() ? ExecutionStateType.BidAccepted : ExecutionStateType.AskForBidAccepted, "");
         if (!store.insert(decided)) return;

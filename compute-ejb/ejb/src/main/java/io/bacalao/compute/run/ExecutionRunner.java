@@ -1,6 +1,7 @@
 package io.bacalao.compute.run;
 
 import io.bacalao.compute.config.ComputeSettings;
+import io.bacalao.compute.env.EnvResolver;
 import io.bacalao.compute.executor.ExecutionFailure;
 import io.bacalao.compute.executor.ExecutionOutcome;
 import io.bacalao.compute.executor.ExecutionRequest;
@@ -82,7 +83,7 @@ public class ExecutionRunner {
             ExecutionOutcome outcome;
             try (OutputCapture capture = new OutputCapture(results, dir.resolve("logs"))) {
                 outcome = executor.run(new ExecutionRequest(e.execution(), dir, results, inputs,
-                        Environment.of(e.execution()), capture));
+                        Environment.of(e.execution(), EnvResolver.from(settings.config())), capture));
             }
             RunOutput output = ResultsFolder.finish(results, outcome.exitCode());
             SpecConfig published = publish(e, results);

@@ -15,5 +15,13 @@ public interface InputStorage {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Whether this input's data is on this node already, so that nothing is fetched
+     * ({@code JobAdmissionControl.Locality = local}); only inline data and allow-listed local paths are.
+     */
+    default boolean isLocal(InputSource input) {
+        return false;
+    }
+
     Mount prepare(InputSource input, StorageContext context) throws StorageException;
 }

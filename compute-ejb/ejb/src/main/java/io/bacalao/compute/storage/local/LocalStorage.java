@@ -56,6 +56,12 @@ public class LocalStorage implements InputStorage {
         return refusal(input, allowList);
     }
 
+    /** A host path is local when this node would mount it (allow-listed, with the access asked for). */
+    @Override
+    public boolean isLocal(InputSource input) {
+        return refusal(input).isEmpty();
+    }
+
     /** The allow-list and write-access checks of {@link #prepare}, creating nothing. */
     public Optional<String> refusal(InputSource input, List<String> allowListedLocalPaths) {
         try {

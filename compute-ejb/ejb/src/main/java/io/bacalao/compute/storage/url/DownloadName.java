@@ -11,7 +11,7 @@ import java.util.UUID;
  * The file name a download is stored under: the last segment of the final (post-redirect) URL's path, else the
  * {@code Content-Disposition} filename ({@code filename*=} preferred), else a random UUID. The result is always a
  * single path segment: no '/', '\', NUL or control characters, never "." or "..", at most {@value #MAX_LENGTH}
- * characters — so {@code inputDir.resolve(name)} stays inside {@code inputDir}.
+ * bytes in UTF-8 (file systems allow 255) — so {@code inputDir.resolve(name)} stays inside {@code inputDir}.
  */
 final class DownloadName {
     static final int MAX_LENGTH = 200;
@@ -37,7 +37,10 @@ final class DownloadName {
         StringBuilder b = new StringBuilder();
         s.codePoints().filter(c -> !Character.isISOControl(c)).forEach(b::appendCodePoint);
         String name = b.toString().strip();
-        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.length() > MAX_LENGTH) return Optional.empty();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")
+                || name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LENGTH) {
+            return Optional.empty();
+        }
         return Optional.of(name);
     }
 

@@ -38,16 +38,20 @@ final class HttpGet {
     }
 
     /**
-     * Sends the GET; a 2xx body lands in {@code file}, any other body is discarded. {@code limit} (null or
-     * non-positive = none) covers connecting, headers and body; past it the exchange is cancelled.
+     * Sends the GET; a 2xx body lands in {@code file} (at most {@code maxBytes}, else {@link CappedBody.TooLarge}),
+     * any other body is discarded. {@code limit} (null or non-positive = none) covers connecting, headers and body;
+     * past it the exchange is cancelled.
      */
-    static HttpResponse<Path> send(HttpClient client, URI uri, Path file, Duration limit) throws IOException {
+    static HttpResponse<Path> send(HttpClient client, URI uri, Path file, Duration limit, long maxBytes) throws IOException {
         boolean limited = limit != null && limit.isPositive();
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
         if (limited) request.timeout(limit);
-        CompletableFuture<HttpResponse<Path>> exchange = client.sendAsync(request.build(), info -> info.statusCode() / 100 == 2
-                ? HttpResponse.BodySubscribers.ofFile(file)
-                : HttpResponse.BodySubscribers.replacing(file));
+        CompletableFuture<HttpResponse<Path>> exchange = client.sendAsync(request.build(), info -> {
+            if (info.statusCode() / 100 != 2) return HttpResponse.BodySubscribers.replacing(file);
+            long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+            return declared > maxBytes ? new CappedBody<>(HttpResponse.BodySubscribers.replacing(file), maxBytes, declared)
+                    : new CappedBody<>(HttpResponse.BodySubscribers.ofFile(file), maxBytes, -1);
+        });
         try {
             return limited ? exchange.get(limit.toNanos(), TimeUnit.NANOSECONDS) : exchange.get();
         } catch (TimeoutException e) {
@@ -72,7 +76,8 @@ final class HttpGet {
 
     /** Network trouble is worth another try; local file errors, TLS failures and interruption are not. */
     static boolean isTransient(IOException e) {
-        return !(e instanceof FileSystemException || e instanceof SSLException || e instanceof InterruptedIOException);
+        return !(e instanceof FileSystemException || e instanceof SSLException || e instanceof InterruptedIOException
+                || e instanceof CappedBody.TooLarge);
     }
 
     /** {@code HTTP 404 Not Found}; the JDK client does not expose the reason phrase, so known codes get the standard one. */

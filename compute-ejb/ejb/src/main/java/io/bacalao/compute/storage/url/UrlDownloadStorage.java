@@ -4,6 +4,7 @@ import io.bacalao.compute.storage.InputStorage;
 import io.bacalao.compute.storage.Mount;
 import io.bacalao.compute.storage.StorageContext;
 import io.bacalao.compute.storage.StorageException;
+import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.config.Durations;
 import io.bacalao.domain.model.InputSource;
 import jakarta.annotation.PreDestroy;
@@ -20,8 +21,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Source type {@code urlDownload} ({@code {"URL": "https://…"}}): an HTTP(S) GET, redirects followed (never from
- * https down to http), whose body becomes the file {@code <inputDir>/<name>} (see {@link DownloadName}), mounted
+ * Source type {@code urlDownload} ({@code {"URL": "https://…"}}): an HTTP(S) GET, at most
+ * {@code InputSources.MaxRedirects} redirects followed (to http or https only, never from https down to http), whose
+ * body (at most {@code InputSources.MaxDownloadBytes}, else the input fails without a retry) becomes the file {@code <inputDir>/<name>} (see {@link DownloadName}), mounted
  * read-only at {@code <Target>/<name>}. A failed attempt is retried up to {@code maxRetries} more times with a backoff of
  * 200 ms, doubling, when it could not connect, ran past {@code readTimeout} (whole attempt, body included), or got
  * a 5xx or 429; other non-2xx answers fail at once. A failed attempt leaves nothing in {@code inputDir}.
@@ -102,7 +104,7 @@ public class UrlDownloadStorage implements InputStorage {
 
     private synchronized HttpClient client() {
         if (client == null) {
-            client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+            client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         }
         return client;
     }
@@ -114,13 +116,26 @@ public class UrlDownloadStorage implements InputStorage {
         client = null;
     }
 
-    /** One GET: the body goes to a hidden temporary file, renamed once the whole body is in. */
+    /**
+     * One GET and the redirects it leads to: the body goes to a hidden temporary file, renamed once the whole body
+     * is in. Each hop is limited by {@code readTimeout}.
+     */
     private record Attempt(HttpClient client, URI uri, StorageContext context) {
         Path run() throws Failure {
             Path partial = context.inputDir().resolve(".download-" + UUID.randomUUID() + ".partial");
+            long maxBytes = context.limits().maxDownloadBytes();
             try {
                 Files.createDirectories(context.inputDir());
-                HttpResponse<Path> response = HttpGet.send(client, uri, partial, context.readTimeout());
+                URI current = uri;
+                HttpResponse<Path> response = HttpGet.send(client, current, partial, context.readTimeout(), maxBytes);
+                for (int hops = 0; Redirects.isRedirect(response.statusCode()); hops++) {
+                    if (hops >= context.limits().maxRedirects()) {
+                        throw new Failure("more than " + context.limits().maxRedirects() + " redirects ("
+                                + ConfigKeys.MAX_REDIRECTS + ")", false, null);
+                    }
+                    current = Redirects.next(current, response.headers().firstValue("Location"));
+                    response = HttpGet.send(client, current, partial, context.readTimeout(), maxBytes);
+                }
                 int status = response.statusCode();
                 if (status / 100 != 2) {
                     throw new Failure(HttpGet.statusText(status), status >= 500 || status == 429, null);
@@ -128,6 +143,10 @@ public class UrlDownloadStorage implements InputStorage {
                 Path file = context.inputDir().resolve(DownloadName.of(response.uri(),
                         response.headers().firstValue("Content-Disposition")));
                 return Files.move(partial, file);
+            } catch (Redirects.Refused e) {
+                throw new Failure(e.getMessage(), false, null);
+            } catch (CappedBody.TooLarge e) {
+                throw new Failure(e.getMessage() + " (" + ConfigKeys.MAX_DOWNLOAD_BYTES + ")", false, e);
             } catch (HttpGet.NoAnswer e) {
                 throw new Failure("no answer within " + Durations.format(context.readTimeout()), true, e.getCause());
             } catch (IOException e) {
