@@ -15,6 +15,7 @@ import io.bacalao.orchestrator.scheduler.SchedulerSettings;
 import io.bacalao.orchestrator.scheduler.Schedulers;
 import io.bacalao.orchestrator.scheduler.SchedulingContext;
 import io.bacalao.orchestrator.store.EvaluationStore;
+import io.bacalao.orchestrator.store.JobFailures;
 import io.bacalao.orchestrator.store.Outbox;
 import io.bacalao.orchestrator.store.PlanApplier;
 import io.bacalao.orchestrator.store.SnapshotReader;
@@ -31,16 +32,23 @@ import java.util.Random;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Processes one evaluation: snapshot → scheduler → plan applier → dispatch. A stale plan is recomputed from
  * a fresh snapshot. Processing a finished evaluation does nothing, so redelivery is harmless.
+ *
+ * <p>A poisoned evaluation ends. Each attempt is counted in the evaluation's row before it starts (so an
+ * attempt the orchestrator did not survive counts too); an attempt that throws anything (see {@link Failures})
+ * records how, and the message goes back to the broker for a redelivery with backoff. The attempt that brings
+ * the count to {@code Orchestrator.EvaluationBroker.MaxRetryCount}, or finds it there already, dead-letters the
+ * evaluation instead: it ends {@code failed}, its job {@code Failed} with the reason ({@link JobFailures}).
  */
 @ApplicationScoped
 public class EvaluationWorker {
     private static final Logger LOG = Logger.getLogger(EvaluationWorker.class.getName());
-    private static final int MAX_ATTEMPTS = 8;
+    private static final int MAX_STALE_RETRIES = 8;
 
     @Inject
     EvaluationStore evaluations;
@@ -48,6 +56,8 @@ public class EvaluationWorker {
     SnapshotReader snapshots;
     @Inject
     PlanApplier applier;
+    @Inject
+    JobFailures failures;
     @Inject
     Dispatcher dispatcher;
     @Inject
@@ -57,11 +67,13 @@ public class EvaluationWorker {
 
     private Schedulers schedulers;
     private SchedulerSettings schedulerSettings;
+    private int maxAttempts;
 
     @PostConstruct
     void init() {
         schedulers = Schedulers.standard();
         schedulerSettings = schedulerSettings(settings);
+        maxAttempts = Math.max(1, settings.config().getInt(ConfigKeys.EVAL_MAX_RETRY));
     }
 
     /**
@@ -76,11 +88,67 @@ public class EvaluationWorker {
                 Duration.ofMillis(100), new Random());
     }
 
+    /**
+     * Processes the evaluation once. Returns normally when it is done (or was already done, or has just been
+     * dead-lettered); throws {@link EvaluationFailedException} when this attempt failed and another may follow.
+     */
     public void process(String evaluationId) {
+        Optional<EvaluationStore.Attempt> started = evaluations.startAttempt(evaluationId);
+        if (started.isEmpty()) return;
+        EvaluationStore.Attempt attempt = started.get();
+        if (attempt.number() > maxAttempts) {
+            deadLetter(attempt, "its processing did not finish in " + maxAttempts + " attempts"
+                    + (attempt.lastError().isEmpty() ? "" : "; last error: " + attempt.lastError()));
+            return;
+        }
+        try {
+            schedule(evaluationId);
+        } catch (Throwable t) {
+            Failures.rethrowIfVmFatal(t);
+            String why = Failures.describe(t);
+            LOG.log(Level.WARNING, "evaluation " + evaluationId + " of job " + attempt.jobId() + " failed (attempt "
+                    + attempt.number() + " of " + maxAttempts + "): " + why, attempt.number() == 1 ? t : null);
+            if (attempt.number() >= maxAttempts) {
+                deadLetter(attempt, "it failed " + attempt.number() + " times; last error: " + why);
+                return;
+            }
+            evaluations.recordFailure(evaluationId, why);
+            throw new EvaluationFailedException(evaluationId, why);
+        }
+    }
+
+    /**
+     * The broker gave up on a message of this evaluation ({@code MaxRetryCount} deliveries). When an attempt
+     * of it has failed, it is dead-lettered here as well, whichever counter ran out first. When none was
+     * counted (the deliveries never reached the job store, e.g. while the database was away), the evaluation
+     * stays pending and the sweep sends it again, so that it is decided on by its own attempts.
+     */
+    public void onDeadLettered(String evaluationId) {
+        Optional<EvaluationStore.Attempt> pending = evaluations.pendingAttempts(evaluationId);
+        if (pending.isEmpty()) return;
+        EvaluationStore.Attempt a = pending.get();
+        if (a.number() == 0) {
+            LOG.warning("evaluation " + evaluationId + " of job " + a.jobId() + " was dead-lettered by the broker"
+                    + " before any attempt was counted; the sweep sends it again");
+            return;
+        }
+        deadLetter(a, "the broker dead-lettered it after " + a.number() + " attempts"
+                + (a.lastError().isEmpty() ? "" : "; last error: " + a.lastError()));
+    }
+
+    private void deadLetter(EvaluationStore.Attempt attempt, String why) {
+        String reason = "Job failed because its evaluation " + attempt.evaluationId() + " could not be processed: "
+                + why;
+        LOG.severe("dead-lettering evaluation " + attempt.evaluationId() + ", job " + attempt.jobId() + " fails: "
+                + reason);
+        dispatcher.send(failures.deadLetter(attempt.evaluationId(), reason, clock.instant()));
+    }
+
+    private void schedule(String evaluationId) {
         Optional<Evaluation> found = evaluations.find(evaluationId);
         if (found.isEmpty() || found.get().status() != EvaluationStatus.PENDING) return;
         Evaluation eval = found.get();
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= MAX_STALE_RETRIES; attempt++) {
             var snapshot = snapshots.read(eval.jobId());
             if (snapshot.isEmpty()) {
                 evaluations.close(eval, EvaluationStatus.CANCELED, "job no longer exists", nanos(clock.instant()));
@@ -89,7 +157,7 @@ public class EvaluationWorker {
             Instant now = clock.instant();
             SchedulingContext ctx = new SchedulingContext(snapshot.get().job(), snapshot.get().executions(),
                     snapshot.get().nodes(), eval, now, schedulerSettings);
-            Plan plan = schedulers.forType(ctx.job().jobType()).map(s -> s.process(ctx))
+            Plan plan = JobType.find(ctx.job().type()).flatMap(schedulers::forType).map(s -> s.process(ctx))
                     .orElseGet(() -> unsupported(ctx));
             try {
                 Outbox out = applier.apply(plan, now);

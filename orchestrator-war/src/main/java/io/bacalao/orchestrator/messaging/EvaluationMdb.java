@@ -10,11 +10,16 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Scheduler workers: one session per worker ({@code Orchestrator.Scheduler.WorkerCount}). Messages are
- * grouped by job, so one job is evaluated by one worker at a time. A failure is redelivered with backoff
- * and dead-lettered after {@code Orchestrator.EvaluationBroker.MaxRetryCount} deliveries.
+ * grouped by job, so one job is evaluated by one worker at a time. Delivery is at least once: a failed attempt
+ * throws, and the broker delivers the message again with backoff. The worker counts attempts in the job store
+ * and, at {@code Orchestrator.EvaluationBroker.MaxRetryCount}, dead-letters the evaluation itself (its job
+ * fails) and acknowledges the message; should the broker's own count of deliveries run out first, the message
+ * goes to {@code bacalao.dlq}, where {@link DeadLetterMdb} applies the same outcome.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
@@ -24,15 +29,24 @@ import jakarta.jms.MessageListener;
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${MPCONFIG=Orchestrator.Scheduler.WorkerCount}")})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class EvaluationMdb implements MessageListener {
+    private static final Logger LOG = Logger.getLogger(EvaluationMdb.class.getName());
+
     @Inject
     EvaluationWorker worker;
 
     @Override
     public void onMessage(Message message) {
+        String evaluationId;
         try {
-            worker.process(message.getStringProperty(Broker.EVALUATION_ID));
+            evaluationId = message.getStringProperty(Broker.EVALUATION_ID);
         } catch (JMSException e) {
-            throw new IllegalStateException("unreadable evaluation message", e);
+            LOG.log(Level.WARNING, "dropping an evaluation message without a readable " + Broker.EVALUATION_ID, e);
+            return;
         }
+        if (evaluationId == null) {
+            LOG.warning("dropping an evaluation message without " + Broker.EVALUATION_ID);
+            return;
+        }
+        worker.process(evaluationId);
     }
 }
