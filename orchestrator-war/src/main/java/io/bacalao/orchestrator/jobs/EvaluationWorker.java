@@ -40,10 +40,12 @@ import java.util.logging.Logger;
  * a fresh snapshot. Processing a finished evaluation does nothing, so redelivery is harmless.
  *
  * <p>A poisoned evaluation ends. Each attempt is counted in the evaluation's row before it starts (so an
- * attempt the orchestrator did not survive counts too); an attempt that throws anything (see {@link Failures})
- * records how, and the message goes back to the broker for a redelivery with backoff. The attempt that brings
- * the count to {@code Orchestrator.EvaluationBroker.MaxRetryCount}, or finds it there already, dead-letters the
- * evaluation instead: it ends {@code failed}, its job {@code Failed} with the reason ({@link JobFailures}).
+ * attempt the orchestrator did not survive counts too). An attempt that throws anything (see {@link Failures})
+ * records how and hands the evaluation to the broker again after a backoff ({@link #retryDelay}); the message
+ * itself is acknowledged, because a rolled-back delivery would count against every other evaluation buffered in
+ * the same broker session too. The attempt that brings the count to
+ * {@code Orchestrator.EvaluationBroker.MaxRetryCount}, or finds it there already, dead-letters the evaluation
+ * instead: it ends {@code failed}, and its job {@code Failed} with the reason ({@link JobFailures}).
  */
 @ApplicationScoped
 public class EvaluationWorker {
@@ -89,8 +91,9 @@ public class EvaluationWorker {
     }
 
     /**
-     * Processes the evaluation once. Returns normally when it is done (or was already done, or has just been
-     * dead-lettered); throws {@link EvaluationFailedException} when this attempt failed and another may follow.
+     * Processes the evaluation once. Returns when it is done, was already done, failed and was handed back for
+     * a retry, or has just been dead-lettered. Throws only when the attempt could not even be counted (the job
+     * store is away) or on a VM-fatal error: the broker then delivers the message again.
      */
     public void process(String evaluationId) {
         Optional<EvaluationStore.Attempt> started = evaluations.startAttempt(evaluationId);
@@ -112,28 +115,40 @@ public class EvaluationWorker {
                 deadLetter(attempt, "it failed " + attempt.number() + " times; last error: " + why);
                 return;
             }
-            evaluations.recordFailure(evaluationId, why);
-            throw new EvaluationFailedException(evaluationId, why);
+            long retryAt = nanos(clock.instant().plus(retryDelay(attempt.number())));
+            Outbox retry = Outbox.empty();
+            evaluations.recordFailure(evaluationId, why, retryAt).ifPresent(retry::add);
+            dispatcher.send(retry);
         }
     }
 
+    /** Wait before the attempt after {@code failed} failed ones: 1 s, 5 s, 25 s, then 30 s (as the broker's redelivery). */
+    static Duration retryDelay(int failed) {
+        long seconds = 1;
+        for (int i = 1; i < failed && seconds < 30; i++) seconds *= 5;
+        return Duration.ofSeconds(Math.min(30, seconds));
+    }
+
     /**
-     * The broker gave up on a message of this evaluation ({@code MaxRetryCount} deliveries). When an attempt
-     * of it has failed, it is dead-lettered here as well, whichever counter ran out first. When none was
-     * counted (the deliveries never reached the job store, e.g. while the database was away), the evaluation
-     * stays pending and the sweep sends it again, so that it is decided on by its own attempts.
+     * The broker gave up on a message of this evaluation after its maximum deliveries (attempts that could not
+     * be counted, or a neighbour's rolled-back deliveries). The job store's count decides: at
+     * {@code MaxRetryCount} the evaluation is dead-lettered here, otherwise it is handed to the broker again, so
+     * that it ends Failed, or completes, by its own attempts whichever counter ran out first.
      */
     public void onDeadLettered(String evaluationId) {
         Optional<EvaluationStore.Attempt> pending = evaluations.pendingAttempts(evaluationId);
         if (pending.isEmpty()) return;
         EvaluationStore.Attempt a = pending.get();
-        if (a.number() == 0) {
-            LOG.warning("evaluation " + evaluationId + " of job " + a.jobId() + " was dead-lettered by the broker"
-                    + " before any attempt was counted; the sweep sends it again");
+        if (a.number() >= maxAttempts) {
+            deadLetter(a, "it failed " + a.number() + " times"
+                    + (a.lastError().isEmpty() ? "" : "; last error: " + a.lastError()));
             return;
         }
-        deadLetter(a, "the broker dead-lettered it after " + a.number() + " attempts"
-                + (a.lastError().isEmpty() ? "" : "; last error: " + a.lastError()));
+        LOG.warning("evaluation " + evaluationId + " of job " + a.jobId() + " came back from the broker's dead-letter"
+                + " queue after " + a.number() + " counted attempts; sending it again");
+        Outbox again = Outbox.empty();
+        evaluations.resend(evaluationId, nanos(clock.instant())).ifPresent(again::add);
+        dispatcher.send(again);
     }
 
     private void deadLetter(EvaluationStore.Attempt attempt, String why) {

@@ -1,5 +1,8 @@
 package io.bacalao.orchestrator.jobs;
 
+import jakarta.ejb.EJBException;
+import java.io.UncheckedIOException;
+
 /**
  * How the orchestrator's background work (evaluations, sweeps, housekeeping) treats what one item throws.
  *
@@ -23,17 +26,25 @@ public final class Failures {
         return t instanceof VirtualMachineError && !(t instanceof OutOfMemoryError) && !(t instanceof StackOverflowError);
     }
 
+    private static boolean isWrapper(Throwable t) {
+        Throwable cause = t.getCause();
+        if (cause == null || cause == t) return false;
+        return t instanceof EJBException || t instanceof UncheckedIOException || t.getMessage() == null
+                || t.getMessage().equals(cause.toString());
+    }
+
     /** Rethrows a VM-fatal error; returns for anything else. */
     public static void rethrowIfVmFatal(Throwable t) {
         if (isVmFatal(t)) throw (VirtualMachineError) t;
     }
 
-    /** One line: the simple class name and the first line of the message of the innermost cause, bounded. */
+    /**
+     * One line: the simple class name and the first line of the message of the failure, looking through
+     * wrappers (an EJB container's, an unchecked I/O exception, any exception that only repeats its cause), bounded.
+     */
     public static String describe(Throwable t) {
         Throwable root = t;
-        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 16; depth++) {
-            root = root.getCause();
-        }
+        for (int depth = 0; isWrapper(root) && depth < 16; depth++) root = root.getCause();
         String message = root.getMessage() == null ? "" : root.getMessage().strip();
         int newline = message.indexOf('\n');
         if (newline >= 0) message = message.substring(0, newline).strip();

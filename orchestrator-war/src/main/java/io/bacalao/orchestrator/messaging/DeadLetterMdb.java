@@ -16,11 +16,12 @@ import java.util.logging.Logger;
 
 /**
  * Drains {@code bacalao.dlq}, where the broker puts a message after its address's maximum deliveries, so that
- * the queue never grows without bound. An evaluation gets the outcome the worker gives a poisoned evaluation
- * ({@link EvaluationWorker#onDeadLettered}); any other message (one a compute node or the inbox could not
- * handle) is logged with where it came from and dropped: the job store is the truth and the sweeps re-send
- * what a job still needs. Never throws, so nothing goes round in the dead-letter queue: when the job store
- * cannot be reached, the evaluation stays pending there and the sweep sends it again later.
+ * the queue never grows without bound. An evaluation is decided on by the attempts counted in the job store
+ * ({@link EvaluationWorker#onDeadLettered}: dead-lettered there too, or sent again). Any other message (one a
+ * compute node or the inbox could not handle) is logged with where it came from and dropped: the job store is
+ * the truth, and the sweeps re-send what a job still needs. Never throws, so nothing goes round in the
+ * dead-letter queue: when the job store cannot be reached, the evaluation stays pending there and the sweep
+ * sends it again later.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),

@@ -15,11 +15,13 @@ import java.util.logging.Logger;
 
 /**
  * Scheduler workers: one session per worker ({@code Orchestrator.Scheduler.WorkerCount}). Messages are
- * grouped by job, so one job is evaluated by one worker at a time. Delivery is at least once: a failed attempt
- * throws, and the broker delivers the message again with backoff. The worker counts attempts in the job store
- * and, at {@code Orchestrator.EvaluationBroker.MaxRetryCount}, dead-letters the evaluation itself (its job
- * fails) and acknowledges the message; should the broker's own count of deliveries run out first, the message
- * goes to {@code bacalao.dlq}, where {@link DeadLetterMdb} applies the same outcome.
+ * grouped by job, so one job is evaluated by one worker at a time. Delivery is at least once, and the job
+ * store decides what happens to a failing evaluation: the worker counts every attempt there, acknowledges the
+ * message and hands the evaluation back to the broker with a backoff, and dead-letters it itself (its job
+ * fails) at {@code Orchestrator.EvaluationBroker.MaxRetryCount} attempts. Only when an attempt cannot be counted
+ * (the job store is away) does this bean throw, so that the broker delivers the message again with backoff;
+ * after {@code MaxRetryCount} deliveries the broker moves it to {@code bacalao.dlq}, which {@link DeadLetterMdb}
+ * drains.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),

@@ -60,11 +60,27 @@ public class EvaluationStore {
         return Optional.of(new Attempt(id, e.jobId(), e.attempts(), e.lastError()));
     }
 
-    /** Remembers how an attempt failed (one line), in its own transaction. */
+    /**
+     * Remembers how an attempt failed (one line) and that the evaluation is handed to the broker again at
+     * {@code retryAtNanos}, in its own transaction. Returns what to send (delivered at that time), or empty
+     * when the evaluation is gone or no longer pending.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void recordFailure(String id, String error) {
+    public Optional<Evaluation> recordFailure(String id, String error, long retryAtNanos) {
         EvaluationEntity e = em.find(EvaluationEntity.class, id);
-        if (e != null) e.recordFailure(error);
+        if (e == null || !e.isPending()) return Optional.empty();
+        e.recordFailure(error);
+        e.markSent(retryAtNanos);
+        return Optional.of(e.forDelivery().delayedUntil(retryAtNanos));
+    }
+
+    /** Hands a pending evaluation to the broker again now (marks it sent); empty when no longer pending. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<Evaluation> resend(String id, long nowNanos) {
+        EvaluationEntity e = em.find(EvaluationEntity.class, id);
+        if (e == null || !e.isPending()) return Optional.empty();
+        e.markSent(nowNanos);
+        return Optional.of(e.forDelivery());
     }
 
     public void markSent(List<String> ids, long nowNanos) {

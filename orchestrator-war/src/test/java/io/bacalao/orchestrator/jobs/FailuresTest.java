@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ejb.EJBException;
 import java.io.UncheckedIOException;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +31,12 @@ class FailuresTest {
     }
 
     @Test
-    void describeNamesTheInnermostCauseOnOneLine() {
+    void describeLooksThroughWrappersAndKeepsTheFirstLine() {
         var cause = new java.io.IOException("Unexpected end-of-input\n at [Source: (String)\"{\"; line: 1]");
         assertEquals("IOException: Unexpected end-of-input",
-                Failures.describe(new RuntimeException("outer", new UncheckedIOException(cause))));
+                Failures.describe(new EJBException(new UncheckedIOException(cause))));
+        assertEquals("IllegalArgumentException: invalid CPU value: lots", Failures.describe(new EJBException(
+                new IllegalArgumentException("invalid CPU value: lots", new NumberFormatException("lots")))));
         assertEquals("OutOfMemoryError: Java heap space", Failures.describe(new OutOfMemoryError("Java heap space")));
         assertEquals("StackOverflowError", Failures.describe(new StackOverflowError()));
     }
