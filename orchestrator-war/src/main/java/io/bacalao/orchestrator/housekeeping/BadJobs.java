@@ -60,7 +60,8 @@ final class BadJobs {
 
     /** One summary line when the pass skipped anything. */
     void report() {
-        if (!jobIds.isEmpty()) log.warning(pass + " skipped " + jobIds.size() + " job(s): " + String.join(", ", jobIds));
+        if (jobIds.isEmpty()) return;
+        log.warning(pass + " skipped " + jobIds.size() + " job(s): " + String.join(", ", jobIds));
     }
 
     static boolean isDatabaseError(Throwable t) {

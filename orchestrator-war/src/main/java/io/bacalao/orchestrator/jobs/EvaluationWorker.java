@@ -96,7 +96,7 @@ public class EvaluationWorker {
      * store is away) or on a VM-fatal error: the broker then delivers the message again.
      */
     public void process(String evaluationId) {
-        Optional<EvaluationStore.Attempt> started = evaluations.startAttempt(evaluationId);
+        Optional<EvaluationStore.Attempt> started = evaluations.startAttempt(evaluationId, nanos(clock.instant()));
         if (started.isEmpty()) return;
         EvaluationStore.Attempt attempt = started.get();
         if (attempt.number() > maxAttempts) {
@@ -122,7 +122,7 @@ public class EvaluationWorker {
         }
     }
 
-    /** Wait before the attempt after {@code failed} failed ones: 1 s, 5 s, 25 s, then 30 s (as the broker's redelivery). */
+    /** Wait before the attempt after {@code failed} failed ones: 1 s, 5 s, 25 s, then 30 s (as broker redelivery). */
     static Duration retryDelay(int failed) {
         long seconds = 1;
         for (int i = 1; i < failed && seconds < 30; i++) seconds *= 5;

@@ -23,7 +23,8 @@ public final class Failures {
 
     /** A condition of the whole VM, not of the item being processed. */
     public static boolean isVmFatal(Throwable t) {
-        return t instanceof VirtualMachineError && !(t instanceof OutOfMemoryError) && !(t instanceof StackOverflowError);
+        return t instanceof VirtualMachineError && !(t instanceof OutOfMemoryError)
+                && !(t instanceof StackOverflowError);
     }
 
     private static boolean isWrapper(Throwable t) {
@@ -48,7 +49,8 @@ public final class Failures {
         String message = root.getMessage() == null ? "" : root.getMessage().strip();
         int newline = message.indexOf('\n');
         if (newline >= 0) message = message.substring(0, newline).strip();
-        String text = message.isEmpty() ? root.getClass().getSimpleName() : root.getClass().getSimpleName() + ": " + message;
+        String name = root.getClass().getSimpleName();
+        String text = message.isEmpty() ? name : name + ": " + message;
         return text.length() <= MAX_DESCRIPTION ? text : text.substring(0, MAX_DESCRIPTION - 1) + "…";
     }
 }

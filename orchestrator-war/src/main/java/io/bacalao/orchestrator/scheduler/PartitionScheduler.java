@@ -137,9 +137,9 @@ public final class PartitionScheduler implements Scheduler {
         Resources request = input.request();
         for (int i = 0; i < count; i++) {
             NodeState node = selection.suitable().get(i).node();
-            Execution e = Execution.create(Ids.newExecutionId(), job, node.id(), ctx.evaluation().id(), partitions.get(i),
-                    DesiredState.of(DesiredStateType.Pending, ""), AllocatedResources.of(job.task().name(), request),
-                    ctx.nowNanos());
+            Execution e = Execution.create(Ids.newExecutionId(), job, node.id(), ctx.evaluation().id(),
+                    partitions.get(i), DesiredState.of(DesiredStateType.Pending, ""),
+                    AllocatedResources.of(job.task().name(), request), ctx.nowNanos());
             plan.create(e, requestedOn(ctx, node));
         }
     }

@@ -45,6 +45,8 @@ public class EvaluationEntity {
     @Column(name = "LAST_ERROR", length = 1000)
     private String lastError;
 
+    private static final long RETRY_TOLERANCE_NANOS = 100_000_000L;
+
     protected EvaluationEntity() {
     }
 
@@ -72,6 +74,15 @@ public class EvaluationEntity {
      */
     public Evaluation forDelivery() {
         return new Evaluation(id, "", jobId, triggeredBy, 0, "", EvaluationStatus.PENDING, "", waitUntil, 0, 0);
+    }
+
+    /**
+     * Whether this delivery comes before the retry a failed attempt scheduled ({@code SENT_AT} is then the retry
+     * time): it is a duplicate message (say, one the broker kept across a restart beside the sweep's re-send),
+     * and the scheduled retry will come. The tolerance covers the millisecond precision of scheduled delivery.
+     */
+    public boolean awaitsRetryAfter(long nowNanos) {
+        return attempts() > 0 && sentAt - RETRY_TOLERANCE_NANOS > nowNanos;
     }
 
     /** Counts one more processing attempt and returns the count, this one included. */

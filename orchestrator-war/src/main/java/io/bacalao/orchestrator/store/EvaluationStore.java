@@ -42,13 +42,13 @@ public class EvaluationStore {
 
     /**
      * Counts the start of a processing attempt in its own transaction, before anything else happens, so that
-     * the count survives a failure of the attempt and of the orchestrator. Empty when the evaluation is gone
-     * or no longer pending (a duplicate delivery).
+     * the count survives a failure of the attempt and of the orchestrator. Empty when the evaluation is gone,
+     * no longer pending, or waiting for the retry of a failed attempt (all three: a duplicate delivery).
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<Attempt> startAttempt(String id) {
+    public Optional<Attempt> startAttempt(String id, long nowNanos) {
         EvaluationEntity e = em.find(EvaluationEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (e == null || !e.isPending()) return Optional.empty();
+        if (e == null || !e.isPending() || e.awaitsRetryAfter(nowNanos)) return Optional.empty();
         return Optional.of(new Attempt(id, e.jobId(), e.startAttempt(), e.lastError()));
     }
 

@@ -128,7 +128,8 @@ public class JobFailures {
             Execution after = before.transition(DesiredState.of(DesiredStateType.Stopped, StopReasons.JOB_FAILED),
                     new ComputeState(ExecutionStateType.Cancelled, StopReasons.JOB_FAILED), nowNanos);
             row.update(after);
-            Histories.append(em, job, jobVersion, row.id(), Event.of(EventTopics.EXECUTION, StopReasons.JOB_FAILED, now), now);
+            Histories.append(em, job, jobVersion, row.id(),
+                    Event.of(EventTopics.EXECUTION, StopReasons.JOB_FAILED, now), now);
             ExecutionMessages.forChange(before, after).ifPresent(out::add);
         }
     }

@@ -182,7 +182,8 @@ public class JobStore {
     /** Jobs in the given states, oldest first; a row that cannot be read comes back as its failure. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Stored<Job>> storedJobsInStates(List<String> states) {
-        return em.createQuery("select j from JobEntity j where j.state in :states order by j.createTime", JobEntity.class)
+        return em.createQuery("select j from JobEntity j where j.state in :states order by j.createTime",
+                        JobEntity.class)
                 .setParameter("states", states).getResultList().stream()
                 .map(row -> Stored.read(row.id(), row::toJob)).toList();
     }

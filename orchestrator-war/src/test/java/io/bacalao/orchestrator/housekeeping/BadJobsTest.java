@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJBException;
 import jakarta.persistence.PersistenceException;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class BadJobsTest {
 
     @Test
     void unreadableOrNonsensicalDataIsNotADatabaseError() {
-        assertFalse(BadJobs.isDatabaseError(new EJBException(new UncheckedIOException(new java.io.IOException("bad json")))));
+        assertFalse(BadJobs.isDatabaseError(new EJBException(new UncheckedIOException(new IOException("bad json")))));
         assertFalse(BadJobs.isDatabaseError(new IllegalStateException("job j-1 has no task")));
     }
 }
