@@ -98,7 +98,8 @@ public final class ConfigKeys {
         d(HOUSEKEEPING_INTERVAL, "30s", "How often timeouts are checked.");
         d(HOUSEKEEPING_TIMEOUT, "2m", "Grace period added to timeouts before housekeeping acts.");
         d(EVAL_VISIBILITY_TIMEOUT, "1m", "An evaluation not finished in this time is delivered again.");
-        i(EVAL_MAX_RETRY, "10", "Deliveries of an evaluation before it is dead-lettered.");
+        i(EVAL_MAX_RETRY, "10", "Attempts at an evaluation (counted in the job store; also the broker's"
+                + " deliveries) before it is dead-lettered and its job fails.");
         s(DATABASE_URL, "", "JDBC URL of the job store; empty = an H2 file under DataDir.");
         s(DATABASE_USER, "", "User of the job store database.");
         secret(DATABASE_PASSWORD, "Password of the job store database.");

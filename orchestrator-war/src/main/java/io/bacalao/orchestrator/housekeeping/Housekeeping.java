@@ -6,8 +6,10 @@ import io.bacalao.domain.model.JobStateType;
 import io.bacalao.orchestrator.config.NodeSettings;
 import io.bacalao.orchestrator.messaging.Dispatcher;
 import io.bacalao.orchestrator.store.EvaluationStore;
+import io.bacalao.orchestrator.store.JobFailures;
 import io.bacalao.orchestrator.store.JobStore;
 import io.bacalao.orchestrator.store.Outbox;
+import io.bacalao.orchestrator.store.Stored;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -20,9 +22,7 @@ import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,7 +30,8 @@ import java.util.logging.Logger;
  * Every {@code Orchestrator.Scheduler.HousekeepingInterval}, asks for an evaluation of each batch or ops job
  * that has outlived its TotalTimeout or has an execution past its execution timeout, each plus
  * {@code HousekeepingTimeout} of grace ({@link TimeoutScan}); the scheduler then fails what timed out.
- * Runs outside a transaction, so each store call commits before anything it produced is sent.
+ * Runs outside a transaction, so each store call commits before anything it produced is sent. Each job is
+ * checked on its own: one whose data cannot be processed is logged, skipped and failed ({@link BadJobs}).
  */
 @Startup
 @Singleton
@@ -46,6 +47,8 @@ public class Housekeeping {
     JobStore jobs;
     @Inject
     EvaluationStore evaluations;
+    @Inject
+    JobFailures failures;
     @Inject
     Dispatcher dispatcher;
     @Inject
@@ -63,19 +66,26 @@ public class Housekeeping {
 
     @Timeout
     void sweep() {
+        BadJobs bad = new BadJobs("housekeeping", LOG, failures, dispatcher, clock);
         try {
             var now = clock.instant();
             long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-            Map<String, List<String>> byTrigger = new java.util.HashMap<>();
-            for (Job job : jobs.jobsInStates(IN_PROGRESS)) {
-                TimeoutScan.check(job, jobs::executions, nowNanos, grace)
-                        .ifPresent(t -> byTrigger.computeIfAbsent(t, k -> new ArrayList<>()).add(job.id()));
-            }
             Outbox out = Outbox.empty();
-            byTrigger.forEach((trigger, ids) -> evaluations.createFor(ids, trigger, nowNanos).forEach(out::add));
+            for (Stored<Job> stored : jobs.storedJobsInStates(IN_PROGRESS)) {
+                try {
+                    if (!stored.isReadable()) throw stored.failure();
+                    Job job = stored.value();
+                    TimeoutScan.check(job, jobs::executions, nowNanos, grace)
+                            .ifPresent(trigger -> evaluations.createFor(List.of(job.id()), trigger, nowNanos)
+                                    .forEach(out::add));
+                } catch (Throwable t) {
+                    bad.failed(stored.jobId(), t);
+                }
+            }
             dispatcher.send(out);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "housekeeping failed; it runs again at the next interval", e);
         }
+        bad.report();
     }
 }

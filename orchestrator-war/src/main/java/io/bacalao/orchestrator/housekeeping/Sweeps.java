@@ -6,8 +6,10 @@ import io.bacalao.domain.model.Job;
 import io.bacalao.orchestrator.messaging.Dispatcher;
 import io.bacalao.orchestrator.store.EvaluationStore;
 import io.bacalao.orchestrator.store.ExecutionMessages;
+import io.bacalao.orchestrator.store.JobFailures;
 import io.bacalao.orchestrator.store.JobStore;
 import io.bacalao.orchestrator.store.Outbox;
+import io.bacalao.orchestrator.store.Stored;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -30,7 +32,8 @@ import java.util.logging.Logger;
 /**
  * Makes "stored" mean "will happen": re-sends pending evaluations the broker lost (at start-up, after a crash
  * between commit and send, all of them) and the messages of executions still waiting for their node.
- * Everything it sends is handled idempotently, so a duplicate costs nothing.
+ * Everything it sends is handled idempotently, so a duplicate costs nothing. One job's bad data never stops a
+ * pass: that job is logged, skipped and failed ({@link BadJobs}), and the pass goes on with the others.
  * Runs outside a transaction, so each store call commits before anything it produced is sent.
  */
 @Startup
@@ -49,6 +52,8 @@ public class Sweeps {
     @Inject
     JobStore jobs;
     @Inject
+    JobFailures failures;
+    @Inject
     Dispatcher dispatcher;
     @Inject
     Clock clock;
@@ -64,12 +69,17 @@ public class Sweeps {
         Duration grace = "sweep-startup".equals(timer.getInfo()) ? Duration.ZERO : GRACE;
         try {
             resendEvaluations(grace);
-            resendExecutionMessages();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "sweep failed; it runs again in " + PERIOD.toSeconds() + "s", e);
+            LOG.log(Level.WARNING, "evaluation sweep failed; it runs again in " + PERIOD.toSeconds() + "s", e);
+        }
+        try {
+            resendExecutionMessages(new BadJobs("execution sweep", LOG, failures, dispatcher, clock));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "execution sweep failed; it runs again in " + PERIOD.toSeconds() + "s", e);
         }
     }
 
+    /** Pending evaluations are built from their rows' columns alone, so no row can stop the others. */
     private void resendEvaluations(Duration grace) {
         long now = nanos();
         List<Evaluation> due = evaluations.due(now, now - grace.toNanos(), BATCH);
@@ -81,16 +91,29 @@ public class Sweeps {
         LOG.fine(() -> "re-sent " + due.size() + " pending evaluations");
     }
 
-    private void resendExecutionMessages() {
-        List<Execution> waiting = jobs.awaitingNode(nanos() - GRACE.toNanos(), BATCH);
+    /** Each execution (and its job) on its own: one that cannot be processed fails its job, the rest go on. */
+    private void resendExecutionMessages(BadJobs bad) {
+        List<Stored<Execution>> waiting = jobs.awaitingNode(nanos() - GRACE.toNanos(), BATCH);
         if (waiting.isEmpty()) return;
         Map<String, Optional<Job>> jobsById = new HashMap<>();
         Outbox out = Outbox.empty();
-        for (Execution e : waiting) {
-            Optional<Job> job = jobsById.computeIfAbsent(e.jobId(), jobs::find);
-            job.flatMap(j -> ExecutionMessages.forStuck(e, j)).ifPresent(out::add);
+        for (Stored<Execution> stored : waiting) {
+            if (bad.contains(stored.jobId())) continue;
+            try {
+                Execution e = stored.value();
+                if (!stored.isReadable()) throw stored.failure();
+                Optional<Job> job = jobsById.get(e.jobId());
+                if (job == null) {
+                    job = jobs.find(e.jobId());
+                    jobsById.put(e.jobId(), job);
+                }
+                job.flatMap(j -> ExecutionMessages.forStuck(e, j)).ifPresent(out::add);
+            } catch (Throwable t) {
+                bad.failed(stored.jobId(), t);
+            }
         }
         dispatcher.send(out);
+        bad.report();
     }
 
     private long nanos() {

@@ -15,6 +15,7 @@ import io.bacalao.orchestrator.scheduler.SchedulerSettings;
 import io.bacalao.orchestrator.scheduler.Schedulers;
 import io.bacalao.orchestrator.scheduler.SchedulingContext;
 import io.bacalao.orchestrator.store.EvaluationStore;
+import io.bacalao.orchestrator.store.JobFailures;
 import io.bacalao.orchestrator.store.Outbox;
 import io.bacalao.orchestrator.store.PlanApplier;
 import io.bacalao.orchestrator.store.SnapshotReader;
@@ -31,16 +32,25 @@ import java.util.Random;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Processes one evaluation: snapshot → scheduler → plan applier → dispatch. A stale plan is recomputed from
  * a fresh snapshot. Processing a finished evaluation does nothing, so redelivery is harmless.
+ *
+ * <p>A poisoned evaluation ends. Each attempt is counted in the evaluation's row before it starts (so an
+ * attempt the orchestrator did not survive counts too). An attempt that throws anything (see {@link Failures})
+ * records how and hands the evaluation to the broker again after a backoff ({@link #retryDelay}); the message
+ * itself is acknowledged, because a rolled-back delivery would count against every other evaluation buffered in
+ * the same broker session too. The attempt that brings the count to
+ * {@code Orchestrator.EvaluationBroker.MaxRetryCount}, or finds it there already, dead-letters the evaluation
+ * instead: it ends {@code failed}, and its job {@code Failed} with the reason ({@link JobFailures}).
  */
 @ApplicationScoped
 public class EvaluationWorker {
     private static final Logger LOG = Logger.getLogger(EvaluationWorker.class.getName());
-    private static final int MAX_ATTEMPTS = 8;
+    private static final int MAX_STALE_RETRIES = 8;
 
     @Inject
     EvaluationStore evaluations;
@@ -48,6 +58,8 @@ public class EvaluationWorker {
     SnapshotReader snapshots;
     @Inject
     PlanApplier applier;
+    @Inject
+    JobFailures failures;
     @Inject
     Dispatcher dispatcher;
     @Inject
@@ -57,11 +69,13 @@ public class EvaluationWorker {
 
     private Schedulers schedulers;
     private SchedulerSettings schedulerSettings;
+    private int maxAttempts;
 
     @PostConstruct
     void init() {
         schedulers = Schedulers.standard();
         schedulerSettings = schedulerSettings(settings);
+        maxAttempts = Math.max(1, settings.config().getInt(ConfigKeys.EVAL_MAX_RETRY));
     }
 
     /**
@@ -76,11 +90,80 @@ public class EvaluationWorker {
                 Duration.ofMillis(100), new Random());
     }
 
+    /**
+     * Processes the evaluation once. Returns when it is done, was already done, failed and was handed back for
+     * a retry, or has just been dead-lettered. Throws only when the attempt could not even be counted (the job
+     * store is away) or on a VM-fatal error: the broker then delivers the message again.
+     */
     public void process(String evaluationId) {
+        Optional<EvaluationStore.Attempt> started = evaluations.startAttempt(evaluationId, nanos(clock.instant()));
+        if (started.isEmpty()) return;
+        EvaluationStore.Attempt attempt = started.get();
+        if (attempt.number() > maxAttempts) {
+            deadLetter(attempt, "its processing did not finish in " + maxAttempts + " attempts"
+                    + (attempt.lastError().isEmpty() ? "" : "; last error: " + attempt.lastError()));
+            return;
+        }
+        try {
+            schedule(evaluationId);
+        } catch (Throwable t) {
+            Failures.rethrowIfVmFatal(t);
+            String why = Failures.describe(t);
+            LOG.log(Level.WARNING, "evaluation " + evaluationId + " of job " + attempt.jobId() + " failed (attempt "
+                    + attempt.number() + " of " + maxAttempts + "): " + why, attempt.number() == 1 ? t : null);
+            if (attempt.number() >= maxAttempts) {
+                deadLetter(attempt, "it failed " + attempt.number() + " times; last error: " + why);
+                return;
+            }
+            long retryAt = nanos(clock.instant().plus(retryDelay(attempt.number())));
+            Outbox retry = Outbox.empty();
+            evaluations.recordFailure(evaluationId, why, retryAt).ifPresent(retry::add);
+            dispatcher.send(retry);
+        }
+    }
+
+    /** Wait before the attempt after {@code failed} failed ones: 1 s, 5 s, 25 s, then 30 s (as broker redelivery). */
+    static Duration retryDelay(int failed) {
+        long seconds = 1;
+        for (int i = 1; i < failed && seconds < 30; i++) seconds *= 5;
+        return Duration.ofSeconds(Math.min(30, seconds));
+    }
+
+    /**
+     * The broker gave up on a message of this evaluation after its maximum deliveries (attempts that could not
+     * be counted, or a neighbour's rolled-back deliveries). The job store's count decides: at
+     * {@code MaxRetryCount} the evaluation is dead-lettered here, otherwise it is handed to the broker again, so
+     * that it ends Failed, or completes, by its own attempts whichever counter ran out first.
+     */
+    public void onDeadLettered(String evaluationId) {
+        Optional<EvaluationStore.Attempt> pending = evaluations.pendingAttempts(evaluationId);
+        if (pending.isEmpty()) return;
+        EvaluationStore.Attempt a = pending.get();
+        if (a.number() >= maxAttempts) {
+            deadLetter(a, "it failed " + a.number() + " times"
+                    + (a.lastError().isEmpty() ? "" : "; last error: " + a.lastError()));
+            return;
+        }
+        LOG.warning("evaluation " + evaluationId + " of job " + a.jobId() + " came back from the broker's dead-letter"
+                + " queue after " + a.number() + " counted attempts; sending it again");
+        Outbox again = Outbox.empty();
+        evaluations.resend(evaluationId, nanos(clock.instant())).ifPresent(again::add);
+        dispatcher.send(again);
+    }
+
+    private void deadLetter(EvaluationStore.Attempt attempt, String why) {
+        String reason = "Job failed because its evaluation " + attempt.evaluationId() + " could not be processed: "
+                + why;
+        LOG.severe("dead-lettering evaluation " + attempt.evaluationId() + ", job " + attempt.jobId() + " fails: "
+                + reason);
+        dispatcher.send(failures.deadLetter(attempt.evaluationId(), reason, clock.instant()));
+    }
+
+    private void schedule(String evaluationId) {
         Optional<Evaluation> found = evaluations.find(evaluationId);
         if (found.isEmpty() || found.get().status() != EvaluationStatus.PENDING) return;
         Evaluation eval = found.get();
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= MAX_STALE_RETRIES; attempt++) {
             var snapshot = snapshots.read(eval.jobId());
             if (snapshot.isEmpty()) {
                 evaluations.close(eval, EvaluationStatus.CANCELED, "job no longer exists", nanos(clock.instant()));
@@ -89,7 +172,7 @@ public class EvaluationWorker {
             Instant now = clock.instant();
             SchedulingContext ctx = new SchedulingContext(snapshot.get().job(), snapshot.get().executions(),
                     snapshot.get().nodes(), eval, now, schedulerSettings);
-            Plan plan = schedulers.forType(ctx.job().jobType()).map(s -> s.process(ctx))
+            Plan plan = JobType.find(ctx.job().type()).flatMap(schedulers::forType).map(s -> s.process(ctx))
                     .orElseGet(() -> unsupported(ctx));
             try {
                 Outbox out = applier.apply(plan, now);

@@ -17,13 +17,13 @@ import io.bacalao.domain.model.Resources;
 import io.bacalao.orchestrator.scheduler.ranking.NodeSelector;
 import io.bacalao.orchestrator.scheduler.ranking.RankingInput;
 import io.bacalao.orchestrator.scheduler.ranking.Selection;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * Batch and service jobs (reference §2.10, §4.2): Count partitions (0..Count-1) on distinct nodes through the
@@ -109,33 +109,48 @@ public final class PartitionScheduler implements Scheduler {
         return e.state() == ExecutionStateType.AskForBidAccepted && e.desired() == DesiredStateType.Pending;
     }
 
+    /**
+     * Places free partitions on the best suitable nodes, one per node, at most the rate limit per evaluation.
+     * Memory is bounded by the job's executions and the nodes, never by Count: the free partition indices are
+     * only counted, and enumerated as far as this evaluation places ({@link #lowestFree}).
+     */
     private void scheduleRemainingPartitions(SchedulingContext ctx, PlanBuilder plan, boolean batch) {
         Job job = ctx.job();
         Set<Integer> used = live(ctx, plan).stream().map(Execution::partitionIndex).collect(Collectors.toSet());
         if (batch) used.addAll(completedPartitions(ctx, plan));
-        List<Integer> remaining = IntStream.range(0, job.count()).filter(p -> !used.contains(p)).boxed().toList();
-        if (remaining.isEmpty()) {
+        int remaining = job.count() - (int) used.stream().filter(p -> p >= 0 && p < job.count()).count();
+        if (remaining <= 0) {
             Queueing.clearExplanation(ctx, plan);
             return;
         }
         RankingInput input = RankingInput.of(job, ctx.executions().stream().map(plan::planned).toList(),
                 ctx.settings().random());
-        Selection selection = selector.select(input, ctx.schedulableNodes(), remaining.size());
-        int placeable = Math.min(selection.suitable().size(), remaining.size());
-        if (placeable < remaining.size()) {
-            if (!Queueing.waitOrFail(ctx, plan, input, selection, remaining.size())) return;
+        Selection selection = selector.select(input, ctx.schedulableNodes(), remaining);
+        int placeable = Math.min(selection.suitable().size(), remaining);
+        if (placeable < remaining) {
+            if (!Queueing.waitOrFail(ctx, plan, input, selection, remaining)) return;
         } else {
             Queueing.clearExplanation(ctx, plan);
         }
         int count = RateLimiter.apply(ctx, plan, placeable);
+        List<Integer> partitions = lowestFree(used, job.count(), count);
         Resources request = input.request();
         for (int i = 0; i < count; i++) {
             NodeState node = selection.suitable().get(i).node();
-            Execution e = Execution.create(Ids.newExecutionId(), job, node.id(), ctx.evaluation().id(), remaining.get(i),
-                    DesiredState.of(DesiredStateType.Pending, ""), AllocatedResources.of(job.task().name(), request),
-                    ctx.nowNanos());
+            Execution e = Execution.create(Ids.newExecutionId(), job, node.id(), ctx.evaluation().id(),
+                    partitions.get(i), DesiredState.of(DesiredStateType.Pending, ""),
+                    AllocatedResources.of(job.task().name(), request), ctx.nowNanos());
             plan.create(e, requestedOn(ctx, node));
         }
+    }
+
+    /** The {@code n} lowest partition indices below {@code count} not in {@code used}: at most n + |used| steps. */
+    static List<Integer> lowestFree(Set<Integer> used, int count, int n) {
+        List<Integer> free = new ArrayList<>(n);
+        for (int p = 0; p < count && free.size() < n; p++) {
+            if (!used.contains(p)) free.add(p);
+        }
+        return free;
     }
 
     static Event requestedOn(SchedulingContext ctx, NodeState node) {

@@ -1,6 +1,8 @@
 package io.bacalao.orchestrator.store;
 
+import io.bacalao.domain.model.DesiredStateType;
 import io.bacalao.domain.model.Execution;
+import io.bacalao.domain.model.ExecutionStateType;
 import io.bacalao.domain.spec.Json;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -60,6 +62,34 @@ public class ExecutionEntity {
 
     public Execution toExecution() {
         return Json.read(json, Execution.class);
+    }
+
+    /**
+     * Ends an execution whose JSON cannot be read, through its state columns only (the ones every query
+     * filters on), so that no sweep picks it up again; the JSON stays as it was for a person to look at.
+     * Returns whether it was still live (its node may still run it and needs a cancel).
+     */
+    boolean endUnreadable(long nowNanos) {
+        boolean nodeDone = computeState >= 0 && computeState < ExecutionStateType.values().length
+                && ExecutionStateType.values()[computeState].isTerminal();
+        if (nodeDone && desiredState == DesiredStateType.Stopped.ordinal()) return false;
+        this.desiredState = DesiredStateType.Stopped.ordinal();
+        if (!nodeDone) this.computeState = ExecutionStateType.Failed.ordinal();
+        this.revision++;
+        this.modifyTime = nowNanos;
+        return !nodeDone;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String nodeId() {
+        return nodeId;
+    }
+
+    String jobId() {
+        return jobId;
     }
 
     public long revision() {

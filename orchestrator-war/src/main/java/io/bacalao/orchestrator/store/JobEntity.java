@@ -43,6 +43,13 @@ public class JobEntity {
     @Lob
     @Column(name = "JSON", nullable = false)
     private String json;
+    /**
+     * The text {@code JSON} held when it could not be read and the job was failed with a readable stand-in
+     * ({@link JobFailures}); kept for a person to look at. Null for every sound row.
+     */
+    @Lob
+    @Column(name = "DAMAGED_JSON")
+    private String damagedJson;
 
     protected JobEntity() {
     }
@@ -65,6 +72,39 @@ public class JobEntity {
 
     public Job toJob() {
         return Json.read(json, Job.class);
+    }
+
+    /**
+     * Replaces JSON that cannot be read by {@code standIn}, keeping the unreadable text in
+     * {@code DAMAGED_JSON} (once: a second repair keeps the first original).
+     */
+    void replaceUnreadable(Job standIn) {
+        if (damagedJson == null) damagedJson = json;
+        update(standIn);
+    }
+
+    String stateColumn() {
+        return state;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String namespace() {
+        return namespace;
+    }
+
+    long version() {
+        return version;
+    }
+
+    long createTime() {
+        return createTime;
+    }
+
+    long modifyTime() {
+        return modifyTime;
     }
 
     public String id() {

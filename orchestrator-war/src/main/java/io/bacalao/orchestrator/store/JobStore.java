@@ -15,8 +15,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * The job store: jobs, their versions, executions and history. Writes that belong together (a job and its
@@ -25,6 +27,7 @@ import java.util.Optional;
 @Stateless
 public class JobStore {
     public static final String COMPONENT = "JobStore";
+    private static final Logger LOG = Logger.getLogger(JobStore.class.getName());
 
     @PersistenceContext(unitName = "orchestrator")
     private EntityManager em;
@@ -146,22 +149,42 @@ public class JobStore {
 
     /**
      * Executions that wait for a node's answer and last changed before {@code modifiedBeforeNanos}: asked for a
-     * bid, approved but not started, or to be cancelled. Their message may have been lost.
+     * bid, approved but not started, or to be cancelled. Their message may have been lost. A row that cannot
+     * be read comes back as its failure, so the sweep can go on with the others.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<Execution> awaitingNode(long modifiedBeforeNanos, int max) {
+    public List<Stored<Execution>> awaitingNode(long modifiedBeforeNanos, int max) {
         return em.createQuery("select e from ExecutionEntity e where e.modifyTime < :before and ("
                                 + "(e.desiredState <> 2 and e.computeState in (1, 5))"
                                 + " or (e.desiredState = 2 and e.computeState not in (4, 8, 9, 10, 11)))",
                         ExecutionEntity.class)
                 .setParameter("before", modifiedBeforeNanos).setMaxResults(max).getResultList().stream()
-                .map(ExecutionEntity::toExecution).toList();
+                .map(e -> Stored.read(e.jobId(), e::toExecution)).toList();
     }
 
-    /** Jobs that are not finished, for re-evaluation when capacity appears. */
+    /**
+     * Jobs in the given states, for re-evaluation when capacity appears. A job whose row cannot be read is
+     * left out (logged); housekeeping fails it ({@link #storedJobsInStates}).
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Job> jobsInStates(List<String> states) {
-        return em.createQuery("select j from JobEntity j where j.state in :states order by j.createTime", JobEntity.class)
-                .setParameter("states", states).getResultList().stream().map(JobEntity::toJob).toList();
+        List<Job> jobs = new ArrayList<>();
+        for (Stored<Job> job : storedJobsInStates(states)) {
+            if (job.isReadable()) {
+                jobs.add(job.value());
+            } else {
+                LOG.warning("job " + job.jobId() + " left out: its stored JSON cannot be read (" + job.failure() + ")");
+            }
+        }
+        return jobs;
+    }
+
+    /** Jobs in the given states, oldest first; a row that cannot be read comes back as its failure. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Stored<Job>> storedJobsInStates(List<String> states) {
+        return em.createQuery("select j from JobEntity j where j.state in :states order by j.createTime",
+                        JobEntity.class)
+                .setParameter("states", states).getResultList().stream()
+                .map(row -> Stored.read(row.id(), row::toJob)).toList();
     }
 }
