@@ -60,7 +60,8 @@ public class LogsEndpoint {
             Job job = store.resolve(id, first(q, "namespace"));
             Execution e = choose(store.executions(job.id()), first(q, "execution_id"))
                     .orElseThrow(() -> BacalaoException.notFound("JobStore", "no execution to show logs of for job " + job.id()));
-            String streamId = UUID.randomUUID().toString();
+            // <nodeId>.<uuid>: the broker lets only that node send to the stream (docs/broker-security.md)
+            String streamId = e.nodeId() + "." + UUID.randomUUID();
             Subscription sub = broker.subscribe(Addresses.logQueue(streamId));
             broker.send(new LogStreamRequest(e.nodeId(), e.id(), streamId, follow, flag(q, "tail")));
             pool.submit(() -> pump(session, sub, follow));
