@@ -13,8 +13,12 @@ import java.util.StringJoiner;
 public record BrokerAddress(String host, int port, Map<String, String> params, String token) {
     public static final int DEFAULT_PORT = 4222;
 
+    /** Over TLS the client checks that the broker's certificate names the host it connects to, unless params say
+     *  {@code verifyHost=false}. */
     public BrokerAddress {
-        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params == null ? Map.of() : params));
+        Map<String, String> p = new LinkedHashMap<>(params == null ? Map.of() : params);
+        if ("true".equalsIgnoreCase(p.get("sslEnabled"))) p.putIfAbsent("verifyHost", "true");
+        params = java.util.Collections.unmodifiableMap(p);
         token = token == null ? "" : token;
     }
 
@@ -50,7 +54,8 @@ public record BrokerAddress(String host, int port, Map<String, String> params, S
 
     /**
      * The same broker over TLS: {@code sslEnabled=true}, trusting the PEM certificates in {@code trustPem} (a CA
-     * or the server's own certificate); with no file, the JVM's default trust store decides.
+     * or the server's own certificate); with no file, the JVM's default trust store decides. The client checks that
+     * the broker's certificate names the host it connects to (see the constructor).
      */
     public BrokerAddress withTls(String trustPem) {
         Map<String, String> p = new LinkedHashMap<>(params);
@@ -60,6 +65,18 @@ public record BrokerAddress(String host, int port, Map<String, String> params, S
             p.put("trustStoreType", "PEM");
         }
         return new BrokerAddress(host, port, p, token);
+    }
+
+    /** The same broker with one transport parameter set. */
+    public BrokerAddress with(String key, String value) {
+        Map<String, String> p = new LinkedHashMap<>(params);
+        p.put(key, value);
+        return new BrokerAddress(host, port, p, token);
+    }
+
+    /** The same broker, logging in with another password. */
+    public BrokerAddress withToken(String password) {
+        return new BrokerAddress(host, port, params, password);
     }
 
     public boolean tls() {

@@ -9,7 +9,9 @@ import java.util.Map;
  * (Bacalhau keys → text values, handed over as system properties), the broker it uses and the database.
  *
  * @param httpHost       address the HTTP listener binds (API.Host)
- * @param broker         the broker the node's clients and resource adapter connect to
+ * @param broker         the broker the node's clients and resource adapter connect to; its token is this node's
+ *                       broker password (the orchestrator's own password, or a compute node's
+ *                       {@code <join token>:<node secret>}, see docs/broker-security.md)
  * @param embeddedBroker true when this (orchestrator) node runs that broker itself (deploys broker.war);
  *                       false for compute nodes and for orchestrators that use an external broker
  * @param hazelcastPort  Payara's data-grid port; must be free (Payara hangs on a clash)
@@ -30,6 +32,14 @@ public record NodeSpec(String nodeId, boolean orchestrator, boolean compute, Pat
             return new Database("jdbc:h2:" + dataDir.resolve("db").resolve("bacalao").toAbsolutePath()
                     + ";WRITE_DELAY=0", "", "");
         }
+    }
+
+    /** The broker user of orchestrators (the same as io.bacalao.broker.TokenSecurityManager.ORCHESTRATOR_USER). */
+    public static final String ORCHESTRATOR_BROKER_USER = "bacalao-orchestrator";
+
+    /** Who this node is on the broker: the orchestrator (also for a hybrid node), or its node ID. */
+    public String brokerUser() {
+        return orchestrator ? ORCHESTRATOR_BROKER_USER : nodeId;
     }
 
     public String brokerUrl() {

@@ -40,10 +40,8 @@ public final class PayaraCommands {
      * (The root dir is fresh at every start, see {@link NodeProcess#deleteTree}, so the config never exists yet.)
      */
     public static List<String> postBoot(NodeSpec spec) {
-        String props = "ConnectionParameters=" + escape(spec.broker().connectionParameters());
-        if (!spec.broker().token().isEmpty()) {
-            props += ":UserName=" + spec.nodeId() + ":Password=" + escape(spec.broker().token());
-        }
+        String props = "ConnectionParameters=" + escape(spec.broker().connectionParameters())
+                + ":UserName=" + escape(spec.brokerUser()) + ":Password=" + escape(spec.broker().token());
         return List.of("create-resource-adapter-config --property " + props + " artemis-ra");
     }
 

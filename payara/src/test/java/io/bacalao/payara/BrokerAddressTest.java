@@ -25,8 +25,9 @@ class BrokerAddressTest {
     void parametersSurviveInBothForms() {
         BrokerAddress a = BrokerAddress.parse("tcp://broker:61616?sslEnabled=true;trustStorePath=/etc/ca.pem&trustStoreType=PEM", "t");
         assertTrue(a.tls());
-        assertEquals("tcp://broker:61616?sslEnabled=true&trustStorePath=/etc/ca.pem&trustStoreType=PEM", a.url());
-        assertEquals("host=broker;port=61616;sslEnabled=true;trustStorePath=/etc/ca.pem;trustStoreType=PEM", a.connectionParameters());
+        assertEquals("tcp://broker:61616?sslEnabled=true&trustStorePath=/etc/ca.pem&trustStoreType=PEM&verifyHost=true", a.url());
+        assertEquals("host=broker;port=61616;sslEnabled=true;trustStorePath=/etc/ca.pem;trustStoreType=PEM;verifyHost=true",
+                a.connectionParameters());
         assertEquals("t", a.token());
     }
 
@@ -34,9 +35,16 @@ class BrokerAddressTest {
     void tlsTrustsTheGivenPemOrTheJvmDefaults() {
         BrokerAddress plain = BrokerAddress.parse("127.0.0.1:4222", null);
         assertFalse(plain.tls());
-        assertEquals("tcp://127.0.0.1:4222?sslEnabled=true&trustStorePath=/certs/ca.pem&trustStoreType=PEM",
+        assertEquals("tcp://127.0.0.1:4222?sslEnabled=true&trustStorePath=/certs/ca.pem&trustStoreType=PEM&verifyHost=true",
                 plain.withTls("/certs/ca.pem").url());
-        assertEquals("tcp://127.0.0.1:4222?sslEnabled=true", plain.withTls("").url());
+        assertEquals("tcp://127.0.0.1:4222?sslEnabled=true&verifyHost=true", plain.withTls("").url());
+    }
+
+    @Test
+    void tlsClientsVerifyTheBrokersHostNameUnlessTheUrlTurnsItOff() {
+        assertEquals("true", BrokerAddress.parse("tcp://b:1?sslEnabled=true", "").params().get("verifyHost"));
+        assertEquals("false", BrokerAddress.parse("tcp://b:1?sslEnabled=true&verifyHost=false", "").params().get("verifyHost"));
+        assertFalse(BrokerAddress.parse("tcp://b:1", "").params().containsKey("verifyHost"));
     }
 
     @Test
@@ -53,7 +61,20 @@ class BrokerAddressTest {
                 BrokerAddress.parse("127.0.0.1:4222", "a:b=c").withTls("/certs/ca.pem"), false, 6900,
                 NodeSpec.Database.h2(Path.of("/tmp/x")), Map.of(), List.of());
         assertEquals(List.of("create-resource-adapter-config --property ConnectionParameters=host\\=127.0.0.1;port\\=4222;"
-                + "sslEnabled\\=true;trustStorePath\\=/certs/ca.pem;trustStoreType\\=PEM:UserName=n-1:Password=a\\:b\\=c artemis-ra"),
+                + "sslEnabled\\=true;trustStorePath\\=/certs/ca.pem;trustStoreType\\=PEM;verifyHost\\=true:UserName=n-1:Password=a\\:b\\=c artemis-ra"),
                 PayaraCommands.postBoot(spec));
+    }
+
+    @Test
+    void anOrchestratorLogsInAsTheOrchestratorAndAComputeNodeAsItsNodeId() {
+        NodeSpec orchestrator = new NodeSpec("n-1", true, true, Path.of("/tmp/x"), "127.0.0.1", 8080,
+                BrokerAddress.parse("127.0.0.1:4222", "pw"), true, 6900, NodeSpec.Database.h2(Path.of("/tmp/x")), Map.of(), List.of());
+        assertEquals(NodeSpec.ORCHESTRATOR_BROKER_USER, orchestrator.brokerUser());
+        assertTrue(PayaraCommands.postBoot(orchestrator).get(0).contains(":UserName=bacalao-orchestrator:Password=pw "));
+        assertEquals("bacalao-orchestrator", NodeProcess.systemProperties(orchestrator).get("bacalao.broker.user"));
+        NodeSpec compute = new NodeSpec("n-2", false, true, Path.of("/tmp/x"), "127.0.0.1", 8080,
+                BrokerAddress.parse("127.0.0.1:4222", ":abc"), false, 6900, NodeSpec.Database.h2(Path.of("/tmp/x")), Map.of(), List.of());
+        assertEquals("n-2", NodeProcess.systemProperties(compute).get("bacalao.broker.user"));
+        assertEquals(":abc", NodeProcess.systemProperties(compute).get("bacalao.broker.password"));
     }
 }

@@ -26,13 +26,16 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     public synchronized EmbeddedBroker start() throws Exception {
         if (server != null) return this;
+        String warning = settings.check();
+        if (warning != null) LOG.warning(warning);
         EmbeddedActiveMQ s = new EmbeddedActiveMQ().setConfiguration(configuration());
-        if (!settings.token().isEmpty()) s.setSecurityManager(new TokenSecurityManager(settings.token()));
+        s.setSecurityManager(new TokenSecurityManager(settings.token(), settings.orchestratorPassword(),
+                new NodeBindings(settings.bindingsFile())));
         s.start();
         server = s;
         LOG.info(() -> "broker listening on " + settings.host() + ":" + settings.port()
                 + (settings.tls() == null ? "" : " with TLS")
-                + (settings.token().isEmpty() ? " (no token required)" : " (token required)"));
+                + (settings.token().isEmpty() ? " (empty join token: node secrets required)" : " (token required)"));
         return this;
     }
 
@@ -50,11 +53,15 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setPagingDirectory(settings.dataDir().resolve("paging").toString())
                 .setJournalSyncNonTransactional(false)
                 .setJournalSyncTransactional(false)
-                .setSecurityEnabled(!settings.token().isEmpty())
+                .setSecurityEnabled(true)
+                .setPopulateValidatedUser(true)
+                // no cached logins: a released node ID's old secret stops working at once (TokenSecurityManager)
+                .setAuthenticationCacheSize(0)
                 .setJMXManagementEnabled(false)
                 .setGracefulShutdownEnabled(true)
                 .setGracefulShutdownTimeout(2000)
                 .addAcceptorConfiguration("bacalao", acceptorUrl());
+        c.registerBrokerPlugin(new NodeReleasePlugin());
         c.addAddressSetting("#", new AddressSettings()
                 .setAutoCreateAddresses(true)
                 .setAutoCreateQueues(true)
@@ -74,6 +81,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         c.addAddressSetting(Addresses.NODE_EVENTS, new AddressSettings()
                 .setDefaultAddressRoutingType(RoutingType.MULTICAST));
         c.addAddressConfiguration(new CoreAddressConfiguration().setName(Addresses.NODE_EVENTS)
+                .addRoutingType(RoutingType.MULTICAST));
+        c.addAddressConfiguration(new CoreAddressConfiguration().setName(Addresses.NODE_RELEASE)
                 .addRoutingType(RoutingType.MULTICAST));
         c.addQueueConfiguration(QueueConfiguration.of(Addresses.ORCHESTRATOR).setRoutingType(RoutingType.ANYCAST));
         c.addQueueConfiguration(QueueConfiguration.of(Addresses.EVALUATIONS).setRoutingType(RoutingType.ANYCAST));

@@ -7,13 +7,17 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 
 /**
  * A standalone Artemis broker process for Bacalao (the external broker of the scale-out path), configured by
- * the {@code broker.xml} shipped beside this class or the file named as the first argument. The token compute
- * nodes and orchestrators must present comes from the environment variable {@code BACALAO_BROKER_TOKEN}
- * (empty = no authentication); the other settings are the system properties the file documents. Prints
- * {@link #READY} once it accepts connections; stops on SIGTERM.
+ * the {@code broker.xml} shipped beside this class or the file named as the first argument. From the environment:
+ * {@code BACALAO_BROKER_TOKEN}, the join token compute nodes present (empty only on a loopback address, or with
+ * {@code BACALAO_BROKER_ALLOW_EMPTY_TOKEN=true}); {@code BACALAO_BROKER_ORCHESTRATOR_PASSWORD}, the orchestrator's
+ * own password (required; the orchestrator's {@code Orchestrator.Broker.Password}). The node bindings are kept in
+ * {@code <bacalao.broker.data>/node-bindings}; the other settings are the system properties the file documents.
+ * Prints {@link #READY} once it accepts connections; stops on SIGTERM.
  */
 public final class StandaloneBroker {
     public static final String TOKEN_ENV = "BACALAO_BROKER_TOKEN";
+    public static final String ORCHESTRATOR_PASSWORD_ENV = "BACALAO_BROKER_ORCHESTRATOR_PASSWORD";
+    public static final String ALLOW_EMPTY_TOKEN_ENV = "BACALAO_BROKER_ALLOW_EMPTY_TOKEN";
     public static final String READY = "Bacalao broker ready";
 
     private StandaloneBroker() {
@@ -23,8 +27,20 @@ public final class StandaloneBroker {
         // four audit lines per message at INFO would halve throughput (stack notes G14)
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.activemq.audit",
                 System.getProperty("org.slf4j.simpleLogger.log.org.apache.activemq.audit", "warn"));
-        EmbeddedActiveMQ server = create(args.length > 0 ? Path.of(args[0]).toUri().toURL() : defaultConfig(),
-                System.getenv(TOKEN_ENV));
+        BrokerSettings settings = settings(System.getenv(TOKEN_ENV), System.getenv(ORCHESTRATOR_PASSWORD_ENV),
+                "true".equalsIgnoreCase(System.getenv(ALLOW_EMPTY_TOKEN_ENV)));
+        String warning;
+        try {
+            warning = settings.check();
+        } catch (IllegalStateException e) {
+            System.err.println("Error: " + e.getMessage().replace("bacalao.broker.password", ORCHESTRATOR_PASSWORD_ENV)
+                    .replace("Orchestrator.Auth.AllowEmptyToken=true", ALLOW_EMPTY_TOKEN_ENV + "=true")
+                    .replace("Orchestrator.Auth.Token", TOKEN_ENV).replace("Orchestrator.Host", "bacalao.broker.host"));
+            System.exit(1);
+            return;
+        }
+        if (warning != null) System.err.println("WARNING: " + warning);
+        EmbeddedActiveMQ server = create(args.length > 0 ? Path.of(args[0]).toUri().toURL() : defaultConfig(), settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -46,12 +62,19 @@ public final class StandaloneBroker {
         return StandaloneBroker.class.getResource("broker.xml");
     }
 
-    /** A broker (not started) from a broker.xml, secured by {@code token} unless it is empty. */
-    public static EmbeddedActiveMQ create(URL config, String token) {
-        boolean secured = token != null && !token.isEmpty();
-        if (!secured) System.setProperty("bacalao.broker.security", "false");
+    /** The settings the file's system properties and the environment describe (the file decides the rest). */
+    static BrokerSettings settings(String token, String orchestratorPassword, boolean allowEmptyToken) {
+        return new BrokerSettings(System.getProperty("bacalao.broker.host", "0.0.0.0"),
+                Integer.parseInt(System.getProperty("bacalao.broker.port", "61616")),
+                Path.of(System.getProperty("bacalao.broker.data", "data")), token, orchestratorPassword, allowEmptyToken,
+                10, null);
+    }
+
+    /** A broker (not started) from a broker.xml, secured by {@link TokenSecurityManager}. */
+    public static EmbeddedActiveMQ create(URL config, BrokerSettings settings) {
         EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfigResourcePath(config.toString());
-        if (secured) server.setSecurityManager(new TokenSecurityManager(token));
+        server.setSecurityManager(new TokenSecurityManager(settings.token(), settings.orchestratorPassword(),
+                new NodeBindings(settings.bindingsFile())));
         return server;
     }
 }

@@ -33,7 +33,7 @@ class EmbeddedBrokerTlsTest {
     static void start() throws Exception {
         certs = TestCertificates.create(dir.resolve("certs"));
         port = freePort();
-        broker = new EmbeddedBroker(new BrokerSettings("127.0.0.1", port, dir.resolve("broker"), TOKEN, 3,
+        broker = new EmbeddedBroker(new BrokerSettings("127.0.0.1", port, dir.resolve("broker"), TOKEN, "o".repeat(64), false, 3,
                 BrokerTls.of(certs.serverCert().toString(), certs.serverKey().toString(), certs.caCert().toString())))
                 .start();
     }
@@ -43,15 +43,40 @@ class EmbeddedBrokerTlsTest {
         if (broker != null) broker.close();
     }
 
+    static final String NODE_PASSWORD = TOKEN + ":" + "1".repeat(64);
+
     @Test
-    void aClientTrustingTheCaSendsAndReceivesOverTls() throws Exception {
-        String url = "tcp://127.0.0.1:" + port + "?sslEnabled=true&trustStoreType=PEM&trustStorePath=" + certs.caCert();
-        try (Connection c = new ActiveMQConnectionFactory(url).createConnection("n-1", TOKEN)) {
+    void aClientTrustingTheCaAndVerifyingTheHostSendsAndReceivesOverTls() throws Exception {
+        String url = "tcp://127.0.0.1:" + port + "?sslEnabled=true&verifyHost=true&trustStoreType=PEM&trustStorePath=" + certs.caCert();
+        try (Connection c = new ActiveMQConnectionFactory(url).createConnection("n-1", NODE_PASSWORD)) {
             c.start();
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = s.createConsumer(s.createQueue("tls.test"));
-            s.createProducer(s.createQueue("tls.test")).send(s.createTextMessage("over tls"));
+            MessageConsumer consumer = s.createConsumer(s.createQueue(Addresses.computeQueue("n-1")));
+            try (Connection o = new ActiveMQConnectionFactory(url).createConnection(TokenSecurityManager.ORCHESTRATOR_USER, "o".repeat(64))) {
+                Session os = o.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                os.createProducer(os.createQueue(Addresses.computeQueue("n-1"))).send(os.createTextMessage("over tls"));
+            }
             assertEquals("over tls", ((TextMessage) consumer.receive(10_000)).getText());
+        }
+    }
+
+    @Test
+    void aClientVerifyingTheHostRefusesACertificateForAnotherHost() throws Exception {
+        TestCertificates elsewhere = TestCertificates.create(dir.resolve("elsewhere"), "DNS:elsewhere.example");
+        int otherPort = freePort();
+        try (EmbeddedBroker other = new EmbeddedBroker(new BrokerSettings("127.0.0.1", otherPort, dir.resolve("other"), TOKEN,
+                "o".repeat(64), false, 3, BrokerTls.of(elsewhere.serverCert().toString(), elsewhere.serverKey().toString(),
+                elsewhere.caCert().toString()))).start()) {
+            String url = "tcp://127.0.0.1:" + otherPort + "?sslEnabled=true&trustStoreType=PEM&trustStorePath="
+                    + elsewhere.caCert() + "&initialConnectAttempts=1&reconnectAttempts=0&callTimeout=3000&verifyHost=";
+            assertThrows(JMSException.class, () -> {
+                try (Connection c = new ActiveMQConnectionFactory(url + "true").createConnection("n-1", NODE_PASSWORD)) {
+                    c.start();
+                }
+            });
+            try (Connection c = new ActiveMQConnectionFactory(url + "false").createConnection("n-1", NODE_PASSWORD)) {
+                c.start(); // the same CA is trusted: only the host name check refused it
+            }
         }
     }
 
@@ -59,7 +84,7 @@ class EmbeddedBrokerTlsTest {
     void aPlainClientIsRefused() {
         String url = "tcp://127.0.0.1:" + port + "?initialConnectAttempts=1&reconnectAttempts=0&callTimeout=3000";
         assertThrows(JMSException.class, () -> {
-            try (Connection c = new ActiveMQConnectionFactory(url).createConnection("n-1", TOKEN)) {
+            try (Connection c = new ActiveMQConnectionFactory(url).createConnection("n-1", NODE_PASSWORD)) {
                 c.start();
             }
         });
@@ -69,7 +94,7 @@ class EmbeddedBrokerTlsTest {
     void aTlsClientWithTheWrongTokenIsRefused() {
         String url = "tcp://127.0.0.1:" + port + "?sslEnabled=true&trustStoreType=PEM&trustStorePath=" + certs.caCert();
         assertThrows(JMSSecurityException.class, () -> {
-            try (Connection c = new ActiveMQConnectionFactory(url).createConnection("n-1", "wrong")) {
+            try (Connection c = new ActiveMQConnectionFactory(url).createConnection("n-1", "wrong:" + "1".repeat(64))) {
                 c.start();
             }
         });

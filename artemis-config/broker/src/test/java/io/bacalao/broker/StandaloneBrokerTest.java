@@ -34,7 +34,7 @@ class StandaloneBrokerTest {
 
     @Test
     void theShippedBrokerXmlDeclaresWhatTheEmbeddedBrokerDeclares() throws Exception {
-        Configuration embedded = new EmbeddedBroker(new BrokerSettings("127.0.0.1", 1, dir, "t", 10)).configuration();
+        Configuration embedded = new EmbeddedBroker(new BrokerSettings("127.0.0.1", 1, dir, "t", "o", false, 10, null)).configuration();
         FileConfiguration file = new FileConfiguration();
         FileDeploymentManager deployment = new FileDeploymentManager(StandaloneBroker.defaultConfig().toString());
         deployment.addDeployable(file);
@@ -47,25 +47,34 @@ class StandaloneBrokerTest {
         }
         assertEquals(embedded.isJournalSyncTransactional(), file.isJournalSyncTransactional());
         assertEquals(embedded.isPersistenceEnabled(), file.isPersistenceEnabled());
+        assertEquals(true, file.isSecurityEnabled());
+        assertEquals(embedded.isPopulateValidatedUser(), file.isPopulateValidatedUser());
+        assertEquals(List.of(NodeReleasePlugin.class), file.getBrokerPlugins().stream().map(Object::getClass).toList());
     }
 
     @Test
-    void aBrokerFromTheFileAdmitsByTokenAndFansNodeEventsOut() throws Exception {
+    void aBrokerFromTheFileAdmitsByCredentialsAndFansNodeEventsOut() throws Exception {
         int port = EmbeddedBrokerTlsTest.freePort();
         System.setProperty("bacalao.broker.host", "127.0.0.1");
         System.setProperty("bacalao.broker.port", String.valueOf(port));
         System.setProperty("bacalao.broker.data", dir.toString());
-        EmbeddedActiveMQ server = StandaloneBroker.create(StandaloneBroker.defaultConfig(), "file-token");
+        EmbeddedActiveMQ server = StandaloneBroker.create(StandaloneBroker.defaultConfig(),
+                StandaloneBroker.settings("file-token", "orchestrator-pw", false));
         server.start();
         try {
             String url = "tcp://127.0.0.1:" + port;
             assertThrows(JMSSecurityException.class, () -> new ActiveMQConnectionFactory(url).createConnection("x", "nope").close());
-            try (Connection c = new ActiveMQConnectionFactory(url).createConnection("n-1", "file-token")) {
+            assertThrows(JMSSecurityException.class, () -> new ActiveMQConnectionFactory(url).createConnection().close());
+            try (Connection c = new ActiveMQConnectionFactory(url).createConnection("observer:test", "file-token");
+                 Connection o = new ActiveMQConnectionFactory(url).createConnection(TokenSecurityManager.ORCHESTRATOR_USER, "orchestrator-pw")) {
                 c.start();
                 Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
                 MessageConsumer first = s.createConsumer(s.createTopic(Addresses.NODE_EVENTS));
                 MessageConsumer second = s.createConsumer(s.createTopic(Addresses.NODE_EVENTS));
-                s.createProducer(s.createTopic(Addresses.NODE_EVENTS)).send(s.createTextMessage("{\"NodeID\":\"n-1\"}"));
+                assertThrows(JMSSecurityException.class, () -> s.createProducer(s.createTopic(Addresses.NODE_EVENTS))
+                        .send(s.createTextMessage("forged")), "only the orchestrator publishes node events");
+                Session os = o.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                os.createProducer(os.createTopic(Addresses.NODE_EVENTS)).send(os.createTextMessage("{\"NodeID\":\"n-1\"}"));
                 assertEquals("{\"NodeID\":\"n-1\"}", ((TextMessage) first.receive(10_000)).getText());
                 assertEquals("{\"NodeID\":\"n-1\"}", ((TextMessage) second.receive(10_000)).getText());
             }

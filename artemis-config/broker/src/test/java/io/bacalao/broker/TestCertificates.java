@@ -10,8 +10,13 @@ import java.util.concurrent.TimeUnit;
 public record TestCertificates(Path caCert, Path serverCert, Path serverKey) {
 
     public static TestCertificates create(Path dir) throws IOException, InterruptedException {
+        return create(dir, "DNS:localhost,IP:127.0.0.1");
+    }
+
+    /** The same with other subject alternative names, e.g. {@code DNS:elsewhere.example} for a host-name mismatch. */
+    public static TestCertificates create(Path dir, String subjectAltNames) throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("san.cnf"), "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
+        Files.writeString(dir.resolve("san.cnf"), "subjectAltName=" + subjectAltNames + "\n");
         run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
                 "-days", "2", "-subj", "/CN=bacalao-test-ca");
         run(dir, "openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr",

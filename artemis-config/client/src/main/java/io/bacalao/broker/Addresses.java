@@ -18,6 +18,12 @@ public final class Addresses {
     public static final String NODE_EVENTS = "bacalao.events.nodes";
     public static final String DEAD_LETTERS = "bacalao.dlq";
     public static final String EXPIRED = "bacalao.expired";
+    /**
+     * The orchestrator's control address (no queue): a message with {@link #NODE_ID_PROPERTY} frees that node ID's
+     * binding to its secret on the broker (after {@code node delete}). Only the orchestrator may send here.
+     */
+    public static final String NODE_RELEASE = "bacalao.control.node-release";
+    public static final String NODE_ID_PROPERTY = "NodeID";
 
     private Addresses() {
     }
@@ -26,6 +32,10 @@ public final class Addresses {
         return COMPUTE_PREFIX + nodeId;
     }
 
+    /**
+     * A log stream's queue. {@code streamId} is {@code <nodeId>.<id without dots>}: the node may send only to its
+     * own streams.
+     */
     public static String logQueue(String streamId) {
         return LOGS_PREFIX + streamId;
     }

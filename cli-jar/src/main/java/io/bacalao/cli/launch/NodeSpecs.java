@@ -27,17 +27,59 @@ public final class NodeSpecs {
         NodeSpec.Database db = config.get(ConfigKeys.DATABASE_URL).isBlank() ? NodeSpec.Database.h2(dataDir)
                 : new NodeSpec.Database(config.get(ConfigKeys.DATABASE_URL), config.get(ConfigKeys.DATABASE_USER),
                 config.get(ConfigKeys.DATABASE_PASSWORD));
-        BrokerAddress broker = orchestrator ? orchestratorBroker(config) : computeBroker(config);
         boolean embedded = orchestrator && config.get(ConfigKeys.ORCHESTRATOR_BROKER_URL).isBlank();
+        BrokerAddress broker = (orchestrator ? orchestratorBroker(config) : computeBroker(config))
+                .withToken(brokerPassword(config, dataDir, orchestrator, embedded));
         return new NodeSpec(nodeId, orchestrator, compute, dataDir, config.get(ConfigKeys.API_HOST),
                 config.getInt(ConfigKeys.API_PORT), broker, embedded, Ports.free(), db, config.asMap(),
                 jvmOptions(orchestrator));
     }
 
     /**
+     * This node's password on the broker (docs/broker-security.md): an orchestrator's own password (made once in
+     * {@code <DataDir>/broker-password} for its embedded broker; {@code Orchestrator.Broker.Password} for an external
+     * one), or a compute node's {@code <Compute.Auth.Token>:<node secret>} with the secret made once in
+     * {@code <DataDir>/node-secret}. Refuses an embedded broker that would listen on a non-loopback address without
+     * a join token, unless {@code Orchestrator.Auth.AllowEmptyToken}.
+     */
+    static String brokerPassword(Config c, Path dataDir, boolean orchestrator, boolean embedded) {
+        if (!orchestrator) return c.get(ConfigKeys.COMPUTE_AUTH_TOKEN) + ":" + SecretFile.readOrCreate(dataDir.resolve(SecretFile.NODE_SECRET));
+        if (!embedded) {
+            String password = c.get(ConfigKeys.ORCHESTRATOR_BROKER_PASSWORD);
+            if (password.isBlank()) {
+                throw new ConfigException(ConfigKeys.ORCHESTRATOR_BROKER_PASSWORD + " is required with "
+                        + ConfigKeys.ORCHESTRATOR_BROKER_URL + ": the orchestrator's own password on that broker"
+                        + " (its BACALAO_BROKER_ORCHESTRATOR_PASSWORD), not the join token");
+            }
+            return password;
+        }
+        String host = c.get(ConfigKeys.ORCHESTRATOR_HOST);
+        if (c.get(ConfigKeys.ORCHESTRATOR_AUTH_TOKEN).isEmpty() && !isLoopback(host)
+                && !c.getBool(ConfigKeys.ORCHESTRATOR_ALLOW_EMPTY_TOKEN)) {
+            throw new ConfigException("the broker would listen on " + host + ":" + c.get(ConfigKeys.ORCHESTRATOR_PORT)
+                    + " without " + ConfigKeys.ORCHESTRATOR_AUTH_TOKEN + ": set a token, bind "
+                    + ConfigKeys.ORCHESTRATOR_HOST + " to a loopback address (127.0.0.1), or set "
+                    + ConfigKeys.ORCHESTRATOR_ALLOW_EMPTY_TOKEN + "=true");
+        }
+        return SecretFile.readOrCreate(dataDir.resolve(SecretFile.BROKER_PASSWORD));
+    }
+
+    /** True for 127.0.0.0/8, ::1 and names that resolve only to them (localhost). */
+    static boolean isLoopback(String host) {
+        try {
+            for (java.net.InetAddress a : java.net.InetAddress.getAllByName(host)) if (!a.isLoopbackAddress()) return false;
+            return true;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /**
      * The broker an orchestrator's own clients use: the external one of {@code Orchestrator.Broker.URL} (over TLS
      * trusting {@code Orchestrator.TLS.CACert} when that is set), or its embedded broker on Orchestrator.Host:Port,
-     * over TLS when the broker has a certificate (trusting the CA, or else the certificate itself).
+     * over TLS when the broker has a certificate (trusting the CA, or else the certificate itself; over loopback to
+     * itself without checking the host name, which its certificate need not list). The token is the join token;
+     * {@link #of} replaces it with the node's own password.
      */
     static BrokerAddress orchestratorBroker(Config c) {
         String token = c.get(ConfigKeys.ORCHESTRATOR_AUTH_TOKEN);
@@ -51,7 +93,9 @@ public final class NodeSpecs {
         BrokerAddress a = new BrokerAddress(bind.equals("0.0.0.0") ? "127.0.0.1" : bind,
                 c.getInt(ConfigKeys.ORCHESTRATOR_PORT), Map.of(), token);
         String cert = c.get(ConfigKeys.ORCHESTRATOR_TLS_SERVER_CERT);
-        return cert.isBlank() ? a : a.withTls(ca.isBlank() ? cert : ca);
+        if (cert.isBlank()) return a;
+        BrokerAddress tls = a.withTls(ca.isBlank() ? cert : ca);
+        return isLoopback(tls.host()) ? tls.with("verifyHost", "false") : tls;
     }
 
     /**

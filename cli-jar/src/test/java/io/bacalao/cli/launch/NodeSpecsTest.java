@@ -9,8 +9,11 @@ import io.bacalao.domain.config.Config;
 import io.bacalao.domain.config.ConfigException;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.payara.BrokerAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Which broker a node process is pointed at: embedded or external, plain or TLS. */
 class NodeSpecsTest {
@@ -27,9 +30,9 @@ class NodeSpecsTest {
     @Test
     void aBrokerWithACertificateIsReachedOverTlsTrustingTheCaOrElseTheCertificate() {
         Config tls = BASE.with(ConfigKeys.ORCHESTRATOR_TLS_SERVER_CERT, "/c/server.pem").with(ConfigKeys.ORCHESTRATOR_TLS_SERVER_KEY, "/c/server.key");
-        assertEquals("tcp://127.0.0.1:4300?sslEnabled=true&trustStorePath=/c/server.pem&trustStoreType=PEM",
+        assertEquals("tcp://127.0.0.1:4300?sslEnabled=true&trustStorePath=/c/server.pem&trustStoreType=PEM&verifyHost=false",
                 NodeSpecs.orchestratorBroker(tls).url());
-        assertEquals("tcp://127.0.0.1:4300?sslEnabled=true&trustStorePath=/c/ca.pem&trustStoreType=PEM",
+        assertEquals("tcp://127.0.0.1:4300?sslEnabled=true&trustStorePath=/c/ca.pem&trustStoreType=PEM&verifyHost=false",
                 NodeSpecs.orchestratorBroker(tls.with(ConfigKeys.ORCHESTRATOR_TLS_CA_CERT, "/c/ca.pem")).url());
     }
 
@@ -37,9 +40,13 @@ class NodeSpecsTest {
     void anExternalBrokerReplacesTheEmbeddedOne() {
         Config ext = BASE.with(ConfigKeys.ORCHESTRATOR_BROKER_URL, "tcp://broker.internal:61616");
         assertEquals("tcp://broker.internal:61616", NodeSpecs.orchestratorBroker(ext).url());
-        var spec = NodeSpecs.of(ext.with(ConfigKeys.ORCHESTRATOR_ENABLED, "true")
-                .with(ConfigKeys.DATA_DIR, Path.of(System.getProperty("java.io.tmpdir"), "nodespecs-ext").toString()));
+        Config orchestrator = ext.with(ConfigKeys.ORCHESTRATOR_ENABLED, "true")
+                .with(ConfigKeys.DATA_DIR, Path.of(System.getProperty("java.io.tmpdir"), "nodespecs-ext").toString());
+        ConfigException noPassword = assertThrows(ConfigException.class, () -> NodeSpecs.of(orchestrator));
+        assertTrue(noPassword.getMessage().contains(ConfigKeys.ORCHESTRATOR_BROKER_PASSWORD), noPassword.getMessage());
+        var spec = NodeSpecs.of(orchestrator.with(ConfigKeys.ORCHESTRATOR_BROKER_PASSWORD, "orch-pw"));
         assertFalse(spec.embeddedBroker());
+        assertEquals("orch-pw", spec.broker().token());
         assertThrows(ConfigException.class, () -> NodeSpecs.orchestratorBroker(BASE.with(ConfigKeys.ORCHESTRATOR_BROKER_URL, "x:y")));
     }
 
@@ -47,11 +54,11 @@ class NodeSpecsTest {
     void aComputeNodeUsesTheFirstOrchestratorOverTlsWhenItHasACaOrRequiresTls() {
         Config c = BASE.with(ConfigKeys.COMPUTE_ORCHESTRATORS, "nats://10.0.0.5:4222,nats://10.0.0.6:4222");
         assertEquals("tcp://10.0.0.5:4222", NodeSpecs.computeBroker(c).url());
-        assertEquals("tcp://10.0.0.5:4222?sslEnabled=true&trustStorePath=/ca.pem&trustStoreType=PEM",
+        assertEquals("tcp://10.0.0.5:4222?sslEnabled=true&trustStorePath=/ca.pem&trustStoreType=PEM&verifyHost=true",
                 NodeSpecs.computeBroker(c.with(ConfigKeys.COMPUTE_TLS_CA_CERT, "/ca.pem")).url());
         BrokerAddress required = NodeSpecs.computeBroker(c.with(ConfigKeys.COMPUTE_TLS_REQUIRE, "true"));
         assertTrue(required.tls());
-        assertEquals("tcp://10.0.0.5:4222?sslEnabled=true", required.url());
+        assertEquals("tcp://10.0.0.5:4222?sslEnabled=true&verifyHost=true", required.url());
     }
 
     @Test
@@ -61,5 +68,30 @@ class NodeSpecsTest {
         LocalCluster ext = new LocalCluster(BASE.with(ConfigKeys.ORCHESTRATOR_BROKER_URL, "tcp://127.0.0.1:61616"), Path.of("/tmp/x"));
         assertEquals("tcp://127.0.0.1:61616", NodeSpecs.computeBroker(ext.computeConfig(1)).url());
         assertFalse(ext.embeddedBroker());
+    }
+
+    @Test
+    void aComputeNodeLogsInWithTheJoinTokenAndItsOwnSecretKeptOwnerOnly(@TempDir Path dir) throws Exception {
+        String first = NodeSpecs.brokerPassword(BASE, dir, false, false);
+        assertTrue(first.matches("tok:[0-9a-f]{64}"), first);
+        assertEquals(first, NodeSpecs.brokerPassword(BASE, dir, false, false), "the same secret after a restart");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("node-secret"))));
+    }
+
+    @Test
+    void anOrchestratorLogsInWithItsOwnPasswordNotTheJoinToken(@TempDir Path dir) {
+        String password = NodeSpecs.brokerPassword(BASE, dir, true, true);
+        assertTrue(password.matches("[0-9a-f]{64}"), password);
+        assertFalse(password.contains("tok"));
+        assertEquals(password, NodeSpecs.brokerPassword(BASE, dir, true, true));
+    }
+
+    @Test
+    void aNetworkedBrokerWithoutATokenIsRefusedUnlessAllowed(@TempDir Path dir) {
+        Config open = BASE.with(ConfigKeys.ORCHESTRATOR_AUTH_TOKEN, "").with(ConfigKeys.ORCHESTRATOR_HOST, "0.0.0.0");
+        ConfigException e = assertThrows(ConfigException.class, () -> NodeSpecs.brokerPassword(open, dir, true, true));
+        assertTrue(e.getMessage().contains(ConfigKeys.ORCHESTRATOR_ALLOW_EMPTY_TOKEN), e.getMessage());
+        NodeSpecs.brokerPassword(open.with(ConfigKeys.ORCHESTRATOR_ALLOW_EMPTY_TOKEN, "true"), dir, true, true);
+        NodeSpecs.brokerPassword(open.with(ConfigKeys.ORCHESTRATOR_HOST, "127.0.0.1"), dir, true, true);
     }
 }

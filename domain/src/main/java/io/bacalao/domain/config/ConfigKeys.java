@@ -29,6 +29,9 @@ public final class ConfigKeys {
     public static final String ORCHESTRATOR_ADVERTISE = "Orchestrator.Advertise";
     public static final String ORCHESTRATOR_AUTH_TOKEN = "Orchestrator.Auth.Token";
     public static final String ORCHESTRATOR_BROKER_URL = "Orchestrator.Broker.URL";
+    // broker least privilege (docs/broker-security.md)
+    public static final String ORCHESTRATOR_ALLOW_EMPTY_TOKEN = "Orchestrator.Auth.AllowEmptyToken";
+    public static final String ORCHESTRATOR_BROKER_PASSWORD = "Orchestrator.Broker.Password";
     public static final String ORCHESTRATOR_TLS_SERVER_CERT = "Orchestrator.TLS.ServerCert";
     public static final String ORCHESTRATOR_TLS_SERVER_KEY = "Orchestrator.TLS.ServerKey";
     public static final String ORCHESTRATOR_TLS_CA_CERT = "Orchestrator.TLS.CACert";
@@ -91,6 +94,12 @@ public final class ConfigKeys {
         secret(ORCHESTRATOR_AUTH_TOKEN, "Token compute nodes must present to the broker.");
         s(ORCHESTRATOR_BROKER_URL, "", "URL of an external Artemis broker (tcp://host:port[?params]) to use instead of"
                 + " embedding one; compute nodes then list the same broker in Compute.Orchestrators.");
+        // broker least privilege (docs/broker-security.md)
+        b(ORCHESTRATOR_ALLOW_EMPTY_TOKEN, "false", "Let the embedded broker listen on a non-loopback address without"
+                + " Orchestrator.Auth.Token (anyone reaching it can join as a new compute node); logged as a warning.");
+        secret(ORCHESTRATOR_BROKER_PASSWORD, "The orchestrator's own password on the external broker of"
+                + " Orchestrator.Broker.URL (that broker's BACALAO_BROKER_ORCHESTRATOR_PASSWORD); never the join token."
+                + " With the embedded broker it is generated in <DataDir>/broker-password.");
         d(DISCONNECT_TIMEOUT, "1m", "A node without heartbeats this long is DISCONNECTED.");
         b(MANUAL_APPROVAL, "false", "New nodes wait as PENDING until approved.");
         i(WORKER_COUNT, String.valueOf(Runtime.getRuntime().availableProcessors()), "Evaluations processed in parallel.");

@@ -63,7 +63,8 @@ public class LogsEndpoint {
             Job job = store.resolve(id, namespace);
             Execution e = choose(store.executions(job.id()), executionId)
                     .orElseThrow(() -> BacalaoException.notFound("JobStore", "no execution to show logs of for job " + job.id()));
-            String streamId = UUID.randomUUID().toString();
+            // <nodeId>.<uuid>: the broker lets only that node send to the stream (docs/broker-security.md)
+            String streamId = e.nodeId() + "." + UUID.randomUUID();
             Subscription sub = broker.subscribe(Addresses.logQueue(streamId));
             broker.send(new LogStreamRequest(e.nodeId(), e.id(), streamId, follow, tail));
             pool.submit(() -> pump(session, sub, follow));

@@ -20,10 +20,15 @@ public class NodeSettings {
     public static final String NODE_ID = "bacalao.node.id";
     /** System property with the broker URL every client of this node uses, set by the launcher. */
     public static final String BROKER_URL = "bacalao.broker.url";
+    /** The user and password this node logs in to the broker with (set by the launcher). */
+    public static final String BROKER_USER = "bacalao.broker.user";
+    public static final String BROKER_PASSWORD = "bacalao.broker.password";
 
     private final Config config;
     private final String nodeId;
     private final String brokerUrl;
+    private final String brokerUser;
+    private final String brokerPassword;
 
     public NodeSettings() {
         org.eclipse.microprofile.config.Config mp = ConfigProvider.getConfig();
@@ -31,6 +36,16 @@ public class NodeSettings {
         this.nodeId = mp.getOptionalValue(NODE_ID, String.class).orElse("n-orchestrator");
         this.brokerUrl = mp.getOptionalValue(BROKER_URL, String.class)
                 .orElse("tcp://127.0.0.1:" + config.get(ConfigKeys.ORCHESTRATOR_PORT));
+        this.brokerUser = mp.getOptionalValue(BROKER_USER, String.class).orElse("bacalao-orchestrator");
+        this.brokerPassword = mp.getOptionalValue(BROKER_PASSWORD, String.class).orElse("");
+    }
+
+    public String brokerUser() {
+        return brokerUser;
+    }
+
+    public String brokerPassword() {
+        return brokerPassword;
     }
 
     public Config config() {

@@ -3,7 +3,6 @@ package io.bacalao.orchestrator.messaging;
 import io.bacalao.broker.Addresses;
 import io.bacalao.broker.client.BrokerClient;
 import io.bacalao.broker.client.BrokerEndpoint;
-import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.model.Evaluation;
 import io.bacalao.domain.protocol.ProtocolCodec;
 import io.bacalao.domain.protocol.ProtocolMessage;
@@ -15,7 +14,10 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The orchestrator's outbound side of the broker: protocol messages to compute nodes, evaluations to workers. */
+/**
+ * The orchestrator's outbound side of the broker: protocol messages to compute nodes, evaluations to workers. Logs
+ * in with the orchestrator's own credentials (never the join token), which the broker grants every address.
+ */
 @ApplicationScoped
 public class Broker {
     /** Message property carrying the evaluation ID on the evaluation queue. */
@@ -27,8 +29,7 @@ public class Broker {
 
     @PostConstruct
     void init() {
-        client = new BrokerClient(new BrokerEndpoint(settings.brokerUrl(), "orchestrator",
-                settings.config().get(ConfigKeys.ORCHESTRATOR_AUTH_TOKEN)));
+        client = new BrokerClient(new BrokerEndpoint(settings.brokerUrl(), settings.brokerUser(), settings.brokerPassword()));
     }
 
     public void send(ProtocolMessage m) {
@@ -49,6 +50,11 @@ public class Broker {
     /** Publishes a JSON document on a topic (a multicast address) for whoever subscribes, e.g. node events. */
     public void publish(String topic, String json, Map<String, Object> properties) {
         client.publish(topic, json, properties);
+    }
+
+    /** Frees a deleted node's ID on the broker: it may register again with a new secret. */
+    public void releaseNode(String nodeId) {
+        client.publish(Addresses.NODE_RELEASE, "", Map.of(Addresses.NODE_ID_PROPERTY, nodeId));
     }
 
     /** A consumer of one queue with its own session (log streams); the caller closes it. */

@@ -68,8 +68,22 @@ public class NodeActions {
         String why = "deleted by an operator" + (message == null || message.isBlank() ? "" : ": " + message.trim());
         LOG.info(() -> "node " + last.id() + " " + why);
         events.deleted(last.id(), last.membership(), why);
+        releaseOnBroker(last.id());
         if (last.connection() == NodeConnection.CONNECTED && last.info().nodeType() == NodeType.Compute) tell(last.id(), "", why + "; handshake required");
         manager.reevaluateJobsOn(last.id());
+    }
+
+    /**
+     * Frees the node ID's binding to its secret on the broker (docs/broker-security.md), so that the node (or a
+     * replacement with a new secret) can register again. Best effort: a broker that is away keeps the binding, and
+     * the old node can still come back with its old secret.
+     */
+    private void releaseOnBroker(String nodeId) {
+        try {
+            broker.releaseNode(nodeId);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "could not release node " + nodeId + " on the broker: " + e.getMessage());
+        }
     }
 
     /** Tells a compute node it is no longer connected, so it stops heartbeating into the void. */

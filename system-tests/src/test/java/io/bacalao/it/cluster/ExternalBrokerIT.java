@@ -30,6 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExternalBrokerIT {
     static final String TOKEN = "external-token";
+    static final String ORCHESTRATOR_PASSWORD = "external-orchestrator-password";
     static StandaloneBrokerProcess broker;
     static TestCluster cluster;
 
@@ -37,8 +38,9 @@ class ExternalBrokerIT {
     static void start() throws Exception {
         int port = TestPorts.freeBlock(1);
         cluster = TestCluster.create("external", Map.of(ConfigKeys.ORCHESTRATOR_AUTH_TOKEN, TOKEN,
-                ConfigKeys.ORCHESTRATOR_BROKER_URL, "tcp://127.0.0.1:" + port));
-        broker = new StandaloneBrokerProcess(port, TOKEN, cluster.root().resolve("broker")).start();
+                ConfigKeys.ORCHESTRATOR_BROKER_URL, "tcp://127.0.0.1:" + port,
+                ConfigKeys.ORCHESTRATOR_BROKER_PASSWORD, ORCHESTRATOR_PASSWORD));
+        broker = new StandaloneBrokerProcess(port, TOKEN, ORCHESTRATOR_PASSWORD, cluster.root().resolve("broker")).start();
         cluster.start(1);
     }
 

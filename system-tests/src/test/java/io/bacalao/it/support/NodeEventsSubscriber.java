@@ -13,13 +13,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
-/** An outside system listening to the orchestrator's node events (topic bacalao.events.nodes) over plain JMS. */
+/**
+ * An outside system listening to the orchestrator's node events (topic bacalao.events.nodes) over plain JMS, logged
+ * in as an observer ({@code observer:<name>} with the join token, docs/broker-security.md).
+ */
 public final class NodeEventsSubscriber implements AutoCloseable {
     private final Connection connection;
     private final List<JsonNode> events = new CopyOnWriteArrayList<>();
 
     public NodeEventsSubscriber(String brokerUrl, String token) throws JMSException {
-        connection = new ActiveMQConnectionFactory(brokerUrl).createConnection("observer", token);
+        connection = new ActiveMQConnectionFactory(brokerUrl).createConnection("observer:it", token);
         Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         session.createConsumer(session.createTopic("bacalao.events.nodes")).setMessageListener(m -> {
             try {

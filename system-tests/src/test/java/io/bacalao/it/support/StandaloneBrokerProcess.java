@@ -10,15 +10,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * A standalone Artemis broker process as an operator would run one for the scale-out path: Bacalao's
  * {@code io.bacalao.broker.StandaloneBroker} with the shipped broker.xml, from {@code artemis-config/broker/target/standalone},
- * on 127.0.0.1:{@code port}, secured by {@code token}, its journal under {@code dataDir}.
+ * on 127.0.0.1:{@code port}, with {@code token} as the join token and {@code orchestratorPassword} as the
+ * orchestrator's own password, its journal (and node bindings) under {@code dataDir}.
  */
 public final class StandaloneBrokerProcess implements AutoCloseable {
     private final List<String> command;
     private final String token;
+    private final String orchestratorPassword;
     private final Path log;
     private Process process;
 
-    public StandaloneBrokerProcess(int port, String token, Path dataDir) {
+    public StandaloneBrokerProcess(int port, String token, String orchestratorPassword, Path dataDir) {
         Path lib = Path.of(System.getProperty("bacalao.repo", "..")).toAbsolutePath()
                 .resolve("artemis-config/broker/target/standalone");
         if (!Files.isDirectory(lib)) throw new IllegalStateException(lib + " is missing: run mvn -DskipTests package");
@@ -26,6 +28,7 @@ public final class StandaloneBrokerProcess implements AutoCloseable {
                 "-Dbacalao.broker.host=127.0.0.1", "-Dbacalao.broker.port=" + port, "-Dbacalao.broker.data=" + dataDir,
                 "-cp", lib + "/*", "io.bacalao.broker.StandaloneBroker");
         this.token = token;
+        this.orchestratorPassword = orchestratorPassword;
         this.log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
     }
 
@@ -35,6 +38,7 @@ public final class StandaloneBrokerProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("BACALAO_BROKER_TOKEN", token);
+        pb.environment().put("BACALAO_BROKER_ORCHESTRATOR_PASSWORD", orchestratorPassword);
         long from = Files.exists(log) ? Files.size(log) : 0;
         process = pb.start();
         Waits.until("the standalone broker to be ready (" + log + ")", Duration.ofSeconds(60),

@@ -17,8 +17,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Starts the orchestrator's embedded broker when this WAR deploys. It is deployed before the resource
  * adapter and the orchestrator so that their connections find a broker (and not at all when the orchestrator
  * uses an external broker, Orchestrator.Broker.URL). Reads Bacalhau's keys Orchestrator.Host, Orchestrator.Port,
- * Orchestrator.Auth.Token, Orchestrator.TLS.{ServerCert,ServerKey,CACert}, DataDir and
- * Orchestrator.EvaluationBroker.MaxRetryCount.
+ * Orchestrator.Auth.Token, Orchestrator.Auth.AllowEmptyToken, Orchestrator.TLS.{ServerCert,ServerKey,CACert}, DataDir
+ * and Orchestrator.EvaluationBroker.MaxRetryCount, and the orchestrator's own broker password
+ * ({@code bacalao.broker.password}, which the launcher keeps in the data dir).
  */
 @Startup
 @Singleton
@@ -51,6 +52,8 @@ public class BrokerBootstrap {
                 Path.of(c.getOptionalValue("DataDir", String.class).orElse(System.getProperty("user.home") + "/.bacalao"))
                         .resolve("orchestrator").resolve("broker"),
                 c.getOptionalValue("Orchestrator.Auth.Token", String.class).orElse(""),
+                c.getOptionalValue("bacalao.broker.password", String.class).orElse(""),
+                c.getOptionalValue("Orchestrator.Auth.AllowEmptyToken", Boolean.class).orElse(false),
                 c.getOptionalValue("Orchestrator.EvaluationBroker.MaxRetryCount", Integer.class).orElse(10),
                 BrokerTls.of(text(c, "Orchestrator.TLS.ServerCert"), text(c, "Orchestrator.TLS.ServerKey"),
                         text(c, "Orchestrator.TLS.CACert")));

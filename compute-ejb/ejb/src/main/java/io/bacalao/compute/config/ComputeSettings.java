@@ -17,16 +17,34 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class ComputeSettings {
     public static final String NODE_ID = "bacalao.node.id";
     public static final String BROKER_URL = "bacalao.broker.url";
+    /** The user and password this node logs in to the broker with (set by the launcher, docs/broker-security.md). */
+    public static final String BROKER_USER = "bacalao.broker.user";
+    public static final String BROKER_PASSWORD = "bacalao.broker.password";
 
     private final Config config;
     private final String nodeId;
     private final String brokerUrl;
+    private final String brokerUser;
+    private final String brokerPassword;
 
     public ComputeSettings() {
         org.eclipse.microprofile.config.Config mp = ConfigProvider.getConfig();
         this.config = Config.from(key -> mp.getOptionalValue(key, String.class).orElse(null));
         this.nodeId = mp.getOptionalValue(NODE_ID, String.class).orElse("n-compute");
         this.brokerUrl = mp.getOptionalValue(BROKER_URL, String.class).orElse(firstOrchestrator(config));
+        this.brokerUser = mp.getOptionalValue(BROKER_USER, String.class).orElse(nodeId);
+        this.brokerPassword = mp.getOptionalValue(BROKER_PASSWORD, String.class)
+                .orElse(config.get(ConfigKeys.COMPUTE_AUTH_TOKEN));
+    }
+
+    /** This node's broker user: its node ID, or the orchestrator's user on a hybrid node. */
+    public String brokerUser() {
+        return brokerUser;
+    }
+
+    /** {@code <Compute.Auth.Token>:<node secret>}, or the orchestrator's own password on a hybrid node. */
+    public String brokerPassword() {
+        return brokerPassword;
     }
 
     /** {@code Compute.Orchestrators} holds nats://host:port addresses; the broker listens on the same host:port. */

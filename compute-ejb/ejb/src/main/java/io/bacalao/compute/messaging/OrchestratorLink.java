@@ -4,7 +4,6 @@ import io.bacalao.broker.Addresses;
 import io.bacalao.broker.client.BrokerClient;
 import io.bacalao.broker.client.BrokerEndpoint;
 import io.bacalao.compute.config.ComputeSettings;
-import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.protocol.ProtocolCodec;
 import io.bacalao.domain.protocol.ProtocolMessage;
 import jakarta.annotation.PostConstruct;
@@ -13,7 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 
-/** The compute node's outbound side: everything it tells the orchestrator, logged in with Compute.Auth.Token. */
+/**
+ * The compute node's outbound side: everything it tells the orchestrator, logged in as its node ID with
+ * {@code <Compute.Auth.Token>:<node secret>} (docs/broker-security.md).
+ */
 @ApplicationScoped
 public class OrchestratorLink {
     @Inject
@@ -22,8 +24,7 @@ public class OrchestratorLink {
 
     @PostConstruct
     void init() {
-        client = new BrokerClient(new BrokerEndpoint(settings.brokerUrl(), settings.nodeId(),
-                settings.config().get(ConfigKeys.COMPUTE_AUTH_TOKEN)));
+        client = new BrokerClient(new BrokerEndpoint(settings.brokerUrl(), settings.brokerUser(), settings.brokerPassword()));
     }
 
     /** Sends a message; throws BrokerUnavailableException (or BrokerAuthException) when it cannot. */

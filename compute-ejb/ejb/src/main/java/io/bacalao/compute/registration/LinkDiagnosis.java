@@ -39,7 +39,8 @@ final class LinkDiagnosis {
         String retry = "; retrying in " + retrySeconds + "s";
         String where = hostAndPort(url);
         if (e instanceof BrokerAuthException) {
-            return "the orchestrator's broker at " + where + " refused this node's Compute.Auth.Token" + retry;
+            return "the orchestrator's broker at " + where + " refused this node's Compute.Auth.Token"
+                    + " (or its node ID is bound to another node's secret, see docs/broker-security.md)" + retry;
         }
         URI u = URI.create(url.replaceFirst("\\?.*", ""));
         boolean listening = net.listening(u.getHost(), u.getPort());

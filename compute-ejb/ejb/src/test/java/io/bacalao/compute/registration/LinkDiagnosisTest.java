@@ -16,7 +16,8 @@ class LinkDiagnosisTest {
     @Test
     void aWrongTokenSaysSo() {
         String line = LinkDiagnosis.describe(new BrokerAuthException("AMQ229031", null), "tcp://10.0.0.5:4222", false, false, 4, LISTENING);
-        assertEquals("the orchestrator's broker at 10.0.0.5:4222 refused this node's Compute.Auth.Token; retrying in 4s", line);
+        assertEquals("the orchestrator's broker at 10.0.0.5:4222 refused this node's Compute.Auth.Token (or its node ID is"
+                + " bound to another node's secret, see docs/broker-security.md); retrying in 4s", line);
     }
 
     @Test
