@@ -15,7 +15,7 @@ import io.bacalao.compute.storage.InputPreparer;
 import io.bacalao.compute.storage.InputSettings;
 import io.bacalao.compute.storage.Mount;
 import io.bacalao.compute.storage.StorageException;
-import io.bacalao.domain.model.ResultPath;
+import io.bacalao.domain.model.EventTopics;
 import io.bacalao.compute.store.ExecutionStore;
 import io.bacalao.compute.store.LocalExecution;
 import io.bacalao.domain.model.ExecutionStateType;
@@ -77,7 +77,7 @@ public class ExecutionRunner {
                             + " is not available on this node"));
             Path dir = settings.executionDir(e.id());
             Path results = Files.createDirectories(dir.resolve("results"));
-            for (ResultPath out : e.job().task().resultPaths()) Files.createDirectories(results.resolve(out.name()));
+            ResultsFolder.prepare(results, e.job().task().resultPaths());
             List<Mount> inputs = inputs(e, dir);
             ExecutionOutcome outcome;
             try (OutputCapture capture = new OutputCapture(results, dir.resolve("logs"))) {
@@ -93,8 +93,9 @@ public class ExecutionRunner {
                     || failure instanceof PublishException ? failure.getMessage()
                     : "execution failed on node " + settings.nodeId() + ": " + failure;
             if (!(failure instanceof ExecutionFailure)) LOG.log(Level.WARNING, "execution " + e.id() + " failed", failure);
+            String topic = failure instanceof ExecutionFailure f ? f.topic() : EventTopics.EXECUTION;
             store.update(e.id(), cur -> cur.state().isTerminal() ? null : cur.to(ExecutionStateType.Failed, message))
-                    .ifPresent(reports::finished);
+                    .ifPresent(failed -> reports.finished(failed, topic));
         }
     }
 }

@@ -1,11 +1,15 @@
 package io.bacalao.compute.run;
 
+import io.bacalao.compute.executor.ExecutionFailure;
+import io.bacalao.compute.executor.MountGuard;
+import io.bacalao.domain.model.ResultPath;
 import io.bacalao.domain.model.RunOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The results folder layout (reference §5.9): {@code stdout}, {@code stderr}, {@code exitCode} (decimal, no
@@ -17,6 +21,14 @@ public final class ResultsFolder {
     public static final String EXIT_CODE = "exitCode";
 
     private ResultsFolder() {
+    }
+
+    /**
+     * Creates the folder of each result before the run, each checked by {@link MountGuard#resultDir} (a plain Name,
+     * inside {@code results}); a violation refuses the execution before anything is mounted.
+     */
+    public static void prepare(Path results, List<ResultPath> outputs) throws ExecutionFailure {
+        for (ResultPath out : outputs) MountGuard.resultDir(results, out.name());
     }
 
     /** Completes the folder after a run and returns the output summary. */
