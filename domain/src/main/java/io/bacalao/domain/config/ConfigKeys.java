@@ -132,8 +132,8 @@ public final class ConfigKeys {
                 "Linux capabilities a job's container keeps; all others are dropped.");
         s(COMPUTE_OUTPUT_MAX_BYTES, "100Mi", "Most bytes of stdout and of stderr kept on disk per execution;"
                 + " the rest is dropped and the run output is marked truncated.");
-        d(COMPUTE_EXECUTIONS_RETENTION, "1h", "How long locally published results are served before they are"
-                + " deleted (0 = kept until removed by hand).");
+        d(COMPUTE_EXECUTIONS_RETENTION, "24h", "How long an ended execution's logs and its locally published"
+                + " results are kept before they are deleted (0 = kept until removed by hand).");
         l("Publishers.Disabled", "", "Publishers this node refuses.");
         s(LOCAL_PUBLISHER_ADDRESS, "127.0.0.1", "Address in the URLs of locally published results.");
         i(LOCAL_PUBLISHER_PORT, "6001", "Port of the local results server.");
