@@ -25,7 +25,8 @@ import java.util.Set;
  * results folder's real path, so a link planted there cannot redirect it;</li>
  * <li>an input's host path, resolved through symlinks, lies inside the execution's folder, unless the local storage
  * approved it through {@code Compute.AllowListedLocalPaths} ({@link Mount#allowListed()}), in which case it must be
- * the absolute real path the storage checked;</li>
+ * the absolute real path the storage checked; only such an input may be mounted read-write (granted {@code :rw}
+ * and asked for with {@code ReadWrite}), every other input is read-only;</li>
  * <li>a target inside the container (input {@code Target}, result {@code Path}) is absolute, has no {@code .} or
  * {@code ..} segment and no control character, is not {@code /} and is not {@code /proc}, {@code /sys},
  * {@code /dev} or below them ({@link #RESERVED_TARGETS}: the kernel and runtime file systems a container's isolation
@@ -63,7 +64,7 @@ public final class MountGuard {
         for (Mount m : r.inputs()) {
             String target = target(m.target(), "input Target");
             unique(targets, target);
-            inputs.add(new Bind(inputHost(m, workDir), target, m.readWrite()));
+            inputs.add(new Bind(inputHost(m, workDir), target, m.readWrite() && m.allowListed()));
         }
         List<Output> outputs = new ArrayList<>();
         for (ResultPath out : r.job().task().resultPaths()) {

@@ -107,6 +107,12 @@ class MountGuardTest {
     }
 
     @Test
+    void onlyAllowListedInputsMayBeWritable() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("e-1/inputs/0"));
+        assertEquals(false, check(List.of(new Mount(in, "/data", true))).inputs().get(0).readWrite());
+    }
+
+    @Test
     void aMissingInputIsRefused() {
         assertTrue(refusal(List.of(new Mount(dir.resolve("e-1/inputs/9"), "/data", false))).contains("does not exist"));
     }
