@@ -81,11 +81,10 @@ class ComputeIsolationIT {
         return cluster.api().get("/api/v1/orchestrator/jobs/" + jobId + "/executions").json().get("Items").get(0);
     }
 
-    /** The execution's folder on whichever compute node ran it: {@code …/compute/executions/<execID>}. */
+    /** The execution's folder on whichever compute node ran it: {@code <DataDir>/compute/executions/<execID>}. */
     private static Path executionFolder(TestCluster cluster, String executionId) throws Exception {
-        try (Stream<Path> all = Files.walk(cluster.root())) {
-            return all.filter(p -> p.getFileName().toString().equals(executionId) && Files.isDirectory(p)
-                            && p.getParent().getFileName().toString().equals("executions"))
+        try (Stream<Path> nodes = Files.list(cluster.root())) {
+            return nodes.map(d -> d.resolve("compute").resolve("executions").resolve(executionId)).filter(Files::isDirectory)
                     .findFirst().orElseThrow(() -> new AssertionError("no folder for " + executionId + " under " + cluster.root()));
         }
     }
