@@ -65,20 +65,25 @@ class DockerExecutorIT {
     }
 
     private Result run(Task task, List<Mount> inputs, String executionId) throws Exception {
+        return run(task, inputs, executionId, OutputCapture.DEFAULT_MAX_BYTES);
+    }
+
+    private Result run(Task task, List<Mount> inputs, String executionId, long outputCap) throws Exception {
         Job job = new Job("j-docker-it", "it", "default", "batch", 0, 1, null, null, null, List.of(task), null, 1, 1, 0, 0);
         Execution e = Execution.create(executionId, job, NODE, "ev", 0,
                 DesiredState.of(DesiredStateType.Running, ""), AllocatedResources.of("main", io.bacalao.domain.model.Resources.ZERO), 0)
                 .withJob(job);
         Path results = Files.createDirectories(dir.resolve("results"));
         ExecutionOutcome outcome;
-        try (OutputCapture capture = new OutputCapture(results, dir.resolve("logs"))) {
+        OutputCapture capture = new OutputCapture(results, dir.resolve("logs"), outputCap);
+        try (capture) {
             outcome = executor.run(new ExecutionRequest(e, dir, results, inputs, Map.of("BACALHAU_JOB_ID", job.id()), capture));
         }
         return new Result(outcome.exitCode(), Files.readString(results.resolve("stdout")),
-                Files.readString(results.resolve("stderr")), results);
+                Files.readString(results.resolve("stderr")), results, capture.stdoutTruncated());
     }
 
-    record Result(int exit, String stdout, String stderr, Path results) {
+    record Result(int exit, String stdout, String stderr, Path results, boolean stdoutTruncated) {
     }
 
     static Task busybox(List<String> entrypoint, List<String> params) {
@@ -219,6 +224,15 @@ class DockerExecutorIT {
             }
         });
         assertTrue(f.getMessage().contains("JobAdmissionControl.RejectNetworkedJobs"), f.getMessage());
+    }
+
+    @Test
+    void aContainerPrintingMoreThanTheCapKeepsOnlyTheCapOnDisk() throws Exception {
+        Task t = busybox(List.of("sh", "-c"), List.of("head -c 200000 /dev/zero | tr '\\0' x; echo done >&2"));
+        Result r = run(t, List.of(), "e-" + java.util.UUID.randomUUID(), 1000);
+        assertEquals(1000, Files.size(r.results().resolve("stdout")));
+        assertTrue(r.stdoutTruncated());
+        assertEquals("done\n", r.stderr());
     }
 
     @Test
