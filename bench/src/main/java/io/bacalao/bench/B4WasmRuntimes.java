@@ -70,7 +70,7 @@ public final class B4WasmRuntimes {
         }
     }
 
-    /** One execution as the compute node hands it over: the module as an input at /job.wasm; returns stdout. */
+    /** One execution as the compute node hands it over: the module as a local (allow-listed) input at /job.wasm; returns stdout. */
     private static String runInJvm(WasmRuntime runtime, Path module, String... params) throws Exception {
         Path work = Files.createTempDirectory("bacalao-b4-run");
         Task task = Task.of("main", SpecConfig.of("wasm", Map.of("EntryModule", "/job.wasm", "Parameters", List.of(params))))
@@ -81,7 +81,7 @@ public final class B4WasmRuntimes {
         Path results = Files.createDirectories(work.resolve("results"));
         try (OutputCapture capture = new OutputCapture(results, work.resolve("logs"))) {
             WasmExecutor.using(runtime).run(new ExecutionRequest(e, work, results,
-                    List.of(new Mount(module, "/job.wasm", false)), Map.of(), capture));
+                    List.of(Mount.allowListed(module.toRealPath(), "/job.wasm", false)), Map.of(), capture));
         }
         return Files.readString(results.resolve("stdout"));
     }

@@ -72,6 +72,11 @@ public final class ConfigKeys {
     public static final String MAX_INLINE_BYTES = "InputSources.MaxInlineBytes";
     public static final String MAX_UNPACKED_BYTES = "InputSources.MaxUnpackedBytes";
     public static final String MAX_UNPACKED_ENTRIES = "InputSources.MaxUnpackedEntries";
+    // issue 10, compute-side isolation (docs/compute-isolation.md)
+    public static final String DOCKER_PIDS_LIMIT = "Engines.Types.Docker.PidsLimit";
+    public static final String DOCKER_CAPABILITIES = "Engines.Types.Docker.Capabilities";
+    public static final String COMPUTE_OUTPUT_MAX_BYTES = "Compute.Executions.MaxOutputBytes";
+    public static final String COMPUTE_EXECUTIONS_RETENTION = "Compute.Executions.Retention";
 
     private static final Map<String, ConfigKey> KEYS = new LinkedHashMap<>();
 
@@ -161,6 +166,14 @@ public final class ConfigKeys {
         l(ENGINES_DISABLED, "", "Engines this node refuses.");
         s(WASM_RUNTIME, "wasmtime", "Runtime of wasm jobs: wasmtime (native, the default) or chicory (pure Java;"
                 + " also used when wasmtime's native library cannot load on this machine).");
+        // issue 10, compute-side isolation (docs/compute-isolation.md)
+        i(DOCKER_PIDS_LIMIT, "1024", "Most processes a job's container may run at once (0 = no limit).");
+        l(DOCKER_CAPABILITIES, "CHOWN,DAC_OVERRIDE,FOWNER,FSETID,KILL,NET_BIND_SERVICE,SETGID,SETUID",
+                "Linux capabilities a job's container keeps; all others are dropped.");
+        s(COMPUTE_OUTPUT_MAX_BYTES, "100Mi", "Most bytes of stdout and of stderr kept on disk per execution;"
+                + " the rest is dropped and the run output is marked truncated.");
+        d(COMPUTE_EXECUTIONS_RETENTION, "24h", "How long an ended execution's logs and its locally published"
+                + " results are kept before they are deleted (0 = kept until removed by hand).");
         l("Publishers.Disabled", "", "Publishers this node refuses.");
         s(LOCAL_PUBLISHER_ADDRESS, "127.0.0.1", "Address in the URLs of locally published results.");
         i(LOCAL_PUBLISHER_PORT, "6001", "Port of the local results server.");

@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -20,6 +21,7 @@ public class ComputeSettings {
     /** The user and password this node logs in to the broker with (set by the launcher, docs/broker-security.md). */
     public static final String BROKER_USER = "bacalao.broker.user";
     public static final String BROKER_PASSWORD = "bacalao.broker.password";
+    private static final Pattern EXECUTION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
 
     private final Config config;
     private final String nodeId;
@@ -73,7 +75,14 @@ public class ComputeSettings {
         return Path.of(config.get(ConfigKeys.DATA_DIR)).resolve("compute");
     }
 
+    /**
+     * The folder of one execution. The ID comes from the orchestrator and names a folder that is later deleted, so it
+     * must be a plain name ({@code e-<uuid>}): anything else is refused, never resolved.
+     */
     public Path executionDir(String executionId) {
+        if (executionId == null || !EXECUTION_ID.matcher(executionId).matches()) {
+            throw new IllegalArgumentException("not an execution ID: " + executionId);
+        }
         return workDir().resolve("executions").resolve(executionId);
     }
 

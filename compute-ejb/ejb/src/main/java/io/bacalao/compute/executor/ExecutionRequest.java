@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One execution to run: the execution (with its job), its working directory, the results directory (one
- * sub-folder per ResultPath name already created), the prepared inputs, the environment to inject, and where to
+ * One execution to run: the execution (with its job), its working directory, the results directory (the folder
+ * of each ResultPath is made by {@link MountGuard#check}, which every executor calls before mounting), the prepared
+ * inputs, the environment to inject, and where to
  * write what the process prints.
  */
 public record ExecutionRequest(Execution execution, Path workDir, Path resultsDir, List<Mount> inputs,
@@ -21,10 +22,5 @@ public record ExecutionRequest(Execution execution, Path workDir, Path resultsDi
 
     public String executionId() {
         return execution.id();
-    }
-
-    /** The host folder for a ResultPath name. */
-    public Path outputDir(String name) {
-        return resultsDir.resolve(name);
     }
 }

@@ -9,15 +9,31 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Where an executor writes what its process prints: {@code results/stdout} and {@code results/stderr} (the full
- * streams users download) and {@code logs/output.log} (both, interleaved, for log streaming). Thread-safe.
+ * Where an executor writes what its process prints: {@code results/stdout} and {@code results/stderr} (the streams
+ * users download) and {@code logs/output.log} (both, interleaved, for log streaming). Each stream keeps at most
+ * {@code maxBytes} bytes ({@code Compute.Executions.MaxOutputBytes}, default {@value #DEFAULT_MAX_BYTES}; Bacalhau
+ * keeps 1 GB): a process that prints more cannot fill the node's disk, the rest is dropped and the stream is marked
+ * truncated (its {@code RunOutput} says {@code StdoutTruncated}/{@code StderrTruncated}). Thread-safe.
  */
 public final class OutputCapture implements AutoCloseable {
+    public static final long DEFAULT_MAX_BYTES = 100L * 1024 * 1024;
     private final OutputStream stdout;
     private final OutputStream stderr;
     private final OutputStream log;
+    private final long maxBytes;
+    private long stdoutBytes;
+    private long stderrBytes;
+    private boolean stdoutCut;
+    private boolean stderrCut;
 
     public OutputCapture(Path resultsDir, Path logsDir) {
+        this(resultsDir, logsDir, DEFAULT_MAX_BYTES);
+    }
+
+    /** {@code maxBytes}: the most bytes kept of each of stdout and stderr (positive). */
+    public OutputCapture(Path resultsDir, Path logsDir, long maxBytes) {
+        if (maxBytes <= 0) throw new IllegalArgumentException("the output cap must be positive: " + maxBytes);
+        this.maxBytes = maxBytes;
         try {
             Files.createDirectories(resultsDir);
             Files.createDirectories(logsDir);
@@ -34,13 +50,30 @@ public final class OutputCapture implements AutoCloseable {
     }
 
     public synchronized void stdout(byte[] data, int offset, int length) throws IOException {
-        stdout.write(data, offset, length);
-        record(LogFile.STDOUT, data, offset, length);
+        int keep = (int) Math.min(length, maxBytes - stdoutBytes);
+        if (keep < length) stdoutCut = true;
+        if (keep <= 0) return;
+        stdoutBytes += keep;
+        stdout.write(data, offset, keep);
+        record(LogFile.STDOUT, data, offset, keep);
     }
 
     public synchronized void stderr(byte[] data, int offset, int length) throws IOException {
-        stderr.write(data, offset, length);
-        record(LogFile.STDERR, data, offset, length);
+        int keep = (int) Math.min(length, maxBytes - stderrBytes);
+        if (keep < length) stderrCut = true;
+        if (keep <= 0) return;
+        stderrBytes += keep;
+        stderr.write(data, offset, keep);
+        record(LogFile.STDERR, data, offset, keep);
+    }
+
+    /** Whether stdout printed more than the cap and the rest was dropped. */
+    public synchronized boolean stdoutTruncated() {
+        return stdoutCut;
+    }
+
+    public synchronized boolean stderrTruncated() {
+        return stderrCut;
     }
 
     private void record(int type, byte[] data, int offset, int length) throws IOException {

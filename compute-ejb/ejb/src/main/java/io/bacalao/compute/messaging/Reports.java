@@ -51,11 +51,16 @@ public class Reports {
 
     /** Reports a terminal execution: results when completed, the error when failed; nothing otherwise. */
     public void finished(LocalExecution e) {
+        finished(e, EventTopics.EXECUTION);
+    }
+
+    /** As {@link #finished(LocalExecution)}, a failure's event under {@code failureTopic} (the step that failed). */
+    public void finished(LocalExecution e, String failureTopic) {
         switch (e.state()) {
             case Completed -> send(e.id(), new RunResult(settings.nodeId(), e.id(), e.execution().jobId(), e.publishedResult(),
                     e.output(), List.of(Event.of(EventTopics.EXECUTION, EventTopics.COMPLETED_SUCCESSFULLY, clock.instant()))));
             case Failed -> send(e.id(), new ComputeError(settings.nodeId(), e.id(), e.execution().jobId(), e.message(),
-                    List.of(Event.error(EventTopics.EXECUTION, e.message(), clock.instant()))));
+                    List.of(Event.error(failureTopic, e.message(), clock.instant()))));
             default -> {
             }
         }

@@ -16,7 +16,10 @@ import io.bacalao.compute.storage.InputPreparer;
 import io.bacalao.compute.storage.InputSettings;
 import io.bacalao.compute.storage.Mount;
 import io.bacalao.compute.storage.StorageException;
-import io.bacalao.domain.model.ResultPath;
+import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.model.EventTopics;
+import io.bacalao.domain.model.Resources;
+import io.bacalao.domain.quantity.Quantities;
 import io.bacalao.compute.store.ExecutionStore;
 import io.bacalao.compute.store.LocalExecution;
 import io.bacalao.domain.model.ExecutionStateType;
@@ -27,6 +30,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -35,7 +39,9 @@ import java.util.logging.Logger;
 /**
  * Runs one approved execution (reference §5.4): Running → inputs → executor → results folder ({@code stdout},
  * {@code stderr}, {@code exitCode}, one folder per output) → publisher → Completed with a summary, or Failed
- * with the reason. A cancelled execution reports nothing; the orchestrator already knows.
+ * with the reason. A cancelled execution reports nothing; the orchestrator already knows. Results bigger than the
+ * task's {@code Resources.Disk} fail the execution before they are published. However it ends, the execution's
+ * folder keeps only its logs afterwards ({@link ExecutionFolders}).
  */
 @ApplicationScoped
 public class ExecutionRunner {
@@ -53,6 +59,8 @@ public class ExecutionRunner {
     Publishers publishers;
     @Inject
     InputPreparer inputPreparer;
+    @Inject
+    Clock clock;
 
     private List<Mount> inputs(LocalExecution e, Path dir) throws StorageException {
         return inputPreparer.prepare(e.job().task().inputSources(), dir, InputSettings.from(settings.config()));
@@ -78,14 +86,17 @@ public class ExecutionRunner {
                             + " is not available on this node"));
             Path dir = settings.executionDir(e.id());
             Path results = Files.createDirectories(dir.resolve("results"));
-            for (ResultPath out : e.job().task().resultPaths()) Files.createDirectories(results.resolve(out.name()));
+            ResultsFolder.prepare(results, e.job().task().resultPaths());
             List<Mount> inputs = inputs(e, dir);
             ExecutionOutcome outcome;
-            try (OutputCapture capture = new OutputCapture(results, dir.resolve("logs"))) {
+            OutputCapture capture = new OutputCapture(results, dir.resolve("logs"), outputCap());
+            try (capture) {
                 outcome = executor.run(new ExecutionRequest(e.execution(), dir, results, inputs,
                         Environment.of(e.execution(), EnvResolver.from(settings.config())), capture));
             }
-            RunOutput output = ResultsFolder.finish(results, outcome.exitCode());
+            RunOutput output = ResultsFolder.finish(results, outcome.exitCode(), capture.stdoutTruncated(),
+                    capture.stderrTruncated());
+            ResultsFolder.checkDisk(results, Resources.parse(e.job().task().resources()).disk());
             SpecConfig published = publish(e, results);
             store.update(e.id(), cur -> cur.state() == ExecutionStateType.Running ? cur.completed(published, output) : null)
                     .ifPresent(reports::finished);
@@ -94,8 +105,34 @@ public class ExecutionRunner {
                     || failure instanceof PublishException ? failure.getMessage()
                     : "execution failed on node " + settings.nodeId() + ": " + failure;
             if (!(failure instanceof ExecutionFailure)) LOG.log(Level.WARNING, "execution " + e.id() + " failed", failure);
+            String topic = failure instanceof ExecutionFailure f ? f.topic() : EventTopics.EXECUTION;
             store.update(e.id(), cur -> cur.state().isTerminal() ? null : cur.to(ExecutionStateType.Failed, message))
-                    .ifPresent(reports::finished);
+                    .ifPresent(failed -> reports.finished(failed, topic));
+        } finally {
+            release(e.id());
+        }
+    }
+
+    /** {@code Compute.Executions.MaxOutputBytes}: the most bytes kept of each of stdout and stderr. */
+    private long outputCap() throws ExecutionFailure {
+        String value = settings.config().get(ConfigKeys.COMPUTE_OUTPUT_MAX_BYTES);
+        try {
+            long cap = Quantities.parseBytes(value);
+            if (cap > 0) return cap;
+        } catch (IllegalArgumentException bad) {
+            // reported below
+        }
+        throw new ExecutionFailure("this node's " + ConfigKeys.COMPUTE_OUTPUT_MAX_BYTES + " \"" + value
+                + "\" is not a positive byte quantity", EventTopics.PREPARING_ENVIRONMENT);
+    }
+
+    /** The results are published (or the run failed): only the logs stay, until the retention passes. */
+    private void release(String executionId) {
+        try {
+            ExecutionFolders.release(settings.executionDir(executionId), clock.instant());
+        } catch (IOException | RuntimeException failed) {
+            LOG.log(Level.WARNING, "could not clean the folder of execution " + executionId
+                    + "; the retention sweep tries again", failed);
         }
     }
 }

@@ -74,7 +74,7 @@ class InputPreparerTest {
         assertEquals(List.of(
                 new Mount(in.resolve("0/data"), "/config.txt", false),
                 new Mount(in.resolve("1/weights.bin"), "/models/weights.bin", false),
-                new Mount(shared, "/shared", true)), mounts);
+                Mount.allowListed(shared, "/shared", true)), mounts);
         assertEquals("config", Files.readString(mounts.get(0).hostPath()));
         assertEquals("weights", Files.readString(mounts.get(1).hostPath()));
     }

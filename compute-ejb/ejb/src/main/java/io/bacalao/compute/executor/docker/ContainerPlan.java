@@ -1,17 +1,17 @@
 package io.bacalao.compute.executor.docker;
 
-import com.github.dockerjava.api.model.AccessMode;
-import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.DeviceRequest;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
 import io.bacalao.compute.executor.ExecutionFailure;
 import io.bacalao.compute.executor.ExecutionRequest;
-import io.bacalao.compute.storage.Mount;
+import io.bacalao.compute.executor.MountGuard;
+import io.bacalao.domain.model.EventTopics;
 import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.NetworkType;
 import io.bacalao.domain.model.Resources;
-import io.bacalao.domain.model.ResultPath;
 import io.bacalao.domain.model.SpecConfig;
 import io.bacalao.domain.model.Task;
 import java.util.ArrayList;
@@ -20,31 +20,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How an execution becomes a container (reference §5.5), decided without talking to the engine: image,
- * entrypoint and command (Docker's semantics: an empty Entrypoint keeps the image's), environment (injected
- * BACALHAU_* and task Env, then the engine's EnvironmentVariables), working directory, binds (inputs read-only
- * unless granted read-write, one read-write folder per ResultPath), network, limits, GPUs and labels.
+ * How an execution becomes a container (reference §5.5), decided without talking to the engine: image (an untagged
+ * one means {@code :latest}), entrypoint and command (Docker's semantics: an empty Entrypoint keeps the image's),
+ * environment (injected BACALHAU_* and task Env, then the engine's EnvironmentVariables), working directory, bind
+ * mounts checked by {@link MountGuard} (inputs read-only unless granted read-write, one read-write folder per
+ * ResultPath; a bind source that does not exist is an error, never created by the engine), network, limits, GPUs,
+ * labels, and the node's {@link ContainerSecurity}.
  */
 public record ContainerPlan(String name, String image, List<String> entrypoint, List<String> cmd, List<String> env,
-                            String workingDir, List<Bind> binds, String networkMode, long memoryBytes, long nanoCpus,
-                            long gpus, Map<String, String> labels) {
+                            String workingDir, List<Mount> mounts, String networkMode, long memoryBytes, long nanoCpus,
+                            long gpus, Map<String, String> labels, ContainerSecurity security) {
 
-    public static ContainerPlan of(ExecutionRequest r, String nodeId) throws ExecutionFailure {
+    public static ContainerPlan of(ExecutionRequest r, String nodeId, ContainerSecurity security) throws ExecutionFailure {
         Job job = r.job();
         Task task = job.task();
         SpecConfig engine = task.engine();
         String image = engine.param("Image");
         if (image == null || image.isBlank()) throw new ExecutionFailure("docker engine spec has no Image");
+        String network = networkMode(task.network().type());
+        if (network.equals("host") && !security.hostNetworkAllowed()) {
+            throw new ExecutionFailure("this node does not run networked jobs (JobAdmissionControl.RejectNetworkedJobs);"
+                    + " host networking refused", EventTopics.PREPARING_ENVIRONMENT);
+        }
+        MountGuard.Plan checked = MountGuard.check(r);
+        List<Mount> mounts = new ArrayList<>();
+        for (MountGuard.Bind in : checked.inputs()) mounts.add(bind(in.hostPath().toString(), in.target(), !in.readWrite()));
+        for (MountGuard.Output out : checked.outputs()) mounts.add(bind(out.hostDir().toString(), out.target(), false));
         List<String> env = new ArrayList<>();
         r.environment().forEach((k, v) -> env.add(k + "=" + v));
         env.addAll(engine.listParam("EnvironmentVariables"));
-        List<Bind> binds = new ArrayList<>();
-        for (Mount m : r.inputs()) {
-            binds.add(new Bind(m.hostPath().toString(), new Volume(m.target()), m.readWrite() ? AccessMode.rw : AccessMode.ro));
-        }
-        for (ResultPath out : task.resultPaths()) {
-            binds.add(new Bind(r.outputDir(out.name()).toString(), new Volume(out.path()), AccessMode.rw));
-        }
         Resources res = Resources.parse(task.resources());
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(DockerEngine.LABEL_MANAGED, "true");
@@ -52,9 +56,13 @@ public record ContainerPlan(String name, String image, List<String> entrypoint, 
         labels.put(DockerEngine.LABEL_JOB, job.id());
         labels.put(DockerEngine.LABEL_EXECUTION, r.executionId());
         String workdir = engine.param("WorkingDirectory");
-        return new ContainerPlan("bacalao-" + r.executionId(), image, engine.listParam("Entrypoint"),
-                engine.listParam("Parameters"), env, workdir == null ? "" : workdir, binds,
-                networkMode(task.network().type()), res.memory(), (long) (res.cpu() * 1e9), res.gpu(), labels);
+        return new ContainerPlan("bacalao-" + r.executionId(), ImageReference.withDefaultTag(image.strip()),
+                engine.listParam("Entrypoint"), engine.listParam("Parameters"), env, workdir == null ? "" : workdir,
+                List.copyOf(mounts), network, res.memory(), (long) (res.cpu() * 1e9), res.gpu(), labels, security);
+    }
+
+    private static Mount bind(String source, String target, boolean readOnly) {
+        return new Mount().withType(MountType.BIND).withSource(source).withTarget(target).withReadOnly(readOnly);
     }
 
     /** Default and Bridge use Docker's bridge; None isolates; Host and its alias Full share the host's network. */
@@ -68,7 +76,11 @@ public record ContainerPlan(String name, String image, List<String> entrypoint, 
     }
 
     public HostConfig hostConfig() {
-        HostConfig hc = HostConfig.newHostConfig().withBinds(binds).withNetworkMode(networkMode);
+        HostConfig hc = HostConfig.newHostConfig().withMounts(mounts).withNetworkMode(networkMode)
+                .withPrivileged(false).withSecurityOpts(List.of("no-new-privileges:true"))
+                .withCapDrop(Capability.ALL).withCapAdd(security.capabilities().stream().map(Capability::valueOf)
+                        .toArray(Capability[]::new));
+        if (security.pidsLimit() > 0) hc.withPidsLimit(security.pidsLimit());
         if (memoryBytes > 0) hc.withMemory(memoryBytes).withMemorySwap(memoryBytes);
         if (nanoCpus > 0) hc.withNanoCPUs(nanoCpus);
         if (gpus > 0) {

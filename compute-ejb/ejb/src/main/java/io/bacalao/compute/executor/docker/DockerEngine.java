@@ -69,7 +69,10 @@ public class DockerEngine {
         }
     }
 
-    /** Makes sure the image is present, pulling it when it is not; fails with a message a user can act on. */
+    /**
+     * Makes sure the image is present, pulling it when it is not (an untagged image: {@code :latest} only, never all
+     * tags); fails with a message a user can act on.
+     */
     public void ensureImage(String image) throws ExecutionFailure {
         try {
             client().inspectImageCmd(image).exec();
@@ -78,7 +81,9 @@ public class DockerEngine {
             LOG.info(() -> "pulling image " + image);
         }
         try {
-            if (!client().pullImageCmd(image).start().awaitCompletion(10, TimeUnit.MINUTES)) {
+            String reference = ImageReference.withDefaultTag(image);
+            if (!client().pullImageCmd(ImageReference.repository(reference)).withTag(ImageReference.tagOrDigest(reference))
+                    .start().awaitCompletion(10, TimeUnit.MINUTES)) {
                 throw new ExecutionFailure("pulling image " + image + " took longer than 10 minutes");
             }
         } catch (InterruptedException e) {

@@ -33,6 +33,7 @@ public class DockerExecutor implements Executor {
     @Inject
     ComputeSettings settings;
     private String nodeId;
+    private ContainerSecurity security;
     private final Cancels cancels = new Cancels();
 
     public DockerExecutor() {
@@ -40,10 +41,20 @@ public class DockerExecutor implements Executor {
 
     /** For tests: an executor on a given engine, for a given node ID. */
     public static DockerExecutor on(DockerEngine engine, String nodeId) {
+        return on(engine, nodeId, ContainerSecurity.defaults());
+    }
+
+    /** For tests: an executor with given container rules. */
+    public static DockerExecutor on(DockerEngine engine, String nodeId, ContainerSecurity security) {
         DockerExecutor e = new DockerExecutor();
         e.engine = engine;
         e.nodeId = nodeId;
+        e.security = security;
         return e;
+    }
+
+    private ContainerSecurity security() {
+        return security != null ? security : ContainerSecurity.from(settings.config());
     }
 
     private String nodeId() {
@@ -64,7 +75,7 @@ public class DockerExecutor implements Executor {
     public ExecutionOutcome run(ExecutionRequest request) throws ExecutionFailure {
         Cancels.Cancel cancel = cancels.open(request.executionId());
         try {
-            ContainerPlan plan = ContainerPlan.of(request, nodeId());
+            ContainerPlan plan = ContainerPlan.of(request, nodeId(), security());
             engine.ensureImage(plan.image());
             if (cancel.isCancelled()) throw Cancels.failure();
             DockerClient docker = engine.client();

@@ -2,11 +2,11 @@ package io.bacalao.compute.executor.wasm;
 
 import io.bacalao.compute.executor.ExecutionFailure;
 import io.bacalao.compute.executor.ExecutionRequest;
+import io.bacalao.compute.executor.MountGuard;
 import io.bacalao.compute.executor.wasm.WasmProgram.Module;
 import io.bacalao.compute.storage.Mount;
 import io.bacalao.domain.model.InputSource;
 import io.bacalao.domain.model.Resources;
-import io.bacalao.domain.model.ResultPath;
 import io.bacalao.domain.model.SpecConfig;
 import io.bacalao.domain.model.Task;
 import io.bacalao.domain.quantity.Quantities;
@@ -45,7 +45,10 @@ final class WasmProgramPlan {
         if (entrypoint == null || entrypoint.isBlank()) entrypoint = DEFAULT_ENTRYPOINT;
         long memoryPages = memoryPages(task);
 
-        Map<String, Mount> byTarget = mountsByTarget(task.inputSources(), request.inputs());
+        MountGuard.Plan checked = MountGuard.check(request);
+        List<Mount> inputs = new ArrayList<>();
+        for (MountGuard.Bind b : checked.inputs()) inputs.add(new Mount(b.hostPath(), b.target(), b.readWrite()));
+        Map<String, Mount> byTarget = mountsByTarget(task.inputSources(), inputs);
         Loaded entry = load("entry module", entryTarget, byTarget);
         if (!entry.binary.exports(entrypoint)) {
             throw new ExecutionFailure("unable to find the entrypoint '" + entrypoint + "' in the WASM module");
@@ -59,11 +62,11 @@ final class WasmProgramPlan {
         args.add(entryTarget);
         args.addAll(engine.listParam("Parameters"));
         Map<String, Path> outputs = new LinkedHashMap<>();
-        for (ResultPath out : task.resultPaths()) outputs.put(out.name(), request.outputDir(out.name()));
+        for (MountGuard.Output out : checked.outputs()) outputs.put(out.name(), out.hostDir());
         List<Module> capped = new ArrayList<>();
         for (Loaded lib : libraries) capped.add(lib.capped(memoryPages));
         return new WasmProgram(entry.capped(memoryPages), capped, entrypoint, args, new TreeMap<>(request.environment()),
-                GuestDirectories.of(request.inputs(), outputs, scratch.resolve("views")), memoryPages,
+                GuestDirectories.of(inputs, outputs, scratch.resolve("views")), memoryPages,
                 request.output(), scratch);
     }
 

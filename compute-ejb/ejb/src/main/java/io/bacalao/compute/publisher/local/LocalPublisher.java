@@ -39,7 +39,8 @@ public class LocalPublisher implements ResultPublisher {
         return SpecConfig.of("urlDownload", Map.of("URL", url));
     }
 
-    static Path directory(ComputeSettings settings) {
+    /** Where published archives are written and served from. */
+    public static Path directory(ComputeSettings settings) {
         return settings.workDir().resolve("results").resolve("local-publisher");
     }
 }

@@ -80,7 +80,7 @@ public class LocalStorage implements InputStorage {
             create(request, path);
             path = check(request, AllowList.of(context.allowListedLocalPaths()));
         }
-        return new Mount(path, input.target(), request.readWrite());
+        return Mount.allowListed(path, input.target(), request.readWrite());
     }
 
     /** The resolved path, if the allow-list grants the access asked for. */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
 import io.bacalao.compute.executor.ExecutionFailure;
 import io.bacalao.compute.executor.ExecutionOutcome;
 import io.bacalao.compute.executor.ExecutionRequest;
@@ -63,21 +65,25 @@ class DockerExecutorIT {
     }
 
     private Result run(Task task, List<Mount> inputs, String executionId) throws Exception {
+        return run(task, inputs, executionId, OutputCapture.DEFAULT_MAX_BYTES);
+    }
+
+    private Result run(Task task, List<Mount> inputs, String executionId, long outputCap) throws Exception {
         Job job = new Job("j-docker-it", "it", "default", "batch", 0, 1, null, null, null, List.of(task), null, 1, 1, 0, 0);
         Execution e = Execution.create(executionId, job, NODE, "ev", 0,
                 DesiredState.of(DesiredStateType.Running, ""), AllocatedResources.of("main", io.bacalao.domain.model.Resources.ZERO), 0)
                 .withJob(job);
         Path results = Files.createDirectories(dir.resolve("results"));
-        for (ResultPath out : task.resultPaths()) Files.createDirectories(results.resolve(out.name()));
         ExecutionOutcome outcome;
-        try (OutputCapture capture = new OutputCapture(results, dir.resolve("logs"))) {
+        OutputCapture capture = new OutputCapture(results, dir.resolve("logs"), outputCap);
+        try (capture) {
             outcome = executor.run(new ExecutionRequest(e, dir, results, inputs, Map.of("BACALHAU_JOB_ID", job.id()), capture));
         }
         return new Result(outcome.exitCode(), Files.readString(results.resolve("stdout")),
-                Files.readString(results.resolve("stderr")), results);
+                Files.readString(results.resolve("stderr")), results, capture.stdoutTruncated());
     }
 
-    record Result(int exit, String stdout, String stderr, Path results) {
+    record Result(int exit, String stdout, String stderr, Path results, boolean stdoutTruncated) {
     }
 
     static Task busybox(List<String> entrypoint, List<String> params) {
@@ -127,6 +133,106 @@ class DockerExecutorIT {
         String out = run(t, List.of()).stdout();
         assertTrue(out.contains("67108864"), "64 MiB memory limit: " + out);
         assertEquals("lo", out.lines().skip(1).reduce("", String::concat).trim(), "only loopback: " + out);
+    }
+
+    /** Issue 10: a spec that slipped past the orchestrator mounted the host's root read-write at /host. */
+    @Test
+    void aResultNameThatIsAPathNeverMountsTheHost() throws Exception {
+        Path hostTmp = Path.of("/tmp");
+        for (String name : List.of("/", "..", "../..", "../../../../../..")) {
+            String marker = "bacalao-escape-" + java.util.UUID.randomUUID();
+            Task t = busybox(List.of("sh", "-c"), List.of("touch /host/tmp/" + marker + " /host/" + marker))
+                    .withResultPaths(List.of(new ResultPath(name, "/host")));
+            ExecutionFailure f = assertThrows(ExecutionFailure.class, () -> run(t, List.of()), name);
+            assertTrue(f.getMessage().startsWith("refused to mount: result path Name \"" + name + "\""), f.getMessage());
+            assertEquals("Preparing Environment", f.topic());
+            assertTrue(Files.notExists(hostTmp.resolve(marker)), "the container wrote into the host's /tmp");
+            assertTrue(Files.notExists(dir.getParent().resolve(marker)) && Files.notExists(dir.resolve(marker)));
+        }
+    }
+
+    @Test
+    void anInputOutsideTheExecutionFolderThatNoAllowListGrantedIsNeverMounted() {
+        String marker = "bacalao-escape-" + java.util.UUID.randomUUID();
+        Task t = busybox(List.of("sh", "-c"), List.of("touch /host/tmp/" + marker));
+        ExecutionFailure f = assertThrows(ExecutionFailure.class, () -> run(t, List.of(new Mount(Path.of("/"), "/host", true))));
+        assertTrue(f.getMessage().contains("outside the execution's folder and not allow-listed"), f.getMessage());
+        assertTrue(Files.notExists(Path.of("/tmp", marker)));
+    }
+
+    @Test
+    void targetsThatWouldShadowTheContainersRootOrKernelFileSystemsAreRefused() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        for (String target : List.of("/", "/proc", "/sys/fs", "/dev", "relative", "/a/../etc")) {
+            ExecutionFailure f = assertThrows(ExecutionFailure.class,
+                    () -> run(busybox(List.of("true"), List.of()), List.of(new Mount(data, target, false))), target);
+            assertTrue(f.getMessage().startsWith("refused to mount: input Target"), f.getMessage());
+        }
+    }
+
+    /** Issue 10 item 5, seen by the engine (docker inspect) and from inside the container. */
+    @Test
+    void containersRunWithoutPrivilegesWithAPidLimitAndFewCapabilities() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Task t = busybox(List.of("sh", "-c"), List.of("grep -E '^(NoNewPrivs|CapEff)' /proc/self/status;"
+                + " cat /sys/fs/cgroup/pids.max 2>/dev/null || cat /sys/fs/cgroup/pids/pids.max; sleep 2")).withResultPaths(List.of(new ResultPath("outputs", "/outputs")));
+        CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(t, List.of(new Mount(data, "/inputs", false)));
+            } catch (Exception e) {
+                return e;
+            }
+        });
+        HostConfig hc = null;
+        for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); hc == null && System.nanoTime() < until; ) {
+            var mine = engine.client().listContainersCmd().withLabelFilter(Map.of(DockerEngine.LABEL_NODE, NODE)).exec();
+            if (!mine.isEmpty()) hc = engine.client().inspectContainerCmd(mine.get(0).getId()).exec().getHostConfig();
+            else Thread.sleep(20);
+        }
+        assertTrue(hc != null, "the container never appeared");
+        assertEquals(Boolean.FALSE, hc.getPrivileged());
+        assertEquals(List.of("no-new-privileges:true"), hc.getSecurityOpts());
+        assertEquals(1024L, hc.getPidsLimit());
+        assertEquals(List.of(Capability.ALL), List.of(hc.getCapDrop()));
+        assertEquals(List.of("CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "NET_BIND_SERVICE", "SETGID", "SETUID"),
+                java.util.Arrays.stream(hc.getCapAdd()).map(Enum::name).toList());
+        assertTrue(hc.getDevices() == null || hc.getDevices().length == 0);
+        var mounts = hc.getMounts().stream().collect(java.util.stream.Collectors.toMap(
+                com.github.dockerjava.api.model.Mount::getTarget, m -> m));
+        assertEquals(java.util.Set.of("/inputs", "/outputs"), mounts.keySet());
+        assertEquals(Boolean.TRUE, mounts.get("/inputs").getReadOnly());
+        assertEquals(data.toRealPath().toString(), mounts.get("/inputs").getSource());
+        assertTrue(!Boolean.TRUE.equals(mounts.get("/outputs").getReadOnly()));
+        Object r = running.get(60, TimeUnit.SECONDS);
+        String out = r instanceof Result res ? res.stdout() : String.valueOf(r);
+        assertTrue(out.contains("NoNewPrivs:\t1"), out);
+        assertTrue(out.contains("CapEff:\t00000000000004fb") || out.contains("CapEff:\t4fb"), out);
+        assertTrue(out.strip().endsWith("1024"), out);
+    }
+
+    @Test
+    void hostNetworkingIsRefusedWhereTheNodeRejectsNetworkedJobs() {
+        DockerExecutor strict = DockerExecutor.on(engine, NODE, new ContainerSecurity(List.of(), 64, false));
+        Task t = busybox(List.of("true"), List.of()).withNetwork(new NetworkConfig(NetworkType.Host, null, null));
+        Job job = new Job("j-docker-it", "it", "default", "batch", 0, 1, null, null, null, List.of(t), null, 1, 1, 0, 0);
+        Execution e = Execution.create("e-" + java.util.UUID.randomUUID(), job, NODE, "ev", 0,
+                DesiredState.of(DesiredStateType.Running, ""), AllocatedResources.of("main", io.bacalao.domain.model.Resources.ZERO), 0)
+                .withJob(job);
+        ExecutionFailure f = assertThrows(ExecutionFailure.class, () -> {
+            try (OutputCapture capture = new OutputCapture(dir.resolve("results"), dir.resolve("logs"))) {
+                strict.run(new ExecutionRequest(e, dir, dir.resolve("results"), List.of(), Map.of(), capture));
+            }
+        });
+        assertTrue(f.getMessage().contains("JobAdmissionControl.RejectNetworkedJobs"), f.getMessage());
+    }
+
+    @Test
+    void aContainerPrintingMoreThanTheCapKeepsOnlyTheCapOnDisk() throws Exception {
+        Task t = busybox(List.of("sh", "-c"), List.of("head -c 200000 /dev/zero | tr '\\0' x; echo done >&2"));
+        Result r = run(t, List.of(), "e-" + java.util.UUID.randomUUID(), 1000);
+        assertEquals(1000, Files.size(r.results().resolve("stdout")));
+        assertTrue(r.stdoutTruncated());
+        assertEquals("done\n", r.stderr());
     }
 
     @Test

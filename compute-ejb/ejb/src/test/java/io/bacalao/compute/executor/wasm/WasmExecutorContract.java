@@ -101,6 +101,30 @@ abstract class WasmExecutorContract {
     }
 
     @Test
+    void aResultNameThatIsAPathIsRefusedBeforeAnythingIsPreopened() throws Exception {
+        Path marker = Files.writeString(dir.resolve("host-file"), "host");
+        for (String name : List.of("/", "..", "../..", "a/b", "")) {
+            WasmJob j = job("job", "write", "/host/evil.txt").output(new ResultPath(name, "/host"));
+            ExecutionFailure f = assertThrows(ExecutionFailure.class, j::run, name);
+            assertTrue(f.getMessage().startsWith("refused to mount: result path Name \"" + name + "\""), f.getMessage());
+            assertEquals("Preparing Environment", f.topic());
+        }
+        assertEquals("host", Files.readString(marker));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of("host-file"), left.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith("e-")).toList(), "nothing written beside the execution folders");
+        }
+    }
+
+    @Test
+    void anInputOutsideTheExecutionFolderThatNoAllowListGrantedIsRefused() throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        ExecutionFailure f = assertThrows(ExecutionFailure.class,
+                () -> job("job", "ls", "/data").rawInput(new Mount(outside, "/data", true)).run());
+        assertTrue(f.getMessage().contains("outside the execution's folder and not allow-listed"), f.getMessage());
+    }
+
+    @Test
     void procExitGivesTheExitCode() throws Exception {
         assertEquals(7, job("job", "exit", "7").run().exit());
     }

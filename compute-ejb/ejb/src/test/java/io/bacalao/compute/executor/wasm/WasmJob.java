@@ -66,7 +66,26 @@ final class WasmJob {
         }
     }
 
+    /**
+     * An input as the {@code local} storage hands it over: a host path outside the execution's folder is one the
+     * allow-list granted, named by its real path. A mount inside the folder, or one already flagged, stays as given.
+     */
     WasmJob input(Mount m) {
+        sources.add(new InputSource(SpecConfig.of("local"), "", m.target()));
+        mounts.add(m.allowListed() || m.hostPath().normalize().startsWith(workDir) ? m : allowListed(m));
+        return this;
+    }
+
+    private static Mount allowListed(Mount m) {
+        try {
+            return Mount.allowListed(m.hostPath().toRealPath(), m.target(), m.readWrite());
+        } catch (java.io.IOException e) {
+            return m;
+        }
+    }
+
+    /** An input as given, e.g. one whose host path a broken storage put outside the execution's folder. */
+    WasmJob rawInput(Mount m) {
         sources.add(new InputSource(SpecConfig.of("local"), "", m.target()));
         mounts.add(m);
         return this;
@@ -126,7 +145,6 @@ final class WasmJob {
         Execution e = Execution.create(executionId, job, "n-test", "ev", 0, DesiredState.of(DesiredStateType.Running, ""),
                 AllocatedResources.of("main", Resources.ZERO), 0).withJob(job);
         Path results = Files.createDirectories(workDir.resolve("results"));
-        for (ResultPath out : outputs) Files.createDirectories(results.resolve(out.name()));
         ExecutionOutcome outcome;
         try (OutputCapture capture = new OutputCapture(results, workDir.resolve("logs"))) {
             outcome = executor.run(new ExecutionRequest(e, workDir, results, mounts, env, capture));

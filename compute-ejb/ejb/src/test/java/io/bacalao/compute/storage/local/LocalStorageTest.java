@@ -46,7 +46,7 @@ class LocalStorageTest {
     void aPathBelowAnAllowedDirectoryIsMountedReadOnly() throws Exception {
         Mount mount = storage.prepare(local(allowed.resolve("data.txt"), null, null), allowing(allowed.toString()));
 
-        assertEquals(new Mount(allowed.resolve("data.txt"), "/data", false), mount);
+        assertEquals(Mount.allowListed(allowed.resolve("data.txt"), "/data", false), mount);
     }
 
     @Test
@@ -111,9 +111,9 @@ class LocalStorageTest {
         assertEquals("volume " + allowed + " is not granted write access", ro.getMessage());
         assertThrows(StorageException.class, () -> storage.prepare(local(allowed, true, null), allowing(allowed.toString())));
 
-        assertEquals(new Mount(allowed, "/data", true),
+        assertEquals(Mount.allowListed(allowed, "/data", true),
                 storage.prepare(local(allowed, "true", null), allowing(allowed + ":rw")));
-        assertEquals(new Mount(allowed, "/data", false),
+        assertEquals(Mount.allowListed(allowed, "/data", false),
                 storage.prepare(local(allowed, false, null), allowing(allowed + ":rw")));
     }
 
@@ -157,7 +157,7 @@ class LocalStorageTest {
 
         Mount mount = storage.prepare(local(fresh, true, "dir"), allowing(allowed + ":rw"));
 
-        assertEquals(new Mount(fresh, "/data", true), mount);
+        assertEquals(Mount.allowListed(fresh, "/data", true), mount);
         assertTrue(Files.isDirectory(fresh));
     }
 
@@ -254,7 +254,7 @@ class LocalStorageTest {
         LocalDirectoryStorage old = new LocalDirectoryStorage(List.of(allowed.toString()));
 
         assertEquals("localDirectory", old.type());
-        assertEquals(new Mount(allowed, "/data", false), old.prepare(local(allowed, null, null), allowing(allowed.toString())));
+        assertEquals(Mount.allowListed(allowed, "/data", false), old.prepare(local(allowed, null, null), allowing(allowed.toString())));
         assertTrue(old.refusal(local(outside, null, null)).isPresent());
     }
 
