@@ -66,6 +66,7 @@ public final class ConfigKeys {
     public static final String MAX_EXECUTION_TIMEOUT = "Compute.JobTimeouts.MaxJobExecutionTimeout";
     public static final String ENGINES_DISABLED = "Engines.Disabled";
     public static final String WASM_RUNTIME = "Engines.Types.WASM.Runtime";
+    public static final String REJECT_NETWORKED_JOBS = "JobAdmissionControl.RejectNetworkedJobs";
     public static final String PROBE_TIMEOUT = "JobAdmissionControl.ProbeTimeout";
     public static final String MAX_DOWNLOAD_BYTES = "InputSources.MaxDownloadBytes";
     public static final String MAX_REDIRECTS = "InputSources.MaxRedirects";
@@ -149,7 +150,7 @@ public final class ConfigKeys {
                 "Queue timeout of service jobs that set none (Bacalao; Bacalhau has no such default).");
         s("JobAdmissionControl.Locality", "anywhere", "Bid on jobs whose data is anywhere or only local.");
         b("JobAdmissionControl.RejectStatelessJobs", "false", "Refuse jobs without inputs.");
-        b("JobAdmissionControl.RejectNetworkedJobs", "false", "Refuse jobs that ask for network access.");
+        b(REJECT_NETWORKED_JOBS, "false", "Refuse jobs that ask for network access.");
         s("JobAdmissionControl.ProbeHTTP", "", "URL asked whether to bid on a job.");
         s("JobAdmissionControl.ProbeExec", "", "Command asked whether to bid on a job.");
         d("InputSources.ReadTimeout", "5m", "Time limit for fetching one input.");

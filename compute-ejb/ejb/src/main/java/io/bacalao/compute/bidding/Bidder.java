@@ -60,7 +60,7 @@ public class Bidder {
         Config c = settings.config();
         Duration probeTimeout = c.getDuration(ConfigKeys.PROBE_TIMEOUT);
         probeClient = HttpClient.newBuilder().connectTimeout(probeTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
-        networkDefaultsToNone = c.getBool(NetworkingStrategy.REJECT_NETWORKED_JOBS);
+        networkDefaultsToNone = c.getBool(ConfigKeys.REJECT_NETWORKED_JOBS);
         chain = new BidChain(List.of(
                 new NetworkingStrategy(networkDefaultsToNone),
                 new StatelessJobStrategy(c.getBool(StatelessJobStrategy.REJECT_STATELESS_JOBS)),

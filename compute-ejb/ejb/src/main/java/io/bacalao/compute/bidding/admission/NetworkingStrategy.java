@@ -11,7 +11,6 @@ import java.util.Optional;
  * ({@link AdmissionControl#withNodeDefaults}).
  */
 public record NetworkingStrategy(boolean reject) implements BidStrategy {
-    public static final String REJECT_NETWORKED_JOBS = "JobAdmissionControl.RejectNetworkedJobs";
 
     /** On a node that rejects networked jobs a Default network means None; the executors never see Default there. */
     public static Job withNodeDefault(Job job, boolean rejectNetworkedJobs) {

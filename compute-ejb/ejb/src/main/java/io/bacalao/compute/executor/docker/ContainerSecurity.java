@@ -20,7 +20,6 @@ public record ContainerSecurity(List<String> capabilities, long pidsLimit, boole
     public static final String DEFAULT_CAPABILITIES = "CHOWN,DAC_OVERRIDE,FOWNER,FSETID,KILL,NET_BIND_SERVICE,SETGID,SETUID";
     public static final String DEFAULT_PIDS_LIMIT = "1024";
     /** Bacalhau's admission key; the bidder refuses such jobs first, this is the second line. */
-    static final String REJECT_NETWORKED_JOBS = "JobAdmissionControl.RejectNetworkedJobs";
     private static final Pattern CAPABILITY = Pattern.compile("[A-Z_]+");
 
     public ContainerSecurity {
@@ -44,6 +43,6 @@ public record ContainerSecurity(List<String> capabilities, long pidsLimit, boole
             caps.add(c);
         }
         long pids = Long.parseLong(config.get(ConfigKeys.DOCKER_PIDS_LIMIT).strip());
-        return new ContainerSecurity(caps, pids, !config.getBool(REJECT_NETWORKED_JOBS));
+        return new ContainerSecurity(caps, pids, !config.getBool(ConfigKeys.REJECT_NETWORKED_JOBS));
     }
 }
