@@ -92,6 +92,8 @@ public final class NodeProcess implements AutoCloseable {
         p.put("bacalao.node.id", spec.nodeId());
         p.put("bacalao.broker.url", spec.brokerUrl());
         p.put("bacalao.compute.queue", spec.computeQueue());
+        p.put(PayaraCommands.DB_URL_PROPERTY, spec.database().url());
+        p.put(PayaraCommands.DB_PASSWORD_PROPERTY, spec.database().password());
         return p;
     }
 

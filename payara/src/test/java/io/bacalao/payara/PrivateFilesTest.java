@@ -1,6 +1,8 @@
 package io.bacalao.payara;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +59,7 @@ class PrivateFilesTest {
     void aNodesBootFilesAndDataDirAreOwnerOnly() throws IOException {
         Path dataDir = tmp.resolve("node");
         NodeSpec spec = new NodeSpec("n-1", true, false, dataDir, "127.0.0.1", 1, new BrokerAddress("127.0.0.1", 2,
-                Map.of(), "token-x"), true, 3, new NodeSpec.Database("jdbc:postgresql://h/db", "u", "pw"),
+                Map.of(), "token-x"), true, 3, new NodeSpec.Database("jdbc:postgresql://u:db-secret-1@h/db", "u", "db-secret-2"),
                 Map.of("Orchestrator.Auth.Token", "token-x"), List.of());
         Path runtime = Files.createDirectories(tmp.resolve("runtime"));
         for (String f : List.of("payara-micro.jar", "broker.war", "artemis-ra.rar", "orchestrator.war", "compute-node.war",
@@ -76,6 +78,12 @@ class PrivateFilesTest {
             assertEquals("rw-------", mode(dataDir.resolve("payara").resolve(f)), f);
         }
         assertEquals("rw-------", mode(dataDir.resolve("node.log")));
-        assertEquals(true, Files.readString(dataDir.resolve("payara").resolve("postboot.txt")).contains("token-x"));
+        assertTrue(Files.readString(dataDir.resolve("payara").resolve("postboot.txt")).contains("token-x"));
+        // Payara logs each boot "set" with its value: the database secrets go by reference to node.properties
+        String preboot = Files.readString(dataDir.resolve("payara").resolve("preboot.txt"));
+        assertFalse(preboot.contains("db-secret-1") || preboot.contains("db-secret-2"), preboot);
+        assertTrue(preboot.contains("property.Password=${bacalao.db.password}"), preboot);
+        String props = Files.readString(dataDir.resolve("payara").resolve("node.properties"));
+        assertTrue(props.contains("bacalao.db.password=db-secret-2"), props);
     }
 }
