@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "devstack", description = "Start a local cluster: 1 orchestrator and N compute nodes.")
 public class DevstackCommand implements Callable<Integer> {
-    static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** Generous: on a loaded 2-core machine 4 nodes took over 3 minutes; progress lines show it is not a hang. */
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
 
     @Spec
     CommandSpec spec;

@@ -32,7 +32,7 @@ final class StartupProgress {
     }
 
     static String label(NodeProcess p) {
-        return p.spec().name() + " " + p.spec().dataDir().getFileName() + " (" + p.spec().nodeId() + ")";
+        return p.spec().dataDir().getFileName() + " (" + p.spec().name() + " " + p.spec().nodeId() + ")";
     }
 
     void launched(NodeProcess p) {

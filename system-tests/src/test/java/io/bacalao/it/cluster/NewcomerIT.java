@@ -60,7 +60,7 @@ class NewcomerIT {
         Path devstackOut = dir.resolve("devstack.out");
         Process devstack = shell(clone, devstackLine.command(), env).redirectOutput(devstackOut.toFile()).start();
         try {
-            Waits.until("the devstack line's output: " + devstackLine.expected(), Duration.ofMinutes(4),
+            Waits.until("the devstack line's output: " + devstackLine.expected(), Duration.ofMinutes(7),
                     () -> !devstack.isAlive() || read(devstackOut).contains(devstackLine.expected().get(0)));
             String out = read(devstackOut);
             assertTrue(devstack.isAlive(), out);
