@@ -35,10 +35,12 @@ public final class NodeProcess implements AutoCloseable {
      */
     public static NodeProcess start(NodeSpec spec, RuntimeLayout runtime, Path javaHome, Path log) throws IOException {
         runtime.verify();
-        Path boot = Files.createDirectories(spec.dataDir().resolve("payara"));
+        PrivateFiles.directory(spec.dataDir());
+        Path boot = PrivateFiles.directory(spec.dataDir().resolve("payara"));
         deleteTree(boot.resolve("root"));
-        Files.write(boot.resolve("preboot.txt"), PayaraCommands.preBoot(spec));
-        Files.write(boot.resolve("postboot.txt"), PayaraCommands.postBoot(spec));
+        // the boot files carry the database password and the broker token
+        PrivateFiles.write(boot.resolve("preboot.txt"), lines(PayaraCommands.preBoot(spec)));
+        PrivateFiles.write(boot.resolve("postboot.txt"), lines(PayaraCommands.postBoot(spec)));
         Path props = boot.resolve("node.properties");
         Map<String, String> properties = systemProperties(spec);
         properties.putAll(ClientTls.systemProperties(spec.broker(), javaHome));
@@ -63,7 +65,8 @@ public final class NodeProcess implements AutoCloseable {
         if (log == null) {
             pb.inheritIO();
         } else {
-            Files.createDirectories(log.toAbsolutePath().getParent());
+            PrivateFiles.directory(log.toAbsolutePath().getParent());
+            PrivateFiles.existingFile(log);
             pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         }
         return new NodeProcess(spec, pb.start(), log);
@@ -91,15 +94,21 @@ public final class NodeProcess implements AutoCloseable {
         p.put("bacalao.broker.user", spec.brokerUser());
         p.put("bacalao.broker.password", spec.broker().token());
         p.put("bacalao.compute.queue", spec.computeQueue());
+        p.put(PayaraCommands.DB_URL_PROPERTY, spec.database().url());
+        p.put(PayaraCommands.DB_PASSWORD_PROPERTY, spec.database().password());
         return p;
     }
 
     private static void writeProperties(Path file, Map<String, String> values) throws IOException {
         Properties p = new Properties();
         p.putAll(values);
-        try (var out = Files.newOutputStream(file)) {
+        try (var out = PrivateFiles.newFile(file)) {
             p.store(out, "written by the Bacalao launcher; regenerated at every start");
         }
+    }
+
+    private static byte[] lines(List<String> lines) {
+        return (String.join(System.lineSeparator(), lines) + System.lineSeparator()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Waits until MicroProfile Health reports UP; throws with the log's path when it does not in time. */

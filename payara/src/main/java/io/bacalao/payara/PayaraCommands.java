@@ -8,6 +8,9 @@ import java.util.List;
  * default datasource pointed at the node's database, and the resource adapter pointed at the node's broker.
  */
 public final class PayaraCommands {
+    /** System properties (see {@link NodeProcess#systemProperties}) holding the database URL and password. */
+    static final String DB_URL_PROPERTY = "bacalao.db.url";
+    static final String DB_PASSWORD_PROPERTY = "bacalao.db.password";
     private PayaraCommands() {
     }
 
@@ -26,11 +29,13 @@ public final class PayaraCommands {
         String pool = "resources.jdbc-connection-pool.H2Pool.";
         NodeSpec.Database db = spec.database();
         if (db.isPostgres()) c.add("set " + pool + "datasource-classname=org.postgresql.ds.PGSimpleDataSource");
-        c.add("set " + pool + "property.URL=" + db.url());
+        // Payara logs every boot "set" with its value: the URL (which may carry a password) and the password are
+        // given as ${…} references to system properties of node.properties (0600), resolved when the pool is read
+        c.add("set " + pool + "property.URL=${" + DB_URL_PROPERTY + "}");
         if (!db.user().isEmpty()) {
             // the pool refuses a user without a password property ("No password credential found")
             c.add("set " + pool + "property.User=" + db.user());
-            c.add("set " + pool + "property.Password=" + (db.password().isEmpty() ? "()" : db.password()));
+            c.add("set " + pool + "property.Password=" + (db.password().isEmpty() ? "()" : "${" + DB_PASSWORD_PROPERTY + "}"));
         }
         return c;
     }

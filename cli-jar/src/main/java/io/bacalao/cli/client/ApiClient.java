@@ -82,6 +82,11 @@ public final class ApiClient {
     }
 
     private CliException unreachable(String why) {
+        return unreachable(endpoint, why);
+    }
+
+    /** The error of every command that cannot reach the orchestrator, with what to do about it. */
+    static CliException unreachable(Endpoint endpoint, String why) {
         return new CliException("could not connect to the orchestrator at " + endpoint + " (" + why + ")",
                 "is it running? Start one with './bacalao devstack' or point the CLI elsewhere with --api-host/--api-port"
                         + " or BACALAO_API_HOST/BACALAO_API_PORT");

@@ -43,7 +43,9 @@ public final class LogStream {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof CliException c) throw c;
-            throw new CliException("could not read the logs from " + endpoint + ": " + cause.getMessage());
+            if (cause instanceof java.net.ConnectException) throw ApiClient.unreachable(endpoint, "connection refused");
+            throw new CliException("could not read the logs from " + endpoint + ": "
+                    + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
         }
     }
 

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "devstack", description = "Start a local cluster: 1 orchestrator and N compute nodes.")
 public class DevstackCommand implements Callable<Integer> {
-    static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** Generous: on a loaded 2-core machine 4 nodes took over 3 minutes; progress lines show it is not a hang. */
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
 
     @Spec
     CommandSpec spec;
@@ -51,13 +52,17 @@ public class DevstackCommand implements Callable<Integer> {
         }));
         PrintWriter err = spec.commandLine().getErr();
         err.println("Starting devstack: 1 orchestrator and " + computes + " compute node(s) under " + root);
+        err.println(DockerCheck.run(System.getenv()).message());
         err.flush();
+        StartupProgress progress = new StartupProgress(err, System::nanoTime, started);
         cluster.start(computes);
+        cluster.nodes().forEach(progress::launched);
         try {
-            cluster.awaitReady(READY_TIMEOUT);
+            progress.awaitReady(cluster.nodes(), READY_TIMEOUT);
         } catch (RuntimeException e) {
             cluster.close();
-            throw new CliException("devstack did not start: " + e.getMessage());
+            throw new CliException("devstack did not start: " + e.getMessage(),
+                    "the node log named above says why; './bacalao devstack' starts clean again");
         }
         printReady(cluster, root, Duration.ofNanos(System.nanoTime() - started));
         while (!cluster.nodes().isEmpty() && stopped.getCount() > 0) Thread.sleep(500);

@@ -74,8 +74,8 @@ public final class LocalCluster implements AutoCloseable {
             Ports.requireFree("127.0.0.1", base.getInt(ConfigKeys.ORCHESTRATOR_PORT), ConfigKeys.ORCHESTRATOR_PORT);
         }
         for (int i = 1; i <= computes; i++) Ports.requireFree(host(), apiPort() + i, ConfigKeys.API_PORT);
-        processes.add(launch(orchestratorConfig()));
-        for (int i = 1; i <= computes; i++) processes.add(launch(computeConfig(i)));
+        launch(orchestratorConfig());
+        for (int i = 1; i <= computes; i++) launch(computeConfig(i));
     }
 
     /** Starts one more node from a config (e.g. a compute with other labels or a wrong token). */

@@ -1,6 +1,7 @@
 package io.bacalao.cli.launch;
 
 import io.bacalao.domain.model.Ids;
+import io.bacalao.payara.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -10,7 +11,8 @@ import java.util.UUID;
 
 /**
  * A node's ID, chosen once by {@code NameProvider} (puuid = n-&lt;uuid&gt;, uuid, hostname) and kept in
- * {@code <DataDir>/node-id} so the node is the same node after a restart.
+ * {@code <DataDir>/node-id} so the node is the same node after a restart. The data dir is created private (0700):
+ * it will hold the node's boot files with its secrets.
  */
 final class NodeIdentity {
     private NodeIdentity() {
@@ -25,7 +27,7 @@ final class NodeIdentity {
                 case "hostname" -> InetAddress.getLocalHost().getHostName();
                 default -> Ids.newNodeId();
             };
-            Files.createDirectories(dataDir);
+            PrivateFiles.directory(dataDir);
             Files.writeString(file, id);
             return id;
         } catch (IOException e) {

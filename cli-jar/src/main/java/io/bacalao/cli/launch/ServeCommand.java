@@ -5,6 +5,7 @@ import io.bacalao.domain.config.Config;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.payara.NodeProcess;
 import io.bacalao.payara.NodeSpec;
+import io.bacalao.payara.PrivateFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +71,7 @@ public class ServeCommand implements Callable<Integer> {
     /** {@code <DataDir>/bacalao.run}: how a client on this machine reaches the node. */
     private static void writeRunFile(NodeSpec node) throws java.io.IOException {
         String host = node.httpHost().equals("0.0.0.0") ? "127.0.0.1" : node.httpHost();
-        Files.createDirectories(node.dataDir());
+        PrivateFiles.directory(node.dataDir());
         Files.writeString(node.dataDir().resolve("bacalao.run"),
                 "export BACALAO_API_HOST=" + host + "\nexport BACALAO_API_PORT=" + node.httpPort() + "\n");
     }

@@ -87,12 +87,16 @@ public final class Config {
         return values;
     }
 
-    /** The effective config as nested objects (as {@code GET /api/v1/agent/config} shows it), secrets redacted. */
+    /**
+     * The effective config as nested objects (as {@code GET /api/v1/agent/config} shows it); with {@code redact},
+     * secret keys are hidden whole and passwords inside URLs are hidden ({@link Redaction}).
+     */
     public Map<String, Object> asTree(boolean redact) {
         Map<String, Object> root = new LinkedHashMap<>();
         for (ConfigKey k : ConfigKeys.all()) {
-            Object value = ConfigValues.typed(k, values.get(k.name()));
-            if (redact && k.secret() && !values.get(k.name()).isEmpty()) value = REDACTED;
+            String text = values.get(k.name());
+            Object value = ConfigValues.typed(k, redact ? Redaction.inText(text) : text);
+            if (redact && k.secret() && !text.isEmpty()) value = REDACTED;
             ConfigValues.putPath(root, k.name().split("\\."), value);
         }
         return root;

@@ -86,13 +86,22 @@ public final class ConfigLoader {
         return this;
     }
 
-    /** The resolved config with DataDir made absolute ({@code ~} expanded). */
+    /** The resolved config with DataDir made absolute ({@code ~} expanded to {@link #home}). */
     public Config resolve() {
         String dir = config.get(ConfigKeys.DATA_DIR);
-        if (dir.startsWith("~")) dir = System.getProperty("user.home") + dir.substring(1);
+        if (dir.startsWith("~")) dir = home(System.getenv()) + dir.substring(1);
         if (dir.contains("$")) throw new ConfigException("DataDir must not contain '$': " + dir);
         Path p = Path.of(dir);
         if (!p.isAbsolute()) throw new ConfigException("DataDir must be an absolute path: " + dir);
         return config.with(ConfigKeys.DATA_DIR, p.normalize().toString());
+    }
+
+    /**
+     * The user's home directory as Bacalhau finds it: {@code $HOME} when set (the JVM's {@code user.home} comes
+     * from the password database and ignores a changed HOME), otherwise {@code user.home}.
+     */
+    static String home(Map<String, String> env) {
+        String home = env.get("HOME");
+        return home != null && !home.isBlank() ? home : System.getProperty("user.home");
     }
 }

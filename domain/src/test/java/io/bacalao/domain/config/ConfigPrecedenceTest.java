@@ -132,7 +132,7 @@ class ConfigPrecedenceTest {
 
     @Test
     void theDataDirIsMadeAbsolute() {
-        String home = System.getProperty("user.home");
+        String home = ConfigLoader.home(System.getenv());
 
         assertEquals(Path.of(home, ".bacalao").toString(), ConfigLoader.withDefaults().resolve().get(ConfigKeys.DATA_DIR));
         assertEquals(dir.resolve("x").toString(), ConfigLoader.withDefaults()

@@ -52,6 +52,18 @@ class CliIT {
     }
 
     @Test
+    void aJobThatFailsMakesJobRunExitWithOne(TestCluster cluster) throws IOException {
+        String yaml = "Type: batch\nTasks:\n  - Name: main\n    Engine:\n      Type: vroomvroom\n";
+        Cli.Result r = cluster.cli().run("job", "run", spec(yaml).toString());
+        assertEquals(1, r.exitCode(), r.all());
+        assertTrue(r.err().startsWith("Error: job failed: ") && r.err().contains("does not support vroomvroom"), r.err());
+        assertTrue(r.out().contains("To get more details about the run, execute:"), r.out());
+        Cli.Result idOnly = cluster.cli().run("job", "run", "--id-only", spec(yaml).toString());
+        assertEquals(1, idOnly.exitCode(), idOnly.all());
+        assertEquals("Failed", cluster.api().state(idOnly.out().trim()));
+    }
+
+    @Test
     void queryCommandsShowTheJob(TestCluster cluster) throws IOException {
         String name = "query-" + UUID.randomUUID().toString().substring(0, 8);
         Cli cli = cluster.cli();

@@ -49,9 +49,11 @@ class WasmJobsIT {
         all[3] = "--wait";
         System.arraycopy(args, 0, all, 4, args.length);
         Cli.Result run = cluster.cli().run(all);
-        assertEquals(0, run.exitCode(), run.all());
         String id = run.out().trim();
-        cluster.api().awaitTerminal(id, DONE);
+        String state = cluster.api().awaitTerminal(id, DONE);
+        // waiting for the job, the command's exit code tells whether it completed
+        assertEquals("Completed".equals(state) ? 0 : 1, run.exitCode(), run.all());
+        if (!"Completed".equals(state)) assertTrue(run.err().startsWith("Error: job failed"), run.err());
         return id;
     }
 

@@ -6,7 +6,6 @@ import io.bacalao.cli.command.flags.RunTimeFlags;
 import io.bacalao.cli.spec.SpecYaml;
 import io.bacalao.domain.api.ApiModels;
 import io.bacalao.domain.model.Job;
-import io.bacalao.domain.model.JobStateType;
 import io.bacalao.domain.spec.Json;
 import java.time.Duration;
 
@@ -14,6 +13,9 @@ import java.time.Duration;
 public final class JobSubmitter {
     public record Options(boolean waitForJob, long timeoutSecs, boolean idOnly, boolean force, boolean hideWarnings) {
     }
+
+    /** How long {@code --follow} waits, after the logs ended, for the job to reach its final state. */
+    private static final Duration SETTLE_AFTER_LOGS = Duration.ofSeconds(30);
 
     private JobSubmitter() {
     }
@@ -51,6 +53,9 @@ public final class JobSubmitter {
         cmd.out().println("Job successfully submitted. Job ID: " + id);
         cmd.out().flush();
         LogFollower.follow(cmd, id);
+        // the log stream ends with the execution; the job's state follows within moments
+        new ProgressPrinter(cmd.client(), cmd.out()).follow(id, 0, SETTLE_AFTER_LOGS, false);
+        JobOutcome.require(fetch(cmd, id));
     }
 
     public static void submit(ClientCommand cmd, Job job, Options o) throws InterruptedException {
@@ -58,7 +63,10 @@ public final class JobSubmitter {
         follow(cmd, r.jobId(), 0, o);
     }
 
-    /** Prints the job ID and, unless told not to wait, its progress and the follow-up commands. */
+    /**
+     * Prints the job ID and, unless told not to wait, its progress and the follow-up commands; when it waited and
+     * the job ended other than Completed, fails with {@link JobOutcome} (exit code 1).
+     */
     public static void follow(ClientCommand cmd, String jobId, long version, Options o) throws InterruptedException {
         var client = cmd.client();
         var r = new ApiModels.PutJobResponse(jobId, "", null);
@@ -67,7 +75,9 @@ public final class JobSubmitter {
             out.println(r.jobId());
             out.flush();
             if (o.idOnly() && o.waitForJob()) {
-                new ProgressPrinter(client, out).follow(r.jobId(), version, Duration.ofSeconds(o.timeoutSecs()), false);
+                if (new ProgressPrinter(client, out).follow(r.jobId(), version, Duration.ofSeconds(o.timeoutSecs()), false)) {
+                    JobOutcome.require(fetch(cmd, r.jobId()));
+                }
             }
             return;
         }
@@ -81,7 +91,7 @@ public final class JobSubmitter {
             cmd.err().println("Warning: Progress tracking timed out after " + o.timeoutSecs()
                     + "s. The job is still running.");
         }
-        Job finalJob = client.get(JobPaths.job(r.jobId(), "").build(), ApiModels.GetJobResponse.class).job();
+        Job finalJob = fetch(cmd, r.jobId());
         out.println();
         out.println("To get more details about the run, execute:");
         out.println("\tbacalao job describe " + r.jobId());
@@ -94,9 +104,10 @@ public final class JobSubmitter {
             out.println("\tbacalao job get " + r.jobId());
         }
         out.flush();
-        if (finalJob.state().stateType() == JobStateType.Failed) {
-            cmd.err().println("Error: job failed");
-            cmd.err().flush();
-        }
+        if (ended) JobOutcome.require(finalJob);
+    }
+
+    private static Job fetch(ClientCommand cmd, String jobId) {
+        return cmd.client().get(JobPaths.job(jobId, "").build(), ApiModels.GetJobResponse.class).job();
     }
 }

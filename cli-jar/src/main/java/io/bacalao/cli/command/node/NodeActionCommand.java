@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code node approve|reject|delete <id>}: {@code PUT /api/v1/orchestrator/nodes/<id>} with the action; prints
- * {@code Ok}, or {@code Failed to <action> node <id>: <error>} on stderr with exit code 1, as Bacalhau does.
+ * {@code Ok}, or {@code Failed to <action> node <id>: <error>} on stderr with exit code 1, as Bacalhau does; an
+ * orchestrator it cannot reach is {@code Error: could not <action> node <id>: …}, as Bacalhau's fatal path.
  */
 abstract class NodeActionCommand extends ClientCommand {
     @Parameters(index = "0", description = "Node ID or unique prefix.")
@@ -32,8 +33,10 @@ abstract class NodeActionCommand extends ClientCommand {
             out().println("Ok");
             out().flush();
             return 0;
-        } catch (ApiException | CliException e) {
+        } catch (ApiException e) {
             return failed(e.getMessage());
+        } catch (CliException e) {
+            throw new CliException("could not " + action().json() + " node " + id + ": " + e.getMessage(), e.hint());
         }
     }
 

@@ -5,6 +5,7 @@ import io.bacalao.compute.config.ComputeSettings;
 import io.bacalao.compute.messaging.OrchestratorLink;
 import io.bacalao.compute.messaging.Reports;
 import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.config.Redaction;
 import io.bacalao.domain.protocol.HandshakeRequest;
 import io.bacalao.domain.protocol.HandshakeResponse;
 import io.bacalao.domain.protocol.Heartbeat;
@@ -82,10 +83,15 @@ public class Registration {
     void start() {
         marker = new RegistrationMarker(settings.workDir());
         joinedBefore = marker.exists();
-        LOG.info(() -> joinedBefore ? "registered before (" + marker.file() + "); reconnecting to " + link.brokerUrl()
-                : "registering with the orchestrator at " + link.brokerUrl());
+        LOG.info(() -> joinedBefore ? "registered before (" + marker.file() + "); reconnecting to " + shownBrokerUrl()
+                : "registering with the orchestrator at " + shownBrokerUrl());
         recovery.failInterrupted();
         timers.createIntervalTimer(0, TICK.toMillis(), new TimerConfig("registration", false));
+    }
+
+    /** The broker URL as logs and diagnoses show it: a password inside it is hidden. */
+    private String shownBrokerUrl() {
+        return Redaction.inText(link.brokerUrl());
     }
 
     public boolean isRegistered() {
@@ -113,9 +119,9 @@ public class Registration {
             }
             if (reports.unsentCount() > 0) reports.retryUnsent();
         } catch (RuntimeException e) {
-            if (registered) LOG.warning(() -> "lost the link to the orchestrator's broker at " + link.brokerUrl() + "; reconnecting");
+            if (registered) LOG.warning(() -> "lost the link to the orchestrator's broker at " + shownBrokerUrl() + "; reconnecting");
             registered = false;
-            problem(LinkDiagnosis.describe(e, link.brokerUrl(), link.usesTls(),
+            problem(LinkDiagnosis.describe(e, shownBrokerUrl(), link.usesTls(),
                     settings.config().getBool(ConfigKeys.COMPUTE_TLS_REQUIRE), backoff.toSeconds(), LinkDiagnosis.TCP));
             scheduleRetry(now);
         }
@@ -134,7 +140,7 @@ public class Registration {
     public synchronized void onHandshakeResponse(HandshakeResponse r) {
         if (r.accepted()) {
             if (!registered) {
-                LOG.info(() -> (joinedBefore ? "rejoined" : "joined") + " the orchestrator at " + link.brokerUrl()
+                LOG.info(() -> (joinedBefore ? "rejoined" : "joined") + " the orchestrator at " + shownBrokerUrl()
                         + " as " + settings.nodeId() + " (" + r.membership() + ")");
             }
             marker.write(settings.nodeId(), link.brokerUrl(), r.membership(), clock.instant());
