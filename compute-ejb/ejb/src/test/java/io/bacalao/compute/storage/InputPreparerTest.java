@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.sun.net.httpserver.HttpServer;
 import io.bacalao.compute.storage.inline.InlineStorage;
 import io.bacalao.compute.storage.local.LocalStorage;
 import io.bacalao.compute.storage.url.UrlDownloadStorage;
+import io.bacalao.compute.testing.LoopbackHttpServer;
 import io.bacalao.domain.model.InputSource;
 import io.bacalao.domain.model.SpecConfig;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +29,7 @@ class InputPreparerTest {
     Path temp;
     private Path root;
     private Path executionDir;
-    private HttpServer server;
+    private LoopbackHttpServer server;
     private final UrlDownloadStorage url = new UrlDownloadStorage(d -> { });
     private final RecordingStorage recording = new RecordingStorage();
     private final InputPreparer preparer = new InputPreparer(
@@ -41,27 +39,26 @@ class InputPreparerTest {
     void start() throws IOException {
         root = temp.toRealPath();
         executionDir = root.resolve("compute/executions/e-1");
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/weights.bin", exchange -> {
+        server = new LoopbackHttpServer();
+        server.serve("/weights.bin", exchange -> {
             byte[] body = "weights".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
         });
-        server.start();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
         url.close();
     }
 
     @Test
     void eachInputGetsItsOwnDirectoryAndTheMountsComeBackInOrder() throws Exception {
         Path shared = Files.createDirectories(root.resolve("shared"));
-        String weights = "http://127.0.0.1:" + server.getAddress().getPort() + "/weights.bin";
+        String weights = server.url("/weights.bin");
         List<InputSource> inputs = List.of(
                 input("inline", Map.of("URL", "data:,config"), "/config.txt"),
                 input("urlDownload", Map.of("URL", weights), "/models"),

@@ -3,11 +3,10 @@ package io.bacalao.compute.bidding.admission;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
+import io.bacalao.compute.testing.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -15,15 +14,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** ProbeHTTP against a real HTTP server on 127.0.0.1: the status, a JSON verdict, and every way a probe can fail. */
 class HttpProbeTest {
-    private HttpServer server;
-    private ExecutorService threads;
+    private LoopbackHttpServer server;
     private HttpClient client;
     private final List<String> received = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
@@ -32,10 +29,8 @@ class HttpProbeTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        threads = java.util.concurrent.Executors.newCachedThreadPool();
-        server.setExecutor(threads);
-        server.createContext("/probe", ex -> {
+        server = new LoopbackHttpServer();
+        server.serve("/probe", ex -> {
             received.add(ex.getRequestMethod() + " " + ex.getRequestHeaders().getFirst("Content-Type") + " "
                     + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             byte[] body = answer.getBytes(StandardCharsets.UTF_8);
@@ -45,7 +40,7 @@ class HttpProbeTest {
                 out.write(body);
             }
         });
-        server.createContext("/slow", ex -> {
+        server.serve("/slow", ex -> {
             try {
                 Thread.sleep(30_000);
             } catch (InterruptedException e) {
@@ -53,19 +48,17 @@ class HttpProbeTest {
             }
             ex.close();
         });
-        server.start();
         client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
         client.close();
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return server.url(path);
     }
 
     private Optional<String> probe(String path) {

@@ -5,24 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import io.bacalao.compute.storage.InputLimits;
 import io.bacalao.compute.storage.Mount;
 import io.bacalao.compute.storage.StorageContext;
 import io.bacalao.compute.storage.StorageException;
+import io.bacalao.compute.testing.LoopbackHttpServer;
 import io.bacalao.domain.archive.UnpackLimits;
 import io.bacalao.domain.model.InputSource;
 import io.bacalao.domain.model.SpecConfig;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -41,23 +38,18 @@ class UrlDownloadLimitsTest {
     @TempDir
     Path tmp;
     private Path inputDir;
-    private HttpServer server;
-    private ExecutorService threads;
+    private LoopbackHttpServer server;
     private final UrlDownloadStorage storage = new UrlDownloadStorage(d -> { });
 
     @BeforeEach
     void startServer() throws IOException {
         inputDir = tmp.resolve("inputs/0");
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        threads = java.util.concurrent.Executors.newCachedThreadPool();
-        server.setExecutor(threads);
-        server.start();
+        server = new LoopbackHttpServer();
     }
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
         storage.close();
     }
 
@@ -174,16 +166,11 @@ class UrlDownloadLimitsTest {
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return server.url(path);
     }
 
     private AtomicInteger serve(String path, HttpHandler handler) {
-        AtomicInteger calls = new AtomicInteger();
-        server.createContext(path, exchange -> {
-            calls.incrementAndGet();
-            handler.handle(exchange);
-        });
-        return calls;
+        return server.serve(path, handler);
     }
 
     /** {@code size} bytes, with a Content-Length or chunked. */

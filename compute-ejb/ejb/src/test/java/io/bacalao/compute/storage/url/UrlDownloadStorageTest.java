@@ -7,16 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import io.bacalao.compute.storage.Mount;
 import io.bacalao.compute.storage.StorageContext;
 import io.bacalao.compute.storage.StorageException;
+import io.bacalao.compute.testing.LoopbackHttpServer;
 import io.bacalao.domain.model.InputSource;
 import io.bacalao.domain.model.SpecConfig;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +24,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -39,24 +37,19 @@ class UrlDownloadStorageTest {
     @TempDir
     Path tmp;
     private Path inputDir;
-    private HttpServer server;
-    private ExecutorService threads;
+    private LoopbackHttpServer server;
     private final List<Duration> pauses = new CopyOnWriteArrayList<>();
     private final UrlDownloadStorage storage = new UrlDownloadStorage(pauses::add);
 
     @BeforeEach
     void startServer() throws IOException {
         inputDir = tmp.resolve("inputs/0");
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        threads = java.util.concurrent.Executors.newCachedThreadPool();
-        server.setExecutor(threads);
-        server.start();
+        server = new LoopbackHttpServer();
     }
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
         storage.close();
     }
 
@@ -263,21 +256,11 @@ class UrlDownloadStorageTest {
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return server.url(path);
     }
 
-    /** Serves exactly {@code path}; counts the requests. */
     private AtomicInteger serve(String path, HttpHandler handler) {
-        AtomicInteger calls = new AtomicInteger();
-        server.createContext(path, exchange -> {
-            if (!exchange.getRequestURI().getPath().equals(path)) {
-                status(404).handle(exchange);
-                return;
-            }
-            calls.incrementAndGet();
-            handler.handle(exchange);
-        });
-        return calls;
+        return server.serve(path, handler);
     }
 
     private static HttpHandler ok(String body) {
