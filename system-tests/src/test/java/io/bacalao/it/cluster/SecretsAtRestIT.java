@@ -64,7 +64,10 @@ class SecretsAtRestIT {
         Path boot = cluster.root().resolve("orchestrator").resolve("payara");
         assertTrue(Files.readString(boot.resolve("node.properties")).contains(DB_PASSWORD), "the file checked holds the password");
         assertFalse(Files.readString(boot.resolve("preboot.txt")).contains(DB_PASSWORD), "Payara logs its boot commands");
-        assertTrue(Files.readString(boot.resolve("postboot.txt")).contains(TOKEN), "the file checked holds the token");
+        assertTrue(Files.readString(boot.resolve("node.properties")).contains(TOKEN), "the file checked holds the token");
+        Path computeBoot = cluster.root().resolve("compute-1").resolve("payara");
+        assertTrue(Files.readString(computeBoot.resolve("postboot.txt")).contains(TOKEN),
+                "the compute node's resource-adapter settings, checked above, hold the token");
     }
 
     @Test
