@@ -67,6 +67,11 @@ public final class ConfigKeys {
     public static final String ENGINES_DISABLED = "Engines.Disabled";
     public static final String WASM_RUNTIME = "Engines.Types.WASM.Runtime";
     public static final String REJECT_NETWORKED_JOBS = "JobAdmissionControl.RejectNetworkedJobs";
+    public static final String REJECT_STATELESS_JOBS = "JobAdmissionControl.RejectStatelessJobs";
+    public static final String LOCALITY = "JobAdmissionControl.Locality";
+    public static final String PROBE_HTTP = "JobAdmissionControl.ProbeHTTP";
+    public static final String PROBE_EXEC = "JobAdmissionControl.ProbeExec";
+    public static final String ENV_ALLOW_LIST = "Compute.Env.AllowList";
     public static final String PROBE_TIMEOUT = "JobAdmissionControl.ProbeTimeout";
     public static final String MAX_DOWNLOAD_BYTES = "InputSources.MaxDownloadBytes";
     public static final String MAX_REDIRECTS = "InputSources.MaxRedirects";
@@ -141,18 +146,18 @@ public final class ConfigKeys {
         d(MAX_EXECUTION_TIMEOUT, "0s",
                 "Longest execution timeout this compute node accepts; it refuses to bid on longer or unlimited jobs (0 = any).");
         l("Compute.AllowListedLocalPaths", "", "Host paths jobs may mount (path[:rw|:ro]).");
-        l("Compute.Env.AllowList", "", "Host variables jobs may read through env: values (globs).");
+        l(ENV_ALLOW_LIST, "", "Host variables jobs may read through env: values (globs).");
         typeDefaults("Batch", true);
         typeDefaults("Ops", true);
         typeDefaults("Daemon", false);
         typeDefaults("Service", false);
         d("JobDefaults.Service.Task.Timeouts.QueueTimeout", "0s",
                 "Queue timeout of service jobs that set none (Bacalao; Bacalhau has no such default).");
-        s("JobAdmissionControl.Locality", "anywhere", "Bid on jobs whose data is anywhere or only local.");
-        b("JobAdmissionControl.RejectStatelessJobs", "false", "Refuse jobs without inputs.");
+        s(LOCALITY, "anywhere", "Bid on jobs whose data is anywhere or only local.");
+        b(REJECT_STATELESS_JOBS, "false", "Refuse jobs without inputs.");
         b(REJECT_NETWORKED_JOBS, "false", "Refuse jobs that ask for network access.");
-        s("JobAdmissionControl.ProbeHTTP", "", "URL asked whether to bid on a job.");
-        s("JobAdmissionControl.ProbeExec", "", "Command asked whether to bid on a job.");
+        s(PROBE_HTTP, "", "URL asked whether to bid on a job.");
+        s(PROBE_EXEC, "", "Command asked whether to bid on a job.");
         d("InputSources.ReadTimeout", "5m", "Time limit for fetching one input.");
         i("InputSources.MaxRetryCount", "3", "Attempts to fetch one input.");
         l("InputSources.Disabled", "", "Input source types this node refuses.");

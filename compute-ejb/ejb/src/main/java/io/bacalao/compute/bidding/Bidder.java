@@ -63,13 +63,13 @@ public class Bidder {
         networkDefaultsToNone = c.getBool(ConfigKeys.REJECT_NETWORKED_JOBS);
         chain = new BidChain(List.of(
                 new NetworkingStrategy(networkDefaultsToNone),
-                new StatelessJobStrategy(c.getBool(StatelessJobStrategy.REJECT_STATELESS_JOBS)),
+                new StatelessJobStrategy(c.getBool(ConfigKeys.REJECT_STATELESS_JOBS)),
                 this::engineRefusal,
                 this::publisherRefusal,
                 this::inputRefusal,
-                locality(c.get(Locality.KEY)),
-                new ExecProbe(c.get(ExecProbe.KEY), probeTimeout, System.getenv().getOrDefault("PATH", "/usr/bin:/bin")),
-                new HttpProbe(c.get(HttpProbe.KEY), probeTimeout, probeClient),
+                locality(c.get(ConfigKeys.LOCALITY)),
+                new ExecProbe(c.get(ConfigKeys.PROBE_EXEC), probeTimeout, System.getenv().getOrDefault("PATH", "/usr/bin:/bin")),
+                new HttpProbe(c.get(ConfigKeys.PROBE_HTTP), probeTimeout, probeClient),
                 new EnvResolverStrategy(EnvResolver.from(c)),
                 new TimeoutLimit(c.getDuration(ConfigKeys.MAX_EXECUTION_TIMEOUT))::refusal,
                 this::resourceRefusal));

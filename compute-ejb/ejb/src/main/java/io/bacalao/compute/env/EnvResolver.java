@@ -1,6 +1,7 @@
 package io.bacalao.compute.env;
 
 import io.bacalao.domain.config.Config;
+import io.bacalao.domain.config.ConfigKeys;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,6 @@ import java.util.regex.Pattern;
  * allows nothing: host variables never reach a job unless the operator names them.
  */
 public final class EnvResolver {
-    public static final String ALLOW_LIST = "Compute.Env.AllowList";
     static final String PREFIX = "env:";
 
     private final List<Pattern> allowed;
@@ -30,7 +30,7 @@ public final class EnvResolver {
     }
 
     public static EnvResolver from(Config config) {
-        return new EnvResolver(config.getList(ALLOW_LIST), System::getenv);
+        return new EnvResolver(config.getList(ConfigKeys.ENV_ALLOW_LIST), System::getenv);
     }
 
     /** Why {@code value} cannot be resolved here (Bacalhau's text), or empty when it is literal or allowed. */

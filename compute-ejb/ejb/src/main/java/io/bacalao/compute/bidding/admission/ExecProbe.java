@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
  * stderr are kept; stdout is discarded.
  */
 public record ExecProbe(String command, Duration timeout, String path) implements BidStrategy {
-    public static final String KEY = "JobAdmissionControl.ProbeExec";
     static final String DATA_ENV = "BACALHAU_JOB_SELECTION_PROBE_DATA";
     static final int MAX_STDERR = 64 * 1024;
 

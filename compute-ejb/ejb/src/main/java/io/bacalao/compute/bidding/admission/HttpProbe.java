@@ -25,7 +25,6 @@ import java.util.Optional;
  * fails the bid) with the cause.
  */
 public record HttpProbe(String url, Duration timeout, HttpClient client) implements BidStrategy {
-    public static final String KEY = "JobAdmissionControl.ProbeHTTP";
     static final int MAX_ANSWER = 1024 * 1024;
 
     @Override

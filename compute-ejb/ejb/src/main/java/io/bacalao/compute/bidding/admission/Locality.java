@@ -9,7 +9,6 @@ public enum Locality {
     /** Inputs may be downloaded (the default). */
     ANYWHERE;
 
-    public static final String KEY = "JobAdmissionControl.Locality";
 
     /** @throws IllegalArgumentException naming the key and the accepted words */
     public static Locality parse(String value) {

@@ -8,7 +8,6 @@ import java.util.Optional;
  * ({@code pkg/bidstrategy/semantic/input_stateless.go}).
  */
 public record StatelessJobStrategy(boolean reject) implements BidStrategy {
-    public static final String REJECT_STATELESS_JOBS = "JobAdmissionControl.RejectStatelessJobs";
 
     @Override
     public Optional<String> refusal(Job job) {
