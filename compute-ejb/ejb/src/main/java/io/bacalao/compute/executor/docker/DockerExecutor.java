@@ -108,6 +108,7 @@ public class DockerExecutor implements Executor {
             throw new ExecutionFailure("execution timed out after " + timeout + "s and was killed");
         }
         awaitQuietly(streams);
+        catchUp(docker, id, streams);
         if (cancel.isCancelled()) throw Cancels.failure();
         InspectContainerResponse state = docker.inspectContainerCmd(id).exec();
         if (Boolean.TRUE.equals(state.getState().getOOMKilled())) {
@@ -162,11 +163,27 @@ public class DockerExecutor implements Executor {
         }
     }
 
-    private static void awaitQuietly(Streams streams) {
+    private static void awaitQuietly(ResultCallback.Adapter<Frame> streams) {
         try {
             streams.awaitCompletion(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Reads the ended container's log once more, without following, and keeps what the live stream missed: a
+     * follow request that reaches the engine as the container exits can end early or empty (moby/moby#16463), while
+     * the log of an ended container is complete. Bytes the live stream already delivered are skipped, stream by
+     * stream, so nothing is written twice.
+     */
+    private static void catchUp(DockerClient docker, String id, Streams live) {
+        Streams rest = live.endAndContinue();
+        try {
+            docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(false).exec(rest);
+            awaitQuietly(rest);
+        } catch (RuntimeException gone) {
+            // the container is gone: what the live stream delivered is all there is
         }
     }
 
@@ -183,23 +200,60 @@ public class DockerExecutor implements Executor {
         cancels.cancel(executionId);
     }
 
-    /** Docker's multiplexed log frames, split into the execution's stdout and stderr. */
+    /**
+     * Docker's multiplexed log frames, split into the execution's stdout and stderr, skipping the first
+     * {@code skipOut}/{@code skipErr} bytes of each stream (those an earlier reading delivered).
+     */
     private static final class Streams extends ResultCallback.Adapter<Frame> {
         private final OutputCapture output;
+        private long skipOut;
+        private long skipErr;
+        private long seenOut;
+        private long seenErr;
+        private boolean ended;
 
         Streams(OutputCapture output) {
+            this(output, 0, 0);
+        }
+
+        private Streams(OutputCapture output, long skipOut, long skipErr) {
             this.output = output;
+            this.skipOut = skipOut;
+            this.skipErr = skipErr;
         }
 
         @Override
-        public void onNext(Frame f) {
+        public synchronized void onNext(Frame f) {
+            if (ended) return;
             byte[] p = f.getPayload();
+            boolean err = f.getStreamType() == StreamType.STDERR;
+            long skip = Math.min(p.length, err ? skipErr : skipOut);
+            if (err) {
+                skipErr -= skip;
+                seenErr += p.length;
+            } else {
+                skipOut -= skip;
+                seenOut += p.length;
+            }
+            int from = (int) skip;
+            if (from == p.length) return;
             try {
-                if (f.getStreamType() == StreamType.STDERR) output.stderr(p, 0, p.length);
-                else output.stdout(p, 0, p.length);
+                if (err) output.stderr(p, from, p.length - from);
+                else output.stdout(p, from, p.length - from);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
+        }
+
+        /** Stops this reading (frames still in flight are dropped) and returns one that goes on where it ended. */
+        synchronized Streams endAndContinue() {
+            ended = true;
+            try {
+                close();
+            } catch (IOException ignored) {
+                // the connection is closed either way
+            }
+            return new Streams(output, seenOut, seenErr);
         }
     }
 }

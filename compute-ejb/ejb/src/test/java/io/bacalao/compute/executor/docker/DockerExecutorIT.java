@@ -69,6 +69,10 @@ class DockerExecutorIT {
     }
 
     private Result run(Task task, List<Mount> inputs, String executionId, long outputCap) throws Exception {
+        return run(task, inputs, executionId, outputCap, dir);
+    }
+
+    private Result run(Task task, List<Mount> inputs, String executionId, long outputCap, Path dir) throws Exception {
         Job job = new Job("j-docker-it", "it", "default", "batch", 0, 1, null, null, null, List.of(task), null, 1, 1, 0, 0);
         Execution e = Execution.create(executionId, job, NODE, "ev", 0,
                 DesiredState.of(DesiredStateType.Running, ""), AllocatedResources.of("main", io.bacalao.domain.model.Resources.ZERO), 0)
@@ -233,6 +237,18 @@ class DockerExecutorIT {
         assertEquals(1000, Files.size(r.results().resolve("stdout")));
         assertTrue(r.stdoutTruncated());
         assertEquals("done\n", r.stderr());
+    }
+
+    /** The live log stream can miss the output of a container that exits at once (moby/moby#16463). */
+    @Test
+    void theWholeOutputOfContainersThatExitAtOnceIsKept() throws Exception {
+        Task t = busybox(List.of("sh", "-c"), List.of("head -c 5000 /dev/zero | tr '\\0' x; echo e >&2"));
+        for (int i = 0; i < 12; i++) {
+            Result r = run(t, List.of(), "e-" + java.util.UUID.randomUUID(), OutputCapture.DEFAULT_MAX_BYTES,
+                    Files.createDirectories(dir.resolve("run-" + i)));
+            assertEquals(5000, r.stdout().length(), "run " + i);
+            assertEquals("e\n", r.stderr(), "run " + i);
+        }
     }
 
     @Test
