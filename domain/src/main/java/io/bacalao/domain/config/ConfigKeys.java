@@ -43,6 +43,8 @@ public final class ConfigKeys {
     public static final String HOUSEKEEPING_TIMEOUT = "Orchestrator.Scheduler.HousekeepingTimeout";
     public static final String EVAL_VISIBILITY_TIMEOUT = "Orchestrator.EvaluationBroker.VisibilityTimeout";
     public static final String EVAL_MAX_RETRY = "Orchestrator.EvaluationBroker.MaxRetryCount";
+    // state writer (issue 13; docs/state-writer.md)
+    public static final String INLINE_EVALUATION = "Orchestrator.Scheduler.InlineEvaluation";
     public static final String DATABASE_URL = "Orchestrator.Database.URL";
     public static final String DATABASE_USER = "Orchestrator.Database.User";
     public static final String DATABASE_PASSWORD = "Orchestrator.Database.Password";
@@ -120,6 +122,10 @@ public final class ConfigKeys {
         d(EVAL_VISIBILITY_TIMEOUT, "1m", "An evaluation not finished in this time is delivered again.");
         i(EVAL_MAX_RETRY, "10", "Attempts at an evaluation (counted in the job store; also the broker's"
                 + " deliveries) before it is dead-lettered and its job fails.");
+        // state writer (issue 13; docs/state-writer.md)
+        b(INLINE_EVALUATION, "true", "Evaluate a job in the transaction that stores its submission or a node's report"
+                + " about it (no queue round trip); the stored evaluation stays pending and is queued when that fails"
+                + " (Bacalao; Bacalhau always queues).");
         s(DATABASE_URL, "", "JDBC URL of the job store; empty = an H2 file under DataDir.");
         s(DATABASE_USER, "", "User of the job store database.");
         secret(DATABASE_PASSWORD, "Password of the job store database.");

@@ -1,7 +1,6 @@
 package io.bacalao.orchestrator.housekeeping;
 
 import io.bacalao.orchestrator.jobs.Failures;
-import io.bacalao.orchestrator.messaging.Dispatcher;
 import io.bacalao.orchestrator.store.JobFailures;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
@@ -20,15 +19,13 @@ final class BadJobs {
     private final String pass;
     private final Logger log;
     private final JobFailures failures;
-    private final Dispatcher dispatcher;
     private final Clock clock;
     private final Set<String> jobIds = new LinkedHashSet<>();
 
-    BadJobs(String pass, Logger log, JobFailures failures, Dispatcher dispatcher, Clock clock) {
+    BadJobs(String pass, Logger log, JobFailures failures, Clock clock) {
         this.pass = pass;
         this.log = log;
         this.failures = failures;
-        this.dispatcher = dispatcher;
         this.clock = clock;
     }
 
@@ -43,8 +40,7 @@ final class BadJobs {
         }
         log.warning(pass + ": job " + jobId + " skipped and failed, its stored data cannot be processed: " + why);
         try {
-            dispatcher.send(failures.failJob(jobId, "Job failed because its stored data cannot be processed: " + why,
-                    clock.instant()));
+            failures.failJob(jobId, "Job failed because its stored data cannot be processed: " + why, clock.instant());
         } catch (RuntimeException e) {
             log.warning(pass + ": job " + jobId + " could not be failed either: " + Failures.describe(e));
         }

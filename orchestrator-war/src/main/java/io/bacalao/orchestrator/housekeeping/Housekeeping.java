@@ -4,11 +4,9 @@ import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.JobStateType;
 import io.bacalao.orchestrator.config.NodeSettings;
-import io.bacalao.orchestrator.messaging.Dispatcher;
 import io.bacalao.orchestrator.store.EvaluationStore;
 import io.bacalao.orchestrator.store.JobFailures;
 import io.bacalao.orchestrator.store.JobStore;
-import io.bacalao.orchestrator.store.Outbox;
 import io.bacalao.orchestrator.store.Stored;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -30,7 +28,7 @@ import java.util.logging.Logger;
  * Every {@code Orchestrator.Scheduler.HousekeepingInterval}, asks for an evaluation of each batch or ops job
  * that has outlived its TotalTimeout or has an execution past its execution timeout, each plus
  * {@code HousekeepingTimeout} of grace ({@link TimeoutScan}); the scheduler then fails what timed out.
- * Runs outside a transaction, so each store call commits before anything it produced is sent. Each job is
+ * Runs outside a transaction: each store call commits before the evaluation it stored is queued (the outbox). Each job is
  * checked on its own: one whose data cannot be processed is logged, skipped and failed ({@link BadJobs}).
  */
 @Startup
@@ -50,8 +48,6 @@ public class Housekeeping {
     @Inject
     JobFailures failures;
     @Inject
-    Dispatcher dispatcher;
-    @Inject
     NodeSettings settings;
     @Inject
     Clock clock;
@@ -66,23 +62,20 @@ public class Housekeeping {
 
     @Timeout
     void sweep() {
-        BadJobs bad = new BadJobs("housekeeping", LOG, failures, dispatcher, clock);
+        BadJobs bad = new BadJobs("housekeeping", LOG, failures, clock);
         try {
             var now = clock.instant();
             long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-            Outbox out = Outbox.empty();
             for (Stored<Job> stored : jobs.storedJobsInStates(IN_PROGRESS)) {
                 try {
                     if (!stored.isReadable()) throw stored.failure();
                     Job job = stored.value();
                     TimeoutScan.check(job, jobs::executions, nowNanos, grace)
-                            .ifPresent(trigger -> evaluations.createFor(List.of(job.id()), trigger, nowNanos)
-                                    .forEach(out::add));
+                            .ifPresent(trigger -> evaluations.createFor(List.of(job.id()), trigger, nowNanos));
                 } catch (Throwable t) {
                     bad.failed(stored.jobId(), t);
                 }
             }
-            dispatcher.send(out);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "housekeeping failed; it runs again at the next interval", e);
         }

@@ -1,14 +1,10 @@
 package io.bacalao.orchestrator.housekeeping;
 
-import io.bacalao.domain.model.Evaluation;
 import io.bacalao.domain.model.Execution;
 import io.bacalao.domain.model.Job;
-import io.bacalao.orchestrator.messaging.Dispatcher;
 import io.bacalao.orchestrator.store.EvaluationStore;
-import io.bacalao.orchestrator.store.ExecutionMessages;
 import io.bacalao.orchestrator.store.JobFailures;
 import io.bacalao.orchestrator.store.JobStore;
-import io.bacalao.orchestrator.store.Outbox;
 import io.bacalao.orchestrator.store.Stored;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -22,6 +18,7 @@ import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +31,8 @@ import java.util.logging.Logger;
  * between commit and send, all of them) and the messages of executions still waiting for their node.
  * Everything it sends is handled idempotently, so a duplicate costs nothing. One job's bad data never stops a
  * pass: that job is logged, skipped and failed ({@link BadJobs}), and the pass goes on with the others.
- * Runs outside a transaction, so each store call commits before anything it produced is sent.
+ * Runs outside a transaction: each store call is its own transaction, and what it hands to the broker goes out
+ * after that commit (the outbox).
  */
 @Startup
 @Singleton
@@ -54,8 +52,6 @@ public class Sweeps {
     @Inject
     JobFailures failures;
     @Inject
-    Dispatcher dispatcher;
-    @Inject
     Clock clock;
 
     @PostConstruct
@@ -73,7 +69,7 @@ public class Sweeps {
             LOG.log(Level.WARNING, "evaluation sweep failed; it runs again in " + PERIOD.toSeconds() + "s", e);
         }
         try {
-            resendExecutionMessages(new BadJobs("execution sweep", LOG, failures, dispatcher, clock));
+            resendExecutionMessages(new BadJobs("execution sweep", LOG, failures, clock));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "execution sweep failed; it runs again in " + PERIOD.toSeconds() + "s", e);
         }
@@ -82,13 +78,8 @@ public class Sweeps {
     /** Pending evaluations are built from their rows' columns alone, so no row can stop the others. */
     private void resendEvaluations(Duration grace) {
         long now = nanos();
-        List<Evaluation> due = evaluations.due(now, now - grace.toNanos(), BATCH);
-        if (due.isEmpty()) return;
-        evaluations.markSent(due.stream().map(Evaluation::id).toList(), now);
-        Outbox out = Outbox.empty();
-        due.forEach(out::add);
-        dispatcher.send(out);
-        LOG.fine(() -> "re-sent " + due.size() + " pending evaluations");
+        int resent = evaluations.resendDue(now, now - grace.toNanos(), BATCH);
+        if (resent > 0) LOG.fine(() -> "re-sent " + resent + " pending evaluations");
     }
 
     /** Each execution (and its job) on its own: one that cannot be processed fails its job, the rest go on. */
@@ -96,7 +87,7 @@ public class Sweeps {
         List<Stored<Execution>> waiting = jobs.awaitingNode(nanos() - GRACE.toNanos(), BATCH);
         if (waiting.isEmpty()) return;
         Map<String, Optional<Job>> jobsById = new HashMap<>();
-        Outbox out = Outbox.empty();
+        List<Execution> resend = new ArrayList<>();
         for (Stored<Execution> stored : waiting) {
             if (bad.contains(stored.jobId())) continue;
             try {
@@ -107,12 +98,14 @@ public class Sweeps {
                     job = jobs.find(e.jobId());
                     jobsById.put(e.jobId(), job);
                 }
-                job.flatMap(j -> ExecutionMessages.forStuck(e, j)).ifPresent(out::add);
+                if (job.isPresent()) resend.add(e);
             } catch (Throwable t) {
                 bad.failed(stored.jobId(), t);
             }
         }
-        dispatcher.send(out);
+        Map<String, Job> found = new HashMap<>();
+        jobsById.forEach((id, job) -> job.ifPresent(j -> found.put(id, j)));
+        jobs.resendAwaitingNode(resend, found);
         bad.report();
     }
 

@@ -3,40 +3,25 @@ package io.bacalao.orchestrator.jobs;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.model.Evaluation;
 import io.bacalao.domain.model.EvaluationStatus;
-import io.bacalao.domain.model.EventTopics;
-import io.bacalao.domain.model.Event;
-import io.bacalao.domain.model.JobState;
-import io.bacalao.domain.model.JobStateType;
 import io.bacalao.orchestrator.config.NodeSettings;
-import io.bacalao.orchestrator.messaging.Dispatcher;
 import io.bacalao.orchestrator.scheduler.Plan;
-import io.bacalao.orchestrator.scheduler.Scheduler;
-import io.bacalao.orchestrator.scheduler.SchedulerSettings;
-import io.bacalao.orchestrator.scheduler.Schedulers;
-import io.bacalao.orchestrator.scheduler.SchedulingContext;
 import io.bacalao.orchestrator.store.EvaluationStore;
 import io.bacalao.orchestrator.store.JobFailures;
-import io.bacalao.orchestrator.store.Outbox;
 import io.bacalao.orchestrator.store.PlanApplier;
 import io.bacalao.orchestrator.store.SnapshotReader;
 import io.bacalao.orchestrator.store.StalePlanException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.bacalao.domain.model.JobType;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.Random;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Processes one evaluation: snapshot → scheduler → plan applier → dispatch. A stale plan is recomputed from
+ * Processes one evaluation: snapshot → scheduler → plan applier (whose messages go out after its commit). A stale plan is recomputed from
  * a fresh snapshot. Processing a finished evaluation does nothing, so redelivery is harmless.
  *
  * <p>A poisoned evaluation ends. Each attempt is counted in the evaluation's row before it starts (so an
@@ -61,33 +46,18 @@ public class EvaluationWorker {
     @Inject
     JobFailures failures;
     @Inject
-    Dispatcher dispatcher;
-    @Inject
     NodeSettings settings;
     @Inject
     Clock clock;
 
-    private Schedulers schedulers;
-    private SchedulerSettings schedulerSettings;
+    @Inject
+    Planner planner;
+
     private int maxAttempts;
 
     @PostConstruct
     void init() {
-        schedulers = Schedulers.standard();
-        schedulerSettings = schedulerSettings(settings);
         maxAttempts = Math.max(1, settings.config().getInt(ConfigKeys.EVAL_MAX_RETRY));
-    }
-
-    /**
-     * QueueBackoff and, per job type, the default QueueTimeout ({@code JobDefaults.<Type>.Task.Timeouts.QueueTimeout};
-     * ops and daemon jobs never queue); Bacalhau's fixed rate limit of 20 executions per evaluation, 100 ms apart.
-     */
-    static SchedulerSettings schedulerSettings(NodeSettings settings) {
-        Map<JobType, Duration> queueTimeouts = new EnumMap<>(JobType.class);
-        queueTimeouts.put(JobType.BATCH, settings.duration("JobDefaults.Batch.Task.Timeouts.QueueTimeout"));
-        queueTimeouts.put(JobType.SERVICE, settings.duration("JobDefaults.Service.Task.Timeouts.QueueTimeout"));
-        return new SchedulerSettings(settings.duration(ConfigKeys.QUEUE_BACKOFF), queueTimeouts, 20,
-                Duration.ofMillis(100), new Random());
     }
 
     /**
@@ -116,9 +86,7 @@ public class EvaluationWorker {
                 return;
             }
             long retryAt = nanos(clock.instant().plus(retryDelay(attempt.number())));
-            Outbox retry = Outbox.empty();
-            evaluations.recordFailure(evaluationId, why, retryAt).ifPresent(retry::add);
-            dispatcher.send(retry);
+            evaluations.recordFailure(evaluationId, why, retryAt);
         }
     }
 
@@ -146,9 +114,7 @@ public class EvaluationWorker {
         }
         LOG.warning("evaluation " + evaluationId + " of job " + a.jobId() + " came back from the broker's dead-letter"
                 + " queue after " + a.number() + " counted attempts; sending it again");
-        Outbox again = Outbox.empty();
-        evaluations.resend(evaluationId, nanos(clock.instant())).ifPresent(again::add);
-        dispatcher.send(again);
+        evaluations.resend(evaluationId, nanos(clock.instant()));
     }
 
     private void deadLetter(EvaluationStore.Attempt attempt, String why) {
@@ -156,7 +122,7 @@ public class EvaluationWorker {
                 + why;
         LOG.severe("dead-lettering evaluation " + attempt.evaluationId() + ", job " + attempt.jobId() + " fails: "
                 + reason);
-        dispatcher.send(failures.deadLetter(attempt.evaluationId(), reason, clock.instant()));
+        failures.deadLetter(attempt.evaluationId(), reason, clock.instant());
     }
 
     private void schedule(String evaluationId) {
@@ -170,31 +136,16 @@ public class EvaluationWorker {
                 return;
             }
             Instant now = clock.instant();
-            SchedulingContext ctx = new SchedulingContext(snapshot.get().job(), snapshot.get().executions(),
-                    snapshot.get().nodes(), eval, now, schedulerSettings);
-            Plan plan = JobType.find(ctx.job().type()).flatMap(schedulers::forType).map(s -> s.process(ctx))
-                    .orElseGet(() -> unsupported(ctx));
+            Plan plan = planner.plan(snapshot.get().job(), snapshot.get().executions(), snapshot.get().nodes(), eval,
+                    now);
             try {
-                Outbox out = applier.apply(plan, now);
-                dispatcher.send(out);
+                applier.apply(plan, now);
                 return;
             } catch (StalePlanException e) {
                 LOG.fine(() -> "stale plan for " + eval.jobId() + ", retrying: " + e.getMessage());
             }
         }
         throw new IllegalStateException("evaluation " + evaluationId + " kept conflicting with concurrent changes");
-    }
-
-    /** A job type without a scheduler fails with a message instead of waiting forever. */
-    private static Plan unsupported(SchedulingContext ctx) {
-        String msg = "job type " + ctx.job().type() + " cannot be scheduled by this orchestrator";
-        if (ctx.job().isTerminal()) {
-            return new Plan(ctx.evaluation(), ctx.job().id(), ctx.job().revision(), List.of(), List.of(), null,
-                    List.of(), List.of());
-        }
-        return new Plan(ctx.evaluation(), ctx.job().id(), ctx.job().revision(), List.of(), List.of(),
-                JobState.of(JobStateType.Failed, msg), List.of(),
-                List.of(io.bacalao.orchestrator.scheduler.PlannedEvent.job(Event.error(EventTopics.SCHEDULING, msg, ctx.now()))));
     }
 
     private static long nanos(Instant i) {

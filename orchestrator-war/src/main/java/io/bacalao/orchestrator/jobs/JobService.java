@@ -10,9 +10,7 @@ import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.JobState;
 import io.bacalao.domain.model.JobStateType;
 import io.bacalao.domain.spec.Submission;
-import io.bacalao.orchestrator.messaging.Dispatcher;
 import io.bacalao.orchestrator.store.JobStore;
-import io.bacalao.orchestrator.store.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -21,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Submitting, updating, rerunning, diffing and stopping jobs (reference §1.4). The job and its evaluation are stored in one
- * transaction; the evaluation is queued after commit (and re-queued by the sweep if that send is lost).
+ * transaction by the store's writer; the evaluation is queued after that commit (and re-queued by the sweep if that
+ * send is lost).
  */
 @ApplicationScoped
 public class JobService {
@@ -29,8 +28,6 @@ public class JobService {
     JobStore store;
     @Inject
     JobDefaultsProvider defaults;
-    @Inject
-    Dispatcher dispatcher;
     @Inject
     Clock clock;
 
@@ -58,7 +55,6 @@ public class JobService {
             eval = Evaluation.create(job, EvaluationTrigger.JOB_REGISTER, nanos);
             store.create(job, eval, Event.of(EventTopics.SUBMISSION, EventTopics.JOB_SUBMITTED, now), now);
         }
-        dispatcher.send(Outbox.empty().add(eval));
         return new SubmitResult(job.id(), eval.id(), prepared.warnings());
     }
 
@@ -70,8 +66,8 @@ public class JobService {
         Job job = store.resolve(idOrName, namespace);
         JobStateType state = job.state().stateType();
         if (state == JobStateType.Stopped) return "";
-        if (state == JobStateType.Completed) {
-            throw BacalaoException.plain("cannot stop job in state Completed", null);
+        if (!state.canTransitionTo(JobStateType.Stopped)) {
+            throw BacalaoException.plain("cannot stop job in state " + state, null);
         }
         Instant now = clock.instant();
         String why = reason == null || reason.isBlank() ? "Stopped at user request" : reason;
@@ -79,9 +75,7 @@ public class JobService {
         Evaluation eval = state.isTerminal() ? null : Evaluation.create(stopped, EvaluationTrigger.JOB_CANCEL, nanos(now));
         store.replace(stopped, job.revision(), eval,
                 Event.of(EventTopics.STATE_UPDATE, EventTopics.JOB_STOP_REQUESTED, now).withDetail("Reason", why), false, now);
-        if (eval == null) return "";
-        dispatcher.send(Outbox.empty().add(eval));
-        return eval.id();
+        return eval == null ? "" : eval.id();
     }
 
     /**
@@ -107,7 +101,6 @@ public class JobService {
         Evaluation eval = Evaluation.create(rerun, EvaluationTrigger.JOB_RERUN, nanos(now));
         store.replace(rerun, job.revision(), eval,
                 Event.of(EventTopics.SUBMISSION, EventTopics.JOB_RERUN, now).withDetail("Reason", why), true, now);
-        dispatcher.send(Outbox.empty().add(eval));
         return new RerunResult(job.id(), rerun.version(), eval.id());
     }
 

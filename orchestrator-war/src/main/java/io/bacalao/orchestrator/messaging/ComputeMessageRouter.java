@@ -11,7 +11,6 @@ import io.bacalao.domain.protocol.RunResult;
 import io.bacalao.domain.protocol.ShutdownNotice;
 import io.bacalao.orchestrator.nodes.NodeManager;
 import io.bacalao.orchestrator.store.ExecutionReports;
-import io.bacalao.orchestrator.store.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -27,8 +26,6 @@ public class ComputeMessageRouter {
     @Inject
     ExecutionReports reports;
     @Inject
-    Dispatcher dispatcher;
-    @Inject
     Clock clock;
 
     public void route(ProtocolMessage m) {
@@ -37,15 +34,11 @@ public class ComputeMessageRouter {
             case Heartbeat h -> nodes.heartbeat(h);
             case NodeInfoUpdate u -> nodes.infoUpdate(u);
             case ShutdownNotice s -> nodes.shutdown(s);
-            case BidResult r -> dispatch(reports.bidResult(r, clock.instant()));
-            case RunResult r -> dispatch(reports.runResult(r, clock.instant()));
-            case ComputeError r -> dispatch(reports.computeError(r, clock.instant()));
-            case ExecutionProgress r -> dispatch(reports.progress(r, clock.instant()));
+            case BidResult r -> reports.bidResult(r, clock.instant());
+            case RunResult r -> reports.runResult(r, clock.instant());
+            case ComputeError r -> reports.computeError(r, clock.instant());
+            case ExecutionProgress r -> reports.progress(r, clock.instant());
             default -> LOG.warning(() -> "ignoring " + m.getClass().getSimpleName() + " sent to the orchestrator");
         }
-    }
-
-    private void dispatch(Outbox out) {
-        dispatcher.send(out);
     }
 }

@@ -6,7 +6,7 @@ import io.bacalao.domain.model.NodeConnection;
 import io.bacalao.domain.model.NodeState;
 import io.bacalao.domain.model.NodeType;
 import io.bacalao.domain.protocol.HandshakeResponse;
-import io.bacalao.orchestrator.messaging.Broker;
+import io.bacalao.orchestrator.messaging.NodeChannel;
 import io.bacalao.orchestrator.store.NodeStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +29,7 @@ public class NodeActions {
     @Inject
     NodeEvents events;
     @Inject
-    Broker broker;
+    NodeChannel channel;
     @Inject
     Clock clock;
 
@@ -80,7 +80,7 @@ public class NodeActions {
      */
     private void releaseOnBroker(String nodeId) {
         try {
-            broker.releaseNode(nodeId);
+            channel.release(nodeId);
         } catch (RuntimeException e) {
             LOG.warning(() -> "could not release node " + nodeId + " on the broker: " + e.getMessage());
         }
@@ -89,7 +89,7 @@ public class NodeActions {
     /** Tells a compute node it is no longer connected, so it stops heartbeating into the void. */
     private void tell(String nodeId, String membership, String reason) {
         try {
-            broker.send(new HandshakeResponse(nodeId, false, membership, reason));
+            channel.tell(new HandshakeResponse(nodeId, false, membership, reason));
         } catch (RuntimeException e) {
             LOG.fine(() -> "could not tell " + nodeId + ": " + e.getMessage());
         }

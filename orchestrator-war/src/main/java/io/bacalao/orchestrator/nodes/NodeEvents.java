@@ -1,17 +1,12 @@
 package io.bacalao.orchestrator.nodes;
 
-import io.bacalao.broker.Addresses;
-import io.bacalao.broker.client.BrokerUnavailableException;
 import io.bacalao.domain.model.NodeConnection;
 import io.bacalao.domain.model.NodeEvent;
 import io.bacalao.domain.model.NodeMembership;
-import io.bacalao.domain.spec.Json;
-import io.bacalao.orchestrator.messaging.Broker;
+import io.bacalao.orchestrator.messaging.NodeChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.Map;
-import java.util.logging.Logger;
 
 /**
  * Publishes membership and connection changes, after they are committed, on the topic {@code bacalao.events.nodes}
@@ -21,10 +16,8 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class NodeEvents {
-    private static final Logger LOG = Logger.getLogger(NodeEvents.class.getName());
-
     @Inject
-    Broker broker;
+    NodeChannel channel;
     @Inject
     Clock clock;
 
@@ -41,11 +34,6 @@ public class NodeEvents {
     }
 
     private void publish(NodeEvent e) {
-        try {
-            broker.publish(Addresses.NODE_EVENTS, Json.write(e),
-                    Map.of("BacalaoType", "NodeEvent", "NodeID", e.nodeId(), "EventType", e.type().name()));
-        } catch (BrokerUnavailableException ex) {
-            LOG.fine(() -> "node event not published (" + ex.getMessage() + "): " + e);
-        }
+        channel.publish(e);
     }
 }

@@ -12,12 +12,10 @@ import io.bacalao.domain.protocol.Heartbeat;
 import io.bacalao.domain.protocol.NodeInfoUpdate;
 import io.bacalao.domain.protocol.ShutdownNotice;
 import io.bacalao.orchestrator.config.NodeSettings;
-import io.bacalao.orchestrator.messaging.Broker;
-import io.bacalao.orchestrator.messaging.Dispatcher;
+import io.bacalao.orchestrator.messaging.NodeChannel;
 import io.bacalao.orchestrator.store.EvaluationStore;
 import io.bacalao.orchestrator.store.JobStore;
 import io.bacalao.orchestrator.store.NodeStore;
-import io.bacalao.orchestrator.store.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -47,9 +45,7 @@ public class NodeManager {
     @Inject
     EvaluationStore evaluations;
     @Inject
-    Broker broker;
-    @Inject
-    Dispatcher dispatcher;
+    NodeChannel channel;
     @Inject
     NodeEvents events;
     @Inject
@@ -60,7 +56,7 @@ public class NodeManager {
     public void handshake(HandshakeRequest request) {
         boolean manual = settings.config().getBool(ConfigKeys.MANUAL_APPROVAL);
         NodeStore.Handshake h = nodes.handshake(request.nodeInfo(), manual, clock.instant());
-        broker.send(new HandshakeResponse(request.nodeId(), h.accepted(),
+        channel.tell(new HandshakeResponse(request.nodeId(), h.accepted(),
                 h.membership() == null ? "" : h.membership().name(), h.reason()));
         if (!h.accepted()) {
             LOG.warning(() -> "refused handshake of " + request.nodeId() + ": " + h.reason());
@@ -83,7 +79,7 @@ public class NodeManager {
 
     public void heartbeat(Heartbeat h) {
         if (!nodes.heartbeat(h.nodeId(), h.seqNum(), clock.instant())) {
-            broker.send(new HandshakeResponse(h.nodeId(), false, "", "handshake required"));
+            channel.tell(new HandshakeResponse(h.nodeId(), false, "", "handshake required"));
         }
     }
 
@@ -91,7 +87,7 @@ public class NodeManager {
     public void infoUpdate(NodeInfoUpdate u) {
         Optional<NodeInfo> previous = nodes.updateInfo(u.nodeInfo(), clock.instant());
         if (previous.isEmpty()) {
-            broker.send(new HandshakeResponse(u.nodeId(), false, "", "handshake required"));
+            channel.tell(new HandshakeResponse(u.nodeId(), false, "", "handshake required"));
             return;
         }
         if (hasMoreRoom(u.nodeInfo(), previous.get())) reevaluate(waitingJobs(), EvaluationTrigger.NODE_JOIN);
@@ -151,8 +147,6 @@ public class NodeManager {
         if (jobIds.isEmpty()) return;
         Instant now = clock.instant();
         long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        Outbox out = Outbox.empty();
-        evaluations.createFor(jobIds, trigger, nanos).forEach(out::add);
-        dispatcher.send(out);
+        evaluations.createFor(jobIds, trigger, nanos);
     }
 }

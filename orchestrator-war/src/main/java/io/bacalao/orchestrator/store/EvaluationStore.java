@@ -5,6 +5,7 @@ import io.bacalao.domain.model.EvaluationStatus;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -16,6 +17,8 @@ import java.util.Optional;
 public class EvaluationStore {
     @PersistenceContext(unitName = "orchestrator")
     private EntityManager em;
+    @Inject
+    Outbox outbox;
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Evaluation> find(String id) {
@@ -61,33 +64,42 @@ public class EvaluationStore {
     }
 
     /**
-     * Remembers how an attempt failed (one line) and that the evaluation is handed to the broker again at
-     * {@code retryAtNanos}, in its own transaction. Returns what to send (delivered at that time), or empty
-     * when the evaluation is gone or no longer pending.
+     * Remembers how an attempt failed (one line) and hands the evaluation to the broker again, delivered at
+     * {@code retryAtNanos}, in its own transaction (sent after its commit). Returns whether it did: false when
+     * the evaluation is gone or no longer pending.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<Evaluation> recordFailure(String id, String error, long retryAtNanos) {
+    public boolean recordFailure(String id, String error, long retryAtNanos) {
         EvaluationEntity e = em.find(EvaluationEntity.class, id);
-        if (e == null || !e.isPending()) return Optional.empty();
+        if (e == null || !e.isPending()) return false;
         e.recordFailure(error);
         e.markSent(retryAtNanos);
-        return Optional.of(e.forDelivery().delayedUntil(retryAtNanos));
+        outbox.add(e.forDelivery().delayedUntil(retryAtNanos));
+        return true;
     }
 
-    /** Hands a pending evaluation to the broker again now (marks it sent); empty when no longer pending. */
+    /** Hands a pending evaluation to the broker again now (marks it sent); false when no longer pending. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<Evaluation> resend(String id, long nowNanos) {
+    public boolean resend(String id, long nowNanos) {
         EvaluationEntity e = em.find(EvaluationEntity.class, id);
-        if (e == null || !e.isPending()) return Optional.empty();
+        if (e == null || !e.isPending()) return false;
         e.markSent(nowNanos);
-        return Optional.of(e.forDelivery());
+        outbox.add(e.forDelivery());
+        return true;
     }
 
-    public void markSent(List<String> ids, long nowNanos) {
-        for (String id : ids) {
-            EvaluationEntity e = em.find(EvaluationEntity.class, id);
+    /**
+     * The sweep: marks the {@link #due} evaluations sent and hands them to the broker again after commit.
+     * Returns how many.
+     */
+    public int resendDue(long nowNanos, long sentBefore, int max) {
+        List<Evaluation> due = due(nowNanos, sentBefore, max);
+        for (Evaluation d : due) {
+            EvaluationEntity e = em.find(EvaluationEntity.class, d.id());
             if (e != null) e.markSent(nowNanos);
+            outbox.add(d);
         }
+        return due.size();
     }
 
     /**
@@ -102,16 +114,17 @@ public class EvaluationStore {
                 .setParameter("queue", io.bacalao.domain.model.EvaluationTrigger.JOB_QUEUE).getResultList();
     }
 
-    /** Stores a new evaluation for each job (skipping jobs that are gone or finished) and returns them. */
+    /**
+     * Stores a new evaluation for each job (skipping jobs that are gone or finished), queued after commit. Takes
+     * no job lock ({@link JobTransaction#readForEvaluation}). Returns them.
+     */
     public List<Evaluation> createFor(List<String> jobIds, String trigger, long nowNanos) {
         List<Evaluation> created = new java.util.ArrayList<>();
-        for (String id : jobIds) {
-            JobEntity job = em.find(JobEntity.class, id);
-            if (job == null) continue;
-            var j = job.toJob();
-            if (j.isTerminal()) continue;
-            Evaluation e = Evaluation.create(j, trigger, nowNanos);
-            em.persist(new EvaluationEntity(e));
+        for (String id : new java.util.LinkedHashSet<>(jobIds)) {
+            Optional<JobTransaction> tx = JobTransaction.readForEvaluation(em, outbox, id);
+            if (tx.isEmpty() || tx.get().job().isTerminal()) continue;
+            Evaluation e = Evaluation.create(tx.get().job(), trigger, nowNanos);
+            tx.get().addEvaluation(e);
             created.add(e);
         }
         return created;

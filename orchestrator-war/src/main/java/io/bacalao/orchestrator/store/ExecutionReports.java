@@ -15,6 +15,8 @@ import io.bacalao.domain.protocol.ComputeError;
 import io.bacalao.domain.protocol.ExecutionProgress;
 import io.bacalao.domain.protocol.RunResult;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -24,7 +26,8 @@ import java.util.function.BiFunction;
 /**
  * Records what compute nodes report about executions (reference §3.3 steps 3, 5, 6). Idempotent: a report
  * for an unknown or already finished execution, or one that would move it backwards, changes nothing.
- * Reports that need a scheduling decision store an {@code exec-update} evaluation in the same transaction.
+ * Reports that need a scheduling decision store an {@code exec-update} evaluation in the same transaction
+ * ({@link JobTransaction}); it is queued after commit.
  */
 @Stateless
 public class ExecutionReports {
@@ -32,16 +35,20 @@ public class ExecutionReports {
 
     @PersistenceContext(unitName = "orchestrator")
     private EntityManager em;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Instance<InlineScheduler> inline;
 
-    public Outbox bidResult(BidResult r, Instant now) {
+    public void bidResult(BidResult r, Instant now) {
         if (r.accepted()) {
-            return record(r.executionId(), now, e -> e.transition(e.desiredState(),
+            record(r.executionId(), now, e -> e.transition(e.desiredState(),
                     ComputeState.of(ExecutionStateType.AskForBidAccepted), nanos(now)), r.events(), true);
         }
         // compute nodes send Bacalhau's whole text ("rejected bid: …; rejected bid: …"); older ones sent the bare reasons
         String reason = r.reason() != null && r.reason().startsWith("rejected bid: ") ? r.reason() : "rejected bid: " + r.reason();
         List<Event> events = r.events().isEmpty() ? List.of(Event.error(EventTopics.EXEC_SCANNING, reason, now)) : r.events();
-        return record(r.executionId(), now, e -> e.transition(DesiredState.of(DesiredStateType.Stopped, "bid rejected"),
+        record(r.executionId(), now, e -> e.transition(DesiredState.of(DesiredStateType.Stopped, "bid rejected"),
                 new ComputeState(ExecutionStateType.AskForBidRejected, reason), nanos(now)), events, true);
     }
 
@@ -49,10 +56,10 @@ public class ExecutionReports {
      * A finished execution. Service and daemon executions must not finish: theirs is recorded as Failed
      * "execution completed unexpectedly" (reference §2.10), so that the scheduler replaces it.
      */
-    public Outbox runResult(RunResult r, Instant now) {
+    public void runResult(RunResult r, Instant now) {
         List<Event> events = r.events().isEmpty()
                 ? List.of(Event.of(EventTopics.EXECUTION, EventTopics.COMPLETED_SUCCESSFULLY, now)) : r.events();
-        return record(r.executionId(), now, (e, job) -> job.jobType().isLongRunning()
+        record(r.executionId(), now, (e, job) -> job.jobType().isLongRunning()
                 ? e.finish(new ComputeState(ExecutionStateType.Failed, COMPLETED_UNEXPECTEDLY),
                         DesiredState.of(DesiredStateType.Stopped, "execution failed"), r.publishedResult(), r.output(),
                         nanos(now))
@@ -61,41 +68,40 @@ public class ExecutionReports {
                         nanos(now)), events, true);
     }
 
-    public Outbox computeError(ComputeError r, Instant now) {
+    public void computeError(ComputeError r, Instant now) {
         List<Event> events = r.events().isEmpty()
                 ? List.of(Event.error(EventTopics.EXECUTION, r.message(), now)) : r.events();
-        return record(r.executionId(), now, e -> e.transition(
+        record(r.executionId(), now, e -> e.transition(
                 DesiredState.of(DesiredStateType.Stopped, "execution failed"),
                 new ComputeState(ExecutionStateType.Failed, r.message()), nanos(now)), events, true);
     }
 
-    public Outbox progress(ExecutionProgress r, Instant now) {
+    public void progress(ExecutionProgress r, Instant now) {
         List<Event> events = r.event() == null ? List.of() : List.of(r.event());
-        return record(r.executionId(), now, e -> e.transition(e.desiredState(),
+        record(r.executionId(), now, e -> e.transition(e.desiredState(),
                 ComputeState.of(r.state()), nanos(now)), events, false);
     }
 
-    private Outbox record(String executionId, Instant now, java.util.function.UnaryOperator<Execution> change,
-                          List<Event> events, boolean evaluate) {
-        return record(executionId, now, (e, job) -> change.apply(e), events, evaluate);
+    private void record(String executionId, Instant now, java.util.function.UnaryOperator<Execution> change,
+                        List<Event> events, boolean evaluate) {
+        record(executionId, now, (e, job) -> change.apply(e), events, evaluate);
     }
 
-    private Outbox record(String executionId, Instant now, BiFunction<Execution, Job, Execution> change,
-                          List<Event> events, boolean evaluate) {
+    /** Under the job's lock: the change if the model allows it, its events, and an evaluation when asked. */
+    private void record(String executionId, Instant now, BiFunction<Execution, Job, Execution> change,
+                        List<Event> events, boolean evaluate) {
         ExecutionEntity row = em.find(ExecutionEntity.class, executionId);
-        if (row == null) return Outbox.empty();
-        JobEntity jobRow = JobLocks.lock(em, row.toExecution().jobId());
+        if (row == null) return;
+        JobTransaction tx = JobTransaction.lock(em, outbox, row.toExecution().jobId());
         em.refresh(row);
         Execution before = row.toExecution();
-        Job job = jobRow.toJob();
-        Execution after = change.apply(before, job);
-        if (!before.state().canTransitionTo(after.state())) return Outbox.empty();
-        row.update(after);
-        for (Event e : events) Histories.append(em, jobRow, before.jobVersion(), executionId, e, now);
-        if (!evaluate) return Outbox.empty();
+        Job job = tx.job();
+        if (!tx.reportExecution(row, before, change.apply(before, job))) return;
+        for (Event e : events) tx.history(before.jobVersion(), executionId, e, now);
+        if (!evaluate) return;
         Evaluation eval = Evaluation.create(job, EvaluationTrigger.EXEC_UPDATE, nanos(now));
-        em.persist(new EvaluationEntity(eval));
-        return Outbox.empty().add(eval);
+        tx.addEvaluation(eval);
+        InlineEvaluation.run(em, outbox, inline, tx, eval, now);
     }
 
     private static long nanos(Instant now) {

@@ -11,14 +11,15 @@ import io.bacalao.domain.model.ExecutionStateType;
 import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.JobState;
 import io.bacalao.domain.model.JobStateType;
-import io.bacalao.domain.protocol.CancelExecution;
 import io.bacalao.orchestrator.scheduler.StopReasons;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Fails a job from outside the scheduler: when its evaluation is dead-lettered (its processing kept failing),
@@ -37,54 +38,47 @@ public class JobFailures {
 
     @PersistenceContext(unitName = "orchestrator")
     private EntityManager em;
+    @Inject
+    Outbox outbox;
 
     /**
      * Dead-letters a pending evaluation: it ends {@code FAILED} with {@code reason} (so no sweep re-sends it)
-     * and its job fails with the same reason. Returns the cancels to send after commit; nothing when the
-     * evaluation is gone or no longer pending.
+     * and its job fails with the same reason; the cancels go out after commit. Does nothing when the evaluation
+     * is gone or no longer pending.
      */
-    public Outbox deadLetter(String evaluationId, String reason, Instant now) {
+    public void deadLetter(String evaluationId, String reason, Instant now) {
         EvaluationEntity eval = em.find(EvaluationEntity.class, evaluationId);
-        if (eval == null || !eval.isPending()) return Outbox.empty();
-        JobEntity job = em.find(JobEntity.class, eval.jobId(), LockModeType.PESSIMISTIC_WRITE);
+        if (eval == null || !eval.isPending()) return;
+        Optional<JobTransaction> tx = JobTransaction.lockIfPresent(em, outbox, eval.jobId());
         em.refresh(eval, LockModeType.PESSIMISTIC_WRITE);
-        if (!eval.isPending()) return Outbox.empty();
-        long nowNanos = nanos(now);
+        if (!eval.isPending()) return;
         eval.recordFailure(reason);
-        eval.end(EvaluationStatus.FAILED, reason, nowNanos);
-        return job == null ? Outbox.empty() : fail(job, reason, now);
+        eval.end(EvaluationStatus.FAILED, reason, nanos(now));
+        tx.ifPresent(t -> fail(t, reason, now));
     }
 
     /** Fails the job (see the class comment); a job that is gone or already ended only loses its pending work. */
-    public Outbox failJob(String jobId, String reason, Instant now) {
-        JobEntity job = em.find(JobEntity.class, jobId, LockModeType.PESSIMISTIC_WRITE);
-        return job == null ? Outbox.empty() : fail(job, reason, now);
+    public void failJob(String jobId, String reason, Instant now) {
+        JobTransaction.lockIfPresent(em, outbox, jobId).ifPresent(t -> fail(t, reason, now));
     }
 
-    private Outbox fail(JobEntity row, String reason, Instant now) {
+    private void fail(JobTransaction tx, String reason, Instant now) {
         long nowNanos = nanos(now);
-        Job job;
         boolean damaged = false;
         try {
-            job = row.toJob();
+            tx.job();
         } catch (RuntimeException unreadable) {
-            job = standIn(row);
+            tx.replaceUnreadable(standIn(tx.row()));
             damaged = true;
         }
-        if (!job.isTerminal()) {
-            String message = damaged ? reason + DAMAGED : reason;
-            job = job.transitionTo(JobState.of(JobStateType.Failed, message), nowNanos);
-            Histories.append(em, row, job.version(), "", Event.error(EventTopics.SCHEDULING, message, now), now);
+        String message = damaged ? reason + DAMAGED : reason;
+        JobState failed = JobState.of(JobStateType.Failed, message);
+        if (tx.job().state().stateType().canTransitionTo(JobStateType.Failed)) {
+            Job job = tx.changeState(failed, nowNanos);
+            tx.history(job.version(), "", Event.error(EventTopics.SCHEDULING, message, now), now);
         }
-        if (damaged) {
-            row.replaceUnreadable(job);
-        } else {
-            row.update(job);
-        }
-        Outbox out = Outbox.empty();
-        stopExecutions(row, job.version(), now, out);
-        cancelPendingEvaluations(row.id(), "job failed: " + reason, nowNanos);
-        return out;
+        stopExecutions(tx, now);
+        cancelPendingEvaluations(tx.row().id(), "job failed: " + reason, nowNanos);
     }
 
     /** The job as far as it can be known without its JSON; its state comes from the STATE column. */
@@ -110,27 +104,24 @@ public class JobFailures {
     }
 
     /** Stops every execution that is still live, as the scheduler does for a failed job. */
-    private void stopExecutions(JobEntity job, long jobVersion, Instant now, Outbox out) {
+    private void stopExecutions(JobTransaction tx, Instant now) {
         long nowNanos = nanos(now);
+        long jobVersion = tx.job().version();
         List<ExecutionEntity> rows = em.createQuery("select e from ExecutionEntity e where e.jobId = :job",
-                ExecutionEntity.class).setParameter("job", job.id()).getResultList();
+                ExecutionEntity.class).setParameter("job", tx.row().id()).getResultList();
         for (ExecutionEntity row : rows) {
             Execution before;
             try {
                 before = row.toExecution();
             } catch (RuntimeException unreadable) {
-                if (row.endUnreadable(nowNanos)) {
-                    out.add(new CancelExecution(row.nodeId(), row.id(), job.id(), StopReasons.JOB_FAILED));
-                }
+                if (row.endUnreadable(nowNanos)) tx.stopUnreadable(row, StopReasons.JOB_FAILED);
                 continue;
             }
             if (before.isTerminal()) continue;
-            Execution after = before.transition(DesiredState.of(DesiredStateType.Stopped, StopReasons.JOB_FAILED),
-                    new ComputeState(ExecutionStateType.Cancelled, StopReasons.JOB_FAILED), nowNanos);
-            row.update(after);
-            Histories.append(em, job, jobVersion, row.id(),
-                    Event.of(EventTopics.EXECUTION, StopReasons.JOB_FAILED, now), now);
-            ExecutionMessages.forChange(before, after).ifPresent(out::add);
+            tx.changeExecution(row, before, before.transition(
+                    DesiredState.of(DesiredStateType.Stopped, StopReasons.JOB_FAILED),
+                    new ComputeState(ExecutionStateType.Cancelled, StopReasons.JOB_FAILED), nowNanos));
+            tx.history(jobVersion, row.id(), Event.of(EventTopics.EXECUTION, StopReasons.JOB_FAILED, now), now);
         }
     }
 

@@ -11,6 +11,8 @@ import io.bacalao.domain.model.JobHistory;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -31,29 +33,50 @@ public class JobStore {
 
     @PersistenceContext(unitName = "orchestrator")
     private EntityManager em;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Instance<InlineScheduler> inline;
 
-    /** Stores a new job with its first version, its history entry and its evaluation, atomically. */
+    /**
+     * Stores a new job with its first version, its history entry and its evaluation, atomically; the evaluation
+     * is queued after commit.
+     */
     public void create(Job job, Evaluation evaluation, Event event, Instant now) {
-        JobEntity entity = new JobEntity(job);
-        em.persist(entity);
-        em.persist(new JobVersionEntity(job));
-        Histories.append(em, entity, job.version(), "", event, now);
-        em.persist(new EvaluationEntity(evaluation));
+        JobTransaction tx = JobTransaction.create(em, outbox, job, event, now);
+        tx.addEvaluation(evaluation);
+        InlineEvaluation.run(em, outbox, inline, tx, evaluation, now);
     }
 
-    /** Replaces a job (update, stop, rerun) with its history entry and an optional evaluation, atomically. */
+    /**
+     * Replaces a job (update, stop, rerun) with its history entry and an optional evaluation, atomically: 409 when
+     * the job moved on since {@code expectedRevision}; {@link IllegalTransitionException} when its state may not
+     * move so within a version. The evaluation is queued after commit.
+     */
     public void replace(Job job, long expectedRevision, Evaluation evaluation, Event event, boolean newVersion,
                         Instant now) {
-        JobEntity entity = JobLocks.lock(em, job.id());
-        if (entity.revision() != expectedRevision) {
+        JobTransaction tx = JobTransaction.lock(em, outbox, job.id());
+        if (tx.revision() != expectedRevision) {
             throw new BacalaoException(ErrorCode.NONE, 409, COMPONENT,
-                    "job " + job.id() + " changed concurrently (revision " + entity.revision() + ", expected "
+                    "job " + job.id() + " changed concurrently (revision " + tx.revision() + ", expected "
                             + expectedRevision + "); try again", null);
         }
-        entity.update(job);
-        if (newVersion) em.persist(new JobVersionEntity(job));
-        Histories.append(em, entity, job.version(), "", event, now);
-        if (evaluation != null) em.persist(new EvaluationEntity(evaluation));
+        tx.replace(job, newVersion);
+        tx.history(job.version(), "", event, now);
+        if (evaluation == null) return;
+        tx.addEvaluation(evaluation);
+        InlineEvaluation.run(em, outbox, inline, tx, evaluation, now);
+    }
+
+    /**
+     * Hands the messages of executions still waiting for their node ({@link #awaitingNode}) to the broker again,
+     * after this transaction commits; the sweep's way out, as every other message's.
+     */
+    public void resendAwaitingNode(List<Execution> waiting, java.util.Map<String, Job> jobsById) {
+        for (Execution e : waiting) {
+            Job job = jobsById.get(e.jobId());
+            if (job != null) outbox.add(ExecutionChange.awaitingNode(e, job));
+        }
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -1,26 +1,63 @@
 package io.bacalao.orchestrator.store;
 
 import io.bacalao.domain.model.Evaluation;
-import io.bacalao.domain.protocol.ProtocolMessage;
-import java.util.ArrayList;
-import java.util.List;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
- * What a committed transaction asks to be sent: protocol messages to compute nodes and evaluations to
- * schedule. Sent after commit; sweeps re-send whatever a crash in between loses.
+ * The after-commit outbox. Writers register what a change must send while their transaction runs; the first
+ * registration of a transaction fires its {@link Outgoing} as a CDI event, which observers receive with
+ * {@code @Observes(during = TransactionPhase.AFTER_SUCCESS)} — after the commit, never after a rollback.
+ *
+ * <p>Only an active transaction is accepted: a transactional observer fired outside one would run at once,
+ * sending before anything is stored. Registering without an active transaction throws
+ * {@link IllegalStateException}, so a caller that forgot its transaction fails in its first test, not in a crash.
  */
-public record Outbox(List<ProtocolMessage> messages, List<Evaluation> evaluations) {
-    public static Outbox empty() {
-        return new Outbox(new ArrayList<>(), new ArrayList<>());
+@ApplicationScoped
+public class Outbox {
+    private static final Object KEY = Outbox.class.getName() + ".outgoing";
+
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
+    @Inject
+    Event<Outgoing> committed;
+
+    /** Registers an execution change; its node gets the matching message after commit. */
+    public void add(ExecutionChange change) {
+        current().add(change);
     }
 
-    public Outbox add(ProtocolMessage m) {
-        messages.add(m);
-        return this;
+    /** Registers a stored evaluation; it is queued for a worker after commit. */
+    public void add(Evaluation evaluation) {
+        current().add(evaluation);
     }
 
-    public Outbox add(Evaluation e) {
-        evaluations.add(e);
-        return this;
+    /** Registers an order to stop an execution known only by its IDs (its row cannot be read). */
+    public void add(StopOrder order) {
+        current().add(order);
+    }
+
+    /** Takes back an evaluation registered in this transaction that the transaction itself completed. */
+    void withdraw(String evaluationId) {
+        Outgoing out = (Outgoing) transactions.getResource(KEY);
+        if (out != null) out.remove(evaluationId);
+    }
+
+    private Outgoing current() {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("the outbox takes messages only inside an active transaction (status "
+                    + transactions.getTransactionStatus() + "): they would be sent before they are stored");
+        }
+        Outgoing out = (Outgoing) transactions.getResource(KEY);
+        if (out == null) {
+            out = new Outgoing();
+            transactions.putResource(KEY, out);
+            committed.fire(out);
+        }
+        return out;
     }
 }

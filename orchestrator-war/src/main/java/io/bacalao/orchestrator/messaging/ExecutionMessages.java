@@ -1,4 +1,4 @@
-package io.bacalao.orchestrator.store;
+package io.bacalao.orchestrator.messaging;
 
 import io.bacalao.domain.model.DesiredStateType;
 import io.bacalao.domain.model.Execution;
@@ -9,14 +9,26 @@ import io.bacalao.domain.protocol.BidAccepted;
 import io.bacalao.domain.protocol.BidRejected;
 import io.bacalao.domain.protocol.CancelExecution;
 import io.bacalao.domain.protocol.ProtocolMessage;
+import io.bacalao.orchestrator.store.ExecutionChange;
 import java.util.Optional;
 
 /**
- * Translates an execution's change into the message its node must get (reference §3.3): a new execution
- * asks for a bid, an approval accepts it, a rejection rejects it, a stop of a live execution cancels it.
+ * Protocol translation: a committed execution change becomes the message its node must get (reference §3.3).
+ * A new execution asks for a bid (pre-approved when it is created to run), an approval accepts it, a rejection
+ * rejects it, a stop of a live execution cancels it; an execution still waiting for its node gets that message
+ * again. The store records facts and never builds protocol messages.
  */
 public final class ExecutionMessages {
     private ExecutionMessages() {
+    }
+
+    /** The message a committed change means for the execution's node, if any. */
+    public static Optional<ProtocolMessage> of(ExecutionChange c) {
+        return switch (c.kind()) {
+            case CREATED -> Optional.of(forNew(c.after(), c.job()));
+            case CHANGED -> forChange(c.before(), c.after());
+            case AWAITING_NODE -> forStuck(c.after(), c.job());
+        };
     }
 
     public static ProtocolMessage forNew(Execution e, Job job) {
