@@ -9,6 +9,7 @@ import io.bacalao.domain.model.JobState;
 import io.bacalao.domain.model.JobStateType;
 import io.bacalao.orchestrator.config.NodeSettings;
 import io.bacalao.orchestrator.messaging.Dispatcher;
+import io.bacalao.orchestrator.nodes.NodeSnapshot;
 import io.bacalao.orchestrator.scheduler.Plan;
 import io.bacalao.orchestrator.scheduler.Scheduler;
 import io.bacalao.orchestrator.scheduler.SchedulerSettings;
@@ -56,6 +57,8 @@ public class EvaluationWorker {
     EvaluationStore evaluations;
     @Inject
     SnapshotReader snapshots;
+    @Inject
+    NodeSnapshot nodes;
     @Inject
     PlanApplier applier;
     @Inject
@@ -171,7 +174,7 @@ public class EvaluationWorker {
             }
             Instant now = clock.instant();
             SchedulingContext ctx = new SchedulingContext(snapshot.get().job(), snapshot.get().executions(),
-                    snapshot.get().nodes(), eval, now, schedulerSettings);
+                    nodes.all(), eval, now, schedulerSettings);
             Plan plan = JobType.find(ctx.job().type()).flatMap(schedulers::forType).map(s -> s.process(ctx))
                     .orElseGet(() -> unsupported(ctx));
             try {

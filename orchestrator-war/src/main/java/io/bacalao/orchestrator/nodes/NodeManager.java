@@ -43,6 +43,8 @@ public class NodeManager {
     @Inject
     NodeStore nodes;
     @Inject
+    NodeSnapshot snapshot;
+    @Inject
     JobStore jobs;
     @Inject
     EvaluationStore evaluations;
@@ -66,6 +68,7 @@ public class NodeManager {
             LOG.warning(() -> "refused handshake of " + request.nodeId() + ": " + h.reason());
             return;
         }
+        snapshot.changed(request.nodeId());
         if (h.created()) {
             LOG.info(() -> "node " + request.nodeId() + (request.registered()
                     ? " says it registered before but is unknown here (deleted?): registered it again as " : " registered as ")
@@ -82,7 +85,10 @@ public class NodeManager {
     }
 
     public void heartbeat(Heartbeat h) {
-        if (!nodes.heartbeat(h.nodeId(), h.seqNum(), clock.instant())) {
+        Instant now = clock.instant();
+        if (nodes.heartbeat(h.nodeId(), h.seqNum(), now)) {
+            snapshot.heartbeat(h.nodeId(), h.seqNum(), now);
+        } else {
             broker.send(new HandshakeResponse(h.nodeId(), false, "", "handshake required"));
         }
     }
@@ -94,6 +100,7 @@ public class NodeManager {
             broker.send(new HandshakeResponse(u.nodeId(), false, "", "handshake required"));
             return;
         }
+        snapshot.changed(u.nodeInfo().nodeId());
         if (hasMoreRoom(u.nodeInfo(), previous.get())) reevaluate(waitingJobs(), EvaluationTrigger.NODE_JOIN);
     }
 
@@ -105,6 +112,7 @@ public class NodeManager {
     public void disconnect(String nodeId, String why) {
         Instant now = clock.instant();
         if (!nodes.disconnect(nodeId, why, now)) return;
+        snapshot.changed(nodeId);
         LOG.info(() -> "node " + nodeId + " disconnected: " + why);
         events.connection(nodeId, NodeConnection.CONNECTED, NodeConnection.DISCONNECTED, why);
         reevaluateJobsOn(nodeId);

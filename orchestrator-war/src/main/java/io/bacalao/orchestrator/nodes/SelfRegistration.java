@@ -15,12 +15,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Lists the orchestrator itself as an approved, connected Requester node, as Bacalhau does. */
+/**
+ * Lists the orchestrator itself as an approved, connected Requester node, as Bacalhau does. Each minute, after
+ * refreshing its own row, it reloads the {@link NodeSnapshot} whole from the store, which bounds how long any
+ * drift of the snapshot (a copy that failed) can last.
+ */
 @Startup
 @Singleton
 public class SelfRegistration {
     @Inject
     NodeStore nodes;
+    @Inject
+    NodeSnapshot snapshot;
     @Inject
     NodeSettings settings;
     @Inject
@@ -30,6 +36,7 @@ public class SelfRegistration {
     @Schedule(minute = "*", hour = "*", persistent = false)
     void register() {
         nodes.registerSelf(info(), clock.instant());
+        snapshot.reload();
     }
 
     public NodeInfo info() {
