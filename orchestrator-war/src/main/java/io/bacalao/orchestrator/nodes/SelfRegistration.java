@@ -7,6 +7,7 @@ import io.bacalao.orchestrator.config.NodeSettings;
 import io.bacalao.orchestrator.store.NodeStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import java.util.Map;
  */
 @Startup
 @Singleton
+@DependsOn("SchemaUpgrade")
 public class SelfRegistration {
     @Inject
     NodeStore nodes;

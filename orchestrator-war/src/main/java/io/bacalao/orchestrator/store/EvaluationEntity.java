@@ -14,7 +14,9 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "ORCH_EVALUATION", indexes = {
         @Index(name = "ORCH_EVALUATION_STATUS", columnList = "STATUS,WAIT_UNTIL"),
-        @Index(name = "ORCH_EVALUATION_JOB", columnList = "JOB_ID")})
+        @Index(name = "ORCH_EVALUATION_JOB", columnList = "JOB_ID"),
+        // jobs waiting for nodes: pending job-queue evaluations (EvaluationStore.waitingJobs)
+        @Index(name = "ORCH_EVALUATION_WAITING", columnList = "STATUS,TRIGGERED_BY")})
 public class EvaluationEntity {
     @Id
     @Column(name = "ID", length = 64)
@@ -31,9 +33,12 @@ public class EvaluationEntity {
     /** Evaluation.TriggeredBy, for finding waiting jobs (those with a pending {@code job-queue} evaluation). */
     @Column(name = "TRIGGERED_BY", length = 32)
     private String triggeredBy;
-    @Lob
-    @Column(name = "JSON", nullable = false)
+    /** The evaluation's JSON when it fits inline; else in JSON_LARGE ({@link SplitText}). */
+    @Column(name = "JSON", length = SplitText.INLINE_CHARS)
     private String json;
+    @Lob
+    @Column(name = "JSON_LARGE")
+    private String jsonLarge;
     /**
      * Processing attempts started, counted before each one (so an attempt the orchestrator did not survive
      * counts too); null in rows written before the column existed. Bounded by
@@ -61,11 +66,11 @@ public class EvaluationEntity {
         this.status = e.status().name();
         this.triggeredBy = e.triggeredBy();
         this.waitUntil = e.waitUntil();
-        this.json = Json.write(e);
+        setJson(Json.write(e));
     }
 
     public Evaluation toEvaluation() {
-        return Json.read(json, Evaluation.class);
+        return Json.read(SplitText.join(json, jsonLarge), Evaluation.class);
     }
 
     /**
@@ -110,10 +115,15 @@ public class EvaluationEntity {
     public void end(EvaluationStatus to, String why, long nowNanos) {
         this.status = to.name();
         try {
-            this.json = Json.write(toEvaluation().withStatus(to, why, nowNanos));
+            setJson(Json.write(toEvaluation().withStatus(to, why, nowNanos)));
         } catch (RuntimeException unreadable) {
             // the column is the truth for every query; the unreadable JSON is kept for a person to look at
         }
+    }
+
+    private void setJson(String text) {
+        json = SplitText.inline(text);
+        jsonLarge = SplitText.large(text);
     }
 
     public String id() {

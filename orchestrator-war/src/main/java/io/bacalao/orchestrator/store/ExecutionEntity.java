@@ -15,7 +15,9 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "ORCH_EXECUTION", indexes = {
         @Index(name = "ORCH_EXECUTION_JOB", columnList = "JOB_ID"),
-        @Index(name = "ORCH_EXECUTION_NODE", columnList = "NODE_ID,COMPUTE_STATE")})
+        @Index(name = "ORCH_EXECUTION_NODE", columnList = "NODE_ID,COMPUTE_STATE"),
+        // the sweep for executions awaiting their node's answer (JobStore.awaitingNode)
+        @Index(name = "ORCH_EXECUTION_STATE", columnList = "COMPUTE_STATE,MODIFY_TIME")})
 public class ExecutionEntity {
     @Id
     @Column(name = "ID", length = 64)
@@ -36,9 +38,12 @@ public class ExecutionEntity {
     private long createTime;
     @Column(name = "MODIFY_TIME", nullable = false)
     private long modifyTime;
-    @Lob
-    @Column(name = "JSON", nullable = false)
+    /** The execution's JSON when it fits inline; else in JSON_LARGE ({@link SplitText}). */
+    @Column(name = "JSON", length = SplitText.INLINE_CHARS)
     private String json;
+    @Lob
+    @Column(name = "JSON_LARGE")
+    private String jsonLarge;
 
     protected ExecutionEntity() {
     }
@@ -57,11 +62,13 @@ public class ExecutionEntity {
         this.revision = e.revision();
         this.createTime = e.createTime();
         this.modifyTime = e.modifyTime();
-        this.json = Json.write(e.withJob(null));
+        String text = Json.write(e.withJob(null));
+        this.json = SplitText.inline(text);
+        this.jsonLarge = SplitText.large(text);
     }
 
     public Execution toExecution() {
-        return Json.read(json, Execution.class);
+        return Json.read(SplitText.join(json, jsonLarge), Execution.class);
     }
 
     /**

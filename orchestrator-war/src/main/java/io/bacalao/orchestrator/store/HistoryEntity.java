@@ -29,9 +29,12 @@ public class HistoryEntity {
     private String executionId;
     @Column(name = "TIME_NANOS", nullable = false)
     private long time;
-    @Lob
-    @Column(name = "EVENT", nullable = false)
+    /** The event's JSON when it fits inline; else in EVENT_LARGE ({@link SplitText}). */
+    @Column(name = "EVENT", length = SplitText.INLINE_CHARS)
     private String event;
+    @Lob
+    @Column(name = "EVENT_LARGE")
+    private String eventLarge;
 
     protected HistoryEntity() {
     }
@@ -43,11 +46,13 @@ public class HistoryEntity {
         this.jobVersion = jobVersion;
         this.executionId = executionId == null ? "" : executionId;
         this.time = time.getEpochSecond() * 1_000_000_000L + time.getNano();
-        this.event = Json.write(event);
+        String text = Json.write(event);
+        this.event = SplitText.inline(text);
+        this.eventLarge = SplitText.large(text);
     }
 
     public JobHistory toHistory() {
         return new JobHistory(seqNum, executionId.isEmpty() ? HistoryType.JobLevel : HistoryType.ExecutionLevel,
-                jobId, jobVersion, executionId, Json.read(event, Event.class), Instant.ofEpochSecond(0, time));
+                jobId, jobVersion, executionId, Json.read(SplitText.join(event, eventLarge), Event.class), Instant.ofEpochSecond(0, time));
     }
 }

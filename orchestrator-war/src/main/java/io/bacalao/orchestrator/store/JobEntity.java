@@ -18,7 +18,10 @@ import jakarta.persistence.Table;
         @Index(name = "ORCH_JOB_NAME", columnList = "NAMESPACE,NAME"),
         @Index(name = "ORCH_JOB_CREATED", columnList = "CREATE_TIME"),
         @Index(name = "ORCH_JOB_MODIFIED", columnList = "MODIFY_TIME"),
-        @Index(name = "ORCH_JOB_STATE", columnList = "STATE")})
+        @Index(name = "ORCH_JOB_STATE", columnList = "STATE"),
+        // the API's job list within one namespace, by either order, paged (JobStore.list)
+        @Index(name = "ORCH_JOB_NS_CREATED", columnList = "NAMESPACE,CREATE_TIME,ID"),
+        @Index(name = "ORCH_JOB_NS_MODIFIED", columnList = "NAMESPACE,MODIFY_TIME,ID")})
 public class JobEntity {
     @Id
     @Column(name = "ID", length = 64)
@@ -40,9 +43,12 @@ public class JobEntity {
     /** Sequence number of the job's last history entry. */
     @Column(name = "HISTORY_SEQ", nullable = false)
     private long historySeq;
-    @Lob
-    @Column(name = "JSON", nullable = false)
+    /** The job's JSON when it fits inline; else in JSON_LARGE ({@link SplitText}). */
+    @Column(name = "JSON", length = SplitText.INLINE_CHARS)
     private String json;
+    @Lob
+    @Column(name = "JSON_LARGE")
+    private String jsonLarge;
     /**
      * The text {@code JSON} held when it could not be read and the job was failed with a readable stand-in
      * ({@link JobFailures}); kept for a person to look at. Null for every sound row.
@@ -67,11 +73,12 @@ public class JobEntity {
         this.revision = job.revision();
         this.createTime = job.createTime();
         this.modifyTime = job.modifyTime();
-        this.json = Json.write(job);
+        setJson(Json.write(job));
     }
 
+    /** The job, parsed at most once per revision ({@link ParsedJobs}). */
     public Job toJob() {
-        return Json.read(json, Job.class);
+        return ParsedJobs.shared().read(id, revision, json());
     }
 
     /**
@@ -79,8 +86,18 @@ public class JobEntity {
      * {@code DAMAGED_JSON} (once: a second repair keeps the first original).
      */
     void replaceUnreadable(Job standIn) {
-        if (damagedJson == null) damagedJson = json;
+        if (damagedJson == null) damagedJson = json();
         update(standIn);
+        ParsedJobs.shared().forget(id);
+    }
+
+    private String json() {
+        return SplitText.join(json, jsonLarge);
+    }
+
+    private void setJson(String text) {
+        json = SplitText.inline(text);
+        jsonLarge = SplitText.large(text);
     }
 
     String stateColumn() {

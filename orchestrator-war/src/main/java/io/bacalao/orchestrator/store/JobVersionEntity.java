@@ -20,9 +20,12 @@ public class JobVersionEntity {
     private String jobId;
     @Column(name = "VERSION_NO", nullable = false)
     private long version;
-    @Lob
-    @Column(name = "JSON", nullable = false)
+    /** The version's JSON when it fits inline; else in JSON_LARGE ({@link SplitText}). */
+    @Column(name = "JSON", length = SplitText.INLINE_CHARS)
     private String json;
+    @Lob
+    @Column(name = "JSON_LARGE")
+    private String jsonLarge;
 
     protected JobVersionEntity() {
     }
@@ -31,10 +34,12 @@ public class JobVersionEntity {
         this.id = job.id() + "#" + job.version();
         this.jobId = job.id();
         this.version = job.version();
-        this.json = Json.write(job);
+        String text = Json.write(job);
+        this.json = SplitText.inline(text);
+        this.jsonLarge = SplitText.large(text);
     }
 
     public Job toJob() {
-        return Json.read(json, Job.class);
+        return Json.read(SplitText.join(json, jsonLarge), Job.class);
     }
 }

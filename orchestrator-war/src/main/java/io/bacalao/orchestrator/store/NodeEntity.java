@@ -9,13 +9,16 @@ import io.bacalao.domain.spec.Json;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** A node the orchestrator knows: its last info, membership and liveness (times in epoch milliseconds). */
 @Entity
-@Table(name = "ORCH_NODE")
+@Table(name = "ORCH_NODE", indexes = {
+        // the liveness check: connected nodes silent since a cutoff (NodeStore.silentSince)
+        @Index(name = "ORCH_NODE_LIVENESS", columnList = "CONNECTION_STATE,LAST_HEARTBEAT")})
 public class NodeEntity {
     @Id
     @Column(name = "ID", length = 128)
@@ -34,9 +37,12 @@ public class NodeEntity {
     private long lastSeq;
     @Column(name = "LAST_ERROR", length = 1024)
     private String lastError;
-    @Lob
-    @Column(name = "INFO", nullable = false)
+    /** The node's info as JSON when it fits inline; else in INFO_LARGE ({@link SplitText}). */
+    @Column(name = "INFO", length = SplitText.INLINE_CHARS)
     private String info;
+    @Lob
+    @Column(name = "INFO_LARGE")
+    private String infoLarge;
 
     protected NodeEntity() {
     }
@@ -44,14 +50,14 @@ public class NodeEntity {
     public NodeEntity(NodeInfo info, NodeMembership membership, Instant now) {
         this.id = info.nodeId();
         this.membership = membership.name();
-        this.info = Json.write(info);
+        info(info);
         connect(now);
     }
 
     public NodeState toNodeState() {
         ConnectionState cs = new ConnectionState(NodeConnection.valueOf(connection), time(lastHeartbeat), lastSeq, 0,
                 time(connectedSince), time(disconnectedSince), lastError);
-        return new NodeState(Json.read(info, NodeInfo.class), NodeMembership.valueOf(membership), cs);
+        return new NodeState(Json.read(SplitText.join(info, infoLarge), NodeInfo.class), NodeMembership.valueOf(membership), cs);
     }
 
     private static Instant time(long millis) {
@@ -74,8 +80,10 @@ public class NodeEntity {
         return NodeConnection.CONNECTED.name().equals(connection);
     }
 
-    public void info(NodeInfo newInfo) {
-        this.info = Json.write(newInfo);
+    public final void info(NodeInfo newInfo) {
+        String text = Json.write(newInfo);
+        this.info = SplitText.inline(text);
+        this.infoLarge = SplitText.large(text);
     }
 
     public final void connect(Instant now) {
