@@ -10,6 +10,8 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -34,8 +36,10 @@ public class SelfRegistration {
     @Inject
     Clock clock;
 
+    /** Outside a transaction, so that the reload reads the committed row. */
     @PostConstruct
     @Schedule(minute = "*", hour = "*", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void register() {
         nodes.registerSelf(info(), clock.instant());
         snapshot.reload();

@@ -29,7 +29,9 @@ public class SchemaUpgrade {
     @Resource(lookup = "jdbc/__default")
     DataSource store;
 
+    /** Not in a transaction (the class's attribute does not reach a singleton's PostConstruct in Payara). */
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void upgrade() {
         // the first query makes EclipseLink log in, which runs its create-or-extend of the tables first
         em.createQuery("select count(n) from NodeEntity n").getSingleResult();

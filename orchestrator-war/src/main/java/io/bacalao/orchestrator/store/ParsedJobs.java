@@ -20,7 +20,7 @@ import java.util.Map;
 public final class ParsedJobs {
     /** Jobs kept; a few hundred covers every job in flight at the benchmarks' rates. */
     public static final int MAX_ENTRIES = 512;
-    /** Longest JSON kept, in characters; a noop job is about 1,500. */
+    /** Longest JSON kept, in characters; ordinary jobs are a small fraction of it. */
     public static final int MAX_CACHED_CHARS = 16_384;
 
     private static final ParsedJobs SHARED = new ParsedJobs(MAX_ENTRIES, MAX_CACHED_CHARS);
