@@ -7,7 +7,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 /** A stored evaluation. Pending rows are the truth: sweeps re-deliver those the broker lost. */
@@ -33,12 +32,9 @@ public class EvaluationEntity {
     /** Evaluation.TriggeredBy, for finding waiting jobs (those with a pending {@code job-queue} evaluation). */
     @Column(name = "TRIGGERED_BY", length = 32)
     private String triggeredBy;
-    /** The evaluation's JSON when it fits inline; else in JSON_LARGE ({@link SplitText}). */
-    @Column(name = "JSON", length = SplitText.INLINE_CHARS)
+    /** JSON ({@link JsonColumn}). */
+    @Column(name = "JSON", nullable = false, length = JsonColumn.MAX_CHARS)
     private String json;
-    @Lob
-    @Column(name = "JSON_LARGE")
-    private String jsonLarge;
     /**
      * Processing attempts started, counted before each one (so an attempt the orchestrator did not survive
      * counts too); null in rows written before the column existed. Bounded by
@@ -66,11 +62,11 @@ public class EvaluationEntity {
         this.status = e.status().name();
         this.triggeredBy = e.triggeredBy();
         this.waitUntil = e.waitUntil();
-        setJson(Json.write(e));
+        this.json = Json.write(e);
     }
 
     public Evaluation toEvaluation() {
-        return Json.read(SplitText.join(json, jsonLarge), Evaluation.class);
+        return Json.read(json, Evaluation.class);
     }
 
     /**
@@ -115,15 +111,10 @@ public class EvaluationEntity {
     public void end(EvaluationStatus to, String why, long nowNanos) {
         this.status = to.name();
         try {
-            setJson(Json.write(toEvaluation().withStatus(to, why, nowNanos)));
+            this.json = Json.write(toEvaluation().withStatus(to, why, nowNanos));
         } catch (RuntimeException unreadable) {
             // the column is the truth for every query; the unreadable JSON is kept for a person to look at
         }
-    }
-
-    private void setJson(String text) {
-        json = SplitText.inline(text);
-        jsonLarge = SplitText.large(text);
     }
 
     public String id() {

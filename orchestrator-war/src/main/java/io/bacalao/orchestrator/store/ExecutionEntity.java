@@ -8,7 +8,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 /** An execution as JSON plus its queryable columns. Changed only under its job's row lock. */
@@ -38,12 +37,9 @@ public class ExecutionEntity {
     private long createTime;
     @Column(name = "MODIFY_TIME", nullable = false)
     private long modifyTime;
-    /** The execution's JSON when it fits inline; else in JSON_LARGE ({@link SplitText}). */
-    @Column(name = "JSON", length = SplitText.INLINE_CHARS)
+    /** JSON ({@link JsonColumn}). */
+    @Column(name = "JSON", nullable = false, length = JsonColumn.MAX_CHARS)
     private String json;
-    @Lob
-    @Column(name = "JSON_LARGE")
-    private String jsonLarge;
 
     protected ExecutionEntity() {
     }
@@ -62,13 +58,11 @@ public class ExecutionEntity {
         this.revision = e.revision();
         this.createTime = e.createTime();
         this.modifyTime = e.modifyTime();
-        String text = Json.write(e.withJob(null));
-        this.json = SplitText.inline(text);
-        this.jsonLarge = SplitText.large(text);
+        this.json = Json.write(e.withJob(null));
     }
 
     public Execution toExecution() {
-        return Json.read(SplitText.join(json, jsonLarge), Execution.class);
+        return Json.read(json, Execution.class);
     }
 
     /**

@@ -8,7 +8,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -29,12 +28,9 @@ public class HistoryEntity {
     private String executionId;
     @Column(name = "TIME_NANOS", nullable = false)
     private long time;
-    /** The event's JSON when it fits inline; else in EVENT_LARGE ({@link SplitText}). */
-    @Column(name = "EVENT", length = SplitText.INLINE_CHARS)
+    /** JSON ({@link JsonColumn}). */
+    @Column(name = "EVENT", nullable = false, length = JsonColumn.MAX_CHARS)
     private String event;
-    @Lob
-    @Column(name = "EVENT_LARGE")
-    private String eventLarge;
 
     protected HistoryEntity() {
     }
@@ -46,13 +42,11 @@ public class HistoryEntity {
         this.jobVersion = jobVersion;
         this.executionId = executionId == null ? "" : executionId;
         this.time = time.getEpochSecond() * 1_000_000_000L + time.getNano();
-        String text = Json.write(event);
-        this.event = SplitText.inline(text);
-        this.eventLarge = SplitText.large(text);
+        this.event = Json.write(event);
     }
 
     public JobHistory toHistory() {
         return new JobHistory(seqNum, executionId.isEmpty() ? HistoryType.JobLevel : HistoryType.ExecutionLevel,
-                jobId, jobVersion, executionId, Json.read(SplitText.join(event, eventLarge), Event.class), Instant.ofEpochSecond(0, time));
+                jobId, jobVersion, executionId, Json.read(event, Event.class), Instant.ofEpochSecond(0, time));
     }
 }

@@ -43,12 +43,9 @@ public class JobEntity {
     /** Sequence number of the job's last history entry. */
     @Column(name = "HISTORY_SEQ", nullable = false)
     private long historySeq;
-    /** The job's JSON when it fits inline; else in JSON_LARGE ({@link SplitText}). */
-    @Column(name = "JSON", length = SplitText.INLINE_CHARS)
+    /** JSON ({@link JsonColumn}). */
+    @Column(name = "JSON", nullable = false, length = JsonColumn.MAX_CHARS)
     private String json;
-    @Lob
-    @Column(name = "JSON_LARGE")
-    private String jsonLarge;
     /**
      * The text {@code JSON} held when it could not be read and the job was failed with a readable stand-in
      * ({@link JobFailures}); kept for a person to look at. Null for every sound row.
@@ -73,12 +70,12 @@ public class JobEntity {
         this.revision = job.revision();
         this.createTime = job.createTime();
         this.modifyTime = job.modifyTime();
-        setJson(Json.write(job));
+        this.json = Json.write(job);
     }
 
     /** The job, parsed at most once per revision ({@link ParsedJobs}). */
     public Job toJob() {
-        return ParsedJobs.shared().read(id, revision, json());
+        return ParsedJobs.shared().read(id, revision, json);
     }
 
     /**
@@ -86,18 +83,9 @@ public class JobEntity {
      * {@code DAMAGED_JSON} (once: a second repair keeps the first original).
      */
     void replaceUnreadable(Job standIn) {
-        if (damagedJson == null) damagedJson = json();
+        if (damagedJson == null) damagedJson = json;
         update(standIn);
         ParsedJobs.shared().forget(id);
-    }
-
-    private String json() {
-        return SplitText.join(json, jsonLarge);
-    }
-
-    private void setJson(String text) {
-        json = SplitText.inline(text);
-        jsonLarge = SplitText.large(text);
     }
 
     String stateColumn() {

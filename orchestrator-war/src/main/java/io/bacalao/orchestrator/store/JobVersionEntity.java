@@ -6,7 +6,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 /** The spec of one version of a job, as submitted (for {@code job versions} and diffs). */
@@ -20,12 +19,9 @@ public class JobVersionEntity {
     private String jobId;
     @Column(name = "VERSION_NO", nullable = false)
     private long version;
-    /** The version's JSON when it fits inline; else in JSON_LARGE ({@link SplitText}). */
-    @Column(name = "JSON", length = SplitText.INLINE_CHARS)
+    /** JSON ({@link JsonColumn}). */
+    @Column(name = "JSON", nullable = false, length = JsonColumn.MAX_CHARS)
     private String json;
-    @Lob
-    @Column(name = "JSON_LARGE")
-    private String jsonLarge;
 
     protected JobVersionEntity() {
     }
@@ -34,12 +30,10 @@ public class JobVersionEntity {
         this.id = job.id() + "#" + job.version();
         this.jobId = job.id();
         this.version = job.version();
-        String text = Json.write(job);
-        this.json = SplitText.inline(text);
-        this.jsonLarge = SplitText.large(text);
+        this.json = Json.write(job);
     }
 
     public Job toJob() {
-        return Json.read(SplitText.join(json, jsonLarge), Job.class);
+        return Json.read(json, Job.class);
     }
 }

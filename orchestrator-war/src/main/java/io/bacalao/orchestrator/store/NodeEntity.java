@@ -10,7 +10,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -37,12 +36,9 @@ public class NodeEntity {
     private long lastSeq;
     @Column(name = "LAST_ERROR", length = 1024)
     private String lastError;
-    /** The node's info as JSON when it fits inline; else in INFO_LARGE ({@link SplitText}). */
-    @Column(name = "INFO", length = SplitText.INLINE_CHARS)
+    /** JSON ({@link JsonColumn}). */
+    @Column(name = "INFO", nullable = false, length = JsonColumn.MAX_CHARS)
     private String info;
-    @Lob
-    @Column(name = "INFO_LARGE")
-    private String infoLarge;
 
     protected NodeEntity() {
     }
@@ -50,14 +46,14 @@ public class NodeEntity {
     public NodeEntity(NodeInfo info, NodeMembership membership, Instant now) {
         this.id = info.nodeId();
         this.membership = membership.name();
-        info(info);
+        this.info = Json.write(info);
         connect(now);
     }
 
     public NodeState toNodeState() {
         ConnectionState cs = new ConnectionState(NodeConnection.valueOf(connection), time(lastHeartbeat), lastSeq, 0,
                 time(connectedSince), time(disconnectedSince), lastError);
-        return new NodeState(Json.read(SplitText.join(info, infoLarge), NodeInfo.class), NodeMembership.valueOf(membership), cs);
+        return new NodeState(Json.read(info, NodeInfo.class), NodeMembership.valueOf(membership), cs);
     }
 
     private static Instant time(long millis) {
@@ -80,10 +76,8 @@ public class NodeEntity {
         return NodeConnection.CONNECTED.name().equals(connection);
     }
 
-    public final void info(NodeInfo newInfo) {
-        String text = Json.write(newInfo);
-        this.info = SplitText.inline(text);
-        this.infoLarge = SplitText.large(text);
+    public void info(NodeInfo newInfo) {
+        this.info = Json.write(newInfo);
     }
 
     public final void connect(Instant now) {
