@@ -4,6 +4,7 @@ import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.model.Evaluation;
 import io.bacalao.domain.model.EvaluationStatus;
 import io.bacalao.orchestrator.config.NodeSettings;
+import io.bacalao.orchestrator.nodes.NodeSnapshot;
 import io.bacalao.orchestrator.scheduler.Plan;
 import io.bacalao.orchestrator.store.EvaluationStore;
 import io.bacalao.orchestrator.store.JobFailures;
@@ -41,6 +42,8 @@ public class EvaluationWorker {
     EvaluationStore evaluations;
     @Inject
     SnapshotReader snapshots;
+    @Inject
+    NodeSnapshot nodes;
     @Inject
     PlanApplier applier;
     @Inject
@@ -136,7 +139,7 @@ public class EvaluationWorker {
                 return;
             }
             Instant now = clock.instant();
-            Plan plan = planner.plan(snapshot.get().job(), snapshot.get().executions(), snapshot.get().nodes(), eval,
+            Plan plan = planner.plan(snapshot.get().job(), snapshot.get().executions(), nodes.all(), eval,
                     now);
             try {
                 applier.apply(plan, now);

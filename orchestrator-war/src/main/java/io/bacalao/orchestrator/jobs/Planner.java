@@ -11,13 +11,13 @@ import io.bacalao.domain.model.JobStateType;
 import io.bacalao.domain.model.JobType;
 import io.bacalao.domain.model.NodeState;
 import io.bacalao.orchestrator.config.NodeSettings;
+import io.bacalao.orchestrator.nodes.NodeSnapshot;
 import io.bacalao.orchestrator.scheduler.Plan;
 import io.bacalao.orchestrator.scheduler.PlannedEvent;
 import io.bacalao.orchestrator.scheduler.SchedulerSettings;
 import io.bacalao.orchestrator.scheduler.Schedulers;
 import io.bacalao.orchestrator.scheduler.SchedulingContext;
 import io.bacalao.orchestrator.store.InlineScheduler;
-import io.bacalao.orchestrator.store.NodeStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +38,7 @@ public class Planner implements InlineScheduler {
     @Inject
     NodeSettings settings;
     @Inject
-    NodeStore nodes;
+    NodeSnapshot nodes;
 
     private Schedulers schedulers;
     private SchedulerSettings schedulerSettings;
@@ -70,7 +70,7 @@ public class Planner implements InlineScheduler {
 
     @Override
     public Plan plan(Job job, List<Execution> executions, Evaluation evaluation, Instant now) {
-        return plan(job, executions, nodes.list(), evaluation, now);
+        return plan(job, executions, nodes.all(), evaluation, now);
     }
 
     public Plan plan(Job job, List<Execution> executions, List<NodeState> nodes, Evaluation evaluation, Instant now) {

@@ -6,6 +6,7 @@ import io.bacalao.orchestrator.config.NodeSettings;
 import io.bacalao.orchestrator.store.NodeStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -25,6 +26,7 @@ import java.time.Duration;
  */
 @Startup
 @Singleton
+@DependsOn("SchemaUpgrade")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class LivenessMonitor {
     @Resource

@@ -25,6 +25,8 @@ public class NodeActions {
     @Inject
     NodeStore nodes;
     @Inject
+    NodeSnapshot snapshot;
+    @Inject
     NodeManager manager;
     @Inject
     NodeEvents events;
@@ -47,6 +49,7 @@ public class NodeActions {
     private void approve(String idOrPrefix) {
         NodeStore.Change c = nodes.approve(idOrPrefix);
         String id = c.after().id();
+        snapshot.changed(id);
         LOG.info(() -> "node " + id + " approved");
         events.membership(id, c.before().membership(), c.after().membership(), "approved by an operator");
         if (c.after().connection() == NodeConnection.CONNECTED) manager.reevaluateWaitingJobs(id);
@@ -55,6 +58,7 @@ public class NodeActions {
     private void reject(String idOrPrefix, String message) {
         NodeStore.Change c = nodes.reject(idOrPrefix, message, clock.instant());
         NodeState after = c.after();
+        snapshot.changed(after.id());
         String why = after.connectionState().lastError();
         LOG.info(() -> "node " + after.id() + " " + why);
         events.membership(after.id(), c.before().membership(), after.membership(), why);
@@ -65,6 +69,7 @@ public class NodeActions {
 
     private void delete(String idOrPrefix, String message) {
         NodeState last = nodes.delete(idOrPrefix);
+        snapshot.changed(last.id());
         String why = "deleted by an operator" + (message == null || message.isBlank() ? "" : ": " + message.trim());
         LOG.info(() -> "node " + last.id() + " " + why);
         events.deleted(last.id(), last.membership(), why);

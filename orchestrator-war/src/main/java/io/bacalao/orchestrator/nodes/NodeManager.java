@@ -41,6 +41,8 @@ public class NodeManager {
     @Inject
     NodeStore nodes;
     @Inject
+    NodeSnapshot snapshot;
+    @Inject
     JobStore jobs;
     @Inject
     EvaluationStore evaluations;
@@ -62,6 +64,7 @@ public class NodeManager {
             LOG.warning(() -> "refused handshake of " + request.nodeId() + ": " + h.reason());
             return;
         }
+        snapshot.changed(request.nodeId());
         if (h.created()) {
             LOG.info(() -> "node " + request.nodeId() + (request.registered()
                     ? " says it registered before but is unknown here (deleted?): registered it again as " : " registered as ")
@@ -78,7 +81,10 @@ public class NodeManager {
     }
 
     public void heartbeat(Heartbeat h) {
-        if (!nodes.heartbeat(h.nodeId(), h.seqNum(), clock.instant())) {
+        Instant now = clock.instant();
+        if (nodes.heartbeat(h.nodeId(), h.seqNum(), now)) {
+            snapshot.heartbeat(h.nodeId(), h.seqNum(), now);
+        } else {
             channel.tell(new HandshakeResponse(h.nodeId(), false, "", "handshake required"));
         }
     }
@@ -90,6 +96,7 @@ public class NodeManager {
             channel.tell(new HandshakeResponse(u.nodeId(), false, "", "handshake required"));
             return;
         }
+        snapshot.changed(u.nodeInfo().nodeId());
         if (hasMoreRoom(u.nodeInfo(), previous.get())) reevaluate(waitingJobs(), EvaluationTrigger.NODE_JOIN);
     }
 
@@ -101,6 +108,7 @@ public class NodeManager {
     public void disconnect(String nodeId, String why) {
         Instant now = clock.instant();
         if (!nodes.disconnect(nodeId, why, now)) return;
+        snapshot.changed(nodeId);
         LOG.info(() -> "node " + nodeId + " disconnected: " + why);
         events.connection(nodeId, NodeConnection.CONNECTED, NodeConnection.DISCONNECTED, why);
         reevaluateJobsOn(nodeId);

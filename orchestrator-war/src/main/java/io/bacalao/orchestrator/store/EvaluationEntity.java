@@ -7,14 +7,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 /** A stored evaluation. Pending rows are the truth: sweeps re-deliver those the broker lost. */
 @Entity
 @Table(name = "ORCH_EVALUATION", indexes = {
         @Index(name = "ORCH_EVALUATION_STATUS", columnList = "STATUS,WAIT_UNTIL"),
-        @Index(name = "ORCH_EVALUATION_JOB", columnList = "JOB_ID")})
+        @Index(name = "ORCH_EVALUATION_JOB", columnList = "JOB_ID"),
+        // jobs waiting for nodes: pending job-queue evaluations (EvaluationStore.waitingJobs)
+        @Index(name = "ORCH_EVALUATION_WAITING", columnList = "STATUS,TRIGGERED_BY")})
 public class EvaluationEntity {
     @Id
     @Column(name = "ID", length = 64)
@@ -31,8 +32,8 @@ public class EvaluationEntity {
     /** Evaluation.TriggeredBy, for finding waiting jobs (those with a pending {@code job-queue} evaluation). */
     @Column(name = "TRIGGERED_BY", length = 32)
     private String triggeredBy;
-    @Lob
-    @Column(name = "JSON", nullable = false)
+    /** JSON ({@link JsonColumn}). */
+    @Column(name = "JSON", nullable = false, length = JsonColumn.MAX_CHARS)
     private String json;
     /**
      * Processing attempts started, counted before each one (so an attempt the orchestrator did not survive

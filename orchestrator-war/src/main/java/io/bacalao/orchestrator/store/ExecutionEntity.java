@@ -8,14 +8,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 /** An execution as JSON plus its queryable columns. Changed only under its job's row lock. */
 @Entity
 @Table(name = "ORCH_EXECUTION", indexes = {
         @Index(name = "ORCH_EXECUTION_JOB", columnList = "JOB_ID"),
-        @Index(name = "ORCH_EXECUTION_NODE", columnList = "NODE_ID,COMPUTE_STATE")})
+        @Index(name = "ORCH_EXECUTION_NODE", columnList = "NODE_ID,COMPUTE_STATE"),
+        // the sweep for executions awaiting their node's answer (JobStore.awaitingNode)
+        @Index(name = "ORCH_EXECUTION_STATE", columnList = "COMPUTE_STATE,MODIFY_TIME")})
 public class ExecutionEntity {
     @Id
     @Column(name = "ID", length = 64)
@@ -36,8 +37,8 @@ public class ExecutionEntity {
     private long createTime;
     @Column(name = "MODIFY_TIME", nullable = false)
     private long modifyTime;
-    @Lob
-    @Column(name = "JSON", nullable = false)
+    /** JSON ({@link JsonColumn}). */
+    @Column(name = "JSON", nullable = false, length = JsonColumn.MAX_CHARS)
     private String json;
 
     protected ExecutionEntity() {

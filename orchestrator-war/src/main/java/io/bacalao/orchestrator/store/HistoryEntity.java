@@ -8,7 +8,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -29,8 +28,8 @@ public class HistoryEntity {
     private String executionId;
     @Column(name = "TIME_NANOS", nullable = false)
     private long time;
-    @Lob
-    @Column(name = "EVENT", nullable = false)
+    /** JSON ({@link JsonColumn}). */
+    @Column(name = "EVENT", nullable = false, length = JsonColumn.MAX_CHARS)
     private String event;
 
     protected HistoryEntity() {

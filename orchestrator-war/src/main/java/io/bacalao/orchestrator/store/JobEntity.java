@@ -18,7 +18,10 @@ import jakarta.persistence.Table;
         @Index(name = "ORCH_JOB_NAME", columnList = "NAMESPACE,NAME"),
         @Index(name = "ORCH_JOB_CREATED", columnList = "CREATE_TIME"),
         @Index(name = "ORCH_JOB_MODIFIED", columnList = "MODIFY_TIME"),
-        @Index(name = "ORCH_JOB_STATE", columnList = "STATE")})
+        @Index(name = "ORCH_JOB_STATE", columnList = "STATE"),
+        // the API's job list within one namespace, by either order, paged (JobStore.list)
+        @Index(name = "ORCH_JOB_NS_CREATED", columnList = "NAMESPACE,CREATE_TIME,ID"),
+        @Index(name = "ORCH_JOB_NS_MODIFIED", columnList = "NAMESPACE,MODIFY_TIME,ID")})
 public class JobEntity {
     @Id
     @Column(name = "ID", length = 64)
@@ -40,8 +43,8 @@ public class JobEntity {
     /** Sequence number of the job's last history entry. */
     @Column(name = "HISTORY_SEQ", nullable = false)
     private long historySeq;
-    @Lob
-    @Column(name = "JSON", nullable = false)
+    /** JSON ({@link JsonColumn}). */
+    @Column(name = "JSON", nullable = false, length = JsonColumn.MAX_CHARS)
     private String json;
     /**
      * The text {@code JSON} held when it could not be read and the job was failed with a readable stand-in
@@ -70,8 +73,9 @@ public class JobEntity {
         this.json = Json.write(job);
     }
 
+    /** The job, parsed at most once per revision ({@link ParsedJobs}). */
     public Job toJob() {
-        return Json.read(json, Job.class);
+        return ParsedJobs.shared().read(id, revision, json);
     }
 
     /**
@@ -81,6 +85,7 @@ public class JobEntity {
     void replaceUnreadable(Job standIn) {
         if (damagedJson == null) damagedJson = json;
         update(standIn);
+        ParsedJobs.shared().forget(id);
     }
 
     String stateColumn() {

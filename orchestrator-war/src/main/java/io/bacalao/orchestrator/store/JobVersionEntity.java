@@ -6,7 +6,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 /** The spec of one version of a job, as submitted (for {@code job versions} and diffs). */
@@ -20,8 +19,8 @@ public class JobVersionEntity {
     private String jobId;
     @Column(name = "VERSION_NO", nullable = false)
     private long version;
-    @Lob
-    @Column(name = "JSON", nullable = false)
+    /** JSON ({@link JsonColumn}). */
+    @Column(name = "JSON", nullable = false, length = JsonColumn.MAX_CHARS)
     private String json;
 
     protected JobVersionEntity() {

@@ -9,13 +9,15 @@ import io.bacalao.domain.spec.Json;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** A node the orchestrator knows: its last info, membership and liveness (times in epoch milliseconds). */
 @Entity
-@Table(name = "ORCH_NODE")
+@Table(name = "ORCH_NODE", indexes = {
+        // the liveness check: connected nodes silent since a cutoff (NodeStore.silentSince)
+        @Index(name = "ORCH_NODE_LIVENESS", columnList = "CONNECTION_STATE,LAST_HEARTBEAT")})
 public class NodeEntity {
     @Id
     @Column(name = "ID", length = 128)
@@ -34,8 +36,8 @@ public class NodeEntity {
     private long lastSeq;
     @Column(name = "LAST_ERROR", length = 1024)
     private String lastError;
-    @Lob
-    @Column(name = "INFO", nullable = false)
+    /** JSON ({@link JsonColumn}). */
+    @Column(name = "INFO", nullable = false, length = JsonColumn.MAX_CHARS)
     private String info;
 
     protected NodeEntity() {

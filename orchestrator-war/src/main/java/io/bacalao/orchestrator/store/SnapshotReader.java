@@ -2,7 +2,6 @@ package io.bacalao.orchestrator.store;
 
 import io.bacalao.domain.model.Execution;
 import io.bacalao.domain.model.Job;
-import io.bacalao.domain.model.NodeState;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -11,13 +10,16 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads what a scheduler needs in one read-only transaction. */
+/**
+ * Reads a job and its executions in one read-only transaction, for a scheduler. The nodes come from the
+ * orchestrator's in-memory node snapshot ({@code nodes.NodeSnapshot}), not from this read.
+ */
 @Stateless
 public class SnapshotReader {
     @PersistenceContext(unitName = "orchestrator")
     private EntityManager em;
 
-    public record Snapshot(Job job, List<Execution> executions, List<NodeState> nodes) {
+    public record Snapshot(Job job, List<Execution> executions) {
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -27,8 +29,6 @@ public class SnapshotReader {
         List<Execution> executions = em.createQuery("select e from ExecutionEntity e where e.jobId = :job",
                 ExecutionEntity.class).setParameter("job", jobId).getResultList().stream()
                 .map(ExecutionEntity::toExecution).toList();
-        List<NodeState> nodes = em.createQuery("select n from NodeEntity n", NodeEntity.class).getResultList().stream()
-                .map(NodeEntity::toNodeState).toList();
-        return Optional.of(new Snapshot(job.toJob(), executions, nodes));
+        return Optional.of(new Snapshot(job.toJob(), executions));
     }
 }
