@@ -1,0 +1,26 @@
+package io.bacalao.simulator;
+
+import io.bacalao.domain.model.ExecutionStateType;
+import io.bacalao.domain.model.Resources;
+
+/**
+ * What a simulated node keeps of one execution: its identity, the resources it holds while it runs, and its local
+ * state (as a real node's store does, in memory). Guarded by the owning node's lock.
+ */
+final class SimulatedExecution {
+    final String id;
+    final String jobId;
+    final int partition;
+    final Resources usage;
+    ExecutionStateType state;
+    String message;
+
+    SimulatedExecution(String id, String jobId, int partition, Resources usage, ExecutionStateType state, String message) {
+        this.id = id;
+        this.jobId = jobId;
+        this.partition = partition;
+        this.usage = usage;
+        this.state = state;
+        this.message = message == null ? "" : message;
+    }
+}
