@@ -26,6 +26,7 @@ final class JobTracker implements AutoCloseable {
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private final CompletionWatcher watcher;
+    private final java.util.concurrent.atomic.AtomicLong completedAll = new java.util.concurrent.atomic.AtomicLong();
 
     private record Pending(Phase phase, long intendedNanos) {
     }
@@ -54,6 +55,11 @@ final class JobTracker implements AutoCloseable {
         this.base = base;
         this.watcher = new CompletionWatcher(base, pollInterval, () -> MAX_IN_FLIGHT - inFlight.availablePermits(),
                 this::ended);
+    }
+
+    /** Jobs of any phase seen Completed so far. */
+    long completedAll() {
+        return completedAll.get();
     }
 
     CompletionWatcher watcher() {
@@ -92,6 +98,7 @@ final class JobTracker implements AutoCloseable {
         long now = System.nanoTime();
         Pending p = pending.remove(jobId);
         if (p == null) return;
+        if (state.equals("Completed")) completedAll.incrementAndGet();
         p.phase.latency.add((now - p.intendedNanos) / 1e6);
         p.phase.endNanos.put(jobId, now);
         (state.equals("Completed") ? p.phase.completed : p.phase.notCompleted).incrementAndGet();

@@ -1,5 +1,6 @@
 package io.bacalao.simulator;
 
+import io.bacalao.domain.model.AllocatedResources;
 import io.bacalao.domain.model.ExecutionStateType;
 import io.bacalao.domain.model.Resources;
 
@@ -11,15 +12,19 @@ final class SimulatedExecution {
     final String id;
     final String jobId;
     final int partition;
+    final AllocatedResources allocated;
+    /** What it holds of the node's capacity while it runs: the total of {@link #allocated}. */
     final Resources usage;
     ExecutionStateType state;
     String message;
 
-    SimulatedExecution(String id, String jobId, int partition, Resources usage, ExecutionStateType state, String message) {
+    SimulatedExecution(String id, String jobId, int partition, AllocatedResources allocated, ExecutionStateType state,
+                       String message) {
         this.id = id;
         this.jobId = jobId;
         this.partition = partition;
-        this.usage = usage;
+        this.allocated = allocated;
+        this.usage = allocated.total();
         this.state = state;
         this.message = message == null ? "" : message;
     }

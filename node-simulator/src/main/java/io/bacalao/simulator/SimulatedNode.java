@@ -204,7 +204,7 @@ final class SimulatedNode implements AutoCloseable {
             boolean offered = settings.engines().stream().anyMatch(engine::equalsIgnoreCase);
             ExecutionStateType state = !offered ? ExecutionStateType.AskForBidRejected
                     : ask.preApproved() ? ExecutionStateType.BidAccepted : ExecutionStateType.AskForBidAccepted;
-            e = new SimulatedExecution(x.id(), x.jobId(), x.partitionIndex(), x.allocatedResources().total(), state,
+            e = new SimulatedExecution(x.id(), x.jobId(), x.partitionIndex(), x.allocatedResources(), state,
                     offered ? "" : "engine " + engine + " is not available on this simulated node");
             executions.put(e.id, e);
         }
@@ -306,7 +306,7 @@ final class SimulatedNode implements AutoCloseable {
         ExecutionStateType s = state(e);
         send(e.id, new BidResult(nodeId, e.id, e.jobId, s != ExecutionStateType.AskForBidRejected,
                 s == ExecutionStateType.BidAccepted || s == ExecutionStateType.Running || s == ExecutionStateType.Completed,
-                e.message, io.bacalao.domain.model.AllocatedResources.of("main", e.usage), List.of()));
+                e.message, e.allocated, List.of()));
     }
 
     private void finished(SimulatedExecution e) {

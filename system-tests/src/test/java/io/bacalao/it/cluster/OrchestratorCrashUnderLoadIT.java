@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.model.ExecutionStateType;
 import io.bacalao.it.support.Api;
 import io.bacalao.it.support.TestCluster;
 import io.bacalao.it.support.Waits;
@@ -102,7 +103,8 @@ class OrchestratorCrashUnderLoadIT {
                 .collect(Collectors.toMap(id -> id, id -> 1L, (a, b) -> a, TreeMap::new));
         assertEquals(expected, runsPerJob, "one run on the nodes for every job the orchestrator holds, and no other");
         for (String id : states.keySet()) {
-            assertEquals(List.of(0), completedPartitions(api, id), "completed executions of job " + id + " by partition");
+            assertEquals(List.of(0), completedPartitions(api, id), () -> "completed executions of job " + id
+                    + " by partition: " + api.get("/api/v1/orchestrator/jobs/" + id + "/executions").body());
         }
         System.out.printf("crash under load: %d jobs accepted (%d submits refused while the orchestrator was away),"
                         + " %d held by the orchestrator, %d runs, %d repeated requests answered again%n", accepted.size(),
@@ -133,7 +135,8 @@ class OrchestratorCrashUnderLoadIT {
         assertEquals(200, r.status(), r.body());
         List<Integer> partitions = new ArrayList<>();
         for (JsonNode e : r.json().get("Items")) {
-            if (e.get("ComputeState").get("StateType").asText().equals("Completed")) {
+            // execution states travel as Bacalhau's numbers
+            if (e.get("ComputeState").get("StateType").asInt(-1) == ExecutionStateType.Completed.json()) {
                 partitions.add(e.path("PartitionIndex").asInt(0));
             }
         }
