@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * 5 ms, so that waiting adds the same small load whatever the concurrency.
  */
 final class BenchCluster implements AutoCloseable {
+    /** How long the devstack may take to be ready (a busy shared machine needs minutes). */
+    static final Duration READY = Duration.ofMinutes(10);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final LocalCluster cluster;
     private final Config config;
@@ -47,8 +49,13 @@ final class BenchCluster implements AutoCloseable {
         this.config = config;
         long t0 = System.nanoTime();
         cluster = new LocalCluster(config, root.resolve("devstack"));
-        cluster.start(computes);
-        cluster.awaitReady(Duration.ofMinutes(5));
+        try {
+            cluster.start(computes);
+            cluster.awaitReady(READY);
+        } catch (Exception | Error e) {
+            cluster.close(); // no node process outlives a devstack that did not start
+            throw e;
+        }
         startupSeconds = (System.nanoTime() - t0) / 1e9;
         base = "http://127.0.0.1:" + cluster.apiPort();
         watcher = Thread.ofPlatform().daemon().start(this::watch);

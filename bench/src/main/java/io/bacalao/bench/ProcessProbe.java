@@ -58,14 +58,21 @@ final class ProcessProbe {
         }
     }
 
-    /** Heap in use now, in MiB (the sum of the unindented heap lines of GC.heap_info, any collector), or -1 if unavailable. */
+    /** Heap in use now, in MiB (see {@link #parseHeapUsedMib}), or -1 if unavailable. */
     double heapUsedMib() {
-        String out = jcmd("GC.heap_info");
+        return parseHeapUsedMib(jcmd("GC.heap_info"));
+    }
+
+    /**
+     * The heap in use in the output of {@code jcmd GC.heap_info} of JDK 25, for any collector: the sum of the
+     * "used N[KMG]" of each unindented line ("garbage-first heap … used 10696K", "DefNew …" + "Tenured …",
+     * "PSYoungGen …" + "ParOldGen …", "ZHeap used 60M"); indented lines are their parts, Metaspace is not heap.
+     * -1 when there is no such line (the process is gone, or the format changed).
+     */
+    static double parseHeapUsedMib(String out) {
         double kib = 0;
         boolean any = false;
         for (String line : out.split("\n")) {
-            // JDK 25: one unindented line per heap or generation ("garbage-first heap … used 10696K", "DefNew …",
-            // "Tenured …", "ZHeap used 60M"); indented lines are their parts, Metaspace is not heap
             if (line.isEmpty() || Character.isWhitespace(line.charAt(0)) || line.contains("Metaspace")
                     || line.contains("class space")) continue;
             Matcher m = USED.matcher(line);
