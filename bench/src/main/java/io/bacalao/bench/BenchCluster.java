@@ -24,8 +24,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * 5 ms, so that waiting adds the same small load whatever the concurrency.
  */
 final class BenchCluster implements AutoCloseable {
+    /** How long the devstack may take to be ready (a busy shared machine needs minutes). */
+    static final Duration READY = Duration.ofMinutes(10);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final LocalCluster cluster;
+    private final Config config;
     private final String base;
     private final double startupSeconds;
     private final Map<String, CompletableFuture<String>> outstanding = new ConcurrentHashMap<>();
@@ -43,13 +46,61 @@ final class BenchCluster implements AutoCloseable {
                 .with(ConfigKeys.API_PORT, "31234").with(ConfigKeys.ORCHESTRATOR_PORT, "31222")
                 .with(ConfigKeys.LOCAL_PUBLISHER_PORT, "31301").with(ConfigKeys.DATA_DIR, root.toString()));
         for (Map.Entry<String, String> e : extra.entrySet()) config = config.with(e.getKey(), e.getValue());
+        this.config = config;
         long t0 = System.nanoTime();
         cluster = new LocalCluster(config, root.resolve("devstack"));
-        cluster.start(computes);
-        cluster.awaitReady(Duration.ofMinutes(5));
+        try {
+            cluster.start(computes);
+            cluster.awaitReady(READY);
+        } catch (Exception | Error e) {
+            cluster.close(); // no node process outlives a devstack that did not start
+            throw e;
+        }
         startupSeconds = (System.nanoTime() - t0) / 1e9;
         base = "http://127.0.0.1:" + cluster.apiPort();
         watcher = Thread.ofPlatform().daemon().start(this::watch);
+    }
+
+    /**
+     * Ports for a devstack of {@code computes} compute nodes that are free now (API, API + i for compute i, broker,
+     * local publisher + i), as extra configuration: for a bench that may run beside another devstack.
+     */
+    static Map<String, String> freePorts(int computes) {
+        java.util.Random r = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int base = 20_000 + r.nextInt(20_000) / 10 * 10;
+            int aux = base + computes + 1;
+            boolean free = true;
+            for (int p = base; p <= aux + computes && free; p++) free = isFree(p);
+            if (free) {
+                return Map.of(ConfigKeys.API_PORT, String.valueOf(base), ConfigKeys.ORCHESTRATOR_PORT, String.valueOf(aux),
+                        ConfigKeys.LOCAL_PUBLISHER_PORT, String.valueOf(aux + 1));
+            }
+        }
+        throw new IllegalStateException("no free block of ports found on 127.0.0.1");
+    }
+
+    private static boolean isFree(int port) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** The embedded broker's URL, for simulated compute nodes (the devstack's loopback broker). */
+    String brokerUrl() {
+        return "tcp://127.0.0.1:" + config.get(ConfigKeys.ORCHESTRATOR_PORT);
+    }
+
+    /** The join token compute nodes present (empty on the devstack's loopback broker). */
+    String token() {
+        return config.get(ConfigKeys.ORCHESTRATOR_AUTH_TOKEN);
+    }
+
+    /** The REST API's base URL. */
+    String base() {
+        return base;
     }
 
     /** The node processes, to kill or restart one. */

@@ -1,0 +1,119 @@
+package io.bacalao.simulator;
+
+import io.bacalao.broker.Addresses;
+import io.bacalao.domain.protocol.ProtocolCodec;
+import io.bacalao.domain.protocol.ProtocolMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageListener;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * One simulated node's broker connection, logged in as a real compute node is (user = node ID, password =
+ * {@code <token>:<node secret>}, docs/broker-security.md): a consumer session on {@code bacalao.compute.<nodeId>}
+ * whose listener runs on the Artemis client's global thread pool (no thread of its own), and a producer session to
+ * {@code bacalao.orchestrator} used under this object's lock. The connection factory, its Netty event loop and
+ * its thread pools are shared by every node of a simulator. Any failure marks the link broken; the node closes
+ * and opens it again on a later tick (the broker keeps what was sent to its queue meanwhile).
+ */
+final class NodeLink implements AutoCloseable {
+    private final ActiveMQConnectionFactory factory;
+    private final String nodeId;
+    private final String password;
+    private final MessageListener listener;
+    private Connection connection;
+    private Session out;
+    private MessageProducer producer;
+    private volatile boolean broken;
+
+    NodeLink(ActiveMQConnectionFactory factory, String nodeId, String password, MessageListener listener) {
+        this.factory = factory;
+        this.nodeId = nodeId;
+        this.password = password;
+        this.listener = listener;
+    }
+
+    /** True when the connection is open and has not failed. */
+    synchronized boolean isOpen() {
+        return connection != null && !broken;
+    }
+
+    /**
+     * Opens the connection and starts consuming, unless it is open; throws when the broker refuses or is away.
+     * Called by one thread at a time (the node's tick). A broken connection is closed outside the lock: closing
+     * waits for a listener still running, which may itself be waiting to send.
+     */
+    void open() throws JMSException {
+        if (isOpen()) return;
+        close();
+        Connection c = factory.createConnection(nodeId, password);
+        try {
+            c.setExceptionListener(e -> broken = true);
+            Session in = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            in.createConsumer(in.createQueue(Addresses.computeQueue(nodeId))).setMessageListener(listener);
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer p = s.createProducer(s.createQueue(Addresses.ORCHESTRATOR));
+            p.setDeliveryMode(DeliveryMode.PERSISTENT);
+            synchronized (this) {
+                connection = c;
+                out = s;
+                producer = p;
+                broken = false;
+            }
+            c.start();
+        } catch (JMSException | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    /** Sends a message to the orchestrator's inbox (persistent, so it returns once the broker has it). */
+    synchronized void send(ProtocolMessage m) throws JMSException {
+        send(producer, m);
+    }
+
+    /** Sends a message to another queue the node may write to (its own log streams). */
+    synchronized void sendTo(String queue, ProtocolMessage m) throws JMSException {
+        if (!isOpen()) throw new JMSException("not connected");
+        try (MessageProducer p = out.createProducer(out.createQueue(queue))) {
+            send(p, m);
+        }
+    }
+
+    private void send(MessageProducer p, ProtocolMessage m) throws JMSException {
+        if (!isOpen()) throw new JMSException("not connected");
+        try {
+            TextMessage t = out.createTextMessage(ProtocolCodec.encode(m));
+            t.setStringProperty(ProtocolMessage.TYPE_PROPERTY, ProtocolCodec.typeOf(m));
+            p.send(t);
+        } catch (JMSException | RuntimeException e) {
+            broken = true;
+            throw e;
+        }
+    }
+
+    /** Closes the connection (outside the lock, see {@link #open}). */
+    @Override
+    public void close() {
+        Connection c;
+        synchronized (this) {
+            c = connection;
+            connection = null;
+            out = null;
+            producer = null;
+        }
+        if (c != null) closeQuietly(c);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (JMSException | RuntimeException ignored) {
+            // the connection is being discarded
+        }
+    }
+}
