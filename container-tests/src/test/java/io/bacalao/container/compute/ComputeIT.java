@@ -1,0 +1,205 @@
+package io.bacalao.container.compute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bacalao.container.support.Deployments;
+import io.bacalao.container.support.Waits;
+import io.bacalao.domain.model.ExecutionStateType;
+import io.bacalao.domain.protocol.AskForBid;
+import io.bacalao.domain.protocol.BidResult;
+import io.bacalao.domain.protocol.ComputeError;
+import io.bacalao.domain.protocol.ExecutionProgress;
+import io.bacalao.domain.protocol.RunResult;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The compute node's message handler, local queue and runner inside a real Payara Micro (the compute node's WAR)
+ * with a real Artemis broker, H2 and dockerd, and its restart recovery. The node has 1 CPU
+ * ({@code Compute.AllocatedCapacity.CPU}), so a second 1-CPU execution waits in the local queue. The test plays the
+ * orchestrator ({@link SimulatedOrchestrator}) and drives the node through {@link ComputeNodeUnderTest}.
+ *
+ * <p>The steps run in order on one node: the test client starts it, the node's steps run inside it, the client
+ * kills it ({@code kill -9}) while an execution runs and starts it again on the same data, and the last node step
+ * checks the recovery. (One class, so that the node starts twice in all, not three times.)
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ComputeIT {
+    private static final String NODE = "compute-node";
+    /** Chosen here, not by the node: the step after the restart has to find the same execution. */
+    private static final String INTERRUPTED = "e-0000dead-0000-4000-8000-00000000beef";
+    private static SimulatedOrchestrator orchestrator;
+
+    @Deployment(name = NODE, managed = false)
+    @TargetsContainer("compute")
+    static WebArchive deployment() {
+        return Deployments.compute(ComputeIT.class, ComputeNodeUnderTest.class, SimulatedOrchestrator.class);
+    }
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Inject
+    ComputeNodeUnderTest node;
+
+    /** This node process's orchestrator, which accepts the node's handshake on first use. */
+    private static synchronized SimulatedOrchestrator orchestrator() {
+        if (orchestrator == null) {
+            orchestrator = new SimulatedOrchestrator();
+            orchestrator.acceptJoin();
+        }
+        return orchestrator;
+    }
+
+    private ExecutionStateType awaitState(String executionId, ExecutionStateType state) {
+        return Waits.until("execution " + executionId + " " + state, () -> node.state(executionId)
+                .filter(s -> s == state).orElse(null));
+    }
+
+    @Test
+    @Order(1)
+    @RunAsClient
+    void nodeStarts() {
+        start();
+    }
+
+    @Test
+    @Order(2)
+    @OperateOnDeployment(NODE)
+    void runRequestDeliveredTwiceRunsOnce() {
+        SimulatedOrchestrator o = orchestrator();
+        AskForBid ask = o.runRequest(SimulatedOrchestrator.noopJob());
+        String id = ask.execution().id();
+        o.send(ask);
+        o.send(ask);
+
+        RunResult result = o.expect(RunResult.class, r -> r.executionId().equals(id));
+        assertEquals(0, result.output().exitCode());
+        awaitState(id, ExecutionStateType.Completed);
+        node.handle(ask);
+        assertEquals(ExecutionStateType.Completed, node.state(id).orElseThrow(), "asked again after it finished");
+        assertEquals(1, o.count(BidResult.class, id, BidResult::accepted), "the node bid more than once");
+        assertTrue(o.count(ExecutionProgress.class, id, p -> p.state() == ExecutionStateType.Running) <= 1,
+                "the execution started more than once");
+    }
+
+    @Test
+    @Order(3)
+    @OperateOnDeployment(NODE)
+    void cancelledQueuedExecutionLeavesTheQueueAndNeverRuns() {
+        SimulatedOrchestrator o = orchestrator();
+        AskForBid busy = o.runRequest(SimulatedOrchestrator.sleepingJob());
+        node.handle(busy);
+        try {
+            cancelWhileBusy(o, busy);
+        } finally {
+            node.handle(o.cancel(busy));
+        }
+    }
+
+    private void cancelWhileBusy(SimulatedOrchestrator o, AskForBid busy) {
+        awaitState(busy.execution().id(), ExecutionStateType.Running);
+
+        AskForBid queued = o.runRequest(SimulatedOrchestrator.noopJob());
+        String queuedId = queued.execution().id();
+        node.handle(queued);
+        assertEquals(1, node.waiting(), "the second execution waits for the CPU the first one holds");
+        assertEquals(ExecutionStateType.BidAccepted, node.state(queuedId).orElseThrow());
+
+        node.handle(o.cancel(queued));
+        assertEquals(0, node.waiting());
+        assertEquals(ExecutionStateType.Cancelled, node.state(queuedId).orElseThrow());
+        node.handle(o.cancel(queued));
+        assertEquals(ExecutionStateType.Cancelled, node.state(queuedId).orElseThrow(), "a repeated cancel");
+
+        node.handle(o.cancel(busy));
+        assertEquals(ExecutionStateType.Cancelled, node.state(busy.execution().id()).orElseThrow());
+        // the CPU comes back when the cancelled container has stopped: the next execution then runs, and the
+        // cancelled one, had it still waited ahead of it, would have run first
+        AskForBid next = o.runRequest(SimulatedOrchestrator.noopJob());
+        node.handle(next);
+        o.expect(RunResult.class, r -> r.executionId().equals(next.execution().id()));
+        assertEquals(ExecutionStateType.Cancelled, node.state(queuedId).orElseThrow());
+        assertEquals(0, o.count(RunResult.class, queuedId, r -> true), "the cancelled execution ran");
+        assertEquals(0, o.count(ExecutionProgress.class, queuedId, p -> true), "the cancelled execution started");
+        assertEquals(0, o.count(RunResult.class, busy.execution().id(), r -> true), "the cancelled container reported a result");
+    }
+
+    @Test
+    @Order(4)
+    @OperateOnDeployment(NODE)
+    void executionRunsWhenTheNodeIsKilled() {
+        node.handle(orchestrator().runRequest(SimulatedOrchestrator.sleepingJob(), INTERRUPTED));
+        awaitState(INTERRUPTED, ExecutionStateType.Running);
+    }
+
+    @Test
+    @Order(5)
+    @RunAsClient
+    void nodeIsKilledAndStartsAgainOnItsData() throws Exception {
+        // the node this class started: the newest Payara Micro child of this JVM (an earlier class's may still stop)
+        ProcessHandle payara = ProcessHandle.current().children()
+                .filter(p -> p.info().commandLine().orElse("").contains("payara-micro.jar"))
+                .max(Comparator.comparing(p -> p.info().startInstant().orElse(Instant.MIN)))
+                .orElseThrow(() -> new AssertionError("no Payara Micro process to kill"));
+        payara.destroyForcibly();
+        payara.onExit().get(60, TimeUnit.SECONDS);
+        deployer.undeploy(NODE);
+        start();
+    }
+
+    @Test
+    @Order(6)
+    @OperateOnDeployment(NODE)
+    void interruptedExecutionIsFailedAndReportedAfterTheJoin() {
+        assertEquals(ExecutionStateType.Failed, node.state(INTERRUPTED).orElseThrow(), "after the restart");
+        ComputeError reported = orchestrator().expect(ComputeError.class, e -> e.executionId().equals(INTERRUPTED));
+        assertTrue(reported.message().contains("Failed due to node restart"), reported.message());
+    }
+
+    @Test
+    @Order(7)
+    @RunAsClient
+    void nodeStops() {
+        deployer.undeploy(NODE);
+    }
+
+    /**
+     * Starts the node on its data dir with a fresh Payara root: a reused root would deploy the previous start's
+     * applications again beside this one (see payara NodeProcess.deleteTree).
+     */
+    private void start() {
+        deleteTree(Path.of(System.getProperty("bacalao.it.run"), "compute", "payara-root"));
+        deployer.deploy(NODE);
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) return;
+        try (var files = Files.walk(root)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.bacalao.container.compute;
+
+import io.bacalao.broker.Addresses;
+import io.bacalao.broker.client.BrokerClient;
+import io.bacalao.broker.client.BrokerEndpoint;
+import io.bacalao.broker.client.Subscription;
+import io.bacalao.container.support.Waits;
+import io.bacalao.domain.model.DesiredState;
+import io.bacalao.domain.model.DesiredStateType;
+import io.bacalao.domain.model.Execution;
+import io.bacalao.domain.model.Ids;
+import io.bacalao.domain.model.Job;
+import io.bacalao.domain.model.AllocatedResources;
+import io.bacalao.domain.model.Resources;
+import io.bacalao.domain.protocol.AskForBid;
+import io.bacalao.domain.protocol.CancelExecution;
+import io.bacalao.domain.protocol.HandshakeRequest;
+import io.bacalao.domain.protocol.HandshakeResponse;
+import io.bacalao.domain.protocol.ProtocolCodec;
+import io.bacalao.domain.protocol.ProtocolMessage;
+import io.bacalao.domain.spec.JobReader;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * The orchestrator, played by the test on the compute node's broker (the node under test runs its own broker.war
+ * and logs in as the orchestrator user, as a hybrid node does): reads the orchestrator's inbox, where the node
+ * reports, accepts the node's handshakes, and sends the node protocol messages on its queue.
+ */
+final class SimulatedOrchestrator implements AutoCloseable {
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    private final String nodeId = System.getProperty("bacalao.node.id");
+    private final BrokerClient broker = new BrokerClient(new BrokerEndpoint(System.getProperty("bacalao.broker.url"),
+            System.getProperty("bacalao.broker.user"), System.getProperty("bacalao.broker.password")));
+    private final Subscription inbox = broker.subscribe(Addresses.ORCHESTRATOR);
+    private final List<ProtocolMessage> received = new ArrayList<>();
+
+    static String noopJob() {
+        return job("{\"Type\":\"noop\"}");
+    }
+
+    /** Runs until cancelled (the offline test image of system-tests/scripts/build-test-images.sh). */
+    static String sleepingJob() {
+        return job("{\"Type\":\"docker\",\"Params\":{\"Image\":\"local/busybox:latest\",\"Entrypoint\":[\"sleep\",\"600\"]}}");
+    }
+
+    /** A batch job of one task on {@code engine} that takes the node's whole CPU (1 in the test profile). */
+    private static String job(String engine) {
+        return "{\"Name\":\"compute-" + NAMES.incrementAndGet() + "\",\"Type\":\"batch\",\"Count\":1,\"Tasks\":[{"
+                + "\"Name\":\"main\",\"Engine\":" + engine + ",\"Resources\":{\"CPU\":\"1\"}}]}";
+    }
+
+    String nodeId() {
+        return nodeId;
+    }
+
+    /** Sends a message to the node's queue, as the orchestrator does. */
+    void send(ProtocolMessage m) {
+        broker.send(Addresses.computeQueue(m.nodeId()), ProtocolCodec.encode(m),
+                Map.of(ProtocolMessage.TYPE_PROPERTY, ProtocolCodec.typeOf(m)));
+    }
+
+    /** Accepts the node's next handshake (it retries until answered). */
+    void acceptJoin() {
+        expect(HandshakeRequest.class, h -> h.nodeId().equals(nodeId));
+        send(new HandshakeResponse(nodeId, true, "APPROVED", ""));
+    }
+
+    /**
+     * A pre-approved request to run the job (the node runs it as soon as it accepts and has room), for a new
+     * execution of the job on the node under test, allocated what its task asks for (as the orchestrator does;
+     * the node's queue counts the allocation).
+     */
+    AskForBid runRequest(String jobSpecJson) {
+        return runRequest(jobSpecJson, Ids.newExecutionId());
+    }
+
+    /** As {@link #runRequest(String)}, for an execution ID the test chooses (one that outlives a node restart). */
+    AskForBid runRequest(String jobSpecJson, String executionId) {
+        Job job = JobReader.readFile(jobSpecJson).withId(Ids.newJobId());
+        long now = Instant.now().getEpochSecond() * 1_000_000_000L;
+        Execution e = Execution.create(executionId, job, nodeId, Ids.newEvaluationId(), 0,
+                DesiredState.of(DesiredStateType.Running, ""), AllocatedResources.of("main", Resources.parse(job.task().resources())), now)
+                .withJob(job);
+        return new AskForBid(nodeId, e, true);
+    }
+
+    CancelExecution cancel(AskForBid ask) {
+        return new CancelExecution(nodeId, ask.execution().id(), ask.execution().jobId(), "cancelled by the test");
+    }
+
+    /** The next report of this type that matches, waiting for it; every report read is kept ({@link #received}). */
+    <T extends ProtocolMessage> T expect(Class<T> type, Predicate<T> matching) {
+        for (ProtocolMessage m : received) {
+            if (type.isInstance(m) && matching.test(type.cast(m))) return type.cast(m);
+        }
+        Instant deadline = Instant.now().plus(Waits.DEFAULT);
+        while (Instant.now().isBefore(deadline)) {
+            ProtocolMessage m = next();
+            if (m != null && type.isInstance(m) && matching.test(type.cast(m))) return type.cast(m);
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " from the node in " + Waits.DEFAULT.toSeconds()
+                + "s; it sent " + received);
+    }
+
+    /** How many reports of this type about the execution have arrived so far. */
+    <T extends ProtocolMessage> long count(Class<T> type, String executionId, Predicate<T> matching) {
+        return received.stream().filter(type::isInstance).map(type::cast)
+                .filter(m -> executionId.equals(executionIdOf(m)) && matching.test(m)).count();
+    }
+
+    private static String executionIdOf(ProtocolMessage m) {
+        return switch (m) {
+            case io.bacalao.domain.protocol.BidResult r -> r.executionId();
+            case io.bacalao.domain.protocol.RunResult r -> r.executionId();
+            case io.bacalao.domain.protocol.ComputeError r -> r.executionId();
+            case io.bacalao.domain.protocol.ExecutionProgress r -> r.executionId();
+            default -> "";
+        };
+    }
+
+    private ProtocolMessage next() {
+        Message m = inbox.next(200);
+        if (m == null) return null;
+        try {
+            ProtocolMessage decoded = ProtocolCodec.decode(m.getStringProperty(ProtocolMessage.TYPE_PROPERTY),
+                    ((TextMessage) m).getText());
+            received.add(decoded);
+            return decoded;
+        } catch (JMSException e) {
+            throw new AssertionError("unreadable message in the orchestrator's inbox", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        inbox.close();
+        broker.close();
+    }
+}

@@ -1,0 +1,235 @@
+package io.bacalao.container.orchestrator;
+
+import io.bacalao.domain.error.BacalaoException;
+import io.bacalao.domain.model.AllocatedResources;
+import io.bacalao.domain.model.DesiredState;
+import io.bacalao.domain.model.DesiredStateType;
+import io.bacalao.domain.model.Evaluation;
+import io.bacalao.domain.model.EvaluationTrigger;
+import io.bacalao.domain.model.Ids;
+import io.bacalao.domain.model.JobState;
+import io.bacalao.domain.model.JobStateType;
+import io.bacalao.domain.model.Resources;
+import io.bacalao.orchestrator.scheduler.ExecutionUpdate;
+import io.bacalao.domain.model.EvaluationStatus;
+import io.bacalao.domain.model.Execution;
+import io.bacalao.domain.model.Job;
+import io.bacalao.domain.model.JobHistory;
+import io.bacalao.domain.protocol.ProtocolMessage;
+import io.bacalao.domain.spec.JobReader;
+import io.bacalao.orchestrator.jobs.JobService;
+import io.bacalao.orchestrator.jobs.SubmitResult;
+import io.bacalao.orchestrator.messaging.ComputeMessageRouter;
+import io.bacalao.orchestrator.messaging.Dispatcher;
+import io.bacalao.orchestrator.scheduler.Plan;
+import io.bacalao.orchestrator.store.EvaluationStore;
+import io.bacalao.orchestrator.store.JobStore;
+import io.bacalao.orchestrator.store.Outbox;
+import io.bacalao.orchestrator.store.PlanApplier;
+import io.bacalao.orchestrator.store.SnapshotReader;
+import io.bacalao.orchestrator.store.StalePlanException;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.UserTransaction;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The orchestrator's transactional middle as the tests drive it, and the only test class that names its
+ * internals: the entry points (job service, plan applier, report handler), where their outgoing messages go, and
+ * the store's rows. When the state writer is reshaped, this class changes and the tests do not.
+ */
+@ApplicationScoped
+public class OrchestratorMiddle {
+    @Inject
+    JobService jobs;
+    @Inject
+    PlanApplier plans;
+    @Inject
+    SnapshotReader snapshots;
+    @Inject
+    ComputeMessageRouter reports;
+    @Inject
+    Dispatcher dispatcher;
+    @Inject
+    JobStore store;
+    @Inject
+    EvaluationStore evaluations;
+    @Inject
+    Clock clock;
+    @PersistenceContext(unitName = "orchestrator")
+    EntityManager em;
+    @Resource
+    UserTransaction tx;
+
+    /** Submits a job spec (JSON, as the API receives it) through the job service. */
+    SubmitResult submit(String specJson) {
+        return jobs.submit(JobReader.readFile(specJson), false);
+    }
+
+    /**
+     * Submits again with {@code --force}: the same job, a new version and revision. Tried again while it conflicts
+     * with a concurrent change of the job (409): a waiting job is re-evaluated every QueueBackoff, and each of
+     * those plans moves its revision.
+     */
+    SubmitResult resubmit(String specJson) {
+        return retryingConflicts(() -> jobs.submit(JobReader.readFile(specJson), true));
+    }
+
+    /** A user's change of a job, tried again while it conflicts with a concurrent change (409), as a user would. */
+    private static <T> T retryingConflicts(Supplier<T> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return change.get();
+            } catch (BacalaoException e) {
+                if (e.status() != 409 || attempt == 10) throw e;
+            }
+        }
+    }
+
+    /** Runs {@code work} in a transaction of the caller's that then rolls back; returns what {@code work} returned. */
+    <T> T inTransactionThatRollsBack(Supplier<T> work) {
+        try {
+            tx.begin();
+            try {
+                return work.get();
+            } finally {
+                if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) tx.rollback();
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("user transaction failed", e);
+        }
+    }
+
+    /** What a scheduler would start from: the job, its executions and the nodes, read now. */
+    SnapshotReader.Snapshot snapshot(String jobId) {
+        return snapshots.read(jobId).orElseThrow(() -> new AssertionError("job " + jobId + " is not stored"));
+    }
+
+    /**
+     * Applies a plan as the evaluation worker does, messages sent after the commit. Returns false when the plan
+     * applier refused it as stale (and rolled back).
+     */
+    boolean apply(Plan plan) {
+        Outbox out;
+        try {
+            out = plans.apply(plan, clock.instant());
+        } catch (StalePlanException stale) {
+            return false;
+        }
+        dispatcher.send(out);
+        return true;
+    }
+
+    /**
+     * A plan as a scheduler makes it from {@code s}: one new execution of the job on {@code nodeId} (approved,
+     * desired Pending) and the job Running, expecting the snapshot's job revision.
+     */
+    Plan placement(SnapshotReader.Snapshot s, String nodeId) {
+        Job job = s.job();
+        long now = nanos();
+        Evaluation eval = Evaluation.create(job, EvaluationTrigger.JOB_REGISTER, now);
+        Execution e = Execution.create(Ids.newExecutionId(), job, nodeId, eval.id(), 0,
+                DesiredState.of(DesiredStateType.Pending, ""), AllocatedResources.of("main", Resources.of(1, 0, 0, 0)), now);
+        return new Plan(eval, job.id(), job.revision(), List.of(e), List.of(), JobState.of(JobStateType.Running),
+                List.of(), List.of());
+    }
+
+    /** A plan that stops one execution, expecting the given revisions of the job and of the execution. */
+    Plan stop(SnapshotReader.Snapshot s, Execution e, long expectedExecutionRevision) {
+        Job job = s.job();
+        Evaluation eval = Evaluation.create(job, EvaluationTrigger.JOB_REGISTER, nanos());
+        ExecutionUpdate stop = new ExecutionUpdate(e.id(), expectedExecutionRevision,
+                DesiredState.of(DesiredStateType.Stopped, "stopped by the test"), null, null);
+        return new Plan(eval, job.id(), job.revision(), List.of(), List.of(stop), null, List.of(), List.of());
+    }
+
+    /** Stops a job through the job service (the user's stop; tried again on a conflict, see {@link #resubmit}). */
+    void stopJob(String jobId) {
+        retryingConflicts(() -> jobs.stop(jobId, Job.DEFAULT_NAMESPACE, "test done"));
+    }
+
+    private long nanos() {
+        java.time.Instant i = clock.instant();
+        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    }
+
+    /** Hands a node's report to the orchestrator's report handling, as its inbox does after decoding it. */
+    void report(ProtocolMessage m) {
+        reports.route(m);
+    }
+
+    Optional<Job> job(String jobId) {
+        return store.find(jobId);
+    }
+
+    Optional<Job> jobNamed(String name) {
+        return store.findByName(name, Job.DEFAULT_NAMESPACE);
+    }
+
+    List<Execution> executions(String jobId) {
+        return store.executions(jobId);
+    }
+
+    List<JobHistory> history(String jobId) {
+        return store.history(jobId, 0, 0);
+    }
+
+    Optional<Evaluation> evaluation(String id) {
+        return evaluations.find(id);
+    }
+
+    /** The job's stored evaluations: ID, status and the attempts counted, oldest first. */
+    List<EvaluationRow> evaluationsOf(String jobId) {
+        List<?> rows = em.createNativeQuery("select ID, STATUS, coalesce(ATTEMPTS, 0), coalesce(LAST_ERROR, ''),"
+                        + " TRIGGERED_BY from ORCH_EVALUATION where JOB_ID = ? order by WAIT_UNTIL, ID")
+                .setParameter(1, jobId).getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new EvaluationRow((String) r[0],
+                EvaluationStatus.valueOf((String) r[1]), ((Number) r[2]).intValue(), (String) r[3], (String) r[4])).toList();
+    }
+
+    record EvaluationRow(String id, EvaluationStatus status, int attempts, String lastError, String trigger) {
+    }
+
+    /**
+     * Makes every evaluation of the job throw, as a damaged row does: the stored job asks for a CPU quantity the
+     * scheduler cannot parse. (Written straight to the job's row; a cache of parsed jobs keyed by revision would
+     * need the revision moved as well.)
+     */
+    void poisonResources(String jobId) {
+        inCommittedTransaction(() -> {
+            String json = (String) em.createNativeQuery("select JSON from ORCH_JOB where ID = ?").setParameter(1, jobId)
+                    .getSingleResult();
+            String poisoned = json.replaceFirst("\"CPU\":\"[^\"]*\"", "\"CPU\":\"lots\"");
+            if (poisoned.equals(json)) throw new AssertionError("job " + jobId + " names no CPU: " + json);
+            em.createNativeQuery("update ORCH_JOB set JSON = ? where ID = ?").setParameter(1, poisoned)
+                    .setParameter(2, jobId).executeUpdate();
+        });
+    }
+
+    private void inCommittedTransaction(Runnable work) {
+        try {
+            tx.begin();
+            boolean done = false;
+            try {
+                em.joinTransaction();
+                work.run();
+                done = true;
+            } finally {
+                if (done) tx.commit(); else tx.rollback();
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("user transaction failed", e);
+        }
+    }
+}
