@@ -1,6 +1,6 @@
 package io.bacalao.cli;
 
-import io.bacalao.cli.command.RootCommand;
+import io.bacalao.cli.command.CommandTree;
 import picocli.CommandLine;
 
 /** Entry point of the {@code bacalao} command. */
@@ -19,16 +19,12 @@ public final class Main {
 
     /** Runs a command line with the given output streams (used by tests). */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new RootCommand());
+        CommandLine cli = CommandTree.forArgs(args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(new ErrorHandler());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        // docker run: options end at IMAGE; what follows is the container's command, passed through untouched
-        cli.getSubcommands().get("docker").getSubcommands().get("run").setStopAtPositional(true);
-        // wasm run: options end at ENTRY-MODULE; what follows is the module's argv[1..]
-        cli.getSubcommands().get("wasm").getSubcommands().get("run").setStopAtPositional(true);
         return cli.execute(args);
     }
 }

@@ -3,7 +3,7 @@ package io.bacalao.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.bacalao.cli.command.RootCommand;
+import io.bacalao.cli.command.CommandTree;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ class HelpTest {
     @Test
     void everyCommandPrintsItsUsage() {
         List<List<String>> paths = new ArrayList<>();
-        collect(new CommandLine(new RootCommand()), List.of(), paths);
+        collect(CommandTree.full(), List.of(), paths);
         assertTrue(paths.size() > 25, "found only " + paths);
         for (List<String> path : paths) {
             List<String> args = new ArrayList<>(path);

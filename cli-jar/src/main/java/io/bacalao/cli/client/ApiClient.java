@@ -6,23 +6,32 @@ import io.bacalao.domain.config.BuildVersion;
 import io.bacalao.domain.error.ApiError;
 import io.bacalao.domain.spec.Json;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** The orchestrator's REST API over HTTP, with the domain's JSON mapping and Bacalhau's client headers. */
+/**
+ * The orchestrator's REST API over HTTP, with the domain's JSON mapping and Bacalhau's client headers.
+ *
+ * <p>One request per command, so it uses {@link HttpURLConnection}: a plain {@code http://} endpoint then costs no
+ * TLS initialisation, no selector thread and a fraction of the classes of {@code java.net.http.HttpClient} (which
+ * initialises the default {@code SSLContext} when it is built, whatever the scheme; see docs/cli-startup.md).
+ * An {@code https://} endpoint goes through {@code HttpsURLConnection} with the JDK's default trust.
+ */
 public final class ApiClient {
+    /** Whole-request limit (connect, send, first byte and each read): Bacalhau's client waits as long. */
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Connect limit: an orchestrator that does not accept in 5 s is reported unreachable. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private final Endpoint endpoint;
-    private final HttpClient http;
 
     public ApiClient(Endpoint endpoint) {
         this.endpoint = endpoint;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     public Endpoint endpoint() {
@@ -30,55 +39,94 @@ public final class ApiClient {
     }
 
     public <T> T get(String path, Class<T> type) {
-        return send(request(path).GET().build(), Json.mapper().constructType(type));
+        return send("GET", path, null, Json.mapper().constructType(type));
     }
 
     public <T> T get(String path, JavaType type) {
-        return send(request(path).GET().build(), type);
+        return send("GET", path, null, type);
     }
 
     public <T> T put(String path, Object body, Class<T> type) {
-        return send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(Json.write(body))).build(), Json.mapper().constructType(type));
+        return send("PUT", path, Json.write(body), Json.mapper().constructType(type));
     }
 
     /** DELETE with a JSON body, as Bacalhau's client sends the stop reason. */
     public <T> T delete(String path, Object body, Class<T> type) {
-        return send(request(path).header("Content-Type", "application/json")
-                .method("DELETE", HttpRequest.BodyPublishers.ofString(Json.write(body))).build(),
-                Json.mapper().constructType(type));
+        return send("DELETE", path, Json.write(body), Json.mapper().constructType(type));
     }
 
-    private HttpRequest.Builder request(String path) {
-        var v = BuildVersion.current();
-        return HttpRequest.newBuilder(endpoint.uri(path)).timeout(TIMEOUT)
-                .header("Accept", "application/json")
-                .header("X-Bacalhau-Git-Version", v.gitVersion())
-                .header("X-Bacalhau-Git-Commit", v.gitCommit())
-                .header("X-Bacalhau-Build-OS", v.goos())
-                .header("X-Bacalhau-Arch", v.goarch());
-    }
-
-    private <T> T send(HttpRequest request, JavaType type) {
-        HttpResponse<String> response;
+    private <T> T send(String method, String path, String body, JavaType type) {
+        Response response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException | HttpConnectTimeoutException e) {
+            response = exchange(method, path, body);
+        } catch (ConnectException e) {
             throw unreachable("connection refused");
-        } catch (HttpTimeoutException e) {
+        } catch (ConnectTimeout e) {
+            throw unreachable("connection refused");
+        } catch (SocketTimeoutException e) {
             throw unreachable("no answer within " + TIMEOUT.toSeconds() + "s");
         } catch (IOException e) {
             throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliException("interrupted");
         }
-        if (response.statusCode() / 100 != 2) throw new ApiException(errorOf(response));
+        if (response.status() / 100 != 2) throw new ApiException(errorOf(response));
         try {
             return Json.mapper().readValue(response.body(), type);
         } catch (IOException e) {
             throw new CliException("unexpected answer from " + endpoint + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * One request on its own connection. No proxy (as {@code java.net.http.HttpClient} by default), no redirects,
+     * and a request with a body is sent in fixed-length mode, which {@link HttpURLConnection} never silently
+     * retries: a job submission is sent at most once.
+     */
+    private Response exchange(String method, String path, String body) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) endpoint.uri(path).toURL().openConnection(Proxy.NO_PROXY);
+        try {
+            c.setRequestMethod(method);
+            c.setInstanceFollowRedirects(false);
+            c.setUseCaches(false);
+            c.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+            c.setReadTimeout((int) TIMEOUT.toMillis());
+            var v = BuildVersion.current();
+            c.setRequestProperty("Accept", "application/json");
+            c.setRequestProperty("X-Bacalhau-Git-Version", v.gitVersion());
+            c.setRequestProperty("X-Bacalhau-Git-Commit", v.gitCommit());
+            c.setRequestProperty("X-Bacalhau-Build-OS", v.goos());
+            c.setRequestProperty("X-Bacalhau-Arch", v.goarch());
+            byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+            if (bytes != null) {
+                c.setRequestProperty("Content-Type", "application/json");
+                c.setDoOutput(true);
+                c.setFixedLengthStreamingMode(bytes.length);
+            }
+            try {
+                c.connect();
+            } catch (SocketTimeoutException e) {
+                throw new ConnectTimeout();
+            }
+            if (bytes != null) {
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(bytes);
+                }
+            }
+            int status = c.getResponseCode();
+            InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+            if (in == null) return new Response(status, "");
+            try (in) {
+                return new Response(status, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    private record Response(int status, String body) {
+    }
+
+    /** A connect that timed out, told apart from a read that did. */
+    private static final class ConnectTimeout extends IOException {
     }
 
     private CliException unreachable(String why) {
@@ -92,13 +140,13 @@ public final class ApiClient {
                         + " or BACALAO_API_HOST/BACALAO_API_PORT");
     }
 
-    private static ApiError errorOf(HttpResponse<String> r) {
+    private static ApiError errorOf(Response r) {
         try {
             ApiError e = Json.mapper().readValue(r.body(), ApiError.class);
             if (e.message() != null) return e;
         } catch (IOException ignored) {
             // not Bacalhau's error body
         }
-        return new ApiError(r.statusCode(), "HTTP " + r.statusCode() + ": " + r.body(), "", "", "", null, null);
+        return new ApiError(r.status(), "HTTP " + r.status() + ": " + r.body(), "", "", "", null, null);
     }
 }

@@ -2,13 +2,6 @@ package io.bacalao.cli.command;
 
 import io.bacalao.cli.client.ApiClient;
 import io.bacalao.cli.client.Endpoint;
-import io.bacalao.cli.command.agent.AgentCommand;
-import io.bacalao.cli.command.docker.DockerCommand;
-import io.bacalao.cli.command.job.JobCommand;
-import io.bacalao.cli.command.node.NodeCommand;
-import io.bacalao.cli.command.wasm.WasmCommand;
-import io.bacalao.cli.launch.DevstackCommand;
-import io.bacalao.cli.launch.ServeCommand;
 import io.bacalao.domain.config.Config;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.config.ConfigLoader;
@@ -18,15 +11,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
-/** {@code bacalao}: Bacalhau's command line, against a Bacalao (or Bacalhau) orchestrator. */
+/**
+ * {@code bacalao}: Bacalhau's command line, against a Bacalao (or Bacalhau) orchestrator. Its subcommands are
+ * listed in {@link CommandTree}, which builds only those a command line needs.
+ */
 @Command(name = "bacalao", versionProvider = VersionProvider.class,
-        description = "Compute over data: run Docker and WebAssembly jobs next to the data.",
-        subcommands = {JobCommand.class, DockerCommand.class, WasmCommand.class, NodeCommand.class, AgentCommand.class, VersionCommand.class,
-                ServeCommand.class, DevstackCommand.class})
+        description = "Compute over data: run Docker and WebAssembly jobs next to the data.")
 public class RootCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
     /** Inherited, so that {@code --help} works on every command. */
     @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help message and exit.")
     boolean help;
@@ -52,7 +51,7 @@ public class RootCommand implements Runnable {
 
     @Override
     public void run() {
-        new picocli.CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public ApiClient client() {

@@ -38,11 +38,6 @@ public final class Json {
             .maxNestingDepth(1000).maxNumberLength(1000).build();
     private static final ObjectMapper JSON = configure(JsonMapper.builder(
             JsonFactory.builder().streamReadConstraints(READ_LIMITS).build())).build();
-    private static final ObjectMapper YAML = configure(YAMLMapper.builder(YAMLFactory.builder()
-            .streamReadConstraints(READ_LIMITS)
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .build())).build();
 
     private Json() {
     }
@@ -52,7 +47,7 @@ public final class Json {
     }
 
     public static ObjectMapper yamlMapper() {
-        return YAML;
+        return Yaml.MAPPER;
     }
 
     public static String write(Object value) {
@@ -73,7 +68,7 @@ public final class Json {
 
     public static String writeYaml(Object value) {
         try {
-            return YAML.writeValueAsString(value);
+            return Yaml.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,6 +96,18 @@ public final class Json {
                                 com.fasterxml.jackson.databind.cfg.CoercionAction.Fail))
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .addModule(time);
+    }
+
+    /**
+     * The YAML mapper, built on first use: its parser and generator (SnakeYAML) are a few hundred classes that a
+     * JSON-only caller (every CLI command that only reads the API) never loads.
+     */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = configure(YAMLMapper.builder(YAMLFactory.builder()
+                .streamReadConstraints(READ_LIMITS)
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .build())).build();
     }
 
     private static final class InstantSerializer extends JsonSerializer<Instant> {

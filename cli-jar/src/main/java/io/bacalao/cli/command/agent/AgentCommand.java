@@ -10,8 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code bacalao agent …}: questions to the node the CLI talks to. */
-@Command(name = "agent", description = "Query the agent (node) the CLI is connected to.",
-        subcommands = {AgentCommand.Alive.class, AgentCommand.Version.class, AgentCommand.Node.class, AgentCommand.Config.class})
+@Command(name = "agent", description = "Query the agent (node) the CLI is connected to.")
 public class AgentCommand {
 
     /** Prints a value as YAML unless --output asks for JSON. */
@@ -26,7 +25,7 @@ public class AgentCommand {
     }
 
     @Command(name = "alive", description = "Is the agent alive?")
-    static class Alive extends YamlCommand {
+    public static class Alive extends YamlCommand {
         @Override
         protected void execute() {
             print(client().get("/api/v1/agent/alive", ApiModels.AliveResponse.class));
@@ -34,7 +33,7 @@ public class AgentCommand {
     }
 
     @Command(name = "node", description = "The agent's node information.")
-    static class Node extends YamlCommand {
+    public static class Node extends YamlCommand {
         @Override
         protected void execute() {
             print(client().get("/api/v1/agent/node", NodeInfo.class));
@@ -42,7 +41,7 @@ public class AgentCommand {
     }
 
     @Command(name = "config", description = "The agent's configuration (secrets redacted).")
-    static class Config extends YamlCommand {
+    public static class Config extends YamlCommand {
         @Override
         @SuppressWarnings("unchecked")
         protected void execute() {
@@ -52,7 +51,7 @@ public class AgentCommand {
     }
 
     @Command(name = "version", description = "The agent's version.")
-    static class Version extends ClientCommand {
+    public static class Version extends ClientCommand {
         @Mixin
         OutputOptions output;
 
