@@ -28,7 +28,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -119,11 +118,10 @@ class OrchestratorIT {
     }
 
     /**
-     * Fails on main before issue 13 item 1: JobService and the plan's dispatch send at once, inside the caller's
-     * transaction, so a rolled-back submit has queued its evaluation and a rolled-back plan has asked the node to
-     * bid. Enable with the after-commit outbox.
+     * The outbox sends only after a successful commit (docs/state-writer.md): a submit or a plan inside a caller's
+     * transaction that rolls back stores nothing, queues no evaluation and asks no node to bid. Before the outbox,
+     * both sent at once, inside the caller's transaction.
      */
-    @Disabled("sends before commit on main; enable when the after-commit outbox (issue 13 item 1) is merged")
     @Test
     void rolledBackTransactionsStoreAndSendNothing() {
         SimulatedNode n = node();

@@ -20,11 +20,9 @@ import io.bacalao.domain.spec.JobReader;
 import io.bacalao.orchestrator.jobs.JobService;
 import io.bacalao.orchestrator.jobs.SubmitResult;
 import io.bacalao.orchestrator.messaging.ComputeMessageRouter;
-import io.bacalao.orchestrator.messaging.Dispatcher;
 import io.bacalao.orchestrator.scheduler.Plan;
 import io.bacalao.orchestrator.store.EvaluationStore;
 import io.bacalao.orchestrator.store.JobStore;
-import io.bacalao.orchestrator.store.Outbox;
 import io.bacalao.orchestrator.store.PlanApplier;
 import io.bacalao.orchestrator.store.SnapshotReader;
 import io.bacalao.orchestrator.store.StalePlanException;
@@ -55,8 +53,6 @@ public class OrchestratorMiddle {
     SnapshotReader snapshots;
     @Inject
     ComputeMessageRouter reports;
-    @Inject
-    Dispatcher dispatcher;
     @Inject
     JobStore store;
     @Inject
@@ -115,18 +111,16 @@ public class OrchestratorMiddle {
     }
 
     /**
-     * Applies a plan as the evaluation worker does, messages sent after the commit. Returns false when the plan
+     * Applies a plan as the evaluation worker does (its messages leave after the commit). Returns false when the plan
      * applier refused it as stale (and rolled back).
      */
     boolean apply(Plan plan) {
-        Outbox out;
         try {
-            out = plans.apply(plan, clock.instant());
+            plans.apply(plan, clock.instant());
+            return true;
         } catch (StalePlanException stale) {
             return false;
         }
-        dispatcher.send(out);
-        return true;
     }
 
     /**
