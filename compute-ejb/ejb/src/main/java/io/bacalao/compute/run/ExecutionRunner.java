@@ -25,6 +25,8 @@ import io.bacalao.compute.store.LocalExecution;
 import io.bacalao.domain.model.ExecutionStateType;
 import io.bacalao.domain.model.RunOutput;
 import io.bacalao.domain.model.SpecConfig;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -33,15 +35,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs one approved execution (reference §5.4): Running → inputs → executor → results folder ({@code stdout},
+ * Runs one approved execution (reference §5.4): Running → inputs (while the executor prepares, e.g. fetches the
+ * image) → executor → results folder ({@code stdout},
  * {@code stderr}, {@code exitCode}, one folder per output) → publisher → Completed with a summary, or Failed
  * with the reason. A cancelled execution reports nothing; the orchestrator already knows. Results bigger than the
- * task's {@code Resources.Disk} fail the execution before they are published. However it ends, the execution's
- * folder keeps only its logs afterwards ({@link ExecutionFolders}).
+ * task's {@code Resources.Disk} fail the execution before they are published. However it ends, once it is
+ * reported the executor cleans up (e.g. removes the container) and the execution's folder keeps only its logs
+ * ({@link ExecutionFolders}).
  */
 @ApplicationScoped
 public class ExecutionRunner {
@@ -61,6 +67,8 @@ public class ExecutionRunner {
     InputPreparer inputPreparer;
     @Inject
     Clock clock;
+    @Resource
+    ManagedExecutorService pool;
 
     private List<Mount> inputs(LocalExecution e, Path dir) throws StorageException {
         return inputPreparer.prepare(e.job().task().inputSources(), dir, InputSettings.from(settings.config()));
@@ -80,14 +88,19 @@ public class ExecutionRunner {
         if (running.isEmpty()) return;
         reports.progress(running.get(), ExecutionStateType.Running);
         LocalExecution e = running.get();
+        Optional<Executor> found = executors.forEngine(e.job().task().engine().type());
         try {
-            Executor executor = executors.forEngine(e.job().task().engine().type())
-                    .orElseThrow(() -> new ExecutionFailure("engine " + e.job().task().engine().type()
-                            + " is not available on this node"));
+            Executor executor = found.orElseThrow(() -> new ExecutionFailure("engine " + e.job().task().engine().type()
+                    + " is not available on this node"));
             Path dir = settings.executionDir(e.id());
             Path results = Files.createDirectories(dir.resolve("results"));
             ResultsFolder.prepare(results, e.job().task().resultPaths());
+            Future<?> prepared = e.job().task().inputSources().isEmpty() ? null : pool.submit(() -> {
+                executor.prepare(e.job());
+                return null;
+            });
             List<Mount> inputs = inputs(e, dir);
+            awaitQuietly(prepared);
             ExecutionOutcome outcome;
             OutputCapture capture = new OutputCapture(results, dir.resolve("logs"), outputCap());
             try (capture) {
@@ -109,7 +122,23 @@ public class ExecutionRunner {
             store.update(e.id(), cur -> cur.state().isTerminal() ? null : cur.to(ExecutionStateType.Failed, message))
                     .ifPresent(failed -> reports.finished(failed, topic));
         } finally {
+            found.ifPresent(x -> x.cleanUp(e.id()));
             release(e.id());
+        }
+    }
+
+    /**
+     * Waits for the executor's preparation (it overlapped with fetching the inputs). Its failure is not reported
+     * here: {@link Executor#run} does what it did not, and fails the same way.
+     */
+    private static void awaitQuietly(Future<?> prepared) {
+        if (prepared == null) return;
+        try {
+            prepared.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RuntimeException failed) {
+            // run() repeats the step and reports it
         }
     }
 
