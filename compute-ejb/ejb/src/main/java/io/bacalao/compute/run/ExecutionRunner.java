@@ -84,7 +84,7 @@ public class ExecutionRunner {
 
     public void run(LocalExecution approved) {
         Optional<LocalExecution> running = store.update(approved.id(),
-                e -> e.state() == ExecutionStateType.BidAccepted ? e.to(ExecutionStateType.Running, "") : null);
+                e -> e.moved(ExecutionStateType.Running, ""));
         if (running.isEmpty()) return;
         reports.progress(running.get(), ExecutionStateType.Running);
         LocalExecution e = running.get();
@@ -111,7 +111,7 @@ public class ExecutionRunner {
                     capture.stderrTruncated());
             ResultsFolder.checkDisk(results, Resources.parse(e.job().task().resources()).disk());
             SpecConfig published = publish(e, results);
-            store.update(e.id(), cur -> cur.state() == ExecutionStateType.Running ? cur.completed(published, output) : null)
+            store.update(e.id(), cur -> cur.completed(published, output))
                     .ifPresent(reports::finished);
         } catch (ExecutionFailure | IOException | StorageException | PublishException | RuntimeException failure) {
             String message = failure instanceof ExecutionFailure || failure instanceof StorageException
@@ -119,7 +119,7 @@ public class ExecutionRunner {
                     : "execution failed on node " + settings.nodeId() + ": " + failure;
             if (!(failure instanceof ExecutionFailure)) LOG.log(Level.WARNING, "execution " + e.id() + " failed", failure);
             String topic = failure instanceof ExecutionFailure f ? f.topic() : EventTopics.EXECUTION;
-            store.update(e.id(), cur -> cur.state().isTerminal() ? null : cur.to(ExecutionStateType.Failed, message))
+            store.update(e.id(), cur -> cur.moved(ExecutionStateType.Failed, message))
                     .ifPresent(failed -> reports.finished(failed, topic));
         } finally {
             found.ifPresent(x -> x.cleanUp(e.id()));
