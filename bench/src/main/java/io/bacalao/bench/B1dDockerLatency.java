@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * B1d: end-to-end latency (submit → Completed) of a short Docker job ({@code echo hi} in local/busybox, no network)
- * through a devstack (1 orchestrator + 1 compute node), beside plain {@code docker run --rm --network none} of the
+ * through a devstack (1 orchestrator + 1 compute node, on ports of its own so that it can run beside B1), beside plain {@code docker run --rm --network none} of the
  * same image and command. Runs are interleaved (plain, devstack, plain, devstack…) so that the shared machine's
  * load weighs on both alike. Target: at most 1.3 × plain docker.
  *
@@ -39,13 +39,14 @@ public final class B1dDockerLatency {
         List<BenchCluster> clusters = new ArrayList<>();
         try {
             List<Arm> arms = new ArrayList<>();
-            arms.add(new Arm("B1d devstack", started(clusters, 1, Map.of()), new Stats()));
+            arms.add(new Arm("B1d devstack", started(clusters, 1, Map.of(ConfigKeys.API_PORT, "33234",
+                    ConfigKeys.ORCHESTRATOR_PORT, "33222", ConfigKeys.LOCAL_PUBLISHER_PORT, "33301")), new Stats()));
             if (other != null) {
                 String own = System.getProperty("bacalao.runtime");
                 System.setProperty("bacalao.runtime", other.toString());
                 try {
-                    arms.add(new Arm("B1d devstack (other)", started(clusters, 1, Map.of(ConfigKeys.API_PORT, "32234",
-                            ConfigKeys.ORCHESTRATOR_PORT, "32222", ConfigKeys.LOCAL_PUBLISHER_PORT, "32301")), new Stats()));
+                    arms.add(new Arm("B1d devstack (other)", started(clusters, 1, Map.of(ConfigKeys.API_PORT, "34234",
+                            ConfigKeys.ORCHESTRATOR_PORT, "34222", ConfigKeys.LOCAL_PUBLISHER_PORT, "34301")), new Stats()));
                 } finally {
                     if (own != null) System.setProperty("bacalao.runtime", own);
                 }

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A devstack for benchmarks (1 orchestrator + N compute nodes on fixed loopback ports) and the client side of a
+ * A devstack for benchmarks (1 orchestrator + N compute nodes on fixed loopback ports; one that is not ready within
+ * {@code -Dbacalao.bench.readySeconds}, default 300, is stopped) and the client side of a
  * job: submit over the API, then learn of completion from one watcher that lists recently modified jobs every
  * 5 ms, so that waiting adds the same small load whatever the concurrency.
  */
@@ -45,8 +46,13 @@ final class BenchCluster implements AutoCloseable {
         for (Map.Entry<String, String> e : extra.entrySet()) config = config.with(e.getKey(), e.getValue());
         long t0 = System.nanoTime();
         cluster = new LocalCluster(config, root.resolve("devstack"));
-        cluster.start(computes);
-        cluster.awaitReady(Duration.ofMinutes(5));
+        try {
+            cluster.start(computes);
+            cluster.awaitReady(Duration.ofSeconds(Long.getLong("bacalao.bench.readySeconds", 300)));
+        } catch (Exception | Error notReady) {
+            cluster.close();
+            throw notReady;
+        }
         startupSeconds = (System.nanoTime() - t0) / 1e9;
         base = "http://127.0.0.1:" + cluster.apiPort();
         watcher = Thread.ofPlatform().daemon().start(this::watch);
