@@ -38,8 +38,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -102,12 +100,10 @@ public class ExecutionRunner {
             Path dir = settings.executionDir(e.id());
             Path results = Files.createDirectories(dir.resolve("results"));
             ResultsFolder.prepare(results, e.job().task().resultPaths());
-            Future<?> prepared = e.job().task().inputSources().isEmpty() ? null : pool.submit(() -> {
-                executor.prepare(e.job());
-                return null;
-            });
+            Preparation prepared = e.job().task().inputSources().isEmpty() ? null
+                    : Preparation.start(pool, () -> executor.prepare(e.job()));
             List<Mount> inputs = inputs(e, dir);
-            awaitQuietly(prepared);
+            if (prepared != null) prepared.await();
             ExecutionOutcome outcome;
             OutputCapture capture = new OutputCapture(results, dir.resolve("logs"), outputCap());
             try (capture) {
@@ -133,21 +129,6 @@ public class ExecutionRunner {
             if (runningReport != null) runningReport.close();
             found.ifPresent(x -> x.cleanUp(e.id()));
             release(e.id());
-        }
-    }
-
-    /**
-     * Waits for the executor's preparation (it overlapped with fetching the inputs). Its failure is not reported
-     * here: {@link Executor#run} does what it did not, and fails the same way.
-     */
-    private static void awaitQuietly(Future<?> prepared) {
-        if (prepared == null) return;
-        try {
-            prepared.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | RuntimeException failed) {
-            // run() repeats the step and reports it
         }
     }
 
