@@ -19,13 +19,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A devstack for benchmarks (1 orchestrator + N compute nodes on fixed loopback ports) and the client side of a
+ * A devstack for benchmarks (1 orchestrator + N compute nodes on fixed loopback ports; one that is not ready within
+ * {@code -Dbacalao.bench.readySeconds}, default 300, is stopped) and the client side of a
  * job: submit over the API, then learn of completion from one watcher that lists recently modified jobs every
  * 5 ms, so that waiting adds the same small load whatever the concurrency.
  */
 final class BenchCluster implements AutoCloseable {
     /** How long the devstack may take to be ready (a busy shared machine needs minutes). */
-    static final Duration READY = Duration.ofMinutes(10);
+    /** How long a devstack may take to get ready (seconds: {@code -Dbacalao.bench.readySeconds}, default 600). */
+    static final Duration READY = Duration.ofSeconds(Long.getLong("bacalao.bench.readySeconds", 600));
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final LocalCluster cluster;
     private final Config config;
@@ -52,9 +54,9 @@ final class BenchCluster implements AutoCloseable {
         try {
             cluster.start(computes);
             cluster.awaitReady(READY);
-        } catch (Exception | Error e) {
-            cluster.close(); // no node process outlives a devstack that did not start
-            throw e;
+        } catch (Exception | Error notReady) {
+            cluster.close();
+            throw notReady;
         }
         startupSeconds = (System.nanoTime() - t0) / 1e9;
         base = "http://127.0.0.1:" + cluster.apiPort();

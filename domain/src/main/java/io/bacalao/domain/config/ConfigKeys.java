@@ -85,6 +85,8 @@ public final class ConfigKeys {
     public static final String DOCKER_CAPABILITIES = "Engines.Types.Docker.Capabilities";
     public static final String COMPUTE_OUTPUT_MAX_BYTES = "Compute.Executions.MaxOutputBytes";
     public static final String COMPUTE_EXECUTIONS_RETENTION = "Compute.Executions.Retention";
+    // issue 13, compute hot path (docs/compute-performance.md)
+    public static final String COMPUTE_RUNNING_REPORT_DELAY = "Compute.Executions.RunningReportDelay";
 
     private static final Map<String, ConfigKey> KEYS = new LinkedHashMap<>();
 
@@ -186,6 +188,9 @@ public final class ConfigKeys {
                 + " the rest is dropped and the run output is marked truncated.");
         d(COMPUTE_EXECUTIONS_RETENTION, "24h", "How long an ended execution's logs and its locally published"
                 + " results are kept before they are deleted (0 = kept until removed by hand).");
+        // issue 13, compute hot path (docs/compute-performance.md)
+        d(COMPUTE_RUNNING_REPORT_DELAY, "100ms", "How long a run must last before the node reports it Running;"
+                + " a run that ends sooner reports only its end (0 = report Running as soon as it starts).");
         l("Publishers.Disabled", "", "Publishers this node refuses.");
         s(LOCAL_PUBLISHER_ADDRESS, "127.0.0.1", "Address in the URLs of locally published results.");
         i(LOCAL_PUBLISHER_PORT, "6001", "Port of the local results server.");

@@ -48,8 +48,7 @@ public class ComputeMessageHandler {
         switch (m) {
             case AskForBid a -> askForBid(a);
             case BidAccepted b -> bidAccepted(b);
-            case BidRejected r -> store.update(r.executionId(), e -> e.state() == ExecutionStateType.AskForBidAccepted
-                    ? e.to(ExecutionStateType.BidRejected, r.reason()) : null);
+            case BidRejected r -> store.update(r.executionId(), e -> e.moved(ExecutionStateType.BidRejected, r.reason()));
             case CancelExecution c -> cancel(c);
             case HandshakeResponse h -> registration.onHandshakeResponse(h);
             case LogStreamRequest l -> logs.stream(l);
@@ -74,7 +73,7 @@ public class ComputeMessageHandler {
 
     private void bidAccepted(BidAccepted accepted) {
         Optional<LocalExecution> approved = store.update(accepted.executionId(),
-                e -> e.state() == ExecutionStateType.AskForBidAccepted ? e.to(ExecutionStateType.BidAccepted, "") : null);
+                e -> e.moved(ExecutionStateType.BidAccepted, ""));
         if (approved.isPresent()) {
             queue.submit(approved.get());
             return;
@@ -89,7 +88,7 @@ public class ComputeMessageHandler {
 
     private void cancel(CancelExecution c) {
         Optional<LocalExecution> cancelled = store.update(c.executionId(),
-                e -> e.state().isTerminal() ? null : e.to(ExecutionStateType.Cancelled, c.reason()));
+                e -> e.moved(ExecutionStateType.Cancelled, c.reason()));
         if (cancelled.isEmpty()) return;
         if (!queue.remove(c.executionId())) {
             executors.forEngine(cancelled.get().job().task().engine().type()).ifPresent(x -> x.cancel(c.executionId()));

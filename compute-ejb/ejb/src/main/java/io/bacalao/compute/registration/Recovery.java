@@ -34,7 +34,7 @@ public class Recovery {
     public synchronized void failInterrupted() {
         executors.recoverAll();
         for (LocalExecution e : store.inStates(List.of(ExecutionStateType.Running, ExecutionStateType.Publishing))) {
-            store.update(e.id(), cur -> cur.state().isTerminal() ? null : cur.to(ExecutionStateType.Failed, RESTART_MESSAGE))
+            store.update(e.id(), cur -> cur.moved(ExecutionStateType.Failed, RESTART_MESSAGE))
                     .ifPresent(toReport::add);
         }
         store.inStates(List.of(ExecutionStateType.BidAccepted)).forEach(queue::submit);

@@ -20,28 +20,36 @@ import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.model.EventTopics;
 import io.bacalao.domain.model.Resources;
 import io.bacalao.domain.quantity.Quantities;
+import io.bacalao.domain.config.Durations;
 import io.bacalao.compute.store.ExecutionStore;
 import io.bacalao.compute.store.LocalExecution;
 import io.bacalao.domain.model.ExecutionStateType;
 import io.bacalao.domain.model.RunOutput;
 import io.bacalao.domain.model.SpecConfig;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs one approved execution (reference §5.4): Running → inputs → executor → results folder ({@code stdout},
+ * Runs one approved execution (reference §5.4): Running (reported only once the run has lasted
+ * {@code Compute.Executions.RunningReportDelay}, {@link RunningReport}) → inputs (while the executor prepares, e.g. fetches the
+ * image) → executor → results folder ({@code stdout},
  * {@code stderr}, {@code exitCode}, one folder per output) → publisher → Completed with a summary, or Failed
  * with the reason. A cancelled execution reports nothing; the orchestrator already knows. Results bigger than the
- * task's {@code Resources.Disk} fail the execution before they are published. However it ends, the execution's
- * folder keeps only its logs afterwards ({@link ExecutionFolders}).
+ * task's {@code Resources.Disk} fail the execution before they are published. However it ends, once it is
+ * reported the executor cleans up (e.g. removes the container) and the execution's folder keeps only its logs
+ * ({@link ExecutionFolders}).
  */
 @ApplicationScoped
 public class ExecutionRunner {
@@ -61,6 +69,10 @@ public class ExecutionRunner {
     InputPreparer inputPreparer;
     @Inject
     Clock clock;
+    @Resource
+    ManagedExecutorService pool;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     private List<Mount> inputs(LocalExecution e, Path dir) throws StorageException {
         return inputPreparer.prepare(e.job().task().inputSources(), dir, InputSettings.from(settings.config()));
@@ -76,29 +88,34 @@ public class ExecutionRunner {
 
     public void run(LocalExecution approved) {
         Optional<LocalExecution> running = store.update(approved.id(),
-                e -> e.state() == ExecutionStateType.BidAccepted ? e.to(ExecutionStateType.Running, "") : null);
+                e -> e.moved(ExecutionStateType.Running, ""));
         if (running.isEmpty()) return;
-        reports.progress(running.get(), ExecutionStateType.Running);
         LocalExecution e = running.get();
+        Optional<Executor> found = executors.forEngine(e.job().task().engine().type());
+        RunningReport runningReport = null;
         try {
-            Executor executor = executors.forEngine(e.job().task().engine().type())
-                    .orElseThrow(() -> new ExecutionFailure("engine " + e.job().task().engine().type()
-                            + " is not available on this node"));
+            runningReport = RunningReport.after(runningReportDelay(), scheduler, () -> reportIfStillRunning(e.id()));
+            Executor executor = found.orElseThrow(() -> new ExecutionFailure("engine " + e.job().task().engine().type()
+                    + " is not available on this node"));
             Path dir = settings.executionDir(e.id());
             Path results = Files.createDirectories(dir.resolve("results"));
             ResultsFolder.prepare(results, e.job().task().resultPaths());
+            Preparation prepared = e.job().task().inputSources().isEmpty() ? null
+                    : Preparation.start(pool, () -> executor.prepare(e.job()));
             List<Mount> inputs = inputs(e, dir);
+            if (prepared != null) prepared.await();
             ExecutionOutcome outcome;
             OutputCapture capture = new OutputCapture(results, dir.resolve("logs"), outputCap());
             try (capture) {
                 outcome = executor.run(new ExecutionRequest(e.execution(), dir, results, inputs,
                         Environment.of(e.execution(), EnvResolver.from(settings.config())), capture));
             }
+            runningReport.close();
             RunOutput output = ResultsFolder.finish(results, outcome.exitCode(), capture.stdoutTruncated(),
                     capture.stderrTruncated());
             ResultsFolder.checkDisk(results, Resources.parse(e.job().task().resources()).disk());
             SpecConfig published = publish(e, results);
-            store.update(e.id(), cur -> cur.state() == ExecutionStateType.Running ? cur.completed(published, output) : null)
+            store.update(e.id(), cur -> cur.completed(published, output))
                     .ifPresent(reports::finished);
         } catch (ExecutionFailure | IOException | StorageException | PublishException | RuntimeException failure) {
             String message = failure instanceof ExecutionFailure || failure instanceof StorageException
@@ -106,11 +123,31 @@ public class ExecutionRunner {
                     : "execution failed on node " + settings.nodeId() + ": " + failure;
             if (!(failure instanceof ExecutionFailure)) LOG.log(Level.WARNING, "execution " + e.id() + " failed", failure);
             String topic = failure instanceof ExecutionFailure f ? f.topic() : EventTopics.EXECUTION;
-            store.update(e.id(), cur -> cur.state().isTerminal() ? null : cur.to(ExecutionStateType.Failed, message))
+            store.update(e.id(), cur -> cur.moved(ExecutionStateType.Failed, message))
                     .ifPresent(failed -> reports.finished(failed, topic));
         } finally {
+            if (runningReport != null) runningReport.close();
+            found.ifPresent(x -> x.cleanUp(e.id()));
             release(e.id());
         }
+    }
+
+    private void reportIfStillRunning(String executionId) {
+        store.find(executionId).filter(cur -> cur.state() == ExecutionStateType.Running)
+                .ifPresent(cur -> reports.progress(cur, ExecutionStateType.Running));
+    }
+
+    /** {@code Compute.Executions.RunningReportDelay}: how long a run lasts before it is reported Running. */
+    private Duration runningReportDelay() throws ExecutionFailure {
+        String value = settings.config().get(ConfigKeys.COMPUTE_RUNNING_REPORT_DELAY);
+        try {
+            Duration d = Durations.parse(value);
+            if (!d.isNegative()) return d;
+        } catch (IllegalArgumentException bad) {
+            // reported below
+        }
+        throw new ExecutionFailure("this node's " + ConfigKeys.COMPUTE_RUNNING_REPORT_DELAY + " \"" + value
+                + "\" is not a duration such as 100ms or 0", EventTopics.PREPARING_ENVIRONMENT);
     }
 
     /** {@code Compute.Executions.MaxOutputBytes}: the most bytes kept of each of stdout and stderr. */

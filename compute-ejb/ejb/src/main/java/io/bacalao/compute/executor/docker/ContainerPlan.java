@@ -56,9 +56,14 @@ public record ContainerPlan(String name, String image, List<String> entrypoint, 
         labels.put(DockerEngine.LABEL_JOB, job.id());
         labels.put(DockerEngine.LABEL_EXECUTION, r.executionId());
         String workdir = engine.param("WorkingDirectory");
-        return new ContainerPlan("bacalao-" + r.executionId(), ImageReference.withDefaultTag(image.strip()),
+        return new ContainerPlan(nameOf(r.executionId()), ImageReference.withDefaultTag(image.strip()),
                 engine.listParam("Entrypoint"), engine.listParam("Parameters"), env, workdir == null ? "" : workdir,
                 List.copyOf(mounts), network, res.memory(), (long) (res.cpu() * 1e9), res.gpu(), labels, security);
+    }
+
+    /** The container's name: one container per execution, found again by it for removal. */
+    public static String nameOf(String executionId) {
+        return "bacalao-" + executionId;
     }
 
     private static Mount bind(String source, String target, boolean readOnly) {

@@ -12,12 +12,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
  * The Docker engine this node talks to: {@code DOCKER_HOST} or {@code unix:///var/run/docker.sock}, through
  * docker-java's httpclient5 transport. Connects lazily; {@link #available()} tells whether an engine answers.
+ * Remembers the images it has seen on the engine, so that a job whose image is known costs no image request; an
+ * image removed behind its back is found out when a container cannot be created ({@link #forgetImage}).
  */
 @ApplicationScoped
 public class DockerEngine {
@@ -27,6 +31,8 @@ public class DockerEngine {
     static final String LABEL_EXECUTION = "bacalao.execution";
     private static final Logger LOG = Logger.getLogger(DockerEngine.class.getName());
     private volatile DockerClient client;
+    /** Images known to be on the engine (bounded by what the engine holds: only images it had or pulled enter). */
+    private final Set<String> present = ConcurrentHashMap.newKeySet();
 
     public DockerEngine() {
     }
@@ -74,6 +80,22 @@ public class DockerEngine {
      * tags); fails with a message a user can act on.
      */
     public void ensureImage(String image) throws ExecutionFailure {
+        if (present.contains(image)) return;
+        pullIfMissing(image);
+        present.add(image);
+    }
+
+    /** Whether {@link #ensureImage} would answer without asking the engine. */
+    public boolean knowsImage(String image) {
+        return present.contains(image);
+    }
+
+    /** Forgets that {@code image} was present (the engine said it is not), so that the next use checks again. */
+    public void forgetImage(String image) {
+        present.remove(image);
+    }
+
+    private void pullIfMissing(String image) throws ExecutionFailure {
         try {
             client().inspectImageCmd(image).exec();
             return;
@@ -107,6 +129,7 @@ public class DockerEngine {
         }
     }
 
+    /** Removes a container (by ID or name) with its anonymous volumes; one that is already gone is no error. */
     public void remove(String containerId) {
         try {
             client().removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import io.bacalao.compute.config.ComputeSettings;
@@ -15,6 +16,7 @@ import io.bacalao.compute.executor.ExecutionOutcome;
 import io.bacalao.compute.executor.ExecutionRequest;
 import io.bacalao.compute.executor.Executor;
 import io.bacalao.compute.logs.OutputCapture;
+import io.bacalao.domain.model.Job;
 import io.bacalao.domain.quantity.Quantities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +26,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs executions as Docker containers (reference §5.5). A non-zero exit code is a completed run; an image
  * that cannot be had, a container that cannot start, a timeout, an out-of-memory kill or a cancel are failures.
- * The container is removed in every case.
+ * The container is removed in every case, by {@link #cleanUp} once the outcome is reported (removal takes the
+ * engine tens of milliseconds that the job's latency need not include); containers a crash left are removed at
+ * start-up ({@link #recover}).
  */
 @ApplicationScoped
 public class DockerExecutor implements Executor {
@@ -71,28 +75,63 @@ public class DockerExecutor implements Executor {
         return engine.available();
     }
 
+    /** Makes sure the job's image is on the node (pulling it if need be) while the runner fetches the inputs. */
+    @Override
+    public void prepare(Job job) throws ExecutionFailure {
+        String image = job.task().engine().param("Image");
+        if (image != null && !image.isBlank()) engine.ensureImage(ImageReference.withDefaultTag(image.strip()));
+    }
+
+    /** Runs the container to its end; the stopped container stays until {@link #cleanUp} (after the report). */
     @Override
     public ExecutionOutcome run(ExecutionRequest request) throws ExecutionFailure {
         Cancels.Cancel cancel = cancels.open(request.executionId());
         try {
             ContainerPlan plan = ContainerPlan.of(request, nodeId(), security());
+            boolean imageKnown = engine.knowsImage(plan.image());
             engine.ensureImage(plan.image());
             if (cancel.isCancelled()) throw Cancels.failure();
             DockerClient docker = engine.client();
-            String id = create(docker, plan);
-            try {
-                cancel.onCancel(() -> kill(docker, id));
-                start(docker, id, plan);
-                if (cancel.isCancelled()) {
-                    kill(docker, id);
-                    throw Cancels.failure();
-                }
-                return awaitEnd(docker, id, plan, request, cancel);
-            } finally {
-                engine.remove(id);
+            String id = createWithImage(docker, plan, imageKnown);
+            cancel.onCancel(() -> kill(docker, id));
+            start(docker, id, plan);
+            if (cancel.isCancelled()) {
+                kill(docker, id);
+                throw Cancels.failure();
             }
+            return awaitEnd(docker, id, plan, request, cancel);
         } finally {
             cancels.close(request.executionId());
+        }
+    }
+
+    /** Removes the execution's container (by its name), whether it ran, failed, was cancelled or never existed. */
+    @Override
+    public void cleanUp(String executionId) {
+        try {
+            engine.remove(ContainerPlan.nameOf(executionId));
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(DockerExecutor.class.getName()).warning(() -> "could not remove the container of "
+                    + executionId + " (" + DockerMessages.of(e) + "); the node removes it when it next starts");
+        }
+    }
+
+    /**
+     * Creates the container; when the engine no longer has an image this node remembered as present (removed behind
+     * its back), forgets it, fetches it again and creates once more.
+     */
+    private String createWithImage(DockerClient docker, ContainerPlan plan, boolean imageKnown) throws ExecutionFailure {
+        try {
+            return create(docker, plan);
+        } catch (NotFoundException missing) {
+            if (!imageKnown) throw new ExecutionFailure("could not create the container: " + DockerMessages.of(missing));
+            engine.forgetImage(plan.image());
+            engine.ensureImage(plan.image());
+            try {
+                return create(docker, plan);
+            } catch (NotFoundException stillMissing) {
+                throw new ExecutionFailure("could not create the container: " + DockerMessages.of(stillMissing));
+            }
         }
     }
 
@@ -118,6 +157,7 @@ public class DockerExecutor implements Executor {
         return new ExecutionOutcome(exit);
     }
 
+    /** Creates the container; a missing image comes out as the engine's NotFoundException, other errors as failures. */
     private static String create(DockerClient docker, ContainerPlan plan) throws ExecutionFailure {
         try {
             CreateContainerCmd cmd = docker.createContainerCmd(plan.image()).withName(plan.name())
@@ -126,6 +166,8 @@ public class DockerExecutor implements Executor {
             if (!plan.cmd().isEmpty()) cmd.withCmd(plan.cmd());
             if (!plan.workingDir().isBlank()) cmd.withWorkingDir(plan.workingDir());
             return cmd.exec().getId();
+        } catch (NotFoundException missingImage) {
+            throw missingImage;
         } catch (RuntimeException e) {
             throw new ExecutionFailure("could not create the container: " + DockerMessages.of(e));
         }

@@ -1,6 +1,7 @@
 package io.bacalao.compute.executor.docker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,6 +83,8 @@ class DockerExecutorIT {
         OutputCapture capture = new OutputCapture(results, dir.resolve("logs"), outputCap);
         try (capture) {
             outcome = executor.run(new ExecutionRequest(e, dir, results, inputs, Map.of("BACALHAU_JOB_ID", job.id()), capture));
+        } finally {
+            executor.cleanUp(executionId);
         }
         return new Result(outcome.exitCode(), Files.readString(results.resolve("stdout")),
                 Files.readString(results.resolve("stderr")), results, capture.stdoutTruncated());
@@ -249,6 +252,51 @@ class DockerExecutorIT {
             assertEquals(5000, r.stdout().length(), "run " + i);
             assertEquals("e\n", r.stderr(), "run " + i);
         }
+    }
+
+    /** The stopped container stays until the runner has reported, then cleanUp removes it. */
+    @Test
+    void theContainerStaysUntilCleanUpRemovesIt() throws Exception {
+        String execution = "e-" + java.util.UUID.randomUUID();
+        Job job = new Job("j-docker-it", "it", "default", "batch", 0, 1, null, null, null,
+                List.of(busybox(List.of("true"), List.of())), null, 1, 1, 0, 0);
+        Execution e = Execution.create(execution, job, NODE, "ev", 0, DesiredState.of(DesiredStateType.Running, ""),
+                AllocatedResources.of("main", io.bacalao.domain.model.Resources.ZERO), 0).withJob(job);
+        Path results = Files.createDirectories(dir.resolve("results"));
+        try (OutputCapture capture = new OutputCapture(results, dir.resolve("logs"), OutputCapture.DEFAULT_MAX_BYTES)) {
+            assertEquals(0, executor.run(new ExecutionRequest(e, dir, results, List.of(), Map.of(), capture)).exitCode());
+        }
+        assertEquals(1, containersOf(execution), "the ended container is still there before cleanUp");
+        executor.cleanUp(execution);
+        assertEquals(0, containersOf(execution));
+        executor.cleanUp(execution);
+    }
+
+    private static int containersOf(String execution) {
+        return engine.client().listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(DockerEngine.LABEL_EXECUTION, execution)).exec().size();
+    }
+
+    /**
+     * The node remembers the images it has seen; one removed behind its back is looked for again (and, being a
+     * local image, cannot be pulled) rather than failing as a container the engine cannot create.
+     */
+    @Test
+    void anImageRemovedBehindTheNodesBackIsLookedForAgain() throws Exception {
+        String tag = "it-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String image = "local/busybox:" + tag;
+        engine.client().tagImageCmd(IMAGE, "local/busybox", tag).exec();
+        Task t = Task.of("main", SpecConfig.of("docker", Map.of("Image", image, "Entrypoint", List.of("true"))));
+        try {
+            assertEquals(0, run(t, List.of()).exit());
+            assertTrue(engine.knowsImage(image));
+        } finally {
+            engine.client().removeImageCmd(image).exec();
+        }
+        ExecutionFailure f = assertThrows(ExecutionFailure.class, () -> run(t, List.of()));
+        assertTrue(f.getMessage().startsWith("image " + image + " is not on this node and could not be pulled"),
+                f.getMessage());
+        assertFalse(engine.knowsImage(image));
     }
 
     @Test
