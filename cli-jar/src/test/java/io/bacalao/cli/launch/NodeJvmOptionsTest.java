@@ -10,13 +10,14 @@ import org.junit.jupiter.api.Test;
 
 class NodeJvmOptionsTest {
     @Test
-    void rolesDifferOnlyInTheirMaximumHeap() {
+    void rolesDifferOnlyInTheirHeapSizes() {
         List<String> orchestrator = NodeJvmOptions.of(true, Map.of());
         List<String> compute = NodeJvmOptions.of(false, Map.of());
         assertTrue(orchestrator.contains("-Xmx768m"), orchestrator.toString());
         assertTrue(compute.contains("-Xmx384m"), compute.toString());
         assertTrue(compute.contains("-Xms48m") && compute.contains("-XX:+UseSerialGC"), compute.toString());
-        assertEquals(orchestrator.size(), compute.size());
+        assertTrue(compute.contains("-Xmn24m") && !orchestrator.contains("-Xmn24m"), orchestrator.toString());
+        assertEquals(orchestrator.size() + 1, compute.size());
     }
 
     @Test
