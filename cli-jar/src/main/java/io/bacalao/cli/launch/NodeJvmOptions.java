@@ -23,10 +23,11 @@ public final class NodeJvmOptions {
      * of the machine's memory (368 MB on a 23 GB machine), which the serial collector commits at start and never
      * returns, although a node's live data after start is under 100 MB. The serial collector: one GC thread and
      * no concurrent work, on machines where several nodes share two cores. Compact object headers (JDK 25) make
-     * every object 4 bytes smaller.
+     * every object 4 bytes smaller. Thread stacks stay at their default: with -Xss512k a compute node hit a
+     * StackOverflowError in an Artemis client thread (Payara's class loader logging while it loads a class recurses deeply).
      */
     private static final List<String> COMMON = List.of("-XX:+UseSerialGC", "-Xms48m", "-XX:MinHeapFreeRatio=10",
-            "-XX:MaxHeapFreeRatio=20", "-Xss512k", "-XX:+UseCompactObjectHeaders", "-XX:TieredStopAtLevel=1",
+            "-XX:MaxHeapFreeRatio=20", "-XX:+UseCompactObjectHeaders", "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=64m");
 
     /** The defaults before issue 13 (-Xmx768m/-Xmx384m, serial, C1): the baseline B5Footprint compares against. */
