@@ -50,6 +50,12 @@ public record NodeSpec(String nodeId, boolean orchestrator, boolean compute, Pat
         return "bacalao.compute." + nodeId;
     }
 
+    /** This node launched with other JVM options (e.g. a benchmark's baseline). */
+    public NodeSpec withJvmOptions(List<String> options) {
+        return new NodeSpec(nodeId, orchestrator, compute, dataDir, httpHost, httpPort, broker, embeddedBroker,
+                hazelcastPort, database, config, List.copyOf(options));
+    }
+
     public String name() {
         return orchestrator && compute ? "hybrid" : orchestrator ? "orchestrator" : "compute";
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * One orchestrator and N compute nodes on this machine, each a process with its own data dir under
@@ -19,10 +20,17 @@ public final class LocalCluster implements AutoCloseable {
     private final List<NodeProcess> processes = new ArrayList<>();
     private final Config base;
     private final Path root;
+    private final UnaryOperator<NodeSpec> adjust;
 
     public LocalCluster(Config base, Path root) {
+        this(base, root, UnaryOperator.identity());
+    }
+
+    /** A cluster whose node specs pass through {@code adjust} before launch (a benchmark's other JVM options). */
+    public LocalCluster(Config base, Path root, UnaryOperator<NodeSpec> adjust) {
         this.base = base;
         this.root = root;
+        this.adjust = adjust;
     }
 
     public String host() {
@@ -80,7 +88,7 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Starts one more node from a config (e.g. a compute with other labels or a wrong token). */
     public NodeProcess launch(Config config) throws IOException {
-        NodeSpec spec = NodeSpecs.of(config);
+        NodeSpec spec = adjust.apply(NodeSpecs.of(config));
         NodeProcess p = NodeProcess.start(spec, Runtime.layout(), Runtime.javaHome(), spec.dataDir().resolve("node.log"));
         synchronized (processes) {
             processes.add(p);

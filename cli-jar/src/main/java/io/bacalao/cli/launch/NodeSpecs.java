@@ -6,16 +6,10 @@ import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.payara.BrokerAddress;
 import io.bacalao.payara.NodeSpec;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 /** Turns a resolved configuration into the launch of one node process. */
 public final class NodeSpecs {
-    /** Extra JVM options for node processes, e.g. a larger heap. */
-    static final String JAVA_OPTS_ENV = "BACALAO_NODE_JAVA_OPTS";
-
     private NodeSpecs() {
     }
 
@@ -32,7 +26,7 @@ public final class NodeSpecs {
                 .withToken(brokerPassword(config, dataDir, orchestrator, embedded));
         return new NodeSpec(nodeId, orchestrator, compute, dataDir, config.get(ConfigKeys.API_HOST),
                 config.getInt(ConfigKeys.API_PORT), broker, embedded, Ports.free(), db, config.asMap(),
-                jvmOptions(orchestrator));
+                NodeJvmOptions.of(orchestrator, System.getenv()));
     }
 
     /**
@@ -115,19 +109,5 @@ public final class NodeSpecs {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(key + ": " + e.getMessage());
         }
-    }
-
-    /**
-     * Small heaps and the serial collector suit 2-core machines running several nodes. C1 only: measured on
-     * 2 cores, a devstack of 4 nodes became ready in 39-42 s instead of 69-74 s, and noop submit-to-Completed
-     * latency fell (p50 70 ms instead of 110 ms), because C2 compilation competes for the cores. (Dynamic
-     * class-data-sharing archives saved another 5 s per start but cost 130 MB of disk per node; left out.)
-     */
-    static List<String> jvmOptions(boolean orchestrator) {
-        List<String> opts = new ArrayList<>(List.of(orchestrator ? "-Xmx768m" : "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1"));
-        String extra = System.getenv(JAVA_OPTS_ENV);
-        if (extra != null && !extra.isBlank()) opts.addAll(Arrays.asList(extra.trim().split("\\s+")));
-        return opts;
     }
 }

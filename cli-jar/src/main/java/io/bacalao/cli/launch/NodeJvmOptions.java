@@ -1,0 +1,89 @@
+package io.bacalao.cli.launch;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JVM options of a node process, by role (figures and trade-offs in docs/node-footprint.md), and how a user
+ * overrides them: {@value #ALL_ENV} for every node, then {@value #ORCHESTRATOR_ENV} or {@value #COMPUTE_ENV}
+ * for one role. An option given there replaces the default it names (same -Xmx/-Xms/-Xss, same -XX flag, any
+ * -XX:+Use…GC replaces the default collector), so e.g. {@code BACALAO_NODE_JAVA_OPTS="-XX:+UseG1GC -Xmx2g"}
+ * works without a "conflicting collector" error.
+ */
+public final class NodeJvmOptions {
+    static final String ALL_ENV = "BACALAO_NODE_JAVA_OPTS";
+    static final String ORCHESTRATOR_ENV = "BACALAO_ORCHESTRATOR_JAVA_OPTS";
+    static final String COMPUTE_ENV = "BACALAO_COMPUTE_JAVA_OPTS";
+
+    /**
+     * Options common to both roles. The initial heap is the one that matters for RSS: left to the JVM it is 1/64
+     * of the machine's memory (368 MB on a 23 GB machine), which the serial collector commits at start and never
+     * returns, although a node's live data after start is under 100 MB. The serial collector: one GC thread and
+     * no concurrent work, on machines where several nodes share two cores. Compact object headers (JDK 25) make
+     * every object 4 bytes smaller. Thread stacks stay at their default: with -Xss512k a compute node hit a
+     * StackOverflowError in an Artemis client thread (Payara's class loader logging while it loads a class recurses deeply).
+     */
+    private static final List<String> COMMON = List.of("-XX:+UseSerialGC", "-Xms48m", "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=20", "-XX:+UseCompactObjectHeaders", "-XX:TieredStopAtLevel=1",
+            "-XX:ReservedCodeCacheSize=64m");
+
+    /** The defaults before issue 13 (-Xmx768m/-Xmx384m, serial, C1): the baseline B5Footprint compares against. */
+    public static List<String> previous(boolean orchestrator) {
+        return List.of(orchestrator ? "-Xmx768m" : "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    }
+
+    private NodeJvmOptions() {
+    }
+
+    /**
+     * A node's defaults: {@link #COMMON} and the role's heap. A compute node's young generation is fixed at 24 MB
+     * (the serial collector would size it at a third of the heap, ~50 MB after start, committed for good): its
+     * allocations are short-lived message and HTTP buffers, so a small young generation costs only more frequent,
+     * short minor collections.
+     */
+    public static List<String> defaults(boolean orchestrator) {
+        List<String> opts = new ArrayList<>(COMMON);
+        opts.addAll(orchestrator ? List.of("-Xmx768m") : List.of("-Xmx384m", "-Xmn24m"));
+        return opts;
+    }
+
+    /** The defaults with the user's options of {@code env} applied (all nodes first, then the role's). */
+    static List<String> of(boolean orchestrator, Map<String, String> env) {
+        List<String> opts = override(defaults(orchestrator), split(env.get(ALL_ENV)));
+        return override(opts, split(env.get(orchestrator ? ORCHESTRATOR_ENV : COMPUTE_ENV)));
+    }
+
+    /** {@code base} less the options that {@code extra} replaces, then {@code extra} in its order. */
+    static List<String> override(List<String> base, List<String> extra) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (String o : base) byKey.put(key(o), o);
+        for (String o : extra) {
+            byKey.remove(key(o));
+            byKey.put(key(o), o);
+        }
+        return List.copyOf(byKey.values());
+    }
+
+    /** What an option sets: -Xmx/-Xms/-Xss, "GC" for any collector choice, the -XX flag's name, the -D property. */
+    static String key(String option) {
+        for (String p : new String[]{"-Xmx", "-Xms", "-Xss", "-Xmn", "-Xshare:"}) if (option.startsWith(p)) return p;
+        if (option.matches("-XX:[+-]Use[A-Za-z0-9]*GC")) return "GC";
+        if (option.startsWith("-XX:")) {
+            String flag = option.substring(4).replaceFirst("^[+-]", "");
+            int eq = flag.indexOf('=');
+            return "-XX:" + (eq < 0 ? flag : flag.substring(0, eq));
+        }
+        if (option.startsWith("-D")) {
+            int eq = option.indexOf('=');
+            return eq < 0 ? option : option.substring(0, eq);
+        }
+        return option;
+    }
+
+    private static List<String> split(String value) {
+        return value == null || value.isBlank() ? List.of() : Arrays.asList(value.trim().split("\\s+"));
+    }
+}
