@@ -37,13 +37,15 @@ final class BenchCluster implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread watcher;
 
+    private final java.nio.file.Path root;
+
     BenchCluster(int computes) throws Exception {
         this(computes, Map.of());
     }
 
     /** A devstack whose configuration also has {@code extra} (e.g. short liveness intervals). */
     BenchCluster(int computes, Map<String, String> extra) throws Exception {
-        var root = Files.createTempDirectory("bacalao-bench");
+        root = Files.createTempDirectory("bacalao-bench");
         Config config = DevstackCommand.withLocalResults(Config.defaults().with(ConfigKeys.API_HOST, "127.0.0.1")
                 .with(ConfigKeys.API_PORT, "31234").with(ConfigKeys.ORCHESTRATOR_PORT, "31222")
                 .with(ConfigKeys.LOCAL_PUBLISHER_PORT, "31301").with(ConfigKeys.DATA_DIR, root.toString()));
@@ -56,6 +58,7 @@ final class BenchCluster implements AutoCloseable {
             cluster.awaitReady(READY);
         } catch (Exception | Error notReady) {
             cluster.close();
+            removeData();
             throw notReady;
         }
         startupSeconds = (System.nanoTime() - t0) / 1e9;
@@ -166,10 +169,20 @@ final class BenchCluster implements AutoCloseable {
         }
     }
 
+    /** Stops the nodes and removes the devstack's data (each run leaves nearly 1 GB otherwise). */
     @Override
     public void close() {
         closed.set(true);
         watcher.interrupt();
         cluster.close();
+        removeData();
+    }
+
+    private void removeData() {
+        try {
+            io.bacalao.cli.results.ResultMerger.deleteTree(root);
+        } catch (java.io.IOException e) {
+            System.err.println("could not remove the bench's data folder " + root + ": " + e.getMessage());
+        }
     }
 }
