@@ -3,7 +3,7 @@ package io.bacalao.container.compute;
 import io.bacalao.broker.Addresses;
 import io.bacalao.broker.client.BrokerClient;
 import io.bacalao.broker.client.BrokerEndpoint;
-import io.bacalao.broker.client.Subscription;
+import io.bacalao.container.support.ProtocolInbox;
 import io.bacalao.container.support.Waits;
 import io.bacalao.domain.model.DesiredState;
 import io.bacalao.domain.model.DesiredStateType;
@@ -19,11 +19,7 @@ import io.bacalao.domain.protocol.HandshakeResponse;
 import io.bacalao.domain.protocol.ProtocolCodec;
 import io.bacalao.domain.protocol.ProtocolMessage;
 import io.bacalao.domain.spec.JobReader;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,8 +35,8 @@ final class SimulatedOrchestrator implements AutoCloseable {
     private final String nodeId = System.getProperty("bacalao.node.id");
     private final BrokerClient broker = new BrokerClient(new BrokerEndpoint(System.getProperty("bacalao.broker.url"),
             System.getProperty("bacalao.broker.user"), System.getProperty("bacalao.broker.password")));
-    private final Subscription inbox = broker.subscribe(Addresses.ORCHESTRATOR);
-    private final List<ProtocolMessage> received = new ArrayList<>();
+    private final ProtocolInbox inbox = new ProtocolInbox(broker.subscribe(Addresses.ORCHESTRATOR), "the orchestrator's inbox");
+    private final List<ProtocolMessage> received = inbox.received();
 
     static String noopJob() {
         return job("{\"Type\":\"noop\"}");
@@ -127,16 +123,7 @@ final class SimulatedOrchestrator implements AutoCloseable {
     }
 
     private ProtocolMessage next() {
-        Message m = inbox.next(200);
-        if (m == null) return null;
-        try {
-            ProtocolMessage decoded = ProtocolCodec.decode(m.getStringProperty(ProtocolMessage.TYPE_PROPERTY),
-                    ((TextMessage) m).getText());
-            received.add(decoded);
-            return decoded;
-        } catch (JMSException e) {
-            throw new AssertionError("unreadable message in the orchestrator's inbox", e);
-        }
+        return inbox.next(200);
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.bacalao.container.orchestrator;
 import io.bacalao.broker.Addresses;
 import io.bacalao.broker.client.BrokerClient;
 import io.bacalao.broker.client.BrokerEndpoint;
-import io.bacalao.broker.client.Subscription;
+import io.bacalao.container.support.ProtocolInbox;
 import io.bacalao.container.support.Waits;
 import io.bacalao.domain.config.BuildVersion;
 import io.bacalao.domain.model.ComputeNodeInfo;
@@ -22,12 +22,8 @@ import io.bacalao.domain.protocol.HandshakeResponse;
 import io.bacalao.domain.protocol.ProtocolCodec;
 import io.bacalao.domain.protocol.ProtocolMessage;
 import io.bacalao.domain.protocol.RunResult;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -44,13 +40,14 @@ final class SimulatedNode implements AutoCloseable {
 
     private final String id;
     private final BrokerClient broker;
-    private final Subscription inbox;
-    private final List<ProtocolMessage> received = new ArrayList<>();
+    private final ProtocolInbox inbox;
+    private final List<ProtocolMessage> received;
 
     private SimulatedNode(String id, BrokerClient broker) {
         this.id = id;
         this.broker = broker;
-        this.inbox = broker.subscribe(Addresses.computeQueue(id));
+        this.inbox = new ProtocolInbox(broker.subscribe(Addresses.computeQueue(id)), id + "'s queue");
+        this.received = inbox.received();
     }
 
     /** Connects to the broker of this orchestrator and joins; returns once the orchestrator accepted the node. */
@@ -136,16 +133,7 @@ final class SimulatedNode implements AutoCloseable {
     }
 
     private ProtocolMessage next(long timeoutMillis) {
-        Message m = inbox.next(timeoutMillis);
-        if (m == null) return null;
-        try {
-            ProtocolMessage decoded = ProtocolCodec.decode(m.getStringProperty(ProtocolMessage.TYPE_PROPERTY),
-                    ((TextMessage) m).getText());
-            received.add(decoded);
-            return decoded;
-        } catch (JMSException e) {
-            throw new AssertionError("unreadable message on " + id + "'s queue", e);
-        }
+        return inbox.next(timeoutMillis);
     }
 
     @Override
