@@ -17,6 +17,8 @@ import org.apache.activemq.artemis.api.core.QueueConfiguration;
  */
 public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
+    /** Buckets of the evaluations queue's message groups: far more than scheduler workers, a fixed table. */
+    static final int EVALUATION_GROUP_BUCKETS = 1024;
     private final BrokerSettings settings;
     private EmbeddedActiveMQ server;
 
@@ -37,6 +39,11 @@ public final class EmbeddedBroker implements AutoCloseable {
                 + (settings.tls() == null ? "" : " with TLS")
                 + (settings.token().isEmpty() ? " (empty join token: node secrets required)" : " (token required)"));
         return this;
+    }
+
+    /** The running server, for tests of its configuration. */
+    org.apache.activemq.artemis.core.server.ActiveMQServer server() {
+        return server.getActiveMQServer();
     }
 
     public boolean isActive() {
@@ -85,7 +92,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         c.addAddressConfiguration(new CoreAddressConfiguration().setName(Addresses.NODE_RELEASE)
                 .addRoutingType(RoutingType.MULTICAST));
         c.addQueueConfiguration(QueueConfiguration.of(Addresses.ORCHESTRATOR).setRoutingType(RoutingType.ANYCAST));
-        c.addQueueConfiguration(QueueConfiguration.of(Addresses.EVALUATIONS).setRoutingType(RoutingType.ANYCAST));
+        // grouped by job ID: buckets bound the broker's group-to-consumer table (one entry per job ever seen
+        // otherwise) while a job's evaluations still go to one consumer at a time
+        c.addQueueConfiguration(QueueConfiguration.of(Addresses.EVALUATIONS).setRoutingType(RoutingType.ANYCAST)
+                .setGroupBuckets(EVALUATION_GROUP_BUCKETS));
         c.addQueueConfiguration(QueueConfiguration.of(Addresses.DEAD_LETTERS).setRoutingType(RoutingType.ANYCAST));
         c.addQueueConfiguration(QueueConfiguration.of(Addresses.EXPIRED).setRoutingType(RoutingType.ANYCAST));
         return c;

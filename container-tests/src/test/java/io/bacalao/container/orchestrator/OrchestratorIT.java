@@ -152,6 +152,34 @@ class OrchestratorIT {
         }
     }
 
+    /**
+     * Evaluation retention deletes what ended and keeps what the sweeps still work from: a waiting job's pending
+     * evaluation survives any cutoff, and its job is evaluated as before.
+     */
+    @Test
+    void retentionDeletesEndedEvaluationsAndKeepsPendingOnes() {
+        SimulatedNode n = node();
+        String done = middle.submit(noopJob("retention-done")).jobId();
+        n.runsToCompletion(done);
+        awaitState(done, JobStateType.Completed);
+        List<EvaluationRow> ended = awaitEvaluationsDone(done);
+        String waiting = middle.submit(waitingJob(unique("retention-waiting"))).jobId();
+        try {
+            awaitState(waiting, JobStateType.Queued);
+            List<EvaluationRow> pending = middle.evaluationsOf(waiting).stream()
+                    .filter(r -> r.status() == EvaluationStatus.PENDING).toList();
+            assertFalse(pending.isEmpty(), "a queued job without a pending evaluation: " + middle.evaluationsOf(waiting));
+
+            assertTrue(middle.purgeEndedEvaluations(java.time.Duration.ofHours(1)) >= ended.size());
+            assertTrue(middle.evaluationsOf(done).isEmpty(), "ended evaluations kept: " + middle.evaluationsOf(done));
+            List<String> left = middle.evaluationsOf(waiting).stream().map(EvaluationRow::id).toList();
+            assertTrue(pending.stream().allMatch(r -> left.contains(r.id())), "a pending evaluation was deleted: " + left);
+            assertEquals(JobStateType.Completed, middle.job(done).orElseThrow().state().stateType());
+        } finally {
+            middle.stopJob(waiting);
+        }
+    }
+
     @Test
     void stalePlanIsRefusedAndNothingOfItIsApplied() {
         SimulatedNode n = node();

@@ -190,6 +190,14 @@ public class OrchestratorMiddle {
                 EvaluationStatus.valueOf((String) r[1]), ((Number) r[2]).intValue(), (String) r[3], (String) r[4])).toList();
     }
 
+    /** Runs evaluation retention as its timer does, with a cutoff this far ahead of now; returns how many it deleted. */
+    int purgeEndedEvaluations(java.time.Duration ahead) {
+        long cutoff = nanos() + ahead.toNanos();
+        int total = 0;
+        for (int n = evaluations.purgeEnded(cutoff, 1_000); n > 0; n = evaluations.purgeEnded(cutoff, 1_000)) total += n;
+        return total;
+    }
+
     record EvaluationRow(String id, EvaluationStatus status, int attempts, String lastError, String trigger) {
     }
 

@@ -45,6 +45,7 @@ public final class ConfigKeys {
     public static final String EVAL_MAX_RETRY = "Orchestrator.EvaluationBroker.MaxRetryCount";
     // state writer (issue 13; docs/state-writer.md)
     public static final String INLINE_EVALUATION = "Orchestrator.Scheduler.InlineEvaluation";
+    public static final String EVALUATION_RETENTION = "Orchestrator.Retention.Evaluations";
     public static final String DATABASE_URL = "Orchestrator.Database.URL";
     public static final String DATABASE_USER = "Orchestrator.Database.User";
     public static final String DATABASE_PASSWORD = "Orchestrator.Database.Password";
@@ -128,6 +129,9 @@ public final class ConfigKeys {
         b(INLINE_EVALUATION, "true", "Evaluate a job in the transaction that stores its submission or a node's report"
                 + " about it (no queue round trip); the stored evaluation stays pending and is queued when that fails"
                 + " (Bacalao; Bacalhau always queues).");
+        d(EVALUATION_RETENTION, "1h", "How long an evaluation that ended (complete, failed, cancelled) is kept before a"
+                + " sweep deletes it, so the store does not grow with every job; jobs, executions and history are not"
+                + " affected (Bacalao).");
         s(DATABASE_URL, "", "JDBC URL of the job store; empty = an H2 file under DataDir.");
         s(DATABASE_USER, "", "User of the job store database.");
         secret(DATABASE_PASSWORD, "Password of the job store database.");

@@ -15,7 +15,9 @@ import jakarta.persistence.Table;
         @Index(name = "ORCH_EVALUATION_STATUS", columnList = "STATUS,WAIT_UNTIL"),
         @Index(name = "ORCH_EVALUATION_JOB", columnList = "JOB_ID"),
         // jobs waiting for nodes: pending job-queue evaluations (EvaluationStore.waitingJobs)
-        @Index(name = "ORCH_EVALUATION_WAITING", columnList = "STATUS,TRIGGERED_BY")})
+        @Index(name = "ORCH_EVALUATION_WAITING", columnList = "STATUS,TRIGGERED_BY"),
+        // ended evaluations past their retention (EvaluationStore.purgeEnded)
+        @Index(name = "ORCH_EVALUATION_SENT", columnList = "STATUS,SENT_AT")})
 public class EvaluationEntity {
     @Id
     @Column(name = "ID", length = 64)

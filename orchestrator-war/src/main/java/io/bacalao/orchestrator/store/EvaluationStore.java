@@ -130,6 +130,24 @@ public class EvaluationStore {
         return created;
     }
 
+    /** Statuses of evaluations that will never be processed again. */
+    static final List<String> ENDED = List.of(EvaluationStatus.COMPLETE.name(), EvaluationStatus.FAILED.name(),
+            EvaluationStatus.CANCELED.name());
+
+    /**
+     * Deletes up to {@code max} evaluations that ended and were last handed to the broker before {@code sentBefore}
+     * (Unix nanoseconds; an evaluation ends within one processing of its last send, so this is its end give or take
+     * that). Pending and blocked ones are never touched: they are the truth the sweeps work from. Returns how many.
+     */
+    public int purgeEnded(long sentBefore, int max) {
+        List<String> ids = em.createQuery("select e.id from EvaluationEntity e where e.status in :ended"
+                        + " and e.sentAt < :before", String.class)
+                .setParameter("ended", ENDED).setParameter("before", sentBefore).setMaxResults(max).getResultList();
+        if (ids.isEmpty()) return 0;
+        return em.createQuery("delete from EvaluationEntity e where e.id in :ids and e.status in :ended")
+                .setParameter("ids", ids).setParameter("ended", ENDED).executeUpdate();
+    }
+
     /** Closes an evaluation that needs no plan (its job is gone), so sweeps stop re-sending it. */
     public void close(Evaluation e, EvaluationStatus status, String why, long nowNanos) {
         EvaluationEntity row = em.find(EvaluationEntity.class, e.id());
