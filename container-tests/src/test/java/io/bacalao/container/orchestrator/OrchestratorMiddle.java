@@ -70,23 +70,12 @@ public class OrchestratorMiddle {
     }
 
     /**
-     * Submits again with {@code --force}: the same job, a new version and revision. Tried again while it conflicts
-     * with a concurrent change of the job (409): a waiting job is re-evaluated every QueueBackoff, and each of
-     * those plans moves its revision.
+     * Submits again with {@code --force}: the same job, a new version and revision. A waiting job is re-evaluated
+     * every QueueBackoff, and each of those plans moves its revision: the job service decides the change again
+     * when it lost that race (no 409 for the user), which this relies on.
      */
     SubmitResult resubmit(String specJson) {
-        return retryingConflicts(() -> jobs.submit(JobReader.readFile(specJson), true));
-    }
-
-    /** A user's change of a job, tried again while it conflicts with a concurrent change (409), as a user would. */
-    private static <T> T retryingConflicts(Supplier<T> change) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return change.get();
-            } catch (BacalaoException e) {
-                if (e.status() != 409 || attempt == 10) throw e;
-            }
-        }
+        return jobs.submit(JobReader.readFile(specJson), true);
     }
 
     /** Runs {@code work} in a transaction of the caller's that then rolls back; returns what {@code work} returned. */
@@ -146,9 +135,9 @@ public class OrchestratorMiddle {
         return new Plan(eval, job.id(), job.revision(), List.of(), List.of(stop), null, List.of(), List.of());
     }
 
-    /** Stops a job through the job service (the user's stop; tried again on a conflict, see {@link #resubmit}). */
+    /** Stops a job through the job service (the user's stop; see {@link #resubmit} on races). */
     void stopJob(String jobId) {
-        retryingConflicts(() -> jobs.stop(jobId, Job.DEFAULT_NAMESPACE, "test done"));
+        jobs.stop(jobId, Job.DEFAULT_NAMESPACE, "test done");
     }
 
     private long nanos() {

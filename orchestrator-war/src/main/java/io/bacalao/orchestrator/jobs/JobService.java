@@ -32,6 +32,10 @@ public class JobService {
     Clock clock;
 
     public SubmitResult submit(Job submitted, boolean force) {
+        return ConcurrentChanges.retried(() -> submitOnce(submitted, force));
+    }
+
+    private SubmitResult submitOnce(Job submitted, boolean force) {
         Submission prepared = defaults.preparer().prepare(submitted);
         Job job = prepared.job();
         Instant now = clock.instant();
@@ -63,6 +67,10 @@ public class JobService {
      * evaluation ID, empty when the job was already stopped or had ended (no evaluation is needed).
      */
     public String stop(String idOrName, String namespace, String reason) {
+        return ConcurrentChanges.retried(() -> stopOnce(idOrName, namespace, reason));
+    }
+
+    private String stopOnce(String idOrName, String namespace, String reason) {
         Job job = store.resolve(idOrName, namespace);
         JobStateType state = job.state().stateType();
         if (state == JobStateType.Stopped) return "";
@@ -84,6 +92,10 @@ public class JobService {
      * waiting (Pending, Queued) is refused.
      */
     public RerunResult rerun(String idOrName, String namespace, long version, String reason) {
+        return ConcurrentChanges.retried(() -> rerunOnce(idOrName, namespace, version, reason));
+    }
+
+    private RerunResult rerunOnce(String idOrName, String namespace, long version, String reason) {
         Job job = store.resolve(idOrName, namespace);
         JobStateType state = job.state().stateType();
         if (state == JobStateType.Pending || state == JobStateType.Queued || state == JobStateType.Undefined) {

@@ -49,17 +49,15 @@ public class JobStore {
     }
 
     /**
-     * Replaces a job (update, stop, rerun) with its history entry and an optional evaluation, atomically: 409 when
-     * the job moved on since {@code expectedRevision}; {@link IllegalTransitionException} when its state may not
-     * move so within a version. The evaluation is queued after commit.
+     * Replaces a job (update, stop, rerun) with its history entry and an optional evaluation, atomically:
+     * {@link ConcurrentChangeException} when the job moved on since {@code expectedRevision};
+     * {@link IllegalTransitionException} when its state may not move so within a version. The evaluation is queued after commit.
      */
     public void replace(Job job, long expectedRevision, Evaluation evaluation, Event event, boolean newVersion,
                         Instant now) {
         JobTransaction tx = JobTransaction.lock(em, outbox, job.id());
         if (tx.revision() != expectedRevision) {
-            throw new BacalaoException(ErrorCode.NONE, 409, COMPONENT,
-                    "job " + job.id() + " changed concurrently (revision " + tx.revision() + ", expected "
-                            + expectedRevision + "); try again", null);
+            throw new ConcurrentChangeException(job.id(), tx.revision(), expectedRevision);
         }
         tx.replace(job, newVersion);
         tx.history(job.version(), "", event, now);
