@@ -80,6 +80,17 @@ public class NodeEntity {
         this.info = Json.write(newInfo);
     }
 
+    /**
+     * The orchestrator's own periodic registration of this row. On a hybrid node the compute side shares the node ID
+     * and its handshake and info updates store what the node can run: that info is kept (replacing it with the bare
+     * requester info would hide the node from the scheduler until its next info update); only the connection is
+     * refreshed.
+     */
+    public void refreshSelf(NodeInfo requester, Instant now) {
+        if (Json.read(info, NodeInfo.class).computeNodeInfo() == null) info(requester);
+        connect(now);
+    }
+
     public final void connect(Instant now) {
         if (!isConnected()) connectedSince = now.toEpochMilli();
         connection = NodeConnection.CONNECTED.name();

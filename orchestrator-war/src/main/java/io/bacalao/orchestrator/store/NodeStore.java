@@ -107,8 +107,7 @@ public class NodeStore {
         if (node == null) {
             em.persist(new NodeEntity(info, NodeMembership.APPROVED, now));
         } else {
-            node.info(info);
-            node.connect(now);
+            node.refreshSelf(info, now);
         }
     }
 
