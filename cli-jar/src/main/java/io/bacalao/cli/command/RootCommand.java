@@ -72,8 +72,14 @@ public class RootCommand implements Runnable {
      */
     String configuredValue(String key) {
         if (clientConfig == null) {
-            boolean implicitFile = Files.isRegularFile(Path.of(dataDir != null && !dataDir.isBlank() ? dataDir
-                    : ConfigLoader.withDefaults().resolve().get(ConfigKeys.DATA_DIR)).resolve("config.yaml"));
+            // the data dir as ConfigLoader finds it (flag, BACALAO_DATADIR, BACALAO_DIR, ~/.bacalao), without
+            // initialising the key registry on a client command's path
+            String dir = dataDir != null && !dataDir.isBlank() ? dataDir : System.getenv("BACALAO_DATADIR");
+            if (dir == null || dir.isBlank()) dir = System.getenv("BACALAO_DIR");
+            if (dir == null || dir.isBlank()) dir = "~/.bacalao";
+            String home = System.getenv("HOME");
+            if (dir.startsWith("~")) dir = (home == null || home.isBlank() ? System.getProperty("user.home") : home) + dir.substring(1);
+            boolean implicitFile = Files.isRegularFile(Path.of(dir).resolve("config.yaml"));
             clientConfig = config.isEmpty() && !implicitFile ? Optional.empty() : Optional.of(resolveConfig(Map.of()));
         }
         String v = clientConfig.map(c -> c.get(key)).orElse(null);
