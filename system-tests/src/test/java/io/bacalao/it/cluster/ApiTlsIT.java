@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -53,7 +54,10 @@ class ApiTlsIT {
         Path root = Path.of(System.getProperty("bacalao.it.dir", "target/it")).toAbsolutePath().resolve("api-tls-certs");
         certs = TestCertificates.create(root);
         cluster = TestCluster.create("api-tls", Map.of(ConfigKeys.API_TLS_CERT_FILE, certs.serverCert().toString(),
-                ConfigKeys.API_TLS_KEY_FILE, certs.serverKey().toString())).start(1);
+                ConfigKeys.API_TLS_KEY_FILE, certs.serverKey().toString()));
+        // two nodes booting at once on the shared 2-core machine were seen to need more than TestCluster.READY
+        cluster.nodes().start(1);
+        cluster.nodes().awaitReady(Duration.ofMinutes(10));
     }
 
     @AfterAll

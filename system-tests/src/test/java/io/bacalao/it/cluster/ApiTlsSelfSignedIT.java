@@ -9,6 +9,7 @@ import io.bacalao.it.support.TestCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,9 @@ class ApiTlsSelfSignedIT {
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = TestCluster.create("api-tls-self", Map.of(ConfigKeys.API_TLS_SELF_SIGNED, "true")).start(0);
+        cluster = TestCluster.create("api-tls-self", Map.of(ConfigKeys.API_TLS_SELF_SIGNED, "true"));
+        cluster.nodes().start(0);
+        cluster.nodes().awaitReady(Duration.ofMinutes(10));
     }
 
     @AfterAll
