@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.HttpsURLConnection;
+import io.bacalao.payara.tls.ApiTls;
 
 /**
  * A running Payara Micro node. {@link #start} writes the node's boot files under {@code <DataDir>/payara}
@@ -23,11 +25,14 @@ public final class NodeProcess implements AutoCloseable {
     private final NodeSpec spec;
     private final Process process;
     private final Path log;
+    /** TLS of the API port, or null when it is plain HTTP. */
+    private final ApiTls tls;
 
-    private NodeProcess(NodeSpec spec, Process process, Path log) {
+    private NodeProcess(NodeSpec spec, Process process, Path log, ApiTls tls) {
         this.spec = spec;
         this.process = process;
         this.log = log;
+        this.tls = tls;
     }
 
     /**
@@ -37,6 +42,7 @@ public final class NodeProcess implements AutoCloseable {
         runtime.verify();
         PrivateFiles.directory(spec.dataDir());
         Path boot = PrivateFiles.directory(spec.dataDir().resolve("payara"));
+        ApiTls tls = PayaraCommands.apiTls(spec) ? ApiTls.prepare(spec.config(), spec.dataDir(), spec.httpHost(), javaHome) : null;
         deleteTree(boot.resolve("root"));
         // the boot files carry the database password and the broker token
         PrivateFiles.write(boot.resolve("preboot.txt"), lines(PayaraCommands.preBoot(spec)));
@@ -48,6 +54,7 @@ public final class NodeProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaHome.resolve("bin").resolve("java").toString());
         cmd.addAll(spec.jvmOptions());
+        if (tls != null) cmd.addAll(tls.jvmOptions());
         cmd.addAll(List.of("-Dhazelcast.socket.bind.any=false", "-Djava.net.preferIPv4Stack=true",
                 "--enable-native-access=ALL-UNNAMED", "-jar", runtime.payaraMicro().toString(),
                 "--nocluster", "--disablephonehome",
@@ -69,7 +76,7 @@ public final class NodeProcess implements AutoCloseable {
             PrivateFiles.existingFile(log);
             pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         }
-        return new NodeProcess(spec, pb.start(), log);
+        return new NodeProcess(spec, pb.start(), log, tls);
     }
 
     /**
@@ -114,7 +121,7 @@ public final class NodeProcess implements AutoCloseable {
     /** Waits until MicroProfile Health reports UP; throws with the log's path when it does not in time. */
     public void awaitReady(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        URI health = URI.create("http://" + localHost() + ":" + spec.httpPort() + "/health/ready");
+        URI health = URI.create(scheme() + "://" + localHost() + ":" + spec.httpPort() + "/health/ready");
         String lastHealth = "none";
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -150,7 +157,7 @@ public final class NodeProcess implements AutoCloseable {
      */
     private boolean apiServes() throws IOException {
         if (!spec.orchestrator()) return true;
-        Answer r = get(URI.create("http://" + localHost() + ":" + spec.httpPort() + "/api/v1/orchestrator/nodes?limit=1"));
+        Answer r = get(URI.create(scheme() + "://" + localHost() + ":" + spec.httpPort() + "/api/v1/orchestrator/nodes?limit=1"));
         return r.status() == 200 && r.body().contains("\"Nodes\"");
     }
 
@@ -161,8 +168,13 @@ public final class NodeProcess implements AutoCloseable {
      * A GET with hard connect and read timeouts (2 s each). HttpURLConnection rather than HttpClient: a
      * request timeout of HttpClient was seen not to fire while a node booted, blocking the caller for minutes.
      */
-    private static Answer get(URI uri) throws IOException {
+    private Answer get(URI uri) throws IOException {
         HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+        if (c instanceof HttpsURLConnection https) {
+            // the node's own certificate, pinned: its names need not include the address probed here
+            https.setSSLSocketFactory(tls.trustingItself().getSocketFactory());
+            https.setHostnameVerifier((host, session) -> true);
+        }
         c.setConnectTimeout(2000);
         c.setReadTimeout(2000);
         try {
@@ -173,6 +185,16 @@ public final class NodeProcess implements AutoCloseable {
         } finally {
             c.disconnect();
         }
+    }
+
+    /** {@code https} when the API port speaks TLS (docs/tls.md). */
+    public String scheme() {
+        return tls == null ? "http" : "https";
+    }
+
+    /** The API's TLS, or null for plain HTTP. */
+    public ApiTls apiTls() {
+        return tls;
     }
 
     private String localHost() {

@@ -1,5 +1,6 @@
 package io.bacalao.payara;
 
+import io.bacalao.payara.tls.ApiTls;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +9,11 @@ import java.util.List;
  * default datasource pointed at the node's database, and the resource adapter pointed at the node's broker.
  */
 public final class PayaraCommands {
+    /** Whether this node serves its API over TLS: an orchestrator (or hybrid) with API.TLS set (docs/tls.md). */
+    public static boolean apiTls(NodeSpec spec) {
+        return spec.orchestrator() && ApiTls.wanted(spec.config());
+    }
+
     /** System properties (see {@link NodeProcess#systemProperties}) holding the database URL and password. */
     static final String DB_URL_PROPERTY = "bacalao.db.url";
     static final String DB_PASSWORD_PROPERTY = "bacalao.db.password";
@@ -24,6 +30,7 @@ public final class PayaraCommands {
         c.add("set configs.config.server-config.network-config.protocols.protocol.http-listener.http"
                 + ".allow-payload-for-undefined-http-methods=true");
         c.addAll(ListenerTimeouts.commands(spec.config()));
+        if (apiTls(spec)) c.addAll(ApiTls.preBootCommands(List.copyOf(c)));
         c.add("set hazelcast-runtime-configuration.interface=127.0.0.1");
         c.add("set hazelcast-runtime-configuration.start-port=" + spec.hazelcastPort());
         String pool = "resources.jdbc-connection-pool.H2Pool.";

@@ -21,7 +21,8 @@ import java.time.Duration;
  * <p>One request per command, so it uses {@link HttpURLConnection}: a plain {@code http://} endpoint then costs no
  * TLS initialisation, no selector thread and a fraction of the classes of {@code java.net.http.HttpClient} (which
  * initialises the default {@code SSLContext} when it is built, whatever the scheme; see docs/cli-startup.md).
- * An {@code https://} endpoint goes through {@code HttpsURLConnection} with the JDK's default trust.
+ * An {@code https://} endpoint goes through {@code HttpsURLConnection} with the trust of its {@link TlsSettings}
+ * ({@link TlsConnections}, loaded only then).
  */
 public final class ApiClient {
     /** Whole-request limit (connect, send, first byte and each read): Bacalhau's client waits as long. */
@@ -29,13 +30,23 @@ public final class ApiClient {
     /** Connect limit: an orchestrator that does not accept in 5 s is reported unreachable. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private final Endpoint endpoint;
+    private final TlsSettings tls;
 
     public ApiClient(Endpoint endpoint) {
+        this(endpoint, TlsSettings.NONE);
+    }
+
+    public ApiClient(Endpoint endpoint, TlsSettings tls) {
         this.endpoint = endpoint;
+        this.tls = tls;
     }
 
     public Endpoint endpoint() {
         return endpoint;
+    }
+
+    public TlsSettings tls() {
+        return tls;
     }
 
     public <T> T get(String path, Class<T> type) {
@@ -66,7 +77,17 @@ public final class ApiClient {
         } catch (SocketTimeoutException e) {
             throw unreachable("no answer within " + TIMEOUT.toSeconds() + "s");
         } catch (IOException e) {
-            throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            if (endpoint.tls()) {
+                CliException failure = TlsConnections.failure(endpoint, e);
+                if (failure != null) throw failure;
+            }
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (!endpoint.tls() && (why.contains("Unexpected end of file") || why.contains("Connection reset"))) {
+                // a TLS listener closes a plain HTTP connection without an answer
+                throw new CliException("could not talk to the orchestrator at " + endpoint + " (" + why + ")",
+                        "if its API uses TLS, use --tls or an https:// --api-host (see docs/tls.md)");
+            }
+            throw unreachable(why);
         }
         if (response.status() / 100 != 2) throw new ApiException(errorOf(response));
         try {
@@ -83,6 +104,7 @@ public final class ApiClient {
      */
     private Response exchange(String method, String path, String body) throws IOException {
         HttpURLConnection c = (HttpURLConnection) endpoint.uri(path).toURL().openConnection(Proxy.NO_PROXY);
+        if (endpoint.tls()) TlsConnections.configure(c, tls);
         try {
             c.setRequestMethod(method);
             c.setInstanceFollowRedirects(false);

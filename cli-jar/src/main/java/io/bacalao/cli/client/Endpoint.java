@@ -23,6 +23,15 @@ public record Endpoint(String scheme, String host, int port) {
         return new Endpoint(scheme, h, p);
     }
 
+    /** The same endpoint over https when {@code useTls} (docs/tls.md); unchanged otherwise. */
+    public Endpoint withTls(boolean useTls) {
+        return useTls && !tls() ? new Endpoint("https", host, port) : this;
+    }
+
+    public boolean tls() {
+        return "https".equals(scheme);
+    }
+
     public URI uri(String pathAndQuery) {
         return URI.create(scheme + "://" + host + ":" + port + pathAndQuery);
     }

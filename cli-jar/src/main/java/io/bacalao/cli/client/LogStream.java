@@ -21,9 +21,20 @@ import java.util.concurrent.ExecutionException;
  */
 public final class LogStream {
     private final Endpoint endpoint;
+    private final TlsSettings tls;
 
     public LogStream(Endpoint endpoint) {
+        this(endpoint, TlsSettings.NONE);
+    }
+
+    public LogStream(Endpoint endpoint, TlsSettings tls) {
         this.endpoint = endpoint;
+        this.tls = tls;
+    }
+
+    /** The log stream of the orchestrator {@code client} talks to, with its TLS settings. */
+    public static LogStream of(ApiClient client) {
+        return new LogStream(client.endpoint(), client.tls());
     }
 
     public void copy(String jobId, String executionId, boolean follow, boolean tail, String namespace, PrintWriter out)
@@ -38,15 +49,25 @@ public final class LogStream {
                 + enc(jobId) + "/logs" + q);
         Frames frames = new Frames(out);
         try {
-            HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, frames).get();
+            httpClient().newWebSocketBuilder().buildAsync(uri, frames).get();
             frames.done.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof CliException c) throw c;
             if (cause instanceof java.net.ConnectException) throw ApiClient.unreachable(endpoint, "connection refused");
+            if (endpoint.tls() && cause instanceof IOException io) {
+                CliException failure = TlsConnections.failure(endpoint, io);
+                if (failure != null) throw failure;
+            }
             throw new CliException("could not read the logs from " + endpoint + ": "
                     + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
         }
+    }
+
+    private HttpClient httpClient() {
+        if (!endpoint.tls()) return HttpClient.newHttpClient();
+        javax.net.ssl.SSLContext ctx = TlsConnections.context(tls);
+        return ctx == null ? HttpClient.newHttpClient() : HttpClient.newBuilder().sslContext(ctx).build();
     }
 
     private static String enc(String s) {

@@ -2,6 +2,7 @@ package io.bacalao.cli.command;
 
 import io.bacalao.cli.client.ApiClient;
 import io.bacalao.cli.client.Endpoint;
+import io.bacalao.cli.client.TlsSettings;
 import io.bacalao.domain.config.Config;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.config.ConfigLoader;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -49,14 +52,41 @@ public class RootCommand implements Runnable {
             description = "Data directory (default ~/.bacalao, env BACALAO_DIR).")
     String dataDir;
 
+    @Mixin
+    TlsOptions tlsOptions = new TlsOptions();
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public ApiClient client() {
-        return new ApiClient(Endpoint.of(apiHost, apiPort));
+        TlsSettings tls = tlsOptions.resolve(System.getenv(), this::configuredValue);
+        Endpoint endpoint = Endpoint.of(apiHost, apiPort);
+        return new ApiClient(endpoint.withTls(tls.useTls()), tls);
     }
+
+    /**
+     * A key's value from -c or the config file, without resolving the configuration when neither is there (the
+     * common case: a client command then reads no YAML).
+     */
+    String configuredValue(String key) {
+        if (clientConfig == null) {
+            // the data dir as ConfigLoader finds it (flag, BACALAO_DATADIR, BACALAO_DIR, ~/.bacalao), without
+            // initialising the key registry on a client command's path
+            String dir = dataDir != null && !dataDir.isBlank() ? dataDir : System.getenv("BACALAO_DATADIR");
+            if (dir == null || dir.isBlank()) dir = System.getenv("BACALAO_DIR");
+            if (dir == null || dir.isBlank()) dir = "~/.bacalao";
+            String home = System.getenv("HOME");
+            if (dir.startsWith("~")) dir = (home == null || home.isBlank() ? System.getProperty("user.home") : home) + dir.substring(1);
+            boolean implicitFile = Files.isRegularFile(Path.of(dir).resolve("config.yaml"));
+            clientConfig = config.isEmpty() && !implicitFile ? Optional.empty() : Optional.of(resolveConfig(Map.of()));
+        }
+        String v = clientConfig.map(c -> c.get(key)).orElse(null);
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    private Optional<Config> clientConfig;
 
     /**
      * The configuration with Bacalhau's precedence: defaults, {@code <DataDir>/config.yaml} (or the files given

@@ -83,8 +83,11 @@ public class DevstackCommand implements Callable<Integer> {
         out.printf("Devstack ready in %.1fs: orchestrator %s, %d compute node(s).%n", took.toMillis() / 1000.0,
                 cluster.orchestrator().spec().nodeId(), computes);
         out.println();
-        out.println("The API listens on http://" + cluster.host() + ":" + cluster.apiPort() + ". To use it from another shell:");
-        out.println("\texport BACALAO_API_HOST=" + cluster.host());
+        String scheme = cluster.orchestrator().scheme();
+        out.println("The API listens on " + scheme + "://" + cluster.host() + ":" + cluster.apiPort() + ". To use it from another shell:");
+        out.println("\texport BACALAO_API_HOST=" + (scheme.equals("https") ? "https://" : "") + cluster.host());
+        if (scheme.equals("https")) out.println("\texport BACALAO_API_TLS_CAFILE=<the CA of API.TLS.CertFile, or "
+                + cluster.orchestrator().spec().dataDir().resolve("api-tls").resolve("self-signed.crt") + ">");
         out.println("\texport BACALAO_API_PORT=" + cluster.apiPort());
         out.println("\t./bacalao node list");
         out.println();

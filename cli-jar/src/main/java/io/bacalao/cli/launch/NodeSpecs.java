@@ -5,6 +5,7 @@ import io.bacalao.domain.config.ConfigException;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.payara.BrokerAddress;
 import io.bacalao.payara.NodeSpec;
+import io.bacalao.payara.tls.ApiTls;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -16,6 +17,9 @@ public final class NodeSpecs {
     public static NodeSpec of(Config config) {
         boolean orchestrator = config.getBool(ConfigKeys.ORCHESTRATOR_ENABLED);
         boolean compute = config.getBool(ConfigKeys.COMPUTE_ENABLED);
+        if (orchestrator) ApiTls.problem(config.asMap()).ifPresent(p -> {
+            throw new ConfigException(p);
+        });
         Path dataDir = Path.of(config.get(ConfigKeys.DATA_DIR));
         String nodeId = NodeIdentity.of(dataDir, config.get(ConfigKeys.NAME_PROVIDER));
         NodeSpec.Database db = config.get(ConfigKeys.DATABASE_URL).isBlank() ? NodeSpec.Database.h2(dataDir)

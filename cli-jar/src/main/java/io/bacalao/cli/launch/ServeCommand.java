@@ -6,6 +6,9 @@ import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.payara.NodeProcess;
 import io.bacalao.payara.NodeSpec;
 import io.bacalao.payara.PrivateFiles;
+import io.bacalao.payara.tls.ApiTls;
+import io.bacalao.payara.tls.SelfSignedCertificate;
+import io.bacalao.cli.CliException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,9 +48,14 @@ public class ServeCommand implements Callable<Integer> {
             Ports.requireFree(config.get(ConfigKeys.ORCHESTRATOR_HOST), config.getInt(ConfigKeys.ORCHESTRATOR_PORT),
                     ConfigKeys.ORCHESTRATOR_PORT);
         }
-        writeRunFile(node);
-        NodeProcess process = NodeProcess.start(node, Runtime.layout(), Runtime.javaHome(), null);
+        NodeProcess process;
+        try {
+            process = NodeProcess.start(node, Runtime.layout(), Runtime.javaHome(), null);
+        } catch (ApiTls.SetupException e) {
+            throw new CliException(e.getMessage(), "see docs/tls.md");
+        }
         java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> process.stop(Duration.ofSeconds(20))));
+        writeRunFile(process);
         Thread.ofVirtual().start(() -> announce(process));
         return waitFor(process);
     }
@@ -57,7 +65,7 @@ public class ServeCommand implements Callable<Integer> {
             process.awaitReady(Duration.ofMinutes(5));
             NodeSpec n = process.spec();
             spec.commandLine().getErr().println("Bacalao " + n.name() + " node " + n.nodeId() + " is ready; API on "
-                    + n.httpHost() + ":" + n.httpPort());
+                    + process.scheme() + "://" + n.httpHost() + ":" + n.httpPort());
         } catch (Exception e) {
             spec.commandLine().getErr().println("Error: " + e.getMessage());
         }
@@ -68,12 +76,22 @@ public class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code <DataDir>/bacalao.run}: how a client on this machine reaches the node. */
-    private static void writeRunFile(NodeSpec node) throws java.io.IOException {
+    /**
+     * {@code <DataDir>/bacalao.run}: how a client on this machine reaches the node; with API TLS the host is an
+     * {@code https://} URL, and a self-signed certificate is named as the CA to trust (docs/tls.md).
+     */
+    private static void writeRunFile(NodeProcess process) throws java.io.IOException {
+        NodeSpec node = process.spec();
         String host = node.httpHost().equals("0.0.0.0") ? "127.0.0.1" : node.httpHost();
+        String run = "export BACALAO_API_HOST=" + (process.apiTls() == null ? "" : "https://") + host
+                + "\nexport BACALAO_API_PORT=" + node.httpPort() + "\n";
+        Path selfSigned = node.dataDir().resolve("api-tls").resolve(SelfSignedCertificate.CERT);
+        if (process.apiTls() != null && node.config().getOrDefault(ConfigKeys.API_TLS_CERT_FILE, "").isBlank()
+                && Files.isRegularFile(selfSigned)) {
+            run += "export BACALAO_API_TLS_CAFILE=" + selfSigned.toAbsolutePath() + "\n";
+        }
         PrivateFiles.directory(node.dataDir());
-        Files.writeString(node.dataDir().resolve("bacalao.run"),
-                "export BACALAO_API_HOST=" + host + "\nexport BACALAO_API_PORT=" + node.httpPort() + "\n");
+        Files.writeString(node.dataDir().resolve("bacalao.run"), run);
     }
 
     static Path dataDir(Config c) {

@@ -37,6 +37,17 @@ class NodeSpecsTest {
     }
 
     @Test
+    void anOrchestratorWithHalfOfTheApiTlsSettingsOrAutoCertDoesNotStart(@TempDir Path dir) {
+        Config o = BASE.with(ConfigKeys.DATA_DIR, dir.toString()).with(ConfigKeys.ORCHESTRATOR_ENABLED, "true");
+        assertEquals("invalid config: TLS cert specified without corresponding private key", assertThrows(ConfigException.class,
+                () -> NodeSpecs.of(o.with(ConfigKeys.API_TLS_CERT_FILE, "/c.pem"))).getMessage());
+        assertEquals("invalid config: private key specified without corresponding TLS certificate", assertThrows(ConfigException.class,
+                () -> NodeSpecs.of(o.with(ConfigKeys.API_TLS_KEY_FILE, "/k.pem"))).getMessage());
+        assertTrue(assertThrows(ConfigException.class, () -> NodeSpecs.of(o.with(ConfigKeys.API_TLS_AUTO_CERT, "x.example")))
+                .getMessage().startsWith("API.TLS.AutoCert (ACME certificates) is not supported by Bacalao"));
+    }
+
+    @Test
     void anExternalBrokerReplacesTheEmbeddedOne() {
         Config ext = BASE.with(ConfigKeys.ORCHESTRATOR_BROKER_URL, "tcp://broker.internal:61616");
         assertEquals("tcp://broker.internal:61616", NodeSpecs.orchestratorBroker(ext).url());

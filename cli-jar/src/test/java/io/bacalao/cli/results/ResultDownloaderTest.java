@@ -12,6 +12,7 @@ class ResultDownloaderTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "http://127.0.0.1:6001/e-123.tar.gz|e-123.tar.gz",
+            "http://127.0.0.1:6001/e-123.tar.gz?expires=1796206800&signature=Qm9-_x|e-123.tar.gz",
             "https://bucket.s3.amazonaws.com/results/e-1.tar.gz?X-Amz-Signature=abc|e-1.tar.gz",
             "http://h/dir/we%20ird$.tgz|we_ird_.tgz",
             "http://h/not encoded.tgz?x=1|not_encoded.tgz",

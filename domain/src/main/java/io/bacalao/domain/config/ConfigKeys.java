@@ -23,6 +23,15 @@ public final class ConfigKeys {
     public static final String API_RATE_LIMIT = "API.Limits.RequestsPerSecond";
     public static final String API_REQUEST_TIMEOUT = "API.Limits.RequestTimeout";
     public static final String API_CORS_ALLOWED_ORIGINS = "API.CORS.AllowedOrigins";
+    // API TLS (issue 11; docs/tls.md): server side, then the CLI's side
+    public static final String API_TLS_CERT_FILE = "API.TLS.CertFile";
+    public static final String API_TLS_KEY_FILE = "API.TLS.KeyFile";
+    public static final String API_TLS_SELF_SIGNED = "API.TLS.SelfSigned";
+    public static final String API_TLS_AUTO_CERT = "API.TLS.AutoCert";
+    public static final String API_TLS_AUTO_CERT_CACHE_PATH = "API.TLS.AutoCertCachePath";
+    public static final String API_TLS_USE_TLS = "API.TLS.UseTLS";
+    public static final String API_TLS_CA_FILE = "API.TLS.CAFile";
+    public static final String API_TLS_INSECURE = "API.TLS.Insecure";
     public static final String ORCHESTRATOR_ENABLED = "Orchestrator.Enabled";
     public static final String ORCHESTRATOR_HOST = "Orchestrator.Host";
     public static final String ORCHESTRATOR_PORT = "Orchestrator.Port";
@@ -65,6 +74,8 @@ public final class ConfigKeys {
     public static final String ADVERTISED_ADDRESS = "Compute.Network.AdvertisedAddress";
     public static final String LOCAL_PUBLISHER_ADDRESS = "Publishers.Types.Local.Address";
     public static final String LOCAL_PUBLISHER_PORT = "Publishers.Types.Local.Port";
+    // signed result URLs (issue 11; docs/tls.md)
+    public static final String LOCAL_PUBLISHER_URL_EXPIRY = "Publishers.Types.Local.URLExpiry";
     public static final String LABELS = "Labels";
     public static final String MAX_EXECUTION_TIMEOUT = "Compute.JobTimeouts.MaxJobExecutionTimeout";
     public static final String ENGINES_DISABLED = "Engines.Disabled";
@@ -103,6 +114,16 @@ public final class ConfigKeys {
                 + " (HTTP listener idle/read timeouts, as Bacalhau's 30 s request timeout).");
         l(API_CORS_ALLOWED_ORIGINS, "", "Web origins (scheme://host[:port], or *) that may call the REST API and open the"
                 + " logs websocket from a browser; empty = none (same-origin and non-browser clients only).");
+        // API TLS (issue 11; docs/tls.md)
+        s(API_TLS_CERT_FILE, "", "PEM certificate (chain) the orchestrator's API serves over TLS; needs API.TLS.KeyFile.");
+        s(API_TLS_KEY_FILE, "", "PEM private key (PKCS#8, PKCS#1 RSA or SEC1 EC, unencrypted) of API.TLS.CertFile.");
+        b(API_TLS_SELF_SIGNED, "false", "Serve the API over TLS with a self-signed certificate made once and kept in"
+                + " <DataDir>/api-tls/ (used when API.TLS.CertFile is not set).");
+        s(API_TLS_AUTO_CERT, "", "ACME domain (Bacalhau); not supported by Bacalao: a node with it set refuses to start.");
+        s(API_TLS_AUTO_CERT_CACHE_PATH, "", "ACME cache directory (Bacalhau); not supported by Bacalao.");
+        b(API_TLS_USE_TLS, "false", "CLI: talk to the API over https (as --tls).");
+        s(API_TLS_CA_FILE, "", "CLI: PEM file of the CA certificate(s) to trust for the API, instead of the JDK's (as --cacert).");
+        b(API_TLS_INSECURE, "false", "CLI: accept any API certificate and host name (as --insecure); for tests only.");
         b(ORCHESTRATOR_ENABLED, "false", "Run the orchestrator on this node.");
         s(ORCHESTRATOR_HOST, "0.0.0.0", "Address the embedded broker listens on.");
         i(ORCHESTRATOR_PORT, "4222", "Port of the embedded broker that compute nodes connect to.");
@@ -198,6 +219,10 @@ public final class ConfigKeys {
         l("Publishers.Disabled", "", "Publishers this node refuses.");
         s(LOCAL_PUBLISHER_ADDRESS, "127.0.0.1", "Address in the URLs of locally published results.");
         i(LOCAL_PUBLISHER_PORT, "6001", "Port of the local results server.");
+        // signed result URLs (issue 11; docs/tls.md)
+        d(LOCAL_PUBLISHER_URL_EXPIRY, "24h", "How long a local publisher's result URL stays valid; the URL carries its"
+                + " expiry and an HMAC-SHA256 signature by a node key (<DataDir>/compute/result-url-key), checked by the"
+                + " results server (an expired, altered or unsigned URL is 403).");
         s("Publishers.Types.IPFS.Endpoint", "", "Kubo RPC endpoint for the ipfs publisher.");
         m(LABELS, "Labels of this node, matched by job constraints.");
         s("Logging.Level", "info", "Log level.");

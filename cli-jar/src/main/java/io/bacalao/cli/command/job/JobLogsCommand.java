@@ -1,6 +1,5 @@
 package io.bacalao.cli.command.job;
 
-import io.bacalao.cli.client.Endpoint;
 import io.bacalao.cli.client.LogStream;
 import io.bacalao.cli.command.ClientCommand;
 import picocli.CommandLine.Command;
@@ -27,7 +26,6 @@ public class JobLogsCommand extends ClientCommand {
 
     @Override
     protected void execute() throws InterruptedException {
-        Endpoint endpoint = client().endpoint();
-        new LogStream(endpoint).copy(id, executionId, follow, tail, namespace, out());
+        LogStream.of(client()).copy(id, executionId, follow, tail, namespace, out());
     }
 }

@@ -31,6 +31,6 @@ public final class LogFollower {
             if (job.isTerminal() || started && !job.state().stateType().isWaiting()) break;
             Thread.sleep(200);
         }
-        new LogStream(cmd.client().endpoint()).copy(jobId, null, true, false, null, cmd.out());
+        LogStream.of(cmd.client()).copy(jobId, null, true, false, null, cmd.out());
     }
 }

@@ -15,12 +15,15 @@ import java.util.Map;
 /**
  * Bacalhau's local publisher (reference §5.8): the results folder as {@code <execID>.tar.gz} under
  * {@code <DataDir>/compute/results/local-publisher/}, served by {@link LocalResultServer}; the result is
- * {@code urlDownload} to {@code http://<Publishers.Types.Local.Address>:<Port>/<execID>.tar.gz}.
+ * {@code urlDownload} to {@code http://<Publishers.Types.Local.Address>:<Port>/<execID>.tar.gz?expires=…&signature=…},
+ * signed by the node for {@code Publishers.Types.Local.URLExpiry} ({@link ResultUrls}, docs/tls.md).
  */
 @ApplicationScoped
 public class LocalPublisher implements ResultPublisher {
     @Inject
     ComputeSettings settings;
+    @Inject
+    ResultUrls urls;
 
     @Override
     public String type() {
@@ -34,8 +37,9 @@ public class LocalPublisher implements ResultPublisher {
         } catch (IOException e) {
             throw new PublishException("could not archive the results: " + e.getMessage(), e);
         }
+        String path = "/" + executionId + ".tar.gz";
         String url = "http://" + settings.config().get(ConfigKeys.LOCAL_PUBLISHER_ADDRESS) + ":"
-                + settings.config().get(ConfigKeys.LOCAL_PUBLISHER_PORT) + "/" + executionId + ".tar.gz";
+                + settings.config().get(ConfigKeys.LOCAL_PUBLISHER_PORT) + path + "?" + urls.signedQuery(path);
         return SpecConfig.of("urlDownload", Map.of("URL", url));
     }
 

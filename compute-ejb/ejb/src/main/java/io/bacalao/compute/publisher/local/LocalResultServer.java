@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.bacalao.compute.config.ComputeSettings;
 import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.signing.UrlSigner;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.Singleton;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
@@ -21,7 +23,9 @@ import java.util.regex.Pattern;
 
 /**
  * Serves locally published results over HTTP on {@code Publishers.Types.Local.Port}, bound to the node's
- * {@code API.Host}. Only {@code GET /<execID>.tar.gz} of files in the publisher's directory is answered.
+ * {@code API.Host}. Only {@code GET /<execID>.tar.gz?expires=…&signature=…} of files in the publisher's directory
+ * is answered, and only while the URL's signature ({@link ResultUrls}) is valid: an unsigned, expired or altered
+ * URL gets 403 with the reason as a plain-text body (docs/tls.md).
  */
 @Startup
 @Singleton
@@ -31,6 +35,8 @@ public class LocalResultServer {
 
     @Inject
     ComputeSettings settings;
+    @Inject
+    ResultUrls urls;
     private HttpServer server;
 
     @PostConstruct
@@ -56,7 +62,22 @@ public class LocalResultServer {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             Path file = LocalPublisher.directory(settings).resolve(path.length() > 1 ? path.substring(1) : "-");
-            if (!"GET".equals(exchange.getRequestMethod()) || !NAME.matcher(path).matches() || !Files.isRegularFile(file)) {
+            if (!"GET".equals(exchange.getRequestMethod()) || !NAME.matcher(path).matches()) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            // checked before the file's existence, so an unsigned request learns nothing about which results exist
+            UrlSigner.Verdict verdict = urls.signer().verify(path, exchange.getRequestURI().getRawQuery());
+            if (verdict != UrlSigner.Verdict.VALID) {
+                byte[] body = ("403 Forbidden: " + verdict.reason() + "\n").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
+                exchange.sendResponseHeaders(403, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+                return;
+            }
+            if (!Files.isRegularFile(file)) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
