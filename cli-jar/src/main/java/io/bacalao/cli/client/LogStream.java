@@ -38,7 +38,9 @@ public final class LogStream {
                 + enc(jobId) + "/logs" + q);
         Frames frames = new Frames(out);
         try {
-            HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, frames).get();
+            WebSocket.Builder ws = HttpClient.newHttpClient().newWebSocketBuilder();
+            io.bacalao.cli.auth.ApiCredentials.header().ifPresent(h -> ws.header("Authorization", h));
+            ws.buildAsync(uri, frames).get();
             frames.done.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();

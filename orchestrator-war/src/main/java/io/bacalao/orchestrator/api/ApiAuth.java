@@ -2,7 +2,7 @@ package io.bacalao.orchestrator.api;
 
 import io.bacalao.domain.config.Config;
 import io.bacalao.domain.error.ApiError;
-import io.bacalao.orchestrator.auth.AuthSettings;
+import io.bacalao.domain.auth.AuthSettings;
 import io.bacalao.orchestrator.auth.Decision;
 import io.bacalao.orchestrator.auth.EntryPointAuthorizer;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package io.bacalao.orchestrator.auth;
 
+import io.bacalao.domain.auth.AuthSettings;
 import io.bacalao.domain.auth.AuthUser;
 import io.bacalao.domain.auth.Capabilities;
 import io.bacalao.domain.auth.PasswordHashes;

@@ -1,5 +1,6 @@
 package io.bacalao.orchestrator.auth;
 
+import io.bacalao.domain.auth.AuthSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

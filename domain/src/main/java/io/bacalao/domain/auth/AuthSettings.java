@@ -1,7 +1,5 @@
-package io.bacalao.orchestrator.auth;
+package io.bacalao.domain.auth;
 
-import io.bacalao.domain.auth.AuthUser;
-import io.bacalao.domain.auth.AuthUsers;
 import io.bacalao.domain.config.Config;
 import io.bacalao.domain.config.ConfigException;
 import io.bacalao.domain.config.ConfigKeys;
