@@ -61,7 +61,7 @@ class AuthIT {
                 "-c", "API.Auth.Oauth2.Audience=" + AUDIENCE, "-c", "API.Auth.Oauth2.DeviceClientID=bacalao-cli");
         Path log = root.resolve("serve.log");
         serve = CliProcess.builder(Map.of(), args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Waits.until("the orchestrator to be ready (" + log + ")", Duration.ofMinutes(5), () -> {
+        Waits.until("the orchestrator to be ready (" + log + ")", Duration.ofMinutes(10), () -> {
             if (!serve.isAlive()) throw new AssertionError("serve exited with " + serve.exitValue() + "; see " + log);
             try {
                 return Files.readString(log).contains(" is ready; API on ");
@@ -158,7 +158,9 @@ class AuthIT {
                 stop.json().get("Details").get("reason").asText());
         CliProcess.Result approve = cli(SNOOPY, "node", "approve", "n-anything");
         assertEquals(1, approve.code());
-        assertTrue(approve.err().contains("Error: Request Forbidden"), approve.err());
+        // Bacalhau's node approve reports per node: "Failed to approve node n-anything: Request Forbidden"
+        assertTrue((approve.out() + approve.err()).contains("Failed to approve node n-anything: Request Forbidden"),
+                approve.out() + approve.err());
     }
 
     @Test
