@@ -38,6 +38,8 @@ final class BenchCluster implements AutoCloseable {
     private final Thread watcher;
 
     private final java.nio.file.Path root;
+    /** Authorization header sent with every request when the cluster's API has users (docs/auth.md); null = none. */
+    private volatile String authorization;
 
     BenchCluster(int computes) throws Exception {
         this(computes, Map.of());
@@ -103,6 +105,18 @@ final class BenchCluster implements AutoCloseable {
         return config.get(ConfigKeys.ORCHESTRATOR_AUTH_TOKEN);
     }
 
+    /** Sends {@code header} as Authorization with every request from now on (an API with API.Auth.Users). */
+    BenchCluster authorization(String header) {
+        this.authorization = header;
+        return this;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        String a = authorization;
+        return a == null ? b : b.header("Authorization", a);
+    }
+
     /** The REST API's base URL. */
     String base() {
         return base;
@@ -126,7 +140,7 @@ final class BenchCluster implements AutoCloseable {
     }
 
     String submit(String jobJson) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/orchestrator/jobs"))
+        HttpResponse<String> r = HTTP.send(request("/api/v1/orchestrator/jobs")
                         .header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofString("{\"Job\":" + jobJson + "}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -135,13 +149,13 @@ final class BenchCluster implements AutoCloseable {
     }
 
     String get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        return HTTP.send(request(path).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** DELETE with an empty JSON body, e.g. to stop a job. */
     String delete(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        return HTTP.send(request(path).header("Content-Type", "application/json")
                 .method("DELETE", HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 

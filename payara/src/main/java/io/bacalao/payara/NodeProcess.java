@@ -153,12 +153,14 @@ public final class NodeProcess implements AutoCloseable {
 
     /**
      * Health can be UP a moment before the orchestrator's web module and its beans serve; a route that goes
-     * through the API, the EJBs and the database must answer too.
+     * through the API, the EJBs and the database must answer too. With API.Auth on, the authoriser's 401 answers
+     * it (the web module serves; the node has no credential of its own to go further, by design).
      */
     private boolean apiServes() throws IOException {
         if (!spec.orchestrator()) return true;
         Answer r = get(URI.create(scheme() + "://" + localHost() + ":" + spec.httpPort() + "/api/v1/orchestrator/nodes?limit=1"));
-        return r.status() == 200 && r.body().contains("\"Nodes\"");
+        return (r.status() == 200 && r.body().contains("\"Nodes\""))
+                || (r.status() == 401 && r.body().contains("\"Authorizer\""));
     }
 
     private record Answer(int status, String body) {

@@ -117,6 +117,7 @@ public final class ApiClient {
             c.setRequestProperty("X-Bacalhau-Git-Commit", v.gitCommit());
             c.setRequestProperty("X-Bacalhau-Build-OS", v.goos());
             c.setRequestProperty("X-Bacalhau-Arch", v.goarch());
+            io.bacalao.cli.auth.ApiCredentials.header().ifPresent(h -> c.setRequestProperty("Authorization", h));
             byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
             if (bytes != null) {
                 c.setRequestProperty("Content-Type", "application/json");

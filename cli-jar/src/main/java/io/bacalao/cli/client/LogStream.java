@@ -49,7 +49,9 @@ public final class LogStream {
                 + enc(jobId) + "/logs" + q);
         Frames frames = new Frames(out);
         try {
-            httpClient().newWebSocketBuilder().buildAsync(uri, frames).get();
+            WebSocket.Builder ws = httpClient().newWebSocketBuilder();
+            io.bacalao.cli.auth.ApiCredentials.header().ifPresent(h -> ws.header("Authorization", h));
+            ws.buildAsync(uri, frames).get();
             frames.done.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();

@@ -1,5 +1,8 @@
 package io.bacalao.cli.command;
 
+import io.bacalao.cli.auth.AuthCommand;
+import io.bacalao.cli.auth.AuthInfoCommand;
+import io.bacalao.cli.auth.HashPasswordCommand;
 import io.bacalao.cli.command.agent.AgentCommand;
 import io.bacalao.cli.command.docker.DockerCommand;
 import io.bacalao.cli.command.docker.DockerRunCommand;
@@ -72,6 +75,9 @@ public final class CommandTree {
                     node("version", AgentCommand.Version.class),
                     node("node", AgentCommand.Node.class),
                     node("config", AgentCommand.Config.class)),
+            node("auth", AuthCommand.class,
+                    node("info", AuthInfoCommand.class),
+                    node("hash-password", HashPasswordCommand.class)),
             node("version", VersionCommand.class),
             node("serve", ServeCommand.class),
             node("devstack", DevstackCommand.class));

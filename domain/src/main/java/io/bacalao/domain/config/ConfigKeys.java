@@ -32,6 +32,19 @@ public final class ConfigKeys {
     public static final String API_TLS_USE_TLS = "API.TLS.UseTLS";
     public static final String API_TLS_CA_FILE = "API.TLS.CAFile";
     public static final String API_TLS_INSECURE = "API.TLS.Insecure";
+    // API authentication and authorisation (issue 11; docs/auth.md): Bacalhau's API.Auth keys
+    public static final String API_AUTH_USERS = "API.Auth.Users";
+    public static final String OAUTH2_PROVIDER_ID = "API.Auth.Oauth2.ProviderID";
+    public static final String OAUTH2_PROVIDER_NAME = "API.Auth.Oauth2.ProviderName";
+    public static final String OAUTH2_DEVICE_AUTHORIZATION_ENDPOINT = "API.Auth.Oauth2.DeviceAuthorizationEndpoint";
+    public static final String OAUTH2_TOKEN_ENDPOINT = "API.Auth.Oauth2.TokenEndpoint";
+    public static final String OAUTH2_ISSUER = "API.Auth.Oauth2.Issuer";
+    public static final String OAUTH2_JWKS_URI = "API.Auth.Oauth2.JWKSUri";
+    public static final String OAUTH2_DEVICE_CLIENT_ID = "API.Auth.Oauth2.DeviceClientID";
+    public static final String OAUTH2_POLLING_INTERVAL = "API.Auth.Oauth2.PollingInterval";
+    public static final String OAUTH2_AUDIENCE = "API.Auth.Oauth2.Audience";
+    public static final String OAUTH2_SCOPES = "API.Auth.Oauth2.Scopes";
+    public static final String OAUTH2_JWKS_REFRESH = "API.Auth.Oauth2.JWKSRefreshInterval";
     public static final String ORCHESTRATOR_ENABLED = "Orchestrator.Enabled";
     public static final String ORCHESTRATOR_HOST = "Orchestrator.Host";
     public static final String ORCHESTRATOR_PORT = "Orchestrator.Port";
@@ -124,6 +137,22 @@ public final class ConfigKeys {
         b(API_TLS_USE_TLS, "false", "CLI: talk to the API over https (as --tls).");
         s(API_TLS_CA_FILE, "", "CLI: PEM file of the CA certificate(s) to trust for the API, instead of the JDK's (as --cacert).");
         b(API_TLS_INSECURE, "false", "CLI: accept any API certificate and host name (as --insecure); for tests only.");
+        // API authentication and authorisation (issue 11; docs/auth.md)
+        put(new ConfigKey(API_AUTH_USERS, Kind.JSON, "", "Users of the REST API: a list of {Alias, Username, Password"
+                + " (plain or bcrypt), APIKey, Capabilities: [{Actions: [read:job, write:*, ...]}]}; non-empty turns"
+                + " the entry-point authoriser on (empty = the API is open to anyone who reaches it).", true));
+        s(OAUTH2_PROVIDER_ID, "", "OAuth2/OIDC provider ID; set, it turns the entry-point authoriser on.");
+        s(OAUTH2_PROVIDER_NAME, "", "OAuth2/OIDC provider name shown to users (auth info, sso login).");
+        s(OAUTH2_DEVICE_AUTHORIZATION_ENDPOINT, "", "The provider's device authorization endpoint (CLI sso login).");
+        s(OAUTH2_TOKEN_ENDPOINT, "", "The provider's token endpoint (CLI sso login).");
+        s(OAUTH2_ISSUER, "", "Issuer (iss) that bearer JWTs must carry.");
+        s(OAUTH2_JWKS_URI, "", "URL of the provider's JSON Web Key Set; bearer JWTs must be RS256-signed by one of its keys.");
+        s(OAUTH2_DEVICE_CLIENT_ID, "", "OAuth2 client ID of the CLI's device flow.");
+        i(OAUTH2_POLLING_INTERVAL, "0", "Seconds between the CLI's token polls in the device flow (0 = the provider's).");
+        s(OAUTH2_AUDIENCE, "", "Audience (aud) that bearer JWTs must name.");
+        l(OAUTH2_SCOPES, "", "Scopes the CLI asks for in the device flow.");
+        d(OAUTH2_JWKS_REFRESH, "1h", "How often the JWKS is fetched again (also at most every 10 s when a token names"
+                + " an unknown key ID) (Bacalao; Bacalhau's keyfunc refreshes hourly).");
         b(ORCHESTRATOR_ENABLED, "false", "Run the orchestrator on this node.");
         s(ORCHESTRATOR_HOST, "0.0.0.0", "Address the embedded broker listens on.");
         i(ORCHESTRATOR_PORT, "4222", "Port of the embedded broker that compute nodes connect to.");

@@ -23,15 +23,19 @@ final class ConfigValues {
                     return lower;
                 }
                 case DURATION -> Durations.parse(v);
+                case JSON -> {
+                    if (!v.isEmpty()) io.bacalao.domain.spec.Json.mapper().readTree(v);
+                }
                 default -> {
                 }
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ConfigException("invalid value for " + k.name() + ": '" + value + "' is not "
                     + switch (k.kind()) {
                         case INT -> "a whole number";
                         case BOOL -> "true or false";
                         case DURATION -> "a duration such as 30s, 1m or 1h30m";
+                        case JSON -> "JSON (a YAML list or object in a config file)";
                         default -> "valid";
                     });
         }
@@ -41,6 +45,7 @@ final class ConfigValues {
     /** Text form of a value read from YAML: lists joined with commas, maps as k=v pairs. */
     static String fromYaml(ConfigKey k, Object value) {
         if (value == null) return "";
+        if (k.kind() == ConfigKey.Kind.JSON) return io.bacalao.domain.spec.Json.write(value);
         if (value instanceof List<?> list) {
             List<String> parts = new ArrayList<>();
             for (Object o : list) parts.add(String.valueOf(o));
@@ -59,6 +64,14 @@ final class ConfigValues {
         return switch (k.kind()) {
             case INT -> v.isBlank() ? 0 : Integer.parseInt(v.trim());
             case BOOL -> Boolean.parseBoolean(v.trim());
+            case JSON -> {
+                if (v.isBlank()) yield List.of();
+                try {
+                    yield io.bacalao.domain.spec.Json.mapper().readValue(v, Object.class);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    yield v;
+                }
+            }
             case LIST -> v.isBlank() ? List.of() : List.of(v.split("\\s*,\\s*"));
             case MAP -> {
                 Map<String, String> m = new LinkedHashMap<>();

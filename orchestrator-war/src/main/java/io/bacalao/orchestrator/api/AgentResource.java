@@ -35,6 +35,14 @@ public class AgentResource {
         return settings.version();
     }
 
+    /** Bacalhau's {@code GET /api/v1/agent/authconfig}: the OAuth2 settings the CLI's SSO login needs (public). */
+    @GET
+    @Path("authconfig")
+    public Map<String, Object> authConfig() {
+        var s = ApiAuth.settings();
+        return Map.of("Version", "1.0.0", "Config", s == null ? Map.of() : s.oauth2().asJson());
+    }
+
     @GET
     @Path("node")
     public NodeInfo node() {
