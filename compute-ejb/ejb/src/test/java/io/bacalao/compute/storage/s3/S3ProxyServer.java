@@ -15,9 +15,9 @@ import java.util.List;
  * a free port, storing buckets as folders under {@code dir/store} (a bucket is a folder, an object a file), accepting
  * AWS v2/v4 signatures of {@link #ACCESS_KEY}/{@link #SECRET_KEY}. Stopped by its PID.
  */
-final class S3ProxyServer implements AutoCloseable {
-    static final String ACCESS_KEY = "AKIDBACALAOTEST";
-    static final String SECRET_KEY = "bacalao-test-secret";
+public final class S3ProxyServer implements AutoCloseable {
+    public static final String ACCESS_KEY = "AKIDBACALAOTEST";
+    public static final String SECRET_KEY = "bacalao-test-secret";
     private final Process process;
     private final int port;
     private final Path store;
@@ -28,7 +28,7 @@ final class S3ProxyServer implements AutoCloseable {
         this.store = store;
     }
 
-    static S3ProxyServer start(Path dir) throws IOException, InterruptedException {
+    public static S3ProxyServer start(Path dir) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("bacalao.s3proxy.jar", "target/s3proxy/s3proxy.jar"));
         if (!Files.isRegularFile(jar)) throw new IllegalStateException("no S3Proxy jar at " + jar + " (mvn verify copies it)");
         int port;
@@ -68,18 +68,18 @@ final class S3ProxyServer implements AutoCloseable {
         }
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 
     /** Puts an object by writing the file S3Proxy's filesystem store reads. */
-    Path put(String bucket, String key, String content) throws IOException {
+    public Path put(String bucket, String key, String content) throws IOException {
         Path f = store.resolve(bucket).resolve(key);
         Files.createDirectories(f.getParent());
         return Files.writeString(f, content);
     }
 
-    Path bucketDir(String bucket) throws IOException {
+    public Path bucketDir(String bucket) throws IOException {
         return Files.createDirectories(store.resolve(bucket));
     }
 
