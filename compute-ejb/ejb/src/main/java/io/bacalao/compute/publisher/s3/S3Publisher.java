@@ -4,7 +4,7 @@ import io.bacalao.compute.config.ComputeSettings;
 import io.bacalao.compute.publisher.PublishException;
 import io.bacalao.compute.publisher.PublishRequest;
 import io.bacalao.compute.publisher.ResultPublisher;
-import io.bacalao.compute.storage.s3.AwsCredentialsPresence;
+import io.bacalao.domain.s3.AwsCredentialsPresence;
 import io.bacalao.compute.storage.s3.S3Clients;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.model.SpecConfig;

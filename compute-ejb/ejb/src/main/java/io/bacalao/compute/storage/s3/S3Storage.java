@@ -6,6 +6,7 @@ import io.bacalao.compute.storage.Mount;
 import io.bacalao.compute.storage.StorageContext;
 import io.bacalao.compute.storage.StorageException;
 import io.bacalao.domain.model.InputSource;
+import io.bacalao.domain.s3.AwsCredentialsPresence;
 import io.bacalao.domain.s3.S3Source;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.bacalao.compute.storage.s3;
+package io.bacalao.domain.s3;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ public final class AwsCredentialsPresence {
         return present(System.getenv(), System.getProperties());
     }
 
-    static boolean present(Map<String, String> env, Properties props) {
+    public static boolean present(Map<String, String> env, Properties props) {
         if (has(props.getProperty("aws.accessKeyId"))) return true;
         if (has(env.get("AWS_ACCESS_KEY_ID")) && has(env.get("AWS_SECRET_ACCESS_KEY"))) return true;
         if (has(env.get("AWS_WEB_IDENTITY_TOKEN_FILE")) || has(env.get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"))

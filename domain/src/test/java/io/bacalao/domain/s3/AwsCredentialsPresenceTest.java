@@ -1,4 +1,4 @@
-package io.bacalao.compute.storage.s3;
+package io.bacalao.domain.s3;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
