@@ -18,7 +18,8 @@ import java.util.function.UnaryOperator;
  * ops jobs publish locally), in {@code target/it/<name>}.
  */
 public final class TestCluster implements AutoCloseable {
-    public static final Duration READY = Duration.ofMinutes(4);
+    /** How long nodes may take to start: 4 minutes, or {@code -Dbacalao.it.readySeconds} on a loaded machine. */
+    public static final Duration READY = Duration.ofSeconds(Long.getLong("bacalao.it.readySeconds", 240));
     private final LocalCluster cluster;
     private final Path root;
     private final Config base;
