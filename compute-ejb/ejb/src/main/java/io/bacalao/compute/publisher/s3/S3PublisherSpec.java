@@ -8,7 +8,7 @@ import java.util.Locale;
  * {@code Key} required, {@code Endpoint}, {@code Region}, {@code Encoding} {@code gzip} (the default: one
  * {@code .tar.gz}) or {@code plain} (every file as its own object under the key).
  */
-record S3PublisherSpec(String bucket, String key, String endpoint, String region, boolean plain) {
+public record S3PublisherSpec(String bucket, String key, String endpoint, String region, boolean plain) {
 
     /** @throws IllegalArgumentException with Bacalhau's messages */
     static S3PublisherSpec from(SpecConfig spec) {

@@ -20,16 +20,16 @@ import software.amazon.awssdk.services.s3.S3Client;
  * every file under the key prefix. The result is an {@code s3} spec as Bacalhau writes it, with the archive's
  * SHA-256 (base64) as {@code ChecksumSHA256} so that downloads can be checked.
  */
-final class S3ResultUpload {
+public final class S3ResultUpload {
     private final S3Clients clients;
     private final long partSize;
 
-    S3ResultUpload(S3Clients clients, long partSize) {
+    public S3ResultUpload(S3Clients clients, long partSize) {
         this.clients = clients;
         this.partSize = partSize;
     }
 
-    S3Source publish(S3PublisherSpec spec, String key, Path resultsDir, Path scratch) throws PublishException {
+    public S3Source publish(S3PublisherSpec spec, String key, Path resultsDir, Path scratch) throws PublishException {
         S3Client s3 = clients.client(spec.endpoint(), spec.region());
         S3Source result = new S3Source(spec.bucket(), key, "", spec.region(), spec.endpoint(), "", "");
         try {
