@@ -97,6 +97,24 @@ class S3JobsIT {
     }
 
     @Test
+    void aWasmJobReadsOneObjectAndPublishesToS3(@TempDir Path modules) throws Exception {
+        Path script = Path.of(System.getProperty("bacalao.repo", ".."), "compute-ejb", "ejb", "src", "test", "wasm", "build.sh");
+        Process p = new ProcessBuilder(script.toString(), modules.toString()).inheritIO().start();
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0, "build.sh compiles the wasm test programs");
+        Cli.Result run = cluster.cli().run("wasm", "run", "--id-only", "--wait",
+                "-i", "src=s3://bucket/data/a.csv,dst=/inputs," + endpointOpt(s3),
+                "-p", "s3://bucket/wasm/{jobID}," + endpointOpt(s3), "-o", "outputs:/outputs",
+                modules.resolve("job.wasm").toString(), "copy", "/inputs/a.csv", "/outputs/copy.csv");
+        String id = run.out().trim();
+        assertEquals("Completed", cluster.api().awaitTerminal(id, DONE), () -> run.all() + describe(id));
+        assertTrue(Files.isRegularFile(s3.object("bucket", "wasm/" + id + ".tar.gz")), "the archive is in the bucket");
+        Path out = tmp.resolve("wasm-results");
+        Cli.Result get = cluster.cli().run("job", "get", id, "--output-dir", out.toString());
+        assertEquals(0, get.exitCode(), get.all());
+        assertEquals("1,2\n", Files.readString(out.resolve("outputs/copy.csv")));
+    }
+
+    @Test
     void aMissingObjectFailsWithItsName() {
         String id = failed("s3://bucket/data/nope.csv," + endpointOpt(s3));
         String messages = computeMessages(id);
