@@ -44,8 +44,15 @@ public final class ResultDownloader {
                 .followRedirects(HttpClient.Redirect.NORMAL).build(), Clock.systemUTC());
     }
 
+    /** {@code s3PreSigned}: an s3 result the orchestrator signed (its URL is {@code PreSignedURL}). */
+    public static final String PRESIGNED_TYPE = "s3PreSigned";
+
     public static boolean supports(SpecConfig result) {
-        return result.is(TYPE);
+        return result.is(TYPE) || result.is(PRESIGNED_TYPE);
+    }
+
+    private static String urlOf(SpecConfig result) {
+        return result.is(PRESIGNED_TYPE) ? result.param("PreSignedURL") : result.param("URL");
     }
 
     /** Downloads every result into {@code dir} (created if needed) and returns the files in the same order. */
@@ -55,7 +62,7 @@ public final class ResultDownloader {
         Set<String> taken = new HashSet<>();
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
-            String url = results.get(i).param("URL");
+            String url = urlOf(results.get(i));
             if (url == null || url.isBlank()) throw new CliException("result " + (i + 1) + " has no URL to download");
             Path file = dir.resolve(fileName(url, i, taken));
             fetch(url, file, deadline, timeout);
@@ -87,13 +94,19 @@ public final class ResultDownloader {
             throw timedOut(timeout);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new CliException("failed to download result from " + url + ": "
+            throw new CliException("failed to download result from " + shown(url) + ": "
                     + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
         }
         if (response.statusCode() / 100 != 2) {
             Files.deleteIfExists(file);
-            throw new CliException("failed to download result from " + url + ": HTTP " + response.statusCode());
+            throw new CliException("failed to download result from " + shown(url) + ": HTTP " + response.statusCode());
         }
+    }
+
+    /** The URL without its query: a pre-signed URL's signature is a temporary credential, not for messages. */
+    static String shown(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q) + "?…";
     }
 
     private static CliException timedOut(Duration timeout) {

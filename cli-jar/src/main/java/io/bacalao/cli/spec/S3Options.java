@@ -28,7 +28,7 @@ final class S3Options {
         return SpecConfig.of("s3", params);
     }
 
-    /** An s3 publisher: Bucket and Key (options bucket/key override the URI), Region and Endpoint when given. */
+    /** An s3 publisher: Bucket and Key (options bucket/key override the URI), Region, Endpoint and Encoding (gzip|plain) when given. */
     static SpecConfig publisher(String bucketAndKey, Map<String, String> options) {
         Map<String, Object> params = bucketAndKey(bucketAndKey);
         for (Map.Entry<String, String> o : options.entrySet()) {
@@ -37,8 +37,9 @@ final class S3Options {
                 case "key" -> "Key";
                 case "region" -> "Region";
                 case "endpoint" -> "Endpoint";
+                case "encoding" -> "Encoding";
                 default -> throw new IllegalArgumentException("unknown option \"" + o.getKey()
-                        + "\" for the s3 publisher (expected region or endpoint)");
+                        + "\" for the s3 publisher (expected region, endpoint or encoding)");
             };
             params.put(param, o.getValue());
         }

@@ -30,4 +30,14 @@ class ResultDownloaderTest {
         assertEquals("1-r.tar.gz", ResultDownloader.fileName("http://b/r.tar.gz", 1, taken));
         assertEquals("2-r.tar.gz", ResultDownloader.fileName("http://c/r.tar.gz", 2, taken));
     }
+
+    @Test
+    void preSignedS3ResultsAreDownloadedByTheirUrlWhichMessagesShowWithoutItsSignature() {
+        assertEquals(true, ResultDownloader.supports(io.bacalao.domain.model.SpecConfig.of("s3PreSigned",
+                java.util.Map.of("Bucket", "b", "Key", "k.tar.gz", "PreSignedURL", "http://h/b/k.tar.gz?X-Amz-Signature=s"))));
+        assertEquals(false, ResultDownloader.supports(io.bacalao.domain.model.SpecConfig.of("s3",
+                java.util.Map.of("Bucket", "b", "Key", "k.tar.gz"))));
+        assertEquals("http://h/b/k.tar.gz?…", ResultDownloader.shown("http://h/b/k.tar.gz?X-Amz-Signature=s"));
+        assertEquals("http://h/e.tar.gz", ResultDownloader.shown("http://h/e.tar.gz"));
+    }
 }

@@ -24,7 +24,9 @@ class PublisherParserTest {
                 Arguments.of("s3://bucket/results/{jobID}", "{\"Type\":\"s3\",\"Params\":{\"Bucket\":\"bucket\",\"Key\":\"results/{jobID}\"}}"),
                 Arguments.of("s3://b/k,opt=region=eu-west-1,opt=endpoint=http://minio:9000",
                         "{\"Type\":\"s3\",\"Params\":{\"Bucket\":\"b\",\"Key\":\"k\",\"Region\":\"eu-west-1\",\"Endpoint\":\"http://minio:9000\"}}"),
-                Arguments.of("dst=s3://b/k", "{\"Type\":\"s3\",\"Params\":{\"Bucket\":\"b\",\"Key\":\"k\"}}"));
+                Arguments.of("dst=s3://b/k", "{\"Type\":\"s3\",\"Params\":{\"Bucket\":\"b\",\"Key\":\"k\"}}"),
+                Arguments.of("s3://b/out/{jobID},opt=encoding=plain",
+                        "{\"Type\":\"s3\",\"Params\":{\"Bucket\":\"b\",\"Key\":\"out/{jobID}\",\"Encoding\":\"plain\"}}"));
     }
 
     @ParameterizedTest(name = "{0}")

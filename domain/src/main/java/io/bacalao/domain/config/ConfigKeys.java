@@ -105,6 +105,13 @@ public final class ConfigKeys {
     public static final String MAX_INLINE_BYTES = "InputSources.MaxInlineBytes";
     public static final String MAX_UNPACKED_BYTES = "InputSources.MaxUnpackedBytes";
     public static final String MAX_UNPACKED_ENTRIES = "InputSources.MaxUnpackedEntries";
+    // S3 inputs and publishers (issue 12; docs/s3.md)
+    public static final String S3_INPUT_MAX_BYTES = "InputSources.Types.S3.MaxBytes";
+    public static final String S3_INPUT_MAX_OBJECTS = "InputSources.Types.S3.MaxObjects";
+    public static final String S3_INPUT_PARALLELISM = "InputSources.Types.S3.Parallelism";
+    public static final String S3_PUBLISHER_PART_SIZE = "Publishers.Types.S3.PartSize";
+    public static final String S3_PRESIGNED_URL_DISABLED = "Publishers.Types.S3.PreSignedURLDisabled";
+    public static final String S3_PRESIGNED_URL_EXPIRATION = "Publishers.Types.S3.PreSignedURLExpiration";
     // issue 10, compute-side isolation (docs/compute-isolation.md)
     public static final String DOCKER_PIDS_LIMIT = "Engines.Types.Docker.PidsLimit";
     public static final String DOCKER_CAPABILITIES = "Engines.Types.Docker.Capabilities";
@@ -231,6 +238,14 @@ public final class ConfigKeys {
         s(MAX_INLINE_BYTES, "10MiB", "Largest decoded payload of an inline (data: URL) input.");
         s(MAX_UNPACKED_BYTES, "1GiB", "Largest total size of the files an inline tar.gz input unpacks to.");
         i(MAX_UNPACKED_ENTRIES, "100000", "Most entries (files and directories) an inline tar.gz input may hold.");
+        // S3 (issue 12; docs/s3.md): the ceilings are Bacalao's, the pre-signing keys Bacalhau's
+        s(S3_INPUT_MAX_BYTES, "10GiB", "Largest total size of the objects one s3 input may bring onto the node.");
+        i(S3_INPUT_MAX_OBJECTS, "100000", "Most objects one s3 input may list (a prefix or glob of more fails).");
+        i(S3_INPUT_PARALLELISM, "4", "Objects of one s3 input downloaded at once.");
+        s(S3_PUBLISHER_PART_SIZE, "16MiB", "Part size of multipart uploads by the s3 publisher; smaller results"
+                + " go up in one PUT (at least 5MiB, S3's smallest part).");
+        b(S3_PRESIGNED_URL_DISABLED, "false", "Return s3 results as they are instead of pre-signed download URLs.");
+        d(S3_PRESIGNED_URL_EXPIRATION, "1h", "How long the pre-signed URL of an s3 result stays valid.");
         l(ENGINES_DISABLED, "", "Engines this node refuses.");
         s(WASM_RUNTIME, "wasmtime", "Runtime of wasm jobs: wasmtime (native, the default) or chicory (pure Java;"
                 + " also used when wasmtime's native library cannot load on this machine).");

@@ -37,6 +37,8 @@ public class JobsResource {
     JobStore store;
     @Inject
     HistoryPager historyPager;
+    @Inject
+    io.bacalao.orchestrator.results.S3ResultSigner s3Signer;
 
     @PUT
     public ApiModels.PutJobResponse put(ApiModels.PutJobRequest request) {
@@ -180,7 +182,7 @@ public class JobsResource {
         }
         return ApiModels.ListResponse.of(currentVersion(store.executions(job.id()), job).stream()
                 .filter(e -> e.state() == io.bacalao.domain.model.ExecutionStateType.Completed)
-                .map(Execution::publishedResult).filter(r -> !r.isEmpty()).toList());
+                .map(Execution::publishedResult).filter(r -> !r.isEmpty()).map(s3Signer::transform).toList());
     }
 
     private static List<Execution> currentVersion(List<Execution> all, Job job) {

@@ -4,11 +4,13 @@ import io.bacalao.cli.launch.LocalCluster;
 import io.bacalao.domain.config.Config;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.payara.NodeProcess;
+import io.bacalao.payara.NodeSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A cluster of real node processes for one test class or one test run: an orchestrator and compute nodes
@@ -16,19 +18,26 @@ import java.util.Map;
  * ops jobs publish locally), in {@code target/it/<name>}.
  */
 public final class TestCluster implements AutoCloseable {
-    public static final Duration READY = Duration.ofMinutes(4);
+    /** How long nodes may take to start: 4 minutes, or {@code -Dbacalao.it.readySeconds} on a loaded machine. */
+    public static final Duration READY = Duration.ofSeconds(Long.getLong("bacalao.it.readySeconds", 240));
     private final LocalCluster cluster;
     private final Path root;
     private final Config base;
 
-    private TestCluster(Config base, Path root) {
+    private TestCluster(Config base, Path root, UnaryOperator<NodeSpec> adjust) {
         this.base = base;
         this.root = root;
-        this.cluster = new LocalCluster(base, root);
+        this.cluster = new LocalCluster(base, root, adjust);
     }
 
     /** A cluster configuration: free ports, loopback, the test profile of short intervals, plus {@code extra}. */
     public static TestCluster create(String name, Map<String, String> extra) throws IOException {
+        return create(name, extra, UnaryOperator.identity());
+    }
+
+    /** The same, with every node's spec passed through {@code adjust} before launch (e.g. other JVM options). */
+    public static TestCluster create(String name, Map<String, String> extra, UnaryOperator<NodeSpec> adjust)
+            throws IOException {
         Path root = Path.of(System.getProperty("bacalao.it.dir", "target/it")).toAbsolutePath().resolve(name);
         deleteTree(root);
         Files.createDirectories(root);
@@ -43,7 +52,7 @@ public final class TestCluster implements AutoCloseable {
                 .with(ConfigKeys.DATA_DIR, root.toString());
         c = io.bacalao.cli.launch.DevstackCommand.withLocalResults(c);
         for (Map.Entry<String, String> e : extra.entrySet()) c = c.with(e.getKey(), e.getValue());
-        return new TestCluster(c, root);
+        return new TestCluster(c, root, adjust);
     }
 
     /** Starts the nodes; a cluster that fails to start is stopped again before the error propagates. */

@@ -79,7 +79,20 @@ public class JobDescribeCommand extends ClientCommand {
             o.println("Execution " + e.shortId() + " History");
             historyTable(history.stream().filter(h -> e.id().equals(h.executionId())).toList()).print(o, output);
         }
+        printPublished(o, executions);
         printOutput(o, executions);
+    }
+
+    /** Beyond Bacalhau's table: where each execution's results were published. */
+    private static void printPublished(PrintWriter o, List<Execution> executions) {
+        List<Execution> published = executions.stream()
+                .filter(e -> e.publishedResult() != null && !e.publishedResult().isEmpty()).toList();
+        if (published.isEmpty()) return;
+        o.println();
+        o.println("Published Results");
+        for (Execution e : published) {
+            o.println("  " + e.shortId() + "  " + io.bacalao.cli.results.ResultLocation.of(e.publishedResult()));
+        }
     }
 
     /**

@@ -27,7 +27,7 @@ public class Publishers {
         List<String> disabled = settings.config().getList("Publishers.Disabled").stream()
                 .map(s -> s.toLowerCase(Locale.ROOT)).toList();
         for (ResultPublisher p : all) {
-            if (!disabled.contains(p.type().toLowerCase(Locale.ROOT))) byType.put(p.type().toLowerCase(Locale.ROOT), p);
+            if (!disabled.contains(p.type().toLowerCase(Locale.ROOT)) && p.installed()) byType.put(p.type().toLowerCase(Locale.ROOT), p);
         }
     }
 

@@ -10,6 +10,7 @@ import io.bacalao.compute.executor.Executors;
 import io.bacalao.compute.logs.OutputCapture;
 import io.bacalao.compute.messaging.Reports;
 import io.bacalao.compute.publisher.PublishException;
+import io.bacalao.compute.publisher.PublishRequest;
 import io.bacalao.compute.publisher.Publishers;
 import io.bacalao.compute.publisher.ResultPublisher;
 import io.bacalao.compute.storage.InputPreparer;
@@ -83,7 +84,7 @@ public class ExecutionRunner {
         if (spec.isEmpty()) return SpecConfig.of("");
         ResultPublisher p = publishers.forType(spec.type())
                 .orElseThrow(() -> new PublishException("publisher " + spec.type() + " is not available on this node", null));
-        return p.publish(e.id(), spec, results);
+        return p.publish(new PublishRequest(e.id(), e.job().id(), settings.nodeId(), spec, results));
     }
 
     public void run(LocalExecution approved) {

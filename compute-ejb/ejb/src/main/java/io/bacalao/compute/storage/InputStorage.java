@@ -10,6 +10,14 @@ import io.bacalao.domain.model.InputSource;
 public interface InputStorage {
     String type();
 
+    /**
+     * Whether this node can serve the type at all (Bacalhau's {@code IsInstalled}); one that cannot is neither
+     * advertised nor used, as if it were in {@code InputSources.Disabled}. Asked once, when the registry is built.
+     */
+    default boolean installed() {
+        return true;
+    }
+
     /** Why this node would refuse this input at bid time (e.g. a local path outside the allow-list); empty if fine. */
     default java.util.Optional<String> refusal(InputSource input) {
         return java.util.Optional.empty();

@@ -48,7 +48,7 @@ public class Storages {
     private void register(Collection<? extends InputStorage> storages, Collection<String> disabled) {
         Set<String> off = disabled.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         for (InputStorage s : storages) {
-            if (off.contains(s.type().toLowerCase(Locale.ROOT))) continue;
+            if (off.contains(s.type().toLowerCase(Locale.ROOT)) || !s.installed()) continue;
             InputStorage before = byType.putIfAbsent(s.type(), s);
             if (before != null) {
                 throw new IllegalStateException("two input storages for type \"" + s.type() + "\": "

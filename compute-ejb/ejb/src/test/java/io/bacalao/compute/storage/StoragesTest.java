@@ -37,6 +37,30 @@ class StoragesTest {
     }
 
     @Test
+    void aStorageThatIsNotInstalledIsNeitherOfferedNorUsed() {
+        InputStorage withoutCredentials = new InputStorage() {
+            @Override
+            public String type() {
+                return "s3";
+            }
+
+            @Override
+            public boolean installed() {
+                return false;
+            }
+
+            @Override
+            public Mount prepare(InputSource input, StorageContext context) {
+                throw new AssertionError("never used");
+            }
+        };
+        Storages storages = new Storages(List.of(url, withoutCredentials), List.of());
+        assertEquals(List.of("urlDownload"), storages.types());
+        assertEquals(Optional.of("this node does not support input type \"s3\""),
+                storages.refusal(new InputSource(SpecConfig.of("s3", Map.of("Bucket", "b")), "", "/in")));
+    }
+
+    @Test
     void disabledTypesAreLeftOutWhateverTheirCase() {
         Storages storages = new Storages(List.of(url, inline, local, localDirectory), List.of("URLDownload", " local "));
 

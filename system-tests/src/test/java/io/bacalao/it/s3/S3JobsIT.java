@@ -1,0 +1,164 @@
+package io.bacalao.it.s3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bacalao.it.support.Cli;
+import io.bacalao.it.support.S3Server;
+import io.bacalao.it.support.TestCluster;
+import io.bacalao.payara.NodeSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Jobs that read from and publish to a real S3 server (S3Proxy, its own process). The nodes get their AWS
+ * credentials the way an operator gives them, from a shared credentials file (here named by the
+ * {@code aws.sharedCredentialsFile} JVM option); jobs name only buckets, keys and the endpoint.
+ */
+class S3JobsIT {
+    static final Duration DONE = Duration.ofSeconds(180);
+    static final String BUSYBOX = "local/busybox:latest";
+    static final String ACCESS_KEY = "AKIDSYSTEMTEST";
+    static final String SECRET = "system-test-secret-never-shown";
+    static S3Server s3;
+    static S3Server stranger;
+    static TestCluster cluster;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path dir = Path.of(System.getProperty("bacalao.it.dir", "target/it")).toAbsolutePath().resolve("s3-servers");
+        s3 = S3Server.start(dir.resolve("main"), ACCESS_KEY, SECRET);
+        stranger = S3Server.start(dir.resolve("stranger"), "AKIDSOMEONEELSE", "another-secret");
+        s3.put("bucket", "data/a.csv", "1,2\n");
+        s3.put("bucket", "data/sub/c.csv", "3,4\n");
+        stranger.put("bucket", "data/a.csv", "x\n");
+        Path credentials = Files.writeString(dir.resolve("credentials"),
+                "[default]\naws_access_key_id = " + ACCESS_KEY + "\naws_secret_access_key = " + SECRET + "\n");
+        Path config = Files.writeString(dir.resolve("config"), "[default]\nregion = us-east-1\n");
+        List<String> aws = List.of("-Daws.sharedCredentialsFile=" + credentials, "-Daws.configFile=" + config);
+        cluster = TestCluster.create("s3-jobs", Map.of(), spec -> withOptions(spec, aws)).start(1);
+    }
+
+    private static NodeSpec withOptions(NodeSpec spec, List<String> more) {
+        List<String> all = new ArrayList<>(spec.jvmOptions());
+        all.addAll(more);
+        return spec.withJvmOptions(all);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) cluster.close();
+        if (s3 != null) s3.close();
+        if (stranger != null) stranger.close();
+    }
+
+    private static String endpointOpt(S3Server server) {
+        return "opt=endpoint=" + server.endpoint();
+    }
+
+    @Test
+    void aDockerJobReadsAPrefixPublishesAnArchiveAndJobGetReturnsItsFiles() throws Exception {
+        Cli.Result run = cluster.cli().run("docker", "run", "--id-only", "--wait",
+                "-i", "src=s3://bucket/data/*,dst=/inputs," + endpointOpt(s3),
+                "-p", "s3://bucket/out/{jobID}," + endpointOpt(s3), "-o", "outputs:/outputs", BUSYBOX, "--",
+                "sh", "-c", "cat /inputs/a.csv /inputs/sub/c.csv > /outputs/all.csv; ls /inputs");
+        assertEquals(0, run.exitCode(), run.all());
+        String id = run.out().trim();
+        assertEquals("Completed", cluster.api().awaitTerminal(id, DONE), () -> describe(id));
+        assertTrue(Files.isRegularFile(s3.object("bucket", "out/" + id + ".tar.gz")), "the archive is in the bucket");
+
+        JsonNode results = cluster.api().get("/api/v1/orchestrator/jobs/" + id + "/results").json().get("Items");
+        assertEquals("s3PreSigned", results.get(0).get("Type").asText(), results.toString());
+        assertEquals("out/" + id + ".tar.gz", results.get(0).get("Params").get("Key").asText());
+
+        Path out = tmp.resolve("results");
+        Cli.Result get = cluster.cli().run("job", "get", id, "--output-dir", out.toString());
+        assertEquals(0, get.exitCode(), get.all());
+        assertEquals("1,2\n3,4\n", Files.readString(out.resolve("outputs/all.csv")));
+        assertEquals("a.csv\nsub\n", Files.readString(out.resolve("stdout")));
+        String described = describe(id);
+        assertTrue(described.contains("s3://bucket/out/" + id + ".tar.gz at " + s3.endpoint()), described);
+    }
+
+    @Test
+    void aWasmJobReadsOneObjectAndPublishesToS3(@TempDir Path modules) throws Exception {
+        Path script = Path.of(System.getProperty("bacalao.repo", ".."), "compute-ejb", "ejb", "src", "test", "wasm", "build.sh");
+        Process p = new ProcessBuilder(script.toString(), modules.toString()).inheritIO().start();
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0, "build.sh compiles the wasm test programs");
+        Cli.Result run = cluster.cli().run("wasm", "run", "--id-only", "--wait",
+                "-i", "src=s3://bucket/data/a.csv,dst=/inputs," + endpointOpt(s3),
+                "-p", "s3://bucket/wasm/{jobID}," + endpointOpt(s3), "-o", "outputs:/outputs",
+                modules.resolve("job.wasm").toString(), "copy", "/inputs/a.csv", "/outputs/copy.csv");
+        String id = run.out().trim();
+        assertEquals("Completed", cluster.api().awaitTerminal(id, DONE), () -> run.all() + describe(id));
+        assertTrue(Files.isRegularFile(s3.object("bucket", "wasm/" + id + ".tar.gz")), "the archive is in the bucket");
+        Path out = tmp.resolve("wasm-results");
+        Cli.Result get = cluster.cli().run("job", "get", id, "--output-dir", out.toString());
+        assertEquals(0, get.exitCode(), get.all());
+        assertEquals("1,2\n", Files.readString(out.resolve("outputs/copy.csv")));
+    }
+
+    @Test
+    void aMissingObjectFailsWithItsName() {
+        String id = failed("s3://bucket/data/nope.csv," + endpointOpt(s3));
+        String messages = computeMessages(id);
+        assertTrue(messages.contains("failed to fetch s3 input: s3://bucket/data/nope.csv does not exist"), messages);
+    }
+
+    @Test
+    void anEndpointThatRefusesTheNodesCredentialsIsAccessDenied() {
+        String id = failed("s3://bucket/data/," + endpointOpt(stranger));
+        String messages = computeMessages(id);
+        assertTrue(messages.contains("failed to fetch s3 input: access denied to s3://bucket/data/ ("), messages);
+    }
+
+    @Test
+    void credentialsAppearInNoJobNoLogAndNoAgentConfig() throws IOException {
+        String id = failed("s3://bucket/data/nope.csv," + endpointOpt(s3));
+        assertFalse(cluster.api().get("/api/v1/orchestrator/jobs/" + id).body().contains(SECRET));
+        Cli.Result config = cluster.cli().run("agent", "config");
+        assertEquals(0, config.exitCode(), config.all());
+        assertFalse(config.all().contains(SECRET), "agent config");
+        try (Stream<Path> files = Files.walk(cluster.root())) {
+            for (Path log : files.filter(p -> p.toString().endsWith(".log")).toList()) {
+                assertFalse(Files.readString(log).contains(SECRET), log.toString());
+            }
+        }
+    }
+
+    private static String failed(String input) {
+        Cli.Result run = cluster.cli().run("docker", "run", "--id-only", "--wait=false", "-i", "src=" + input + ",dst=/inputs",
+                BUSYBOX, "--", "ls", "/inputs");
+        assertEquals(0, run.exitCode(), run.all());
+        String id = run.out().trim();
+        assertEquals("Failed", cluster.api().awaitTerminal(id, DONE), () -> describe(id));
+        return id;
+    }
+
+    private static String computeMessages(String id) {
+        List<String> all = new ArrayList<>();
+        cluster.api().get("/api/v1/orchestrator/jobs/" + id + "/executions").json().get("Items")
+                .forEach(e -> all.add(e.get("ComputeState").path("Message").asText()));
+        return all.stream().collect(Collectors.joining(" | "));
+    }
+
+    private static String describe(String id) {
+        return cluster.cli().run("job", "describe", id).out();
+    }
+}
