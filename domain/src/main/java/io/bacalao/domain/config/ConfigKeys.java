@@ -45,6 +45,10 @@ public final class ConfigKeys {
     public static final String EVAL_MAX_RETRY = "Orchestrator.EvaluationBroker.MaxRetryCount";
     // state writer (issue 13; docs/state-writer.md)
     public static final String INLINE_EVALUATION = "Orchestrator.Scheduler.InlineEvaluation";
+    // batched inboxes (issue 13; docs/messaging.md#batched-inboxes)
+    public static final String INBOX_BATCH_SIZE = "Orchestrator.Inbox.BatchSize";
+    public static final String INBOX_BATCH_WINDOW = "Orchestrator.Inbox.BatchWindow";
+    public static final String INBOX_CONSUMERS = "Orchestrator.Inbox.Consumers";
     public static final String DATABASE_URL = "Orchestrator.Database.URL";
     public static final String DATABASE_USER = "Orchestrator.Database.User";
     public static final String DATABASE_PASSWORD = "Orchestrator.Database.Password";
@@ -128,6 +132,13 @@ public final class ConfigKeys {
         b(INLINE_EVALUATION, "true", "Evaluate a job in the transaction that stores its submission or a node's report"
                 + " about it (no queue round trip); the stored evaluation stays pending and is queued when that fails"
                 + " (Bacalao; Bacalhau always queues).");
+        // batched inboxes (issue 13; docs/messaging.md#batched-inboxes)
+        i(INBOX_BATCH_SIZE, "64", "Most messages from compute nodes the orchestrator applies in one transaction of the"
+                + " job store (1 = each on its own); bounds the locks and rows one transaction holds (Bacalao).");
+        d(INBOX_BATCH_WINDOW, "2ms", "How long the orchestrator's inbox waits for more messages after the first of a"
+                + " batch (0 = only what has already arrived); the most a report waits for its neighbours (Bacalao).");
+        i(INBOX_CONSUMERS, "4", "Threads taking batches from the orchestrator's inbox, each with its own broker"
+                + " session (Bacalao).");
         s(DATABASE_URL, "", "JDBC URL of the job store; empty = an H2 file under DataDir.");
         s(DATABASE_USER, "", "User of the job store database.");
         secret(DATABASE_PASSWORD, "Password of the job store database.");
