@@ -105,10 +105,12 @@ public class InboxConsumer {
                     List<Message> batch = drain.next(session::receive, POLL_MILLIS);
                     if (!batch.isEmpty()) handle(session, batch);
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                // the session closes unacknowledged: the broker delivers the batch again (and dead-letters it at 10)
                 if (stopped.getCount() == 0) return;
                 long wait = backoff;
-                LOG.log(Level.WARNING, e, () -> "inbox: " + e.getMessage() + "; connecting again in " + wait + " ms");
+                LOG.log(Level.WARNING, e, () -> "inbox: " + e
+                        + "; unacknowledged messages are delivered again; connecting again in " + wait + " ms");
                 try {
                     if (stopped.await(wait, TimeUnit.MILLISECONDS)) return;
                 } catch (InterruptedException ie) {
