@@ -41,6 +41,24 @@ final class BenchCluster implements AutoCloseable {
     /** Authorization header sent with every request when the cluster's API has users (docs/auth.md); null = none. */
     private volatile String authorization;
 
+    /**
+     * Environment variable with configuration for every bench devstack, {@code Key=Value} pairs separated by
+     * {@code ;} (e.g. {@code Orchestrator.Inbox.BatchSize=1}): to compare settings with the same bench.
+     */
+    static final String CONFIG_ENV = "BACALAO_BENCH_CONFIG";
+
+    static Map<String, String> fromEnvironment(String pairs) {
+        Map<String, String> config = new java.util.LinkedHashMap<>();
+        if (pairs == null || pairs.isBlank()) return config;
+        for (String pair : pairs.split(";")) {
+            if (pair.isBlank()) continue;
+            int eq = pair.indexOf('=');
+            if (eq < 1) throw new IllegalArgumentException(CONFIG_ENV + " wants Key=Value pairs separated by ';', not: " + pair);
+            config.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return config;
+    }
+
     BenchCluster(int computes) throws Exception {
         this(computes, Map.of());
     }
@@ -52,6 +70,9 @@ final class BenchCluster implements AutoCloseable {
                 .with(ConfigKeys.API_PORT, "31234").with(ConfigKeys.ORCHESTRATOR_PORT, "31222")
                 .with(ConfigKeys.LOCAL_PUBLISHER_PORT, "31301").with(ConfigKeys.DATA_DIR, root.toString()));
         for (Map.Entry<String, String> e : extra.entrySet()) config = config.with(e.getKey(), e.getValue());
+        for (Map.Entry<String, String> e : fromEnvironment(System.getenv(CONFIG_ENV)).entrySet()) {
+            config = config.with(e.getKey(), e.getValue());
+        }
         this.config = config;
         long t0 = System.nanoTime();
         cluster = new LocalCluster(config, root.resolve("devstack"));

@@ -17,11 +17,13 @@ import io.bacalao.domain.model.JobStateType;
 import io.bacalao.domain.protocol.AskForBid;
 import io.bacalao.domain.protocol.BidAccepted;
 import io.bacalao.domain.protocol.ExecutionProgress;
+import io.bacalao.domain.protocol.ProtocolMessage;
 import io.bacalao.domain.protocol.RunResult;
 import io.bacalao.orchestrator.jobs.SubmitResult;
 import io.bacalao.orchestrator.scheduler.Plan;
 import io.bacalao.orchestrator.store.SnapshotReader;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -256,5 +258,68 @@ class OrchestratorIT {
         assertEquals(1, deadLettered.size(), evaluations.toString());
         assertEquals(3, deadLettered.get(0).attempts(), "attempts counted up to MaxRetryCount (3 in this profile)");
         assertTrue(deadLettered.get(0).lastError().contains("invalid CPU value: lots"), deadLettered.get(0).toString());
+    }
+
+    /** Three jobs, each with one execution the node has bid on and finished; returns the node's three results. */
+    private List<RunResult> finishedButNotReported(SimulatedNode n, String name) {
+        List<RunResult> results = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String jobId = middle.submit(noopJob(name)).jobId();
+            AskForBid ask = n.askedToBid(jobId);
+            String executionId = ask.execution().id();
+            middle.report(n.bid(ask, true));
+            if (!ask.preApproved()) n.expect(BidAccepted.class, b -> b.executionId().equals(executionId));
+            results.add(n.completed(executionId, jobId));
+        }
+        return results;
+    }
+
+    /**
+     * The inbox applies a batch of reports in one transaction; when one of them cannot be applied (its job's row is
+     * unreadable) that transaction rolls back, and each report is applied again on its own: the poisoned one fails
+     * alone, its neighbours are applied (docs/messaging.md, Batched inboxes).
+     */
+    @Test
+    void aPoisonedReportInABatchFailsAloneAndItsNeighboursAreApplied() {
+        SimulatedNode n = node();
+        List<RunResult> results = finishedButNotReported(n, "batch");
+        RunResult poisoned = results.get(1);
+        String json = middle.makeUnreadable(poisoned.jobId());
+        try {
+            List<ProtocolMessage> failed = middle.reportBatch(List.of(results.get(2), poisoned, results.get(0)));
+            assertEquals(List.of(poisoned), failed, "only the poisoned report should fail");
+        } finally {
+            middle.restoreJson(poisoned.jobId(), json);
+        }
+        awaitState(results.get(0).jobId(), JobStateType.Completed);
+        awaitState(results.get(2).jobId(), JobStateType.Completed);
+        assertFalse(middle.executions(poisoned.jobId()).stream().anyMatch(e -> e.state() == ExecutionStateType.Completed),
+                "the poisoned report was applied");
+
+        assertEquals(List.of(), middle.reportBatch(List.of(poisoned, results.get(0))), "readable again, it applies");
+        awaitState(poisoned.jobId(), JobStateType.Completed);
+        List<Execution> executions = middle.executions(results.get(0).jobId());
+        assertEquals(1, executions.size(), executions.toString());
+        long completions = middle.history(results.get(0).jobId()).stream().filter(h -> EventTopics.COMPLETED_SUCCESSFULLY
+                .equals(h.event().message())).count();
+        assertEquals(1, completions, "the result repeated in the second batch was recorded again");
+    }
+
+    /** The same over the broker: reports sent in a burst with a poisoned one among them; the others complete. */
+    @Test
+    void aPoisonedReportSentWithOthersDoesNotStopThem() {
+        SimulatedNode n = node();
+        List<RunResult> results = finishedButNotReported(n, "burst");
+        RunResult poisoned = results.get(1);
+        String json = middle.makeUnreadable(poisoned.jobId());
+        try {
+            for (RunResult r : results) n.say(r);
+            awaitState(results.get(0).jobId(), JobStateType.Completed);
+            awaitState(results.get(2).jobId(), JobStateType.Completed);
+            assertFalse(middle.executions(poisoned.jobId()).stream().anyMatch(e -> e.state() == ExecutionStateType.Completed),
+                    "the poisoned report was applied");
+        } finally {
+            middle.restoreJson(poisoned.jobId(), json);
+        }
     }
 }

@@ -20,6 +20,7 @@ import io.bacalao.domain.spec.JobReader;
 import io.bacalao.orchestrator.jobs.JobService;
 import io.bacalao.orchestrator.jobs.SubmitResult;
 import io.bacalao.orchestrator.messaging.ComputeMessageRouter;
+import io.bacalao.orchestrator.messaging.InboxConsumer;
 import io.bacalao.orchestrator.scheduler.Plan;
 import io.bacalao.orchestrator.store.EvaluationStore;
 import io.bacalao.orchestrator.store.JobStore;
@@ -57,6 +58,8 @@ public class OrchestratorMiddle {
     JobStore store;
     @Inject
     EvaluationStore evaluations;
+    @Inject
+    InboxConsumer inbox;
     @Inject
     Clock clock;
     @PersistenceContext(unitName = "orchestrator")
@@ -145,6 +148,14 @@ public class OrchestratorMiddle {
         return i.getEpochSecond() * 1_000_000_000L + i.getNano();
     }
 
+    /**
+     * Hands reports to the orchestrator's inbox as one batch, as a consumer thread does after taking them from the
+     * broker; returns those that failed on their own.
+     */
+    List<ProtocolMessage> reportBatch(List<ProtocolMessage> batch) {
+        return inbox.applyBatch(batch);
+    }
+
     /** Hands a node's report to the orchestrator's report handling, as its inbox does after decoding it. */
     void report(ProtocolMessage m) {
         reports.route(m);
@@ -204,6 +215,26 @@ public class OrchestratorMiddle {
             em.createNativeQuery("update ORCH_JOB set JSON = ? where ID = ?").setParameter(1, poisoned)
                     .setParameter(2, jobId).executeUpdate();
         });
+    }
+
+    /**
+     * Makes the job's stored JSON unreadable, so that handling any report about it throws (as a damaged row does);
+     * returns the JSON it had, for {@link #restoreJson}.
+     */
+    String makeUnreadable(String jobId) {
+        String[] saved = new String[1];
+        inCommittedTransaction(() -> {
+            saved[0] = (String) em.createNativeQuery("select JSON from ORCH_JOB where ID = ?").setParameter(1, jobId)
+                    .getSingleResult();
+            em.createNativeQuery("update ORCH_JOB set JSON = ? where ID = ?").setParameter(1, "{\"unreadable")
+                    .setParameter(2, jobId).executeUpdate();
+        });
+        return saved[0];
+    }
+
+    void restoreJson(String jobId, String json) {
+        inCommittedTransaction(() -> em.createNativeQuery("update ORCH_JOB set JSON = ? where ID = ?")
+                .setParameter(1, json).setParameter(2, jobId).executeUpdate());
     }
 
     private void inCommittedTransaction(Runnable work) {

@@ -68,6 +68,10 @@ public final class ConfigKeys {
     // state writer (issue 13; docs/state-writer.md)
     public static final String INLINE_EVALUATION = "Orchestrator.Scheduler.InlineEvaluation";
     public static final String EVALUATION_RETENTION = "Orchestrator.Retention.Evaluations";
+    // batched inboxes (issue 13; docs/messaging.md#batched-inboxes)
+    public static final String INBOX_BATCH_SIZE = "Orchestrator.Inbox.BatchSize";
+    public static final String INBOX_BATCH_WINDOW = "Orchestrator.Inbox.BatchWindow";
+    public static final String INBOX_CONSUMERS = "Orchestrator.Inbox.Consumers";
     public static final String DATABASE_URL = "Orchestrator.Database.URL";
     public static final String DATABASE_USER = "Orchestrator.Database.User";
     public static final String DATABASE_PASSWORD = "Orchestrator.Database.Password";
@@ -189,6 +193,13 @@ public final class ConfigKeys {
         d(EVALUATION_RETENTION, "1h", "How long an evaluation that ended (complete, failed, cancelled) is kept before a"
                 + " sweep deletes it, so the store does not grow with every job; jobs, executions and history are not"
                 + " affected (Bacalao).");
+        // batched inboxes (issue 13; docs/messaging.md#batched-inboxes)
+        i(INBOX_BATCH_SIZE, "64", "Most messages from compute nodes the orchestrator applies in one transaction of the"
+                + " job store (1 = each on its own); bounds the locks and rows one transaction holds (Bacalao).");
+        d(INBOX_BATCH_WINDOW, "2ms", "How long the orchestrator's inbox waits for more messages after the first of a"
+                + " batch (0 = only what has already arrived); the most a report waits for its neighbours (Bacalao).");
+        i(INBOX_CONSUMERS, "4", "Threads taking batches from the orchestrator's inbox, each with its own broker"
+                + " session (Bacalao).");
         s(DATABASE_URL, "", "JDBC URL of the job store; empty = an H2 file under DataDir.");
         s(DATABASE_USER, "", "User of the job store database.");
         secret(DATABASE_PASSWORD, "Password of the job store database.");

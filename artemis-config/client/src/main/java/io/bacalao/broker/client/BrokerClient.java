@@ -88,6 +88,23 @@ public final class BrokerClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a consumer on a queue in a transacted session of its own (see {@link BatchSession}), for a caller that
+     * takes messages in batches. Close it when done; after a {@link BrokerUnavailableException} open another.
+     */
+    public BatchSession openBatch(String queue) {
+        try {
+            Session session = connection().createSession(true, Session.SESSION_TRANSACTED);
+            return new BatchSession(session, session.createConsumer(session.createQueue(queue)));
+        } catch (JMSSecurityException e) {
+            reset();
+            throw new BrokerAuthException("the broker at " + endpoint.url() + " refused the login: " + e.getMessage(), e);
+        } catch (JMSException | RuntimeException e) {
+            reset();
+            throw new BrokerUnavailableException("cannot consume " + queue + " at " + endpoint.url() + ": " + describe(e), e);
+        }
+    }
+
     /** True when a connection is open (or can be opened now). */
     public boolean isConnected() {
         try {

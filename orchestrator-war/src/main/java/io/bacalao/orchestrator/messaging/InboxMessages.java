@@ -1,64 +1,72 @@
 package io.bacalao.orchestrator.messaging;
 
-import io.bacalao.broker.Addresses;
+import io.bacalao.domain.protocol.BidResult;
+import io.bacalao.domain.protocol.ComputeError;
+import io.bacalao.domain.protocol.ExecutionProgress;
 import io.bacalao.domain.protocol.ProtocolCodec;
 import io.bacalao.domain.protocol.ProtocolMessage;
-import jakarta.ejb.ActivationConfigProperty;
-import jakarta.ejb.MessageDriven;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
+import io.bacalao.domain.protocol.RunResult;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Everything compute nodes send the orchestrator: decoded and handed to the router. A node speaks only for itself:
- * a message whose {@code NodeID} is not the broker user that sent it (Artemis' {@code _AMQ_VALIDATED_USER}) is
- * dropped, so a node holding the join token cannot heartbeat, bid or report for another node.
+ * What compute nodes send the orchestrator, as read from its inbox. A node speaks only for itself: a message whose
+ * {@code NodeID} is not the broker user that sent it (Artemis' {@code _AMQ_VALIDATED_USER}) is dropped, so a node
+ * holding the join token cannot heartbeat, bid or report for another node.
  */
-@MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = Addresses.ORCHESTRATOR),
-        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class InboxMdb implements MessageListener {
-    private static final Logger LOG = Logger.getLogger(InboxMdb.class.getName());
+final class InboxMessages {
+    private static final Logger LOG = Logger.getLogger(InboxMessages.class.getName());
     /** Set by the broker on every message (populate-validated-user): who logged in to send it. */
     static final String VALIDATED_USER = "_AMQ_VALIDATED_USER";
-    /** The orchestrator's broker user (a hybrid node's compute side sends as it). */
+    /** The orchestrator's broker user (a hybrid node's compute side sends as it; so do the inbox's own retries). */
     static final String ORCHESTRATOR_USER = "bacalao-orchestrator";
 
-    @Inject
-    ComputeMessageRouter router;
+    private InboxMessages() {
+    }
 
-    @Override
-    public void onMessage(Message message) {
+    /** The message, or null (logged) when it cannot be read or its sender may not speak for its node. */
+    static ProtocolMessage decode(Message message) {
         ProtocolMessage m;
         try {
             m = ProtocolCodec.decode(message.getStringProperty(ProtocolMessage.TYPE_PROPERTY),
                     ((TextMessage) message).getText());
         } catch (JMSException | RuntimeException e) {
             LOG.log(Level.WARNING, "dropping an unreadable message from a compute node", e);
-            return;
+            return null;
         }
         String sender = validatedUser(message);
         if (!maySpeakFor(sender, m.nodeId())) {
             LOG.warning(() -> "dropping a " + m.getClass().getSimpleName() + " for node " + m.nodeId()
                     + " sent by broker user " + sender + ": a node may speak only for itself");
-            return;
+            return null;
         }
-        router.route(m);
+        return m;
     }
 
     /** True when the broker user {@code sender} may send a message about {@code nodeId}. */
     static boolean maySpeakFor(String sender, String nodeId) {
         return sender != null && (sender.equals(ORCHESTRATOR_USER) || sender.equals(nodeId));
+    }
+
+    /**
+     * The job a report about an execution concerns, or null for node messages (handshake, heartbeat, node info,
+     * shutdown), which are not job state and are handled outside a batch's transaction.
+     */
+    static String reportJobId(ProtocolMessage m) {
+        return switch (m) {
+            case BidResult r -> nonNull(r.jobId());
+            case RunResult r -> nonNull(r.jobId());
+            case ComputeError r -> nonNull(r.jobId());
+            case ExecutionProgress r -> nonNull(r.jobId());
+            default -> null;
+        };
+    }
+
+    private static String nonNull(String jobId) {
+        return jobId == null ? "" : jobId;
     }
 
     private static String validatedUser(Message message) {

@@ -6,20 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /** A compute node speaks only for itself; the orchestrator (and a hybrid node's compute side) for anyone. */
-class InboxMdbTest {
+class InboxMessagesTest {
     @Test
     void aNodeMaySpeakOnlyForItself() {
-        assertTrue(InboxMdb.maySpeakFor("n-a", "n-a"));
-        assertFalse(InboxMdb.maySpeakFor("n-a", "n-b"));
+        assertTrue(InboxMessages.maySpeakFor("n-a", "n-a"));
+        assertFalse(InboxMessages.maySpeakFor("n-a", "n-b"));
     }
 
     @Test
     void theOrchestratorMaySpeakForAnyNode() {
-        assertTrue(InboxMdb.maySpeakFor("bacalao-orchestrator", "n-b"));
+        assertTrue(InboxMessages.maySpeakFor("bacalao-orchestrator", "n-b"));
     }
 
     @Test
     void aMessageWithoutAValidatedSenderIsNotBelieved() {
-        assertFalse(InboxMdb.maySpeakFor(null, "n-a"));
+        assertFalse(InboxMessages.maySpeakFor(null, "n-a"));
     }
 }

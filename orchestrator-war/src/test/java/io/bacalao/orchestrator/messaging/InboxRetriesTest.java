@@ -1,0 +1,46 @@
+package io.bacalao.orchestrator.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bacalao.broker.Addresses;
+import io.bacalao.broker.client.BrokerClient;
+import io.bacalao.domain.protocol.RunResult;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A message that failed on its own goes back to the inbox after a delay, and to the dead-letter queue at the 10th. */
+class InboxRetriesTest {
+    private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
+    private static final RunResult REPORT = new RunResult("n-1", "e-1", "j-1", null, null, List.of());
+
+    @Test
+    void aFirstFailureGoesBackToTheInboxLaterWithItsCountRaised() {
+        InboxRetries.Copy copy = InboxRetries.copyOf(REPORT, 1, NOW);
+        assertEquals(Addresses.ORCHESTRATOR, copy.queue());
+        assertFalse(copy.deadLettered());
+        assertEquals(2, copy.properties().get(InboxRetries.DELIVERIES));
+        assertEquals("RunResult", copy.properties().get("BacalaoType"));
+        assertEquals(NOW.toEpochMilli() + InboxRetries.RETRY_DELAY_MILLIS, copy.properties().get(BrokerClient.SCHEDULED_DELIVERY));
+    }
+
+    @Test
+    void theTenthFailedDeliveryIsDeadLettered() {
+        InboxRetries.Copy ninth = InboxRetries.copyOf(REPORT, 9, NOW);
+        assertEquals(Addresses.ORCHESTRATOR, ninth.queue());
+        InboxRetries.Copy tenth = InboxRetries.copyOf(REPORT, InboxRetries.MAX_DELIVERIES, NOW);
+        assertTrue(tenth.deadLettered());
+        assertFalse(tenth.properties().containsKey(BrokerClient.SCHEDULED_DELIVERY));
+    }
+
+    @Test
+    void deliveriesCountTheInboxsCopiesAndTheBrokersRedeliveries() {
+        assertEquals(1, InboxRetries.deliveries(null, 1), "an original on its first delivery");
+        assertEquals(3, InboxRetries.deliveries(null, 3), "an original delivered again after two crashed batches");
+        assertEquals(4, InboxRetries.deliveries(4, 1), "the inbox's fourth copy");
+        assertEquals(5, InboxRetries.deliveries(4, 2), "that copy delivered again after a crash");
+        assertEquals(1, InboxRetries.deliveries(null, 0), "a broker that does not count");
+    }
+}
