@@ -45,6 +45,8 @@ public final class ConfigKeys {
     public static final String EVAL_MAX_RETRY = "Orchestrator.EvaluationBroker.MaxRetryCount";
     // state writer (issue 13; docs/state-writer.md)
     public static final String INLINE_EVALUATION = "Orchestrator.Scheduler.InlineEvaluation";
+    // pre-approved placements (issue 13; docs/state-writer.md, "Pre-approved placements")
+    public static final String PRE_APPROVED_PLACEMENTS = "Orchestrator.Scheduler.PreApprovedPlacements";
     public static final String DATABASE_URL = "Orchestrator.Database.URL";
     public static final String DATABASE_USER = "Orchestrator.Database.User";
     public static final String DATABASE_PASSWORD = "Orchestrator.Database.Password";
@@ -128,6 +130,10 @@ public final class ConfigKeys {
         b(INLINE_EVALUATION, "true", "Evaluate a job in the transaction that stores its submission or a node's report"
                 + " about it (no queue round trip); the stored evaluation stays pending and is queued when that fails"
                 + " (Bacalao; Bacalhau always queues).");
+        // pre-approved placements (issue 13; docs/state-writer.md, "Pre-approved placements")
+        b(PRE_APPROVED_PLACEMENTS, "true", "Place batch and service executions pre-approved: the node is asked to bid"
+                + " and, if its own checks accept, runs at once, without waiting for a separate approval (Bacalhau's"
+                + " AskForBid with WaitForApproval=false); false = ask, then approve the accepted bid (Bacalao).");
         s(DATABASE_URL, "", "JDBC URL of the job store; empty = an H2 file under DataDir.");
         s(DATABASE_USER, "", "User of the job store database.");
         secret(DATABASE_PASSWORD, "Password of the job store database.");
