@@ -85,8 +85,9 @@ public final class PartitionScheduler implements Scheduler {
 
     /**
      * Per partition (§3.3 step 4): the oldest execution asked to run keeps it (and is recorded as approved once its
-     * node accepted it, when it was placed pre-approved); otherwise the oldest accepted bid is approved. Once a partition is taken (or completed, for batch) its other accepted bids are rejected and
-     * other pending executions cancelled as over-subscription. Returns whether an approval happened.
+     * node accepted it, when it was placed pre-approved); otherwise the oldest accepted bid is approved. Once a
+     * partition is taken (or completed, for batch) its other accepted bids are rejected and other pending
+     * executions cancelled as over-subscription. Returns whether an approval happened.
      */
     private static boolean approveBids(SchedulingContext ctx, PlanBuilder plan, boolean batch) {
         Set<Integer> completed = batch ? completedPartitions(ctx, plan) : Set.of();
