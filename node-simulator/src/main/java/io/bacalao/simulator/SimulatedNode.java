@@ -197,7 +197,7 @@ final class SimulatedNode implements AutoCloseable {
             SimulatedExecution known = executions.get(x.id());
             if (known != null) {
                 ledger.repeated();
-                answerAgain(known);
+                askedAgain(known);
                 return;
             }
             String engine = x.job() == null ? "" : x.job().task().engine().type();
@@ -290,6 +290,23 @@ final class SimulatedNode implements AutoCloseable {
         running = running.minus(e.usage);
         runningCount--;
         capacityVersion++;
+    }
+
+    /**
+     * A repeated AskForBid: the orchestrator has not recorded the bid, so an execution that already runs (it came
+     * pre-approved) answers with its bid and its Running state, as a compute node does (must hold the lock).
+     */
+    private void askedAgain(SimulatedExecution e) {
+        if (e.state == ExecutionStateType.BidAccepted || e.state == ExecutionStateType.Running) {
+            timers.execute(() -> {
+                bid(e);
+                if (state(e) == ExecutionStateType.Running) {
+                    send(e.id, new ExecutionProgress(nodeId, e.id, e.jobId, ExecutionStateType.Running, null));
+                }
+            });
+        } else {
+            answerAgain(e);
+        }
     }
 
     /** Answers a repeated question with the execution's current state (must hold the lock: reads e.state). */

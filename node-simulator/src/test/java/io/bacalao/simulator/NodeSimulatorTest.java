@@ -154,6 +154,23 @@ class NodeSimulatorTest {
     }
 
     @Test
+    void aPreApprovedExecutionAskedAgainWhileItRunsAnswersWithItsBidAndRunsOnce() throws Exception {
+        try (NodeSimulator sim = NodeSimulator.start(settings(1).withRunTime(Duration.ofSeconds(2)))) {
+            sim.awaitJoined(Duration.ofSeconds(30));
+            String node = sim.nodeIds().get(0);
+            Execution x = execution(node, "noop", 0);
+            orchestrator.send(new AskForBid(node, x, true));
+            assertTrue(orchestrator.next(BidResult.class, b -> b.executionId().equals(x.id())).preApproved());
+            orchestrator.send(new AskForBid(node, x, true));
+            BidResult again = orchestrator.next(BidResult.class, b -> b.executionId().equals(x.id()));
+            assertTrue(again.accepted() && again.preApproved(), "asked again: " + again);
+            orchestrator.next(RunResult.class, r -> r.executionId().equals(x.id()));
+            assertEquals(1, sim.ledger().runsOf(x.jobId()).size(), "asked again, it ran again");
+            assertTrue(sim.ledger().repeatedRequests() >= 1);
+        }
+    }
+
+    @Test
     void theLedgerNamesAPartitionCompletedByTwoExecutions() throws Exception {
         try (NodeSimulator sim = NodeSimulator.start(settings(2))) {
             sim.awaitJoined(Duration.ofSeconds(30));

@@ -119,13 +119,16 @@ class ComputeIT {
     }
 
     private void cancelWhileBusy(SimulatedOrchestrator o, AskForBid busy) {
-        awaitState(busy.execution().id(), ExecutionStateType.Running);
+        String busyId = busy.execution().id();
+        awaitState(busyId, ExecutionStateType.Running);
+        askedAgainWhileItRuns(o, busy);
 
         AskForBid queued = o.runRequest(SimulatedOrchestrator.noopJob());
         String queuedId = queued.execution().id();
         node.handle(queued);
         assertEquals(1, node.waiting(), "the second execution waits for the CPU the first one holds");
         assertEquals(ExecutionStateType.BidAccepted, node.state(queuedId).orElseThrow());
+        askedAgainWhileItWaits(o, queued);
 
         node.handle(o.cancel(queued));
         assertEquals(0, node.waiting());
@@ -144,6 +147,37 @@ class ComputeIT {
         assertEquals(0, o.count(RunResult.class, queuedId, r -> true), "the cancelled execution ran");
         assertEquals(0, o.count(ExecutionProgress.class, queuedId, p -> true), "the cancelled execution started");
         assertEquals(0, o.count(RunResult.class, busy.execution().id(), r -> true), "the cancelled container reported a result");
+    }
+
+    /**
+     * The orchestrator asks again when it has not recorded the bid (docs/state-writer.md, "Pre-approved
+     * placements"): a running execution answers with its bid and its Running state, and does not start again.
+     */
+    private void askedAgainWhileItRuns(SimulatedOrchestrator o, AskForBid busy) {
+        String id = busy.execution().id();
+        BidResult first = o.expect(BidResult.class, b -> b.executionId().equals(id));
+        node.handle(busy);
+        BidResult again = o.expect(BidResult.class, b -> b.executionId().equals(id) && b != first);
+        assertTrue(again.accepted() && again.preApproved(), "answered again: " + again);
+        // one Running report from the run (after Compute.Executions.RunningReportDelay), one from the answer
+        ExecutionProgress running = o.expect(ExecutionProgress.class,
+                p -> p.executionId().equals(id) && p.state() == ExecutionStateType.Running);
+        o.expect(ExecutionProgress.class, p -> p.executionId().equals(id) && p.state() == ExecutionStateType.Running
+                && p != running);
+        assertEquals(ExecutionStateType.Running, node.state(id).orElseThrow());
+        assertEquals(0, node.waiting(), "a running execution asked again was queued again");
+    }
+
+    /** A pre-approved execution waiting for capacity answers a repeated ask with its bid and stays queued once. */
+    private void askedAgainWhileItWaits(SimulatedOrchestrator o, AskForBid queued) {
+        String id = queued.execution().id();
+        BidResult first = o.expect(BidResult.class, b -> b.executionId().equals(id));
+        assertTrue(first.accepted() && first.preApproved(), "pre-approved bid: " + first);
+        node.handle(queued);
+        BidResult again = o.expect(BidResult.class, b -> b.executionId().equals(id) && b != first);
+        assertTrue(again.accepted() && again.preApproved(), "answered again: " + again);
+        assertEquals(1, node.waiting(), "asked again, the waiting execution was queued twice");
+        assertEquals(ExecutionStateType.BidAccepted, node.state(id).orElseThrow());
     }
 
     @Test

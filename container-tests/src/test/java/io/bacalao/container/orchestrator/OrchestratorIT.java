@@ -13,6 +13,7 @@ import io.bacalao.domain.model.EventTopics;
 import io.bacalao.domain.model.Execution;
 import io.bacalao.domain.model.ExecutionStateType;
 import io.bacalao.domain.model.Job;
+import io.bacalao.domain.model.JobHistory;
 import io.bacalao.domain.model.JobStateType;
 import io.bacalao.domain.protocol.AskForBid;
 import io.bacalao.domain.protocol.BidAccepted;
@@ -23,6 +24,7 @@ import io.bacalao.orchestrator.jobs.SubmitResult;
 import io.bacalao.orchestrator.scheduler.Plan;
 import io.bacalao.orchestrator.store.SnapshotReader;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -239,6 +241,48 @@ class OrchestratorIT {
                 && EventTopics.COMPLETED_SUCCESSFULLY.equals(h.event().message())).count();
         assertEquals(1, completions, "the repeated result was recorded again");
         assertEquals(JobStateType.Completed, middle.job(jobId).orElseThrow().state().stateType());
+    }
+
+    /**
+     * A batch placement is pre-approved (docs/state-writer.md, "Pre-approved placements"): one message asks and
+     * approves; the re-send sweep asks again pre-approved while the node has not answered; the node's acceptance is
+     * recorded as the approval (BidAccepted, the execution's "Running" event, the job Running) with nothing sent
+     * back; a repeated acceptance changes nothing; the sweep then sends the approval an accepted execution that has
+     * not started gets.
+     */
+    @Test
+    void preApprovedPlacementRunsOnTheNodesAcceptanceAlone() {
+        SimulatedNode n = node();
+        String jobId = middle.submit(noopJob("pre-approved")).jobId();
+        AskForBid ask = n.askedToBid(jobId);
+        String executionId = ask.execution().id();
+        assertTrue(ask.preApproved(), "a batch placement was not pre-approved");
+
+        middle.resendAwaitingNode(jobId);
+        AskForBid again = n.expect(AskForBid.class, a -> a.execution().id().equals(executionId) && a != ask);
+        assertTrue(again.preApproved(), "the sweep asked again without the approval");
+
+        middle.report(n.bid(ask, true));
+        awaitState(jobId, JobStateType.Running);
+        middle.report(n.bid(ask, true));
+        Execution accepted = middle.executions(jobId).get(0);
+        assertEquals(ExecutionStateType.BidAccepted, accepted.state());
+        assertEquals(DesiredStateType.Running, accepted.desired());
+        assertEquals("execution approved", accepted.desiredState().message());
+        assertTrue(n.drain(Duration.ofMillis(500)).stream().noneMatch(m -> m instanceof BidAccepted b
+                && b.executionId().equals(executionId)), "a pre-approved execution's acceptance was answered");
+
+        middle.resendAwaitingNode(jobId);
+        n.expect(BidAccepted.class, b -> b.executionId().equals(executionId));
+        middle.report(n.completed(executionId, jobId));
+        awaitState(jobId, JobStateType.Completed);
+        awaitEvaluationsDone(jobId);
+        List<JobHistory> history = middle.history(jobId);
+        assertEquals(1, history.stream().filter(h -> executionId.equals(h.executionId())
+                && EventTopics.RUNNING.equals(h.event().message())).count(), history.toString());
+        assertEquals(1, history.stream().filter(h -> EventTopics.STATE_UPDATE.equals(h.event().topic())
+                && "Running".equals(h.event().message())).count(), history.toString());
+        assertEquals(1, middle.executions(jobId).size());
     }
 
     @Test

@@ -156,6 +156,15 @@ public class OrchestratorMiddle {
         return inbox.applyBatch(batch);
     }
 
+    /**
+     * What the re-send sweep does for the job's executions that still wait for their node
+     * ({@code housekeeping.Sweeps}): each one's message again, through the outbox, after commit.
+     */
+    void resendAwaitingNode(String jobId) {
+        Job job = store.find(jobId).orElseThrow();
+        store.resendAwaitingNode(store.executions(jobId), java.util.Map.of(jobId, job));
+    }
+
     /** Hands a node's report to the orchestrator's report handling, as its inbox does after decoding it. */
     void report(ProtocolMessage m) {
         reports.route(m);

@@ -72,6 +72,8 @@ public final class ConfigKeys {
     public static final String INBOX_BATCH_SIZE = "Orchestrator.Inbox.BatchSize";
     public static final String INBOX_BATCH_WINDOW = "Orchestrator.Inbox.BatchWindow";
     public static final String INBOX_CONSUMERS = "Orchestrator.Inbox.Consumers";
+    // pre-approved placements (issue 13; docs/state-writer.md, "Pre-approved placements")
+    public static final String PRE_APPROVED_PLACEMENTS = "Orchestrator.Scheduler.PreApprovedPlacements";
     public static final String DATABASE_URL = "Orchestrator.Database.URL";
     public static final String DATABASE_USER = "Orchestrator.Database.User";
     public static final String DATABASE_PASSWORD = "Orchestrator.Database.Password";
@@ -200,6 +202,10 @@ public final class ConfigKeys {
                 + " batch (0 = only what has already arrived); the most a report waits for its neighbours (Bacalao).");
         i(INBOX_CONSUMERS, "4", "Threads taking batches from the orchestrator's inbox, each with its own broker"
                 + " session (Bacalao).");
+        // pre-approved placements (issue 13; docs/state-writer.md, "Pre-approved placements")
+        b(PRE_APPROVED_PLACEMENTS, "true", "Place batch and service executions pre-approved: the node is asked to bid"
+                + " and, if its own checks accept, runs at once, without waiting for a separate approval (Bacalhau's"
+                + " AskForBid with WaitForApproval=false); false = ask, then approve the accepted bid (Bacalao).");
         s(DATABASE_URL, "", "JDBC URL of the job store; empty = an H2 file under DataDir.");
         s(DATABASE_USER, "", "User of the job store database.");
         secret(DATABASE_PASSWORD, "Password of the job store database.");

@@ -53,14 +53,15 @@ public class Planner implements InlineScheduler {
 
     /**
      * QueueBackoff and, per job type, the default QueueTimeout ({@code JobDefaults.<Type>.Task.Timeouts.QueueTimeout};
-     * ops and daemon jobs never queue); Bacalhau's fixed rate limit of 20 executions per evaluation, 100 ms apart.
+     * ops and daemon jobs never queue); Bacalhau's fixed rate limit of 20 executions per evaluation, 100 ms apart;
+     * whether batch and service placements are pre-approved ({@code Orchestrator.Scheduler.PreApprovedPlacements}).
      */
     static SchedulerSettings schedulerSettings(NodeSettings settings) {
         Map<JobType, Duration> queueTimeouts = new EnumMap<>(JobType.class);
         queueTimeouts.put(JobType.BATCH, settings.duration("JobDefaults.Batch.Task.Timeouts.QueueTimeout"));
         queueTimeouts.put(JobType.SERVICE, settings.duration("JobDefaults.Service.Task.Timeouts.QueueTimeout"));
         return new SchedulerSettings(settings.duration(ConfigKeys.QUEUE_BACKOFF), queueTimeouts, 20,
-                Duration.ofMillis(100), new Random());
+                Duration.ofMillis(100), new Random(), settings.config().getBool(ConfigKeys.PRE_APPROVED_PLACEMENTS));
     }
 
     @Override

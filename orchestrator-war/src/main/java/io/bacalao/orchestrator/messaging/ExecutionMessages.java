@@ -14,9 +14,10 @@ import java.util.Optional;
 
 /**
  * Protocol translation: a committed execution change becomes the message its node must get (reference §3.3).
- * A new execution asks for a bid (pre-approved when it is created to run), an approval accepts it, a rejection
- * rejects it, a stop of a live execution cancels it; an execution still waiting for its node gets that message
- * again. The store records facts and never builds protocol messages.
+ * A new execution asks for a bid (pre-approved when it is created to run), an approval of a bid that waited for
+ * it accepts it (recording a pre-approved one's acceptance sends nothing), a rejection rejects it, a stop of a
+ * live execution cancels it; an execution still waiting for its node gets that message again. The store records
+ * facts and never builds protocol messages.
  */
 public final class ExecutionMessages {
     private ExecutionMessages() {
@@ -36,7 +37,9 @@ public final class ExecutionMessages {
     }
 
     public static Optional<ProtocolMessage> forChange(Execution before, Execution after) {
-        if (after.state() == ExecutionStateType.BidAccepted && before.state() != ExecutionStateType.BidAccepted) {
+        // only an approval tells the node to run; a pre-approved execution (created to run) already runs
+        if (after.state() == ExecutionStateType.BidAccepted && before.state() != ExecutionStateType.BidAccepted
+                && before.desired() != DesiredStateType.Running) {
             return Optional.of(new BidAccepted(after.nodeId(), after.id(), after.jobId()));
         }
         if (after.state() == ExecutionStateType.BidRejected && before.state() != ExecutionStateType.BidRejected) {

@@ -30,8 +30,21 @@ import java.util.stream.Collectors;
  * bid flow. Batch partitions run to completion and the job completes when all have; failed ones are retried
  * elsewhere; Total and Execution timeouts apply. Service jobs keep Count executions running and never
  * complete. Partitions at or above Count (a lowered Count) are stopped.
+ *
+ * <p>With {@link SchedulerSettings#preApprovedPlacements()} a placement is created to run (desired Running): its node
+ * runs it as soon as its own bid checks accept it, and the node's acceptance is then recorded as the approval
+ * (observed BidAccepted, the execution's "Running" event, the job Running) with nothing sent back. Without it,
+ * placements wait for their bid and the oldest accepted bid of a partition is approved.
  */
 public final class PartitionScheduler implements Scheduler {
+    /** The desired state's message of an approved execution (what the API shows). */
+    static final String APPROVED = "execution approved";
+    /**
+     * The desired state's message of an execution placed pre-approved whose node has not yet accepted it: the mark
+     * by which its acceptance is recorded as the approval once, and only for executions placed that way.
+     */
+    static final String PRE_APPROVED = "execution pre-approved";
+
     private final NodeSelector selector;
 
     public PartitionScheduler(NodeSelector selector) {
@@ -71,9 +84,10 @@ public final class PartitionScheduler implements Scheduler {
     }
 
     /**
-     * Per partition (§3.3 step 4): the oldest execution asked to run keeps it; otherwise the oldest accepted bid
-     * is approved. Once a partition is taken (or completed, for batch) its other accepted bids are rejected and
-     * other pending executions cancelled as over-subscription. Returns whether an approval happened.
+     * Per partition (§3.3 step 4): the oldest execution asked to run keeps it (and is recorded as approved once its
+     * node accepted it, when it was placed pre-approved); otherwise the oldest accepted bid is approved. Once a
+     * partition is taken (or completed, for batch) its other accepted bids are rejected and other pending
+     * executions cancelled as over-subscription. Returns whether an approval happened.
      */
     private static boolean approveBids(SchedulingContext ctx, PlanBuilder plan, boolean batch) {
         Set<Integer> completed = batch ? completedPartitions(ctx, plan) : Set.of();
@@ -85,12 +99,14 @@ public final class PartitionScheduler implements Scheduler {
                     .sorted(Comparator.comparingLong(Execution::modifyTime).thenComparing(Execution::id)).toList();
             Execution keeper = completed.contains(entry.getKey()) ? null
                     : execs.stream().filter(e -> e.desired() == DesiredStateType.Running).findFirst().orElse(null);
+            if (keeper != null && acceptedPreApproval(keeper)) {
+                approve(ctx, plan, keeper);
+                approvedAny = true;
+            }
             if (keeper == null && !completed.contains(entry.getKey())) {
                 keeper = execs.stream().filter(PartitionScheduler::acceptedBid).findFirst().orElse(null);
                 if (keeper == null) continue;
-                plan.update(keeper, DesiredState.of(DesiredStateType.Running, "execution approved"),
-                        ComputeState.of(ExecutionStateType.BidAccepted),
-                        Event.of(EventTopics.EXECUTION, EventTopics.RUNNING, ctx.now()));
+                approve(ctx, plan, keeper);
                 approvedAny = true;
             }
             for (Execution e : execs) {
@@ -107,6 +123,28 @@ public final class PartitionScheduler implements Scheduler {
 
     private static boolean acceptedBid(Execution e) {
         return e.state() == ExecutionStateType.AskForBidAccepted && e.desired() == DesiredStateType.Pending;
+    }
+
+    /**
+     * A pre-approved execution its node has accepted (it reported its bid, or already Running or Publishing when
+     * that report came late or was lost) that is not yet recorded as approved.
+     */
+    static boolean acceptedPreApproval(Execution e) {
+        boolean accepted = e.state() == ExecutionStateType.AskForBidAccepted || e.state().isExecuting();
+        return accepted && e.desired() == DesiredStateType.Running && PRE_APPROVED.equals(e.desiredState().message());
+    }
+
+    /**
+     * Records an approval as the API shows it (reference §3.3): desired Running "execution approved", observed
+     * BidAccepted (kept when the node already reported a later state) and the execution's "Running" event. An
+     * approval of a bid that waited for it is sent to the node ({@code messaging.ExecutionMessages}); that of a
+     * pre-approved one is not: its node already runs it.
+     */
+    private static void approve(SchedulingContext ctx, PlanBuilder plan, Execution e) {
+        ComputeState observed = e.state() == ExecutionStateType.AskForBidAccepted
+                ? ComputeState.of(ExecutionStateType.BidAccepted) : null;
+        plan.update(e, DesiredState.of(DesiredStateType.Running, APPROVED), observed,
+                Event.of(EventTopics.EXECUTION, EventTopics.RUNNING, ctx.now()));
     }
 
     /**
@@ -135,10 +173,12 @@ public final class PartitionScheduler implements Scheduler {
         int count = RateLimiter.apply(ctx, plan, placeable);
         List<Integer> partitions = lowestFree(used, job.count(), count);
         Resources request = input.request();
+        DesiredState desired = ctx.settings().preApprovedPlacements()
+                ? DesiredState.of(DesiredStateType.Running, PRE_APPROVED) : DesiredState.of(DesiredStateType.Pending, "");
         for (int i = 0; i < count; i++) {
             NodeState node = selection.suitable().get(i).node();
             Execution e = Execution.create(Ids.newExecutionId(), job, node.id(), ctx.evaluation().id(),
-                    partitions.get(i), DesiredState.of(DesiredStateType.Pending, ""),
+                    partitions.get(i), desired,
                     AllocatedResources.of(job.task().name(), request), ctx.nowNanos());
             plan.create(e, requestedOn(ctx, node));
         }

@@ -11,16 +11,26 @@ import java.util.random.RandomGenerator;
  * (missing or 0 = fail at once when no node fits; {@code JobDefaults.<Type>.Task.Timeouts.QueueTimeout}).
  * {@code maxNewExecutionsPerEvaluation} is Bacalhau's rate limit of 20, followed up after
  * {@code rateLimitBackoff}; {@code random} breaks ties between equally ranked nodes (seeded in tests).
+ * {@code preApprovedPlacements}: batch and service executions are created to run, so that their node runs them as
+ * soon as its own bid checks accept them, without a separate approval ({@code Orchestrator.Scheduler.PreApprovedPlacements};
+ * docs/state-writer.md, "Pre-approved placements").
  */
 public record SchedulerSettings(Duration queueBackoff, Map<JobType, Duration> defaultQueueTimeouts,
-                                int maxNewExecutionsPerEvaluation, Duration rateLimitBackoff, RandomGenerator random) {
+                                int maxNewExecutionsPerEvaluation, Duration rateLimitBackoff, RandomGenerator random,
+                                boolean preApprovedPlacements) {
 
     public SchedulerSettings {
         defaultQueueTimeouts = Map.copyOf(defaultQueueTimeouts);
     }
 
     public static SchedulerSettings standard(RandomGenerator random) {
-        return new SchedulerSettings(Duration.ofMinutes(1), Map.of(), 20, Duration.ofMillis(100), random);
+        return new SchedulerSettings(Duration.ofMinutes(1), Map.of(), 20, Duration.ofMillis(100), random, true);
+    }
+
+    /** The same settings with batch and service placements pre-approved or not. */
+    public SchedulerSettings withPreApprovedPlacements(boolean on) {
+        return new SchedulerSettings(queueBackoff, defaultQueueTimeouts, maxNewExecutionsPerEvaluation, rateLimitBackoff,
+                random, on);
     }
 
     public Duration defaultQueueTimeout(JobType type) {
@@ -32,6 +42,7 @@ public record SchedulerSettings(Duration queueBackoff, Map<JobType, Duration> de
         Map<JobType, Duration> m = new EnumMap<>(JobType.class);
         m.putAll(defaultQueueTimeouts);
         m.put(type, d);
-        return new SchedulerSettings(queueBackoff, m, maxNewExecutionsPerEvaluation, rateLimitBackoff, random);
+        return new SchedulerSettings(queueBackoff, m, maxNewExecutionsPerEvaluation, rateLimitBackoff, random,
+                preApprovedPlacements);
     }
 }

@@ -40,10 +40,16 @@ public class ExecutionReports {
     @Inject
     Instance<InlineScheduler> inline;
 
+    /**
+     * An accepted bid is recorded as AskForBidAccepted, whether the execution waits for approval or was placed
+     * pre-approved (as Bacalhau's orchestrator does); the evaluation it triggers approves the one or records the
+     * other as approved (the scheduler's {@code PartitionScheduler}).
+     */
     public void bidResult(BidResult r, Instant now) {
         if (r.accepted()) {
             record(r.executionId(), now, e -> e.transition(e.desiredState(),
                     ComputeState.of(ExecutionStateType.AskForBidAccepted), nanos(now)), r.events(), true);
+            return;
         }
         // compute nodes send Bacalhau's whole text ("rejected bid: …; rejected bid: …"); older ones sent the bare reasons
         String reason = r.reason() != null && r.reason().startsWith("rejected bid: ") ? r.reason() : "rejected bid: " + r.reason();

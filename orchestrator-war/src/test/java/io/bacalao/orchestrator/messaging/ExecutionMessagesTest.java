@@ -56,6 +56,20 @@ class ExecutionMessagesTest {
     }
 
     @Test
+    void recordingAPreApprovedExecutionsAcceptanceSendsNothing() {
+        Execution before = anExecution(1).state(ExecutionStateType.AskForBidAccepted).preApproved().build(job, NOW);
+        Execution after = move(before, DesiredStateType.Running, ExecutionStateType.BidAccepted);
+        assertEquals(Optional.empty(), ExecutionMessages.of(ExecutionChange.changed(before, after, job)));
+    }
+
+    @Test
+    void aPreApprovedExecutionStillWaitingForItsNodeIsAskedAgainPreApproved() {
+        Execution e = anExecution(1).state(ExecutionStateType.New).preApproved().build(job, NOW);
+        assertEquals(Optional.of(new AskForBid(e.nodeId(), e.withJob(job), true)),
+                ExecutionMessages.of(ExecutionChange.awaitingNode(e, job)));
+    }
+
+    @Test
     void anotherNodesAcceptedBidIsRejected() {
         Execution before = execution(ExecutionStateType.AskForBidAccepted, DesiredStateType.Pending);
         Execution after = move(before, DesiredStateType.Stopped, ExecutionStateType.BidRejected);

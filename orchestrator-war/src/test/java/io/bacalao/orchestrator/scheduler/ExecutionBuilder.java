@@ -22,6 +22,7 @@ public final class ExecutionBuilder {
     private int partition;
     private ExecutionStateType state = ExecutionStateType.New;
     private DesiredStateType desired;
+    private String desiredMessage = "";
     private Long version;
     private Duration age = Duration.ofMinutes(1);
     private Duration created;
@@ -66,6 +67,13 @@ public final class ExecutionBuilder {
         return this;
     }
 
+    /** Placed pre-approved (desired Running, not yet recorded as approved), whatever its observed state. */
+    public ExecutionBuilder preApproved() {
+        desired = DesiredStateType.Running;
+        desiredMessage = PartitionScheduler.PRE_APPROVED;
+        return this;
+    }
+
     public ExecutionBuilder version(long v) {
         version = v;
         return this;
@@ -88,7 +96,7 @@ public final class ExecutionBuilder {
         long createdAt = created == null ? modified : Nanos.of(now.minus(created));
         return new Execution(id, job.namespace(), "eval-0", "", nodeId, job.id(), null,
                 version == null ? job.version() : version, AllocatedResources.of("main", Resources.ZERO),
-                DesiredState.of(desired == null ? defaultDesired() : desired, ""), ComputeState.of(state), null, null,
+                DesiredState.of(desired == null ? defaultDesired() : desired, desiredMessage), ComputeState.of(state), null, null,
                 null, null, null, partition, 3, createdAt, modified);
     }
 

@@ -29,6 +29,7 @@ public final class Scenario {
     private String trigger = EvaluationTrigger.JOB_REGISTER;
     private Duration queueBackoff = Duration.ofMinutes(1);
     private Duration defaultQueueTimeout = Duration.ZERO;
+    private boolean preApproved;
 
     private Scenario(JobBuilder job) {
         this.job = job;
@@ -70,11 +71,20 @@ public final class Scenario {
         return this;
     }
 
+    /**
+     * Batch and service placements pre-approved ({@code Orchestrator.Scheduler.PreApprovedPlacements}, on in a
+     * deployment); scenarios place them waiting for their bid unless they say so.
+     */
+    public Scenario preApprovedPlacements() {
+        preApproved = true;
+        return this;
+    }
+
     public SchedulerSettings settings() {
         SchedulerSettings standard = SchedulerSettings.standard(new Random(SEED));
         return new SchedulerSettings(queueBackoff, Map.of(JobType.BATCH, defaultQueueTimeout,
                 JobType.SERVICE, defaultQueueTimeout), standard.maxNewExecutionsPerEvaluation(),
-                standard.rateLimitBackoff(), standard.random());
+                standard.rateLimitBackoff(), standard.random(), preApproved);
     }
 
     public SchedulingContext context() {

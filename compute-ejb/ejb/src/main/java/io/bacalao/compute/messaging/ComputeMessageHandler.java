@@ -59,7 +59,7 @@ public class ComputeMessageHandler {
     private void askForBid(AskForBid ask) {
         Optional<LocalExecution> known = store.find(ask.execution().id());
         if (known.isPresent()) {
-            answerAgain(known.get());
+            askedAgain(known.get());
             return;
         }
         BidDecision decision = bidder.decide(ask.execution().job());
@@ -92,6 +92,25 @@ public class ComputeMessageHandler {
         if (cancelled.isEmpty()) return;
         if (!queue.remove(c.executionId())) {
             executors.forEngine(cancelled.get().job().task().engine().type()).ifPresent(x -> x.cancel(c.executionId()));
+        }
+    }
+
+    /**
+     * A repeated AskForBid: the orchestrator has not recorded this node's bid (the report or the question was lost,
+     * or delivered twice). It gets the bid again, and, for an execution that already runs (it came pre-approved),
+     * where it stands; an accepted execution is offered to the queue again, which starts it at most once.
+     */
+    private void askedAgain(LocalExecution e) {
+        switch (e.state()) {
+            case BidAccepted -> {
+                reports.bid(e);
+                queue.submit(e);
+            }
+            case Running, Publishing -> {
+                reports.bid(e);
+                reports.progress(e, e.state());
+            }
+            default -> answerAgain(e);
         }
     }
 

@@ -39,10 +39,16 @@ public class Reports {
     Clock clock;
     private final Set<String> unsent = ConcurrentHashMap.newKeySet();
 
+    /**
+     * The bid on an execution: rejected when it was, accepted otherwise; pre-approved when the node runs it
+     * already (accepted without waiting for an approval, or answered again once it runs).
+     */
     public void bid(LocalExecution e) {
         boolean accepted = e.state() != ExecutionStateType.AskForBidRejected;
+        boolean running = e.state() == ExecutionStateType.BidAccepted || e.state() == ExecutionStateType.Running
+                || e.state() == ExecutionStateType.Publishing;
         send(e.id(), new BidResult(settings.nodeId(), e.id(), e.execution().jobId(), accepted,
-                e.state() == ExecutionStateType.BidAccepted, e.message(), e.execution().allocatedResources(), List.of()));
+                running, e.message(), e.execution().allocatedResources(), List.of()));
     }
 
     public void progress(LocalExecution e, ExecutionStateType state) {
@@ -88,7 +94,7 @@ public class Reports {
 
     private void current(LocalExecution e) {
         switch (e.state()) {
-            case New, AskForBidAccepted, AskForBidRejected -> bid(e);
+            case New, AskForBidAccepted, AskForBidRejected, BidAccepted -> bid(e);
             case Running, Publishing -> progress(e, e.state());
             case Completed, Failed -> finished(e);
             default -> {
