@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * One orchestrator and N compute nodes on this machine, each a process with its own data dir under
@@ -21,16 +25,23 @@ public final class LocalCluster implements AutoCloseable {
     private final Config base;
     private final Path root;
     private final UnaryOperator<NodeSpec> adjust;
+    private final ClassArchives archives;
+    private final Map<NodeProcess, ClassArchives.Plan> archivePlans = new LinkedHashMap<>();
 
+    /** A cluster that uses the roles' class archives when they exist and records none (the system tests). */
     public LocalCluster(Config base, Path root) {
-        this(base, root, UnaryOperator.identity());
+        this(base, root, UnaryOperator.identity(), ClassArchives.fromEnvironment(System.getenv(), false));
     }
 
-    /** A cluster whose node specs pass through {@code adjust} before launch (a benchmark's other JVM options). */
-    public LocalCluster(Config base, Path root, UnaryOperator<NodeSpec> adjust) {
+    /**
+     * A cluster whose node specs pass through {@code adjust} before launch (a benchmark's other JVM options) and
+     * that uses, and records where {@code archives} says so, the roles' class archives.
+     */
+    public LocalCluster(Config base, Path root, UnaryOperator<NodeSpec> adjust, ClassArchives archives) {
         this.base = base;
         this.root = root;
         this.adjust = adjust;
+        this.archives = archives;
     }
 
     public String host() {
@@ -89,15 +100,41 @@ public final class LocalCluster implements AutoCloseable {
     /** Starts one more node from a config (e.g. a compute with other labels or a wrong token). */
     public NodeProcess launch(Config config) throws IOException {
         NodeSpec spec = adjust.apply(NodeSpecs.of(config));
+        ClassArchives.Plan plan = archives.plan(spec, Runtime.layout(), Runtime.javaHome());
+        spec = spec.withJvmOptions(Stream.concat(spec.jvmOptions().stream(), plan.jvmOptions().stream()).toList());
         NodeProcess p = NodeProcess.start(spec, Runtime.layout(), Runtime.javaHome(), spec.dataDir().resolve("node.log"));
         synchronized (processes) {
             processes.add(p);
+            archivePlans.put(p, plan);
         }
         return p;
     }
 
+    /** Waits until every node is ready, then {@link #afterReady} (its lines go to standard error). */
     public void awaitReady(Duration timeout) throws InterruptedException {
         for (NodeProcess p : nodes()) p.awaitReady(timeout);
+        afterReady(System.err::println);
+    }
+
+    /**
+     * Once the nodes are ready: records the class archive of each node launched to record one, and checks that
+     * each node launched with one mapped it (see {@link ClassArchiveRecorder}); says what it did to
+     * {@code report}. Never throws for an archive: a start without one is only slower.
+     */
+    public void afterReady(Consumer<String> report) {
+        Map<NodeProcess, ClassArchives.Plan> plans;
+        synchronized (processes) {
+            plans = new LinkedHashMap<>(archivePlans);
+            archivePlans.clear();
+        }
+        plans.forEach((p, plan) -> {
+            if (!p.isAlive()) {
+                if (plan.mode() == ClassArchives.Mode.RECORD) archives.recordingEnded(plan.archive());
+                return;
+            }
+            String line = ClassArchiveRecorder.afterReady(p, plan, archives, Runtime.javaHome());
+            if (line != null) report.accept(line);
+        });
     }
 
     public List<NodeProcess> nodes() {

@@ -46,18 +46,23 @@ public class ServeCommand implements Callable<Integer> {
                     ConfigKeys.ORCHESTRATOR_PORT);
         }
         writeRunFile(node);
+        ClassArchives archives = ClassArchives.fromEnvironment(System.getenv(), true);
+        ClassArchives.Plan plan = archives.plan(node, Runtime.layout(), Runtime.javaHome());
+        node = node.withJvmOptions(java.util.stream.Stream.concat(node.jvmOptions().stream(), plan.jvmOptions().stream()).toList());
         NodeProcess process = NodeProcess.start(node, Runtime.layout(), Runtime.javaHome(), null);
         java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> process.stop(Duration.ofSeconds(20))));
-        Thread.ofVirtual().start(() -> announce(process));
+        Thread.ofVirtual().start(() -> announce(process, plan, archives));
         return waitFor(process);
     }
 
-    private void announce(NodeProcess process) {
+    private void announce(NodeProcess process, ClassArchives.Plan plan, ClassArchives archives) {
         try {
             process.awaitReady(Duration.ofMinutes(5));
             NodeSpec n = process.spec();
             spec.commandLine().getErr().println("Bacalao " + n.name() + " node " + n.nodeId() + " is ready; API on "
                     + n.httpHost() + ":" + n.httpPort());
+            String archive = ClassArchiveRecorder.afterReady(process, plan, archives, Runtime.javaHome());
+            if (archive != null) spec.commandLine().getErr().println(archive);
         } catch (Exception e) {
             spec.commandLine().getErr().println("Error: " + e.getMessage());
         }

@@ -1,0 +1,136 @@
+package io.bacalao.cli.launch;
+
+import io.bacalao.payara.NodeProcess;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * After a node is ready: dumps the class archive of a recording node ({@code jcmd <pid> VM.cds dynamic_dump}, the
+ * classes it has loaded so far), or checks that a node launched with an archive really mapped it. A node that did
+ * not (the JVM found the file unusable: another JDK build, a damaged file) has its archive deleted, so that the next
+ * recording start makes a new one. Nothing here fails a start: every problem is a line of {@link #report}.
+ */
+final class ClassArchiveRecorder {
+    /** Longest wait for the dump; the JVM writes ~150 MB at a safepoint, ~5-10 s on a busy 2-core machine. */
+    static final long DUMP_TIMEOUT_SECONDS = 180;
+
+    private ClassArchiveRecorder() {
+    }
+
+    /** What happened, as one line for the user (null when there is nothing to say). */
+    static String afterReady(NodeProcess node, ClassArchives.Plan plan, ClassArchives archives, Path javaHome) {
+        return switch (plan.mode()) {
+            case NONE -> null;
+            case USE -> checkMapped(node, plan);
+            case RECORD -> {
+                try {
+                    yield record(node, plan, javaHome);
+                } finally {
+                    archives.recordingEnded(plan.archive());
+                }
+            }
+        };
+    }
+
+    private static String checkMapped(NodeProcess node, ClassArchives.Plan plan) {
+        Path maps = Path.of("/proc", String.valueOf(node.pid()), "maps");
+        if (!Files.isReadable(maps)) return null;
+        try {
+            if (isMapped(Files.readString(maps), plan.archive())) return null;
+            Files.deleteIfExists(plan.archive());
+            return "class archive " + plan.archive() + " was not usable by the " + node.spec().name()
+                    + " JVM (see its log); deleted, the next start records a new one";
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** True when {@code /proc/<pid>/maps} text shows {@code archive} mapped. */
+    static boolean isMapped(String procMaps, Path archive) {
+        String name = archive.toAbsolutePath().toString();
+        return procMaps.lines().anyMatch(l -> l.endsWith(" " + name) || l.endsWith("\t" + name));
+    }
+
+    private static String record(NodeProcess node, ClassArchives.Plan plan, Path javaHome) {
+        Path archive = plan.archive();
+        Path tmp = archive.resolveSibling(archive.getFileName() + "." + node.pid() + ".tmp");
+        try {
+            Files.createDirectories(archive.getParent());
+            Path jcmd = javaHome.resolve("bin").resolve("jcmd");
+            Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(node.pid()), "VM.cds", "dynamic_dump",
+                    tmp.toAbsolutePath().toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(DUMP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "class archive for " + node.spec().name() + " nodes not recorded: jcmd did not finish";
+            }
+            if (p.exitValue() != 0 || !ClassArchives.isUsable(tmp)) {
+                return "class archive for " + node.spec().name() + " nodes not recorded: " + out.strip().replace('\n', ' ');
+            }
+            Files.writeString(sidecar(tmp), plan.fingerprint());
+            move(sidecar(tmp), sidecar(archive));
+            move(tmp, archive);
+            removeOthers(archive, node.spec().name());
+            return "recorded the class archive of " + node.spec().name() + " nodes (" + Files.size(archive) / (1 << 20)
+                    + " MB) in " + archive.getParent() + ": later starts use it";
+        } catch (IOException e) {
+            return "class archive for " + node.spec().name() + " nodes not recorded: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+                Files.deleteIfExists(sidecar(tmp));
+            } catch (IOException ignored) {
+                // a leftover temporary file is overwritten by the next recording
+            }
+        }
+    }
+
+    /** The fingerprint kept beside an archive ({@code <archive>.txt}). */
+    static Path sidecar(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + ".txt");
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Deletes the role's other archives made for the same runtime (stale: made before the JDK, an artefact or the
+     * options changed), so a rebuilt tree does not pile up ~150 MB files; archives of other runtimes stay.
+     */
+    static void removeOthers(Path archive, String role) throws IOException {
+        List<String> mine = runtimeLines(sidecar(archive));
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(archive.getParent(), role + "-*.jsa")) {
+            for (Path other : files) {
+                if (other.equals(archive)) continue;
+                if (runtimeLines(sidecar(other)).equals(mine) || !Files.exists(sidecar(other))) {
+                    Files.deleteIfExists(other);
+                    Files.deleteIfExists(sidecar(other));
+                }
+            }
+        }
+    }
+
+    /** The path of payara-micro.jar in a fingerprint: which runtime an archive was made for. */
+    private static List<String> runtimeLines(Path sidecar) {
+        try {
+            return Files.readAllLines(sidecar).stream().filter(l -> l.startsWith("artefact ") && l.contains("payara-micro.jar"))
+                    .map(l -> l.substring(0, l.indexOf("payara-micro.jar"))).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}
