@@ -56,7 +56,7 @@ public final class B5Footprint {
         System.out.printf("B5 machine: %d cores, load average %s at start%n", java.lang.Runtime.getRuntime().availableProcessors(),
                 loadAverage());
         for (String profile : profiles) {
-            if (profile.contains("+cds")) {
+            if (profile.contains("+cds") && !hasArchives(profile)) {
                 Run recording = run(profile, computes, 0, true);
                 System.out.printf("B5 recording start for %s (not measured): ready in %.1fs%n", profile, recording.readySeconds());
             }
@@ -75,6 +75,22 @@ public final class B5Footprint {
         System.out.println("B5 summary (medians over " + rounds + " interleaved round(s), " + computes + " compute nodes):");
         for (String profile : profiles) summary(profile, runs.stream().filter(x -> x.profile().equals(profile)).toList());
         System.out.printf("B5 load average at end: %s%n", loadAverage());
+    }
+
+    /** True when {@link #ARCHIVES} holds an archive for both roles made for this profile's runtime. */
+    static boolean hasArchives(String profile) throws IOException {
+        String[] parts = profile.split("@", 2);
+        Path payara = Path.of(parts.length > 1 ? parts[1] : DEFAULT_RUNTIME, "payara-micro.jar").toAbsolutePath();
+        if (!Files.isDirectory(ARCHIVES)) return false;
+        try (var files = Files.list(ARCHIVES)) {
+            return files.filter(f -> f.toString().endsWith(".jsa.txt")).filter(f -> {
+                try {
+                    return Files.readString(f).contains(payara.toString());
+                } catch (IOException e) {
+                    return false;
+                }
+            }).map(f -> f.getFileName().toString().split("-")[0]).distinct().count() >= 2;
+        }
     }
 
     static String loadAverage() {
@@ -131,6 +147,11 @@ public final class B5Footprint {
                         counters.getOrDefault("java.cls.loadedClasses", -1L),
                         counters.getOrDefault("java.cls.sharedLoadedClasses", -1L)));
             }
+            for (NodeProcess p : nodes) {   // after every node's RSS was read: this runs a full GC
+                if (p.spec().jvmOptions().stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking"))) {
+                    saveNativeMemory(p, profile);
+                }
+            }
             return new Run(profile, ready, figures);
         } finally {
             deleteTree(root);
@@ -178,6 +199,25 @@ public final class B5Footprint {
             Thread.currentThread().interrupt();
         }
         return values;
+    }
+
+    /**
+     * With {@code -XX:NativeMemoryTracking=summary} among a node's options (e.g. through BACALAO_NODE_JAVA_OPTS):
+     * its NMT summary and heap, idle, saved as {@code target/b5-memory-<profile>-<node>.txt}.
+     */
+    static void saveNativeMemory(NodeProcess p, String profile) throws IOException, InterruptedException {
+        Path out = Path.of("target", "b5-memory-" + profile.replaceAll("[^A-Za-z0-9+]", "_") + "-"
+                + p.spec().dataDir().getFileName() + ".txt");
+        StringBuilder text = new StringBuilder("RSS " + proc(p.pid(), "status", "VmRSS:") + " MB\n");
+        for (String command : new String[]{"GC.heap_info", "VM.native_memory", "GC.run", "GC.heap_info"}) {
+            Process j = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(p.pid()), command).redirectErrorStream(true).start();
+            text.append("== ").append(command).append('\n').append(new String(j.getInputStream().readAllBytes()));
+            j.waitFor();
+        }
+        text.append("RSS after GC.run ").append(proc(p.pid(), "status", "VmRSS:")).append(" MB\n");
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, text);
     }
 
     static double cpuSeconds(NodeProcess p) {

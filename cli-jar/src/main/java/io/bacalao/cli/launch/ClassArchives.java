@@ -131,7 +131,8 @@ public final class ClassArchives {
      * What an archive depends on, as text (kept beside the archive, so a reader can see what it was made for): the
      * JDK (its home, its release file's version and its libjvm's size and time: another build of the same version
      * differs there), every runtime artefact (path, size, modification time: payara-micro.jar is the class path,
-     * which the JVM requires unchanged; the WARs hold the classes the archive keeps) and the JVM options.
+     * which the JVM requires unchanged; the WARs hold the classes the archive keeps) and the JVM options but
+     * {@link #isDiagnostic} ones (heap size, collector and header layout decide whether an archive maps).
      */
     static String fingerprint(Path javaHome, RuntimeLayout runtime, List<String> jvmOptions) {
         List<String> lines = new ArrayList<>();
@@ -141,8 +142,13 @@ public final class ClassArchives {
                 runtime.orchestratorWar(), runtime.computeWar(), runtime.postgresDriver())) {
             lines.add("artefact " + fileStamp(p));
         }
-        lines.add("options " + String.join(" ", jvmOptions));
+        lines.add("options " + String.join(" ", jvmOptions.stream().filter(o -> !isDiagnostic(o)).toList()));
         return String.join("\n", lines) + "\n";
+    }
+
+    /** Options that do not change what an archive holds or how it maps: logging, NMT, system properties. */
+    static boolean isDiagnostic(String option) {
+        return option.startsWith("-Xlog") || option.startsWith("-XX:NativeMemoryTracking") || option.startsWith("-D");
     }
 
     private static String jdkVersion(Path javaHome) {

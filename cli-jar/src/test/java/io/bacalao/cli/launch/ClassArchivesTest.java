@@ -108,6 +108,8 @@ class ClassArchivesTest {
         Path otherOptions = archives.plan(node(false, List.of("-Xmx384m", "-XX:-UseCompactObjectHeaders")), runtime, jdk).archive();
         assertNotEquals(newJdk, otherOptions, "other JVM options");
         assertEquals(newJdk, archives.plan(node(false, List.of("-Xmx384m")), runtime, jdk).archive(), "nothing changed: same archive");
+        assertEquals(newJdk, archives.plan(node(false, List.of("-Xmx384m", "-Xlog:gc", "-XX:NativeMemoryTracking=summary", "-Dx=y")),
+                runtime, jdk).archive(), "logging, NMT and properties do not change what an archive holds");
     }
 
     @Test
