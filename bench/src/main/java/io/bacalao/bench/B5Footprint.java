@@ -42,6 +42,7 @@ public final class B5Footprint {
     /** Where B5 keeps the class archives of its {@code +cds} profiles, across runs. */
     static final Path ARCHIVES = Path.of("target", "b5-cds").toAbsolutePath();
 
+    /** @param classes classes parsed from class files (java.cls.loadedClasses); sharedClasses: mapped from archives */
     record NodeFigures(String name, double cpuSeconds, double rssMb, double pssMb, long classes, long sharedClasses) {
     }
 
@@ -241,7 +242,7 @@ public final class B5Footprint {
                 Double.isInfinite(run.readySeconds()) ? " (not ready within " + READY_TIMEOUT.toMinutes() + " min)" : "");
         for (NodeFigures n : run.nodes()) {
             System.out.printf("   %-13s cpu to ready %6.1fs  idle RSS %6.1f MB  PSS %6.1f MB  classes %6d, from archives %6d%n",
-                    n.name(), n.cpuSeconds(), n.rssMb(), n.pssMb(), n.classes(), n.sharedClasses());
+                    n.name(), n.cpuSeconds(), n.rssMb(), n.pssMb(), n.classes() + n.sharedClasses(), n.sharedClasses());
         }
     }
 

@@ -62,6 +62,7 @@ final class ClassArchiveRecorder {
         Path tmp = archive.resolveSibling(archive.getFileName() + "." + node.pid() + ".tmp");
         try {
             Files.createDirectories(archive.getParent());
+            removeLeftovers(archive);
             Path jcmd = javaHome.resolve("bin").resolve("jcmd");
             Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(node.pid()), "VM.cds", "dynamic_dump",
                     tmp.toAbsolutePath().toString()).redirectErrorStream(true).start();
@@ -91,6 +92,16 @@ final class ClassArchiveRecorder {
             } catch (IOException ignored) {
                 // a leftover temporary file is overwritten by the next recording
             }
+        }
+    }
+
+    /**
+     * Deletes temporary dumps of {@code archive} left by a launcher that exited during a dump (e.g. Ctrl+C right
+     * after devstack was ready: the JVM does not wait for the recording thread).
+     */
+    static void removeLeftovers(Path archive) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(archive.getParent(), archive.getFileName() + ".*.tmp*")) {
+            for (Path leftover : files) Files.deleteIfExists(leftover);
         }
     }
 

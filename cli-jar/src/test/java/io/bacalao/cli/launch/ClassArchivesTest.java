@@ -167,4 +167,17 @@ class ClassArchivesTest {
         assertTrue(Files.exists(otherRuntime), "another checkout's archive stays");
         assertTrue(Files.exists(orchestrator), "another role's archive stays");
     }
+
+    @Test
+    void aDumpLeftHalfWrittenIsRemovedBeforeTheNextRecording() throws IOException {
+        Files.createDirectories(cache);
+        Path archive = cache.resolve("compute-aaaa.jsa");
+        Path leftover = cache.resolve("compute-aaaa.jsa.4242.tmp");
+        Path leftoverFingerprint = cache.resolve("compute-aaaa.jsa.4242.tmp.txt");
+        Path otherArchive = cache.resolve("compute-bbbb.jsa.4242.tmp");
+        for (Path p : List.of(leftover, leftoverFingerprint, otherArchive)) Files.writeString(p, "partial");
+        ClassArchiveRecorder.removeLeftovers(archive);
+        assertFalse(Files.exists(leftover) || Files.exists(leftoverFingerprint));
+        assertTrue(Files.exists(otherArchive), "another archive's recording may be under way");
+    }
 }
