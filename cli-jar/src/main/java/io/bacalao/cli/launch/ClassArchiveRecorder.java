@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * After a node is ready: dumps the class archive of a recording node ({@code jcmd <pid> VM.cds dynamic_dump}, the
- * classes it has loaded so far), or checks that a node launched with an archive really mapped it. A node that did
+ * Before a ready recording node stops: dumps its class archive ({@code jcmd <pid> VM.cds dynamic_dump}, the
+ * classes it has loaded so far); after a node is ready: checks that a node launched with an archive mapped it. A node that did
  * not (the JVM found the file unusable: another JDK build, a damaged file) has its archive deleted, so that the next
- * recording start makes a new one. Nothing here fails a start: every problem is a line of {@link #report}.
+ * recording start makes a new one. Nothing here fails a start or a stop: every problem is a line for the user.
  */
 final class ClassArchiveRecorder {
     /** Longest wait for the dump; the JVM writes ~150 MB at a safepoint, ~5-10 s on a busy 2-core machine. */
@@ -23,19 +23,26 @@ final class ClassArchiveRecorder {
     private ClassArchiveRecorder() {
     }
 
-    /** What happened, as one line for the user (null when there is nothing to say). */
-    static String afterReady(NodeProcess node, ClassArchives.Plan plan, ClassArchives archives, Path javaHome) {
-        return switch (plan.mode()) {
-            case NONE -> null;
-            case USE -> checkMapped(node, plan);
-            case RECORD -> {
-                try {
-                    yield record(node, plan, javaHome);
-                } finally {
-                    archives.recordingEnded(plan.archive());
-                }
-            }
-        };
+    /**
+     * Once a node is ready: checks that a node launched with an archive mapped it. A recording node is not dumped
+     * here (the dump holds the node at a safepoint for seconds, minutes on a loaded machine: a user's first
+     * commands and the test's got no answer) but by {@link #beforeStop}. Returns a line for the user, or null.
+     */
+    static String afterReady(NodeProcess node, ClassArchives.Plan plan) {
+        return plan.mode() == ClassArchives.Mode.USE ? checkMapped(node, plan) : null;
+    }
+
+    /**
+     * When a ready node that records is about to be stopped: dumps its archive first (what the next start uses).
+     * Returns a line for the user, or null.
+     */
+    static String beforeStop(NodeProcess node, ClassArchives.Plan plan, ClassArchives archives, Path javaHome) {
+        if (plan.mode() != ClassArchives.Mode.RECORD) return null;
+        try {
+            return node.isAlive() ? record(node, plan, javaHome) : null;
+        } finally {
+            archives.recordingEnded(plan.archive());
+        }
     }
 
     private static String checkMapped(NodeProcess node, ClassArchives.Plan plan) {

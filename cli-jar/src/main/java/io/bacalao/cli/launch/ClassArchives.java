@@ -38,7 +38,7 @@ public final class ClassArchives {
         NONE,
         /** Maps the role's archive. */
         USE,
-        /** Runs with -XX:+RecordDynamicDumpInfo; {@link ClassArchiveRecorder} dumps the archive once it is ready. */
+        /** Runs with -XX:+RecordDynamicDumpInfo; once ready, {@link ClassArchiveRecorder} dumps the archive before it stops. */
         RECORD
     }
 
@@ -81,8 +81,9 @@ public final class ClassArchives {
         String configured = env.get(DIR_ENV);
         if (configured != null && !configured.isBlank()) return Path.of(configured);
         String cache = env.get("XDG_CACHE_HOME");
+        String home = env.getOrDefault("HOME", "");   // the user's $HOME; Java's user.home is the passwd entry's
         Path base = cache != null && !cache.isBlank() ? Path.of(cache)
-                : Path.of(System.getProperty("user.home"), ".cache");
+                : Path.of(home.isBlank() ? System.getProperty("user.home") : home, ".cache");
         return base.resolve("bacalao").resolve("node-cds");
     }
 

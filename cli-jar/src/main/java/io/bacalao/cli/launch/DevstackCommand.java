@@ -67,8 +67,8 @@ public class DevstackCommand implements Callable<Integer> {
                     "the node log named above says why; './bacalao devstack' starts clean again");
         }
         printReady(cluster, root, Duration.ofNanos(System.nanoTime() - started));
-        // the first start records each role's class archive (a few seconds' pause of that node), later ones check theirs
-        Thread.ofVirtual().start(() -> cluster.afterReady(progress::line));
+        // later starts check that their class archives mapped; the first marks its nodes to record them at Ctrl+C
+        cluster.afterReady(progress::line);
         while (!cluster.nodes().isEmpty() && stopped.getCount() > 0) Thread.sleep(500);
         return 0;
     }

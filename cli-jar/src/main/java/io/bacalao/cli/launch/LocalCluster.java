@@ -27,6 +27,8 @@ public final class LocalCluster implements AutoCloseable {
     private final UnaryOperator<NodeSpec> adjust;
     private final ClassArchives archives;
     private final Map<NodeProcess, ClassArchives.Plan> archivePlans = new LinkedHashMap<>();
+    /** Ready nodes launched to record their role's class archive: dumped by {@link #close} before they stop. */
+    private final Map<NodeProcess, ClassArchives.Plan> recordAtStop = new LinkedHashMap<>();
 
     /** A cluster that uses the roles' class archives when they exist and records none (the system tests). */
     public LocalCluster(Config base, Path root) {
@@ -117,9 +119,9 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     /**
-     * Once the nodes are ready: records the class archive of each node launched to record one, and checks that
-     * each node launched with one mapped it (see {@link ClassArchiveRecorder}); says what it did to
-     * {@code report}. Never throws for an archive: a start without one is only slower.
+     * Once the nodes are ready: checks that each node launched with a class archive mapped it, and marks the
+     * recording nodes ready, so that {@link #close} dumps their archives before stopping them (see
+     * {@link ClassArchiveRecorder}); says what it did to {@code report}. Never throws for an archive.
      */
     public void afterReady(Consumer<String> report) {
         Map<NodeProcess, ClassArchives.Plan> plans;
@@ -128,11 +130,13 @@ public final class LocalCluster implements AutoCloseable {
             archivePlans.clear();
         }
         plans.forEach((p, plan) -> {
-            if (!p.isAlive()) {
-                if (plan.mode() == ClassArchives.Mode.RECORD) archives.recordingEnded(plan.archive());
+            if (plan.mode() == ClassArchives.Mode.RECORD) {
+                synchronized (processes) {
+                    recordAtStop.put(p, plan);
+                }
                 return;
             }
-            String line = ClassArchiveRecorder.afterReady(p, plan, archives, Runtime.javaHome());
+            String line = ClassArchiveRecorder.afterReady(p, plan);
             if (line != null) report.accept(line);
         });
     }
@@ -148,14 +152,25 @@ public final class LocalCluster implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("no orchestrator running"));
     }
 
-    /** Stops compute nodes first (they say goodbye), then the orchestrator. */
+    /**
+     * Dumps the class archives of ready recording nodes (once per role, the first devstack only: seconds on a quiet
+     * machine), then stops compute nodes first (they say goodbye), then the orchestrator.
+     */
     @Override
     public void close() {
         List<NodeProcess> all;
+        Map<NodeProcess, ClassArchives.Plan> record;
         synchronized (processes) {
             all = new ArrayList<>(processes);
             processes.clear();
+            record = new LinkedHashMap<>(recordAtStop);
+            recordAtStop.clear();
         }
+        record.forEach((p, plan) -> {
+            System.err.println("Recording the class archive of " + p.spec().name() + " nodes for the next start...");
+            String line = ClassArchiveRecorder.beforeStop(p, plan, archives, Runtime.javaHome());
+            if (line != null) System.err.println(line);
+        });
         all.stream().filter(p -> !p.spec().orchestrator()).toList().parallelStream().forEach(p -> p.stop(Duration.ofSeconds(15)));
         all.stream().filter(p -> p.spec().orchestrator()).forEach(p -> p.stop(Duration.ofSeconds(15)));
     }

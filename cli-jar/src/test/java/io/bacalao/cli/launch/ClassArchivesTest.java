@@ -133,6 +133,7 @@ class ClassArchivesTest {
                 .plan(node(false, List.of()), runtime, jdk).mode());
         assertEquals(Path.of("/somewhere"), ClassArchives.directory(Map.of(ClassArchives.DIR_ENV, "/somewhere")));
         assertEquals(Path.of("/xdg/bacalao/node-cds"), ClassArchives.directory(Map.of("XDG_CACHE_HOME", "/xdg")));
+        assertEquals(Path.of("/home/u/.cache/bacalao/node-cds"), ClassArchives.directory(Map.of("HOME", "/home/u")));
         assertEquals(Path.of(System.getProperty("user.home"), ".cache", "bacalao", "node-cds"), ClassArchives.directory(Map.of()));
     }
 
