@@ -104,7 +104,7 @@ public final class B5Footprint {
 
     /**
      * One devstack start of {@code profile}; with {@code record}, the start that records the profile's class
-     * archives (its figures are not those of a normal start: it pauses each node for the dump).
+     * archives (dumped when its cluster closes; its figures are those of a start with -XX:+RecordDynamicDumpInfo).
      */
     static Run run(String profile, int computes, int settleSeconds, boolean record) throws Exception {
         Path root = Files.createTempDirectory("bacalao-b5");
