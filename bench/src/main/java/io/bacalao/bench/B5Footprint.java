@@ -1,5 +1,6 @@
 package io.bacalao.bench;
 
+import io.bacalao.cli.launch.ClassArchives;
 import io.bacalao.cli.launch.DevstackCommand;
 import io.bacalao.cli.launch.LocalCluster;
 import io.bacalao.cli.launch.NodeJvmOptions;
@@ -13,17 +14,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * B5: node footprint and start-up. Starts a devstack (1 orchestrator + N compute nodes) with the current node
- * JVM options and with the previous defaults ({@link NodeJvmOptions#previous}), interleaved (current, previous,
- * previous, current, ...) so that both see the same machine load, and prints for each: the time until every node
- * is ready, each node's CPU time spent until then, and each node's RSS and PSS once idle ({@code settle} seconds
- * after ready). On a shared machine the CPU seconds are the steadier figure: wall time grows with the load of
- * other processes, the work a start needs does not.
+ * B5: node footprint and start-up. Starts a devstack (1 orchestrator + N compute nodes) once per profile and round,
+ * interleaved (A, B, then B, A, ...) so that all profiles see the same machine load, and prints for each: the time
+ * until every node is ready, each node's CPU time spent until then, how many classes it loaded and how many of
+ * them came from a class archive (CDS), and each node's RSS and PSS once idle ({@code settle} seconds after
+ * ready). On a shared machine the CPU seconds are the steadier figure: wall time grows with the load of other
+ * processes, the work a start needs does not.
  *
- * <p>Usage: {@code bench/run B5Footprint [rounds=2] [computes=3] [settleSeconds=15] [profiles=current,previous]}
+ * <p>A profile is {@code OPTIONS[+cds][@RUNTIME_DIR]}: OPTIONS {@code current} (today's node JVM options) or
+ * {@code previous} ({@link NodeJvmOptions#previous}); {@code +cds} with the roles' class archives (in
+ * {@code target/b5-cds}, recorded by one unmeasured start first when missing), else without; {@code @DIR} the node
+ * runtime of another build (e.g. a copy of {@code cli-jar/target/runtime} made before a change), else this one.
+ *
+ * <p>Usage: {@code bench/run B5Footprint [rounds=2] [computes=3] [settleSeconds=15] [profiles=current+cds,current]}
  */
 public final class B5Footprint {
     /** Longest wait for a devstack; on a machine shared with builds a start took 8 minutes. */
@@ -32,7 +39,11 @@ public final class B5Footprint {
     private B5Footprint() {
     }
 
-    record NodeFigures(String name, double cpuSeconds, double rssMb, double pssMb) {
+    /** Where B5 keeps the class archives of its {@code +cds} profiles, across runs. */
+    static final Path ARCHIVES = Path.of("target", "b5-cds").toAbsolutePath();
+
+    /** @param classes classes parsed from class files (java.cls.loadedClasses); sharedClasses: mapped from archives */
+    record NodeFigures(String name, double cpuSeconds, double rssMb, double pssMb, long classes, long sharedClasses) {
     }
 
     record Run(String profile, double readySeconds, List<NodeFigures> nodes) {
@@ -42,13 +53,21 @@ public final class B5Footprint {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int computes = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int settle = args.length > 2 ? Integer.parseInt(args[2]) : 15;
-        List<String> profiles = List.of((args.length > 3 ? args[3] : "current,previous").split(","));
+        List<String> profiles = List.of((args.length > 3 ? args[3] : "current+cds,current").split(","));
+        System.out.printf("B5 machine: %d cores, load average %s at start%n", java.lang.Runtime.getRuntime().availableProcessors(),
+                loadAverage());
+        for (String profile : profiles) {
+            if (profile.contains("+cds") && !hasArchives(profile)) {
+                Run recording = run(profile, computes, 0, true);
+                System.out.printf("B5 recording start for %s (not measured): ready in %.1fs%n", profile, recording.readySeconds());
+            }
+        }
         List<Run> runs = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             List<String> order = new ArrayList<>(profiles);
             if (r % 2 == 1) java.util.Collections.reverse(order);
             for (String profile : order) {
-                Run run = run(profile, computes, settle);
+                Run run = run(profile, computes, settle, false);
                 print(run);
                 runs.add(run);
             }
@@ -56,27 +75,62 @@ public final class B5Footprint {
         System.out.println();
         System.out.println("B5 summary (medians over " + rounds + " interleaved round(s), " + computes + " compute nodes):");
         for (String profile : profiles) summary(profile, runs.stream().filter(x -> x.profile().equals(profile)).toList());
+        System.out.printf("B5 load average at end: %s%n", loadAverage());
     }
 
-    static Run run(String profile, int computes, int settleSeconds) throws Exception {
+    /** True when {@link #ARCHIVES} holds an archive for both roles made for this profile's runtime. */
+    static boolean hasArchives(String profile) throws IOException {
+        String[] parts = profile.split("@", 2);
+        Path payara = Path.of(parts.length > 1 ? parts[1] : DEFAULT_RUNTIME, "payara-micro.jar").toAbsolutePath();
+        if (!Files.isDirectory(ARCHIVES)) return false;
+        try (var files = Files.list(ARCHIVES)) {
+            return files.filter(f -> f.toString().endsWith(".jsa.txt")).filter(f -> {
+                try {
+                    return Files.readString(f).contains(payara.toString());
+                } catch (IOException e) {
+                    return false;
+                }
+            }).map(f -> f.getFileName().toString().split("-")[0]).distinct().count() >= 2;
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * One devstack start of {@code profile}; with {@code record}, the start that records the profile's class
+     * archives (dumped when its cluster closes; its figures are those of a start with -XX:+RecordDynamicDumpInfo).
+     */
+    static Run run(String profile, int computes, int settleSeconds, boolean record) throws Exception {
         Path root = Files.createTempDirectory("bacalao-b5");
         Config config = DevstackCommand.withLocalResults(Config.defaults().with(ConfigKeys.API_HOST, "127.0.0.1")
                 .with(ConfigKeys.DATA_DIR, root.toString()));
         int base = freeBlock(2 * computes + 3);
         config = config.with(ConfigKeys.API_PORT, String.valueOf(base)).with(ConfigKeys.ORCHESTRATOR_PORT,
                 String.valueOf(base + computes + 1)).with(ConfigKeys.LOCAL_PUBLISHER_PORT, String.valueOf(base + computes + 2));
-        UnaryOperator<NodeSpec> options = switch (profile) {
+        String[] parts = profile.split("@", 2);
+        String runtime = parts.length > 1 ? parts[1] : DEFAULT_RUNTIME;
+        System.setProperty("bacalao.runtime", runtime);   // LocalCluster launches nodes from bacalao.runtime
+        boolean cds = parts[0].endsWith("+cds");
+        UnaryOperator<NodeSpec> options = switch (parts[0].replace("+cds", "")) {
             case "current" -> UnaryOperator.identity();
             case "previous" -> s -> s.withJvmOptions(NodeJvmOptions.previous(s.orchestrator()));
-            default -> throw new IllegalArgumentException("profile is current or previous, not " + profile);
+            default -> throw new IllegalArgumentException("profile is current or previous[+cds][@runtime], not " + profile);
         };
+        ClassArchives archives = new ClassArchives(ARCHIVES, cds, record);
         long t0 = System.nanoTime();
-        try (LocalCluster cluster = new LocalCluster(config, root.resolve("devstack"), options)) {
+        try (LocalCluster cluster = new LocalCluster(config, root.resolve("devstack"), options, archives)) {
             cluster.start(computes);
             double ready;
             try {
-                cluster.awaitReady(READY_TIMEOUT);
+                for (NodeProcess p : cluster.nodes()) p.awaitReady(READY_TIMEOUT);
                 ready = (System.nanoTime() - t0) / 1e9;
+                cluster.afterReady(line -> System.out.println("B5 " + profile + ": " + line));
             } catch (IllegalStateException notReady) {
                 // a start that does not finish is a figure too (on a loaded machine): the nodes are measured as they are
                 System.out.println("B5 " + profile + ": " + notReady.getMessage());
@@ -88,8 +142,16 @@ public final class B5Footprint {
             List<NodeFigures> figures = new ArrayList<>();
             for (int i = 0; i < nodes.size(); i++) {
                 NodeProcess p = nodes.get(i);
+                Map<String, Long> counters = perfCounters(p.pid());
                 figures.add(new NodeFigures(p.spec().dataDir().getFileName().toString(), cpu.get(i),
-                        proc(p.pid(), "status", "VmRSS:"), proc(p.pid(), "smaps_rollup", "Pss:")));
+                        proc(p.pid(), "status", "VmRSS:"), proc(p.pid(), "smaps_rollup", "Pss:"),
+                        counters.getOrDefault("java.cls.loadedClasses", -1L),
+                        counters.getOrDefault("java.cls.sharedLoadedClasses", -1L)));
+            }
+            for (NodeProcess p : nodes) {   // after every node's RSS was read: this runs a full GC
+                if (p.spec().jvmOptions().stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking"))) {
+                    saveNativeMemory(p, profile);
+                }
             }
             return new Run(profile, ready, figures);
         } finally {
@@ -115,6 +177,50 @@ public final class B5Footprint {
         throw new IOException("no block of " + n + " free ports found");
     }
 
+    /** The runtime of this build (the property bench/run sets), before a profile's {@code @DIR} replaces it. */
+    static final String DEFAULT_RUNTIME = System.getProperty("bacalao.runtime", "cli-jar/target/runtime");
+
+    /**
+     * The JVM's class counters ({@code jcmd <pid> PerfCounter.print}): classes loaded, and of them loaded from a
+     * class archive (the JDK's own and a node role's).
+     */
+    static Map<String, Long> perfCounters(long pid) {
+        Map<String, Long> values = new java.util.HashMap<>();
+        try {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(pid), "PerfCounter.print").redirectErrorStream(true).start();
+            for (String line : new String(p.getInputStream().readAllBytes()).split("\n")) {
+                String[] kv = line.split("=", 2);
+                if (kv.length == 2 && kv[0].startsWith("java.cls.")) values.put(kv[0], Long.parseLong(kv[1].trim()));
+            }
+            p.waitFor();
+        } catch (IOException | NumberFormatException e) {
+            return values;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return values;
+    }
+
+    /**
+     * With {@code -XX:NativeMemoryTracking=summary} among a node's options (e.g. through BACALAO_NODE_JAVA_OPTS):
+     * its NMT summary and heap, idle, saved as {@code target/b5-memory-<profile>-<node>.txt}.
+     */
+    static void saveNativeMemory(NodeProcess p, String profile) throws IOException, InterruptedException {
+        Path out = Path.of("target", "b5-memory-" + profile.replaceAll("[^A-Za-z0-9+]", "_") + "-"
+                + p.spec().dataDir().getFileName() + ".txt");
+        StringBuilder text = new StringBuilder("RSS " + proc(p.pid(), "status", "VmRSS:") + " MB\n");
+        for (String command : new String[]{"GC.heap_info", "VM.native_memory", "GC.run", "GC.heap_info"}) {
+            Process j = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(p.pid()), command).redirectErrorStream(true).start();
+            text.append("== ").append(command).append('\n').append(new String(j.getInputStream().readAllBytes()));
+            j.waitFor();
+        }
+        text.append("RSS after GC.run ").append(proc(p.pid(), "status", "VmRSS:")).append(" MB\n");
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, text);
+    }
+
     static double cpuSeconds(NodeProcess p) {
         return ProcessHandle.of(p.pid()).flatMap(h -> h.info().totalCpuDuration()).map(d -> d.toMillis() / 1000.0).orElse(-1.0);
     }
@@ -135,8 +241,8 @@ public final class B5Footprint {
         System.out.printf("B5 %-8s devstack ready in %6.1fs%s%n", run.profile(), run.readySeconds(),
                 Double.isInfinite(run.readySeconds()) ? " (not ready within " + READY_TIMEOUT.toMinutes() + " min)" : "");
         for (NodeFigures n : run.nodes()) {
-            System.out.printf("   %-13s cpu to ready %6.1fs  idle RSS %6.1f MB  PSS %6.1f MB%n", n.name(), n.cpuSeconds(),
-                    n.rssMb(), n.pssMb());
+            System.out.printf("   %-13s cpu to ready %6.1fs  idle RSS %6.1f MB  PSS %6.1f MB  classes %6d, from archives %6d%n",
+                    n.name(), n.cpuSeconds(), n.rssMb(), n.pssMb(), n.classes() + n.sharedClasses(), n.sharedClasses());
         }
     }
 
@@ -146,10 +252,13 @@ public final class B5Footprint {
         List<NodeFigures> all = runs.stream().flatMap(r -> r.nodes().stream()).toList();
         List<NodeFigures> orch = all.stream().filter(n -> n.name().equals("orchestrator")).toList();
         List<NodeFigures> comp = all.stream().filter(n -> !n.name().equals("orchestrator")).toList();
-        System.out.printf("  %-8s ready %6.1fs | orchestrator RSS %6.1f MB, cpu %5.1fs | compute RSS %6.1f MB, cpu %5.1fs"
-                        + " | all nodes RSS %6.0f MB%n", profile, ready,
-                median(orch.stream().map(NodeFigures::rssMb).toList()), median(orch.stream().map(NodeFigures::cpuSeconds).toList()),
+        System.out.printf("  %-12s ready %6.1fs | orchestrator RSS %6.1f MB, cpu %5.1fs, classes from archives %5.0f"
+                        + " | compute RSS %6.1f MB, cpu %5.1fs, classes from archives %5.0f | all nodes RSS %6.0f MB%n",
+                profile, ready, median(orch.stream().map(NodeFigures::rssMb).toList()),
+                median(orch.stream().map(NodeFigures::cpuSeconds).toList()),
+                median(orch.stream().map(n -> (double) n.sharedClasses()).toList()),
                 median(comp.stream().map(NodeFigures::rssMb).toList()), median(comp.stream().map(NodeFigures::cpuSeconds).toList()),
+                median(comp.stream().map(n -> (double) n.sharedClasses()).toList()),
                 runs.stream().mapToDouble(r -> r.nodes().stream().mapToDouble(NodeFigures::rssMb).sum()).sum() / runs.size());
     }
 

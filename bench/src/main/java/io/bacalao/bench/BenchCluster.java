@@ -65,6 +65,12 @@ final class BenchCluster implements AutoCloseable {
 
     /** A devstack whose configuration also has {@code extra} (e.g. short liveness intervals). */
     BenchCluster(int computes, Map<String, String> extra) throws Exception {
+        this(computes, extra, java.util.function.UnaryOperator.identity());
+    }
+
+    /** A devstack whose configuration also has {@code extra} and whose node specs pass through {@code adjust}. */
+    BenchCluster(int computes, Map<String, String> extra, java.util.function.UnaryOperator<io.bacalao.payara.NodeSpec> adjust)
+            throws Exception {
         root = Files.createTempDirectory("bacalao-bench");
         Config config = DevstackCommand.withLocalResults(Config.defaults().with(ConfigKeys.API_HOST, "127.0.0.1")
                 .with(ConfigKeys.API_PORT, "31234").with(ConfigKeys.ORCHESTRATOR_PORT, "31222")
@@ -75,7 +81,8 @@ final class BenchCluster implements AutoCloseable {
         }
         this.config = config;
         long t0 = System.nanoTime();
-        cluster = new LocalCluster(config, root.resolve("devstack"));
+        cluster = new LocalCluster(config, root.resolve("devstack"), adjust,
+                io.bacalao.cli.launch.ClassArchives.fromEnvironment(System.getenv(), false));
         try {
             cluster.start(computes);
             cluster.awaitReady(READY);

@@ -21,6 +21,10 @@ final class Stats {
                 label, s.size(), pct(s, 50), pct(s, 90), pct(s, 99), s.get(s.size() - 1), s.size() / seconds);
     }
 
+    List<Double> values() {
+        return new ArrayList<>(samples);
+    }
+
     double percentile(int p) {
         List<Double> s = new ArrayList<>(samples);
         Collections.sort(s);

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +45,8 @@ public class DevstackCommand implements Callable<Integer> {
         Config base = withLocalResults(((RootCommand) spec.root().userObject()).resolveConfig(Map.of()));
         Path root = Path.of(base.get(ConfigKeys.DATA_DIR)).resolve("devstack");
         if (!keepData) deleteTree(root);
-        LocalCluster cluster = new LocalCluster(base, root);
+        LocalCluster cluster = new LocalCluster(base, root, UnaryOperator.identity(),
+                ClassArchives.fromEnvironment(System.getenv(), true));
         CountDownLatch stopped = new CountDownLatch(1);
         java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             cluster.close();
@@ -65,6 +67,8 @@ public class DevstackCommand implements Callable<Integer> {
                     "the node log named above says why; './bacalao devstack' starts clean again");
         }
         printReady(cluster, root, Duration.ofNanos(System.nanoTime() - started));
+        // later starts check that their class archives mapped; the first marks its nodes to record them at Ctrl+C
+        cluster.afterReady(progress::line);
         while (!cluster.nodes().isEmpty() && stopped.getCount() > 0) Thread.sleep(500);
         return 0;
     }

@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * One orchestrator and N compute nodes on this machine, each a process with its own data dir under
@@ -21,16 +25,25 @@ public final class LocalCluster implements AutoCloseable {
     private final Config base;
     private final Path root;
     private final UnaryOperator<NodeSpec> adjust;
+    private final ClassArchives archives;
+    private final Map<NodeProcess, ClassArchives.Plan> archivePlans = new LinkedHashMap<>();
+    /** Ready nodes launched to record their role's class archive: dumped by {@link #close} before they stop. */
+    private final Map<NodeProcess, ClassArchives.Plan> recordAtStop = new LinkedHashMap<>();
 
+    /** A cluster that uses the roles' class archives when they exist and records none (the system tests). */
     public LocalCluster(Config base, Path root) {
-        this(base, root, UnaryOperator.identity());
+        this(base, root, UnaryOperator.identity(), ClassArchives.fromEnvironment(System.getenv(), false));
     }
 
-    /** A cluster whose node specs pass through {@code adjust} before launch (a benchmark's other JVM options). */
-    public LocalCluster(Config base, Path root, UnaryOperator<NodeSpec> adjust) {
+    /**
+     * A cluster whose node specs pass through {@code adjust} before launch (a benchmark's other JVM options) and
+     * that uses, and records where {@code archives} says so, the roles' class archives.
+     */
+    public LocalCluster(Config base, Path root, UnaryOperator<NodeSpec> adjust, ClassArchives archives) {
         this.base = base;
         this.root = root;
         this.adjust = adjust;
+        this.archives = archives;
     }
 
     public String host() {
@@ -89,15 +102,43 @@ public final class LocalCluster implements AutoCloseable {
     /** Starts one more node from a config (e.g. a compute with other labels or a wrong token). */
     public NodeProcess launch(Config config) throws IOException {
         NodeSpec spec = adjust.apply(NodeSpecs.of(config));
+        ClassArchives.Plan plan = archives.plan(spec, Runtime.layout(), Runtime.javaHome());
+        spec = spec.withJvmOptions(Stream.concat(spec.jvmOptions().stream(), plan.jvmOptions().stream()).toList());
         NodeProcess p = NodeProcess.start(spec, Runtime.layout(), Runtime.javaHome(), spec.dataDir().resolve("node.log"));
         synchronized (processes) {
             processes.add(p);
+            archivePlans.put(p, plan);
         }
         return p;
     }
 
+    /** Waits until every node is ready, then {@link #afterReady} (its lines go to standard error). */
     public void awaitReady(Duration timeout) throws InterruptedException {
         for (NodeProcess p : nodes()) p.awaitReady(timeout);
+        afterReady(System.err::println);
+    }
+
+    /**
+     * Once the nodes are ready: checks that each node launched with a class archive mapped it, and marks the
+     * recording nodes ready, so that {@link #close} dumps their archives before stopping them (see
+     * {@link ClassArchiveRecorder}); says what it did to {@code report}. Never throws for an archive.
+     */
+    public void afterReady(Consumer<String> report) {
+        Map<NodeProcess, ClassArchives.Plan> plans;
+        synchronized (processes) {
+            plans = new LinkedHashMap<>(archivePlans);
+            archivePlans.clear();
+        }
+        plans.forEach((p, plan) -> {
+            if (plan.mode() == ClassArchives.Mode.RECORD) {
+                synchronized (processes) {
+                    recordAtStop.put(p, plan);
+                }
+                return;
+            }
+            String line = ClassArchiveRecorder.afterReady(p, plan);
+            if (line != null) report.accept(line);
+        });
     }
 
     public List<NodeProcess> nodes() {
@@ -111,14 +152,25 @@ public final class LocalCluster implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("no orchestrator running"));
     }
 
-    /** Stops compute nodes first (they say goodbye), then the orchestrator. */
+    /**
+     * Dumps the class archives of ready recording nodes (once per role, the first devstack only: seconds on a quiet
+     * machine), then stops compute nodes first (they say goodbye), then the orchestrator.
+     */
     @Override
     public void close() {
         List<NodeProcess> all;
+        Map<NodeProcess, ClassArchives.Plan> record;
         synchronized (processes) {
             all = new ArrayList<>(processes);
             processes.clear();
+            record = new LinkedHashMap<>(recordAtStop);
+            recordAtStop.clear();
         }
+        record.forEach((p, plan) -> {
+            System.err.println("Recording the class archive of " + p.spec().name() + " nodes for the next start...");
+            String line = ClassArchiveRecorder.beforeStop(p, plan, archives, Runtime.javaHome());
+            if (line != null) System.err.println(line);
+        });
         all.stream().filter(p -> !p.spec().orchestrator()).toList().parallelStream().forEach(p -> p.stop(Duration.ofSeconds(15)));
         all.stream().filter(p -> p.spec().orchestrator()).forEach(p -> p.stop(Duration.ofSeconds(15)));
     }

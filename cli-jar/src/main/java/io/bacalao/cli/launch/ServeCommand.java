@@ -49,26 +49,42 @@ public class ServeCommand implements Callable<Integer> {
             Ports.requireFree(config.get(ConfigKeys.ORCHESTRATOR_HOST), config.getInt(ConfigKeys.ORCHESTRATOR_PORT),
                     ConfigKeys.ORCHESTRATOR_PORT);
         }
+        ClassArchives archives = ClassArchives.fromEnvironment(System.getenv(), true);
+        ClassArchives.Plan plan = archives.plan(node, Runtime.layout(), Runtime.javaHome());
+        node = node.withJvmOptions(java.util.stream.Stream.concat(node.jvmOptions().stream(), plan.jvmOptions().stream()).toList());
         NodeProcess process;
         try {
             process = NodeProcess.start(node, Runtime.layout(), Runtime.javaHome(), null);
         } catch (ApiTls.SetupException e) {
             throw new CliException(e.getMessage(), "see docs/tls.md");
         }
-        java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> process.stop(Duration.ofSeconds(20))));
+        java.util.concurrent.atomic.AtomicBoolean ready = new java.util.concurrent.atomic.AtomicBoolean();
+        java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // a ready node that records its role's class archive dumps it before it stops (docs/node-footprint.md)
+            if (ready.get()) {
+                String archive = ClassArchiveRecorder.beforeStop(process, plan, archives, Runtime.javaHome());
+                if (archive != null) System.err.println(archive);
+            }
+            process.stop(Duration.ofSeconds(20));
+        }));
         writeRunFile(process);
-        Thread.ofVirtual().start(() -> announce(process));
+        Thread.ofVirtual().start(() -> ready.set(announce(process, plan)));
         return waitFor(process);
     }
 
-    private void announce(NodeProcess process) {
+    /** Waits for the node, says it is ready (and how its class archive fared); false when it never got ready. */
+    private boolean announce(NodeProcess process, ClassArchives.Plan plan) {
         try {
             process.awaitReady(Duration.ofMinutes(5));
             NodeSpec n = process.spec();
             spec.commandLine().getErr().println("Bacalao " + n.name() + " node " + n.nodeId() + " is ready; API on "
                     + process.scheme() + "://" + n.httpHost() + ":" + n.httpPort());
+            String archive = ClassArchiveRecorder.afterReady(process, plan);
+            if (archive != null) spec.commandLine().getErr().println(archive);
+            return true;
         } catch (Exception e) {
             spec.commandLine().getErr().println("Error: " + e.getMessage());
+            return false;
         }
     }
 
