@@ -16,10 +16,10 @@ import java.util.function.UnaryOperator;
  * the other idles. Prints per burst and per setting the jobs/s and p50/p99, the orchestrator's CPU per job, and
  * its RSS after the bursts; and each devstack's ready time (both started at once, so they share the machine).
  *
- * <p>Usage: {@code bench/run B8OrchestratorJit [burstJobs=200] [rounds=3] [computes=1] [warmupJobs=100]}
+ * <p>Usage: {@code bench/run B9OrchestratorJit [burstJobs=200] [rounds=3] [computes=1] [warmupJobs=100]}
  */
-public final class B8OrchestratorJit {
-    private B8OrchestratorJit() {
+public final class B9OrchestratorJit {
+    private B9OrchestratorJit() {
     }
 
     record Setting(String name, String tieredStopAtLevel) {
