@@ -27,7 +27,8 @@ public final class TestCluster implements AutoCloseable {
     private TestCluster(Config base, Path root, UnaryOperator<NodeSpec> adjust) {
         this.base = base;
         this.root = root;
-        this.cluster = new LocalCluster(base, root, adjust);
+        this.cluster = new LocalCluster(base, root, adjust,
+                io.bacalao.cli.launch.ClassArchives.fromEnvironment(System.getenv(), false));
     }
 
     /** A cluster configuration: free ports, loopback, the test profile of short intervals, plus {@code extra}. */
