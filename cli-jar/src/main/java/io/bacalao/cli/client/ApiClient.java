@@ -31,14 +31,31 @@ public final class ApiClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private final Endpoint endpoint;
     private final TlsSettings tls;
+    private final io.bacalao.cli.auth.sso.SsoTokens sso;
 
     public ApiClient(Endpoint endpoint) {
         this(endpoint, TlsSettings.NONE);
     }
 
     public ApiClient(Endpoint endpoint, TlsSettings tls) {
+        this(endpoint, tls, null);
+    }
+
+    /** With the SSO tokens of {@code auth sso login} ({@code null}: none), used when no credential variable is set. */
+    public ApiClient(Endpoint endpoint, TlsSettings tls, io.bacalao.cli.auth.sso.SsoTokens sso) {
         this.endpoint = endpoint;
         this.tls = tls;
+        this.sso = sso;
+    }
+
+    /**
+     * The Authorization header every request and the logs websocket carry: the credential variables first (Bacalhau's
+     * precedence), else the token {@code auth sso login} stored for this endpoint.
+     */
+    public java.util.Optional<String> authorization() {
+        java.util.Optional<String> env = io.bacalao.cli.auth.ApiCredentials.header();
+        if (env.isPresent() || sso == null) return env;
+        return sso.bearerFor(endpoint.uri("").toString());
     }
 
     public Endpoint endpoint() {
@@ -117,7 +134,7 @@ public final class ApiClient {
             c.setRequestProperty("X-Bacalhau-Git-Commit", v.gitCommit());
             c.setRequestProperty("X-Bacalhau-Build-OS", v.goos());
             c.setRequestProperty("X-Bacalhau-Arch", v.goarch());
-            io.bacalao.cli.auth.ApiCredentials.header().ifPresent(h -> c.setRequestProperty("Authorization", h));
+            authorization().ifPresent(h -> c.setRequestProperty("Authorization", h));
             byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
             if (bytes != null) {
                 c.setRequestProperty("Content-Type", "application/json");

@@ -22,19 +22,25 @@ import java.util.concurrent.ExecutionException;
 public final class LogStream {
     private final Endpoint endpoint;
     private final TlsSettings tls;
+    private final java.util.function.Supplier<java.util.Optional<String>> authorization;
 
     public LogStream(Endpoint endpoint) {
         this(endpoint, TlsSettings.NONE);
     }
 
     public LogStream(Endpoint endpoint, TlsSettings tls) {
-        this.endpoint = endpoint;
-        this.tls = tls;
+        this(endpoint, tls, io.bacalao.cli.auth.ApiCredentials::header);
     }
 
-    /** The log stream of the orchestrator {@code client} talks to, with its TLS settings. */
+    private LogStream(Endpoint endpoint, TlsSettings tls, java.util.function.Supplier<java.util.Optional<String>> authorization) {
+        this.endpoint = endpoint;
+        this.tls = tls;
+        this.authorization = authorization;
+    }
+
+    /** The log stream of the orchestrator {@code client} talks to, with its TLS settings and credentials. */
     public static LogStream of(ApiClient client) {
-        return new LogStream(client.endpoint(), client.tls());
+        return new LogStream(client.endpoint(), client.tls(), client::authorization);
     }
 
     public void copy(String jobId, String executionId, boolean follow, boolean tail, String namespace, PrintWriter out)
@@ -50,7 +56,7 @@ public final class LogStream {
         Frames frames = new Frames(out);
         try {
             WebSocket.Builder ws = httpClient().newWebSocketBuilder();
-            io.bacalao.cli.auth.ApiCredentials.header().ifPresent(h -> ws.header("Authorization", h));
+            authorization.get().ifPresent(h -> ws.header("Authorization", h));
             ws.buildAsync(uri, frames).get();
             frames.done.get();
         } catch (ExecutionException e) {

@@ -19,6 +19,11 @@ public abstract class ClientCommand implements Callable<Integer> {
         return root().client();
     }
 
+    /** The data dir the CLI keeps its own files in (SSO tokens). */
+    public java.nio.file.Path dataDir() {
+        return root().dataDirPath();
+    }
+
     public PrintWriter out() {
         return spec.commandLine().getOut();
     }

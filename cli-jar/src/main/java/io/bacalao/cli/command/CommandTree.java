@@ -77,7 +77,11 @@ public final class CommandTree {
                     node("config", AgentCommand.Config.class)),
             node("auth", AuthCommand.class,
                     node("info", AuthInfoCommand.class),
-                    node("hash-password", HashPasswordCommand.class)),
+                    node("hash-password", HashPasswordCommand.class),
+                    node("sso", io.bacalao.cli.auth.sso.SsoCommand.class,
+                            node("login", io.bacalao.cli.auth.sso.SsoCommand.Login.class),
+                            node("logout", io.bacalao.cli.auth.sso.SsoCommand.Logout.class),
+                            node("token", io.bacalao.cli.auth.sso.SsoCommand.Token.class))),
             node("version", VersionCommand.class),
             node("serve", ServeCommand.class),
             node("devstack", DevstackCommand.class));

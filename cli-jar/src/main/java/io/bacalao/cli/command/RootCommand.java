@@ -1,5 +1,6 @@
 package io.bacalao.cli.command;
 
+import io.bacalao.cli.auth.sso.SsoTokens;
 import io.bacalao.cli.client.ApiClient;
 import io.bacalao.cli.client.Endpoint;
 import io.bacalao.cli.client.TlsSettings;
@@ -63,7 +64,7 @@ public class RootCommand implements Runnable {
     public ApiClient client() {
         TlsSettings tls = tlsOptions.resolve(System.getenv(), this::configuredValue);
         Endpoint endpoint = Endpoint.of(apiHost, apiPort);
-        return new ApiClient(endpoint.withTls(tls.useTls()), tls);
+        return new ApiClient(endpoint.withTls(tls.useTls()), tls, new SsoTokens(dataDirPath()));
     }
 
     /**
@@ -74,12 +75,7 @@ public class RootCommand implements Runnable {
         if (clientConfig == null) {
             // the data dir as ConfigLoader finds it (flag, BACALAO_DATADIR, BACALAO_DIR, ~/.bacalao), without
             // initialising the key registry on a client command's path
-            String dir = dataDir != null && !dataDir.isBlank() ? dataDir : System.getenv("BACALAO_DATADIR");
-            if (dir == null || dir.isBlank()) dir = System.getenv("BACALAO_DIR");
-            if (dir == null || dir.isBlank()) dir = "~/.bacalao";
-            String home = System.getenv("HOME");
-            if (dir.startsWith("~")) dir = (home == null || home.isBlank() ? System.getProperty("user.home") : home) + dir.substring(1);
-            boolean implicitFile = Files.isRegularFile(Path.of(dir).resolve("config.yaml"));
+            boolean implicitFile = Files.isRegularFile(dataDirPath().resolve("config.yaml"));
             clientConfig = config.isEmpty() && !implicitFile ? Optional.empty() : Optional.of(resolveConfig(Map.of()));
         }
         String v = clientConfig.map(c -> c.get(key)).orElse(null);
@@ -87,6 +83,19 @@ public class RootCommand implements Runnable {
     }
 
     private Optional<Config> clientConfig;
+
+    /**
+     * The data dir as ConfigLoader finds it (flag, BACALAO_DATADIR, BACALAO_DIR, ~/.bacalao), without initialising
+     * the key registry on a client command's path.
+     */
+    public Path dataDirPath() {
+        String dir = dataDir != null && !dataDir.isBlank() ? dataDir : System.getenv("BACALAO_DATADIR");
+        if (dir == null || dir.isBlank()) dir = System.getenv("BACALAO_DIR");
+        if (dir == null || dir.isBlank()) dir = "~/.bacalao";
+        String home = System.getenv("HOME");
+        if (dir.startsWith("~")) dir = (home == null || home.isBlank() ? System.getProperty("user.home") : home) + dir.substring(1);
+        return Path.of(dir);
+    }
 
     /**
      * The configuration with Bacalhau's precedence: defaults, {@code <DataDir>/config.yaml} (or the files given
