@@ -31,8 +31,9 @@ public class SsoCommand {
                 if (!a.verificationUriComplete().isEmpty()) err().println("Or open: " + a.verificationUriComplete());
                 err().println("Waiting for the login to complete...");
             });
-            tokens(this).put(endpoint(this), token);
-            out().println("Successfully logged in to " + endpoint(this)
+            String endpoint = endpoint(this);
+            tokens(this).put(endpoint, token);
+            out().println("Successfully logged in to " + endpoint
                     + (token.expiry() == null ? "" : "; the token expires at " + token.expiry()));
         }
     }
@@ -41,8 +42,9 @@ public class SsoCommand {
     public static class Logout extends ClientCommand {
         @Override
         protected void execute() {
-            boolean had = tokens(this).remove(endpoint(this));
-            out().println(had ? "Logged out of " + endpoint(this) : "Not logged in to " + endpoint(this));
+            String endpoint = endpoint(this);
+            boolean had = tokens(this).remove(endpoint);
+            out().println(had ? "Logged out of " + endpoint : "Not logged in to " + endpoint);
         }
     }
 
@@ -50,8 +52,9 @@ public class SsoCommand {
     public static class Token extends ClientCommand {
         @Override
         protected void execute() {
-            SsoTokens.Token t = tokens(this).get(endpoint(this)).orElseThrow(() -> new io.bacalao.cli.CliException(
-                    "not logged in to " + endpoint(this), "run bacalao auth sso login"));
+            String endpoint = endpoint(this);
+            SsoTokens.Token t = tokens(this).get(endpoint).orElseThrow(() -> new io.bacalao.cli.CliException(
+                    "not logged in to " + endpoint, "run bacalao auth sso login"));
             out().println(t.accessToken());
         }
     }

@@ -3,11 +3,11 @@ package io.bacalao.cli.auth.sso;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.bacalao.cli.CliException;
 import io.bacalao.domain.spec.Json;
+import io.bacalao.payara.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -71,9 +71,8 @@ public final class SsoTokens {
     private void write(Map<String, Token> all) {
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), FILE, ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, Json.mapper().writeValueAsString(all));
+            Path tmp = file.resolveSibling(FILE + ".tmp");
+            PrivateFiles.write(tmp, Json.mapper().writeValueAsBytes(all));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new CliException("could not store the SSO token in " + file + ": " + e.getMessage(), null);
