@@ -15,8 +15,10 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 /**
  * One simulated node's broker connection, logged in as a real compute node is (user = node ID, password =
  * {@code <token>:<node secret>}, docs/broker-security.md): a consumer session on {@code bacalao.compute.<nodeId>}
- * whose listener runs on the Artemis client's global thread pool (no thread of its own), and a producer session to
- * {@code bacalao.orchestrator} used under this object's lock. The connection factory, its Netty event loop and
+ * whose listener runs on the Artemis client's global thread pool (no thread of its own), and a producer session
+ * (one producer without a fixed destination) used under this object's lock for the orchestrator's queues
+ * ({@link Addresses#inboxOf}: heartbeats to {@code bacalao.orchestrator.liveness}, the rest to
+ * {@code bacalao.orchestrator}) and the node's log streams. The connection factory, its Netty event loop and
  * its thread pools are shared by every node of a simulator. Any failure marks the link broken; the node closes
  * and opens it again on a later tick (the broker keeps what was sent to its queue meanwhile).
  */
@@ -56,7 +58,7 @@ final class NodeLink implements AutoCloseable {
             Session in = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             in.createConsumer(in.createQueue(Addresses.computeQueue(nodeId))).setMessageListener(listener);
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer p = s.createProducer(s.createQueue(Addresses.ORCHESTRATOR));
+            MessageProducer p = s.createProducer(null);
             p.setDeliveryMode(DeliveryMode.PERSISTENT);
             synchronized (this) {
                 connection = c;
@@ -71,25 +73,18 @@ final class NodeLink implements AutoCloseable {
         }
     }
 
-    /** Sends a message to the orchestrator's inbox (persistent, so it returns once the broker has it). */
+    /** Sends a message to the orchestrator's queue for its type (persistent: it returns once the broker has it). */
     synchronized void send(ProtocolMessage m) throws JMSException {
-        send(producer, m);
+        sendTo(Addresses.inboxOf(ProtocolCodec.typeOf(m)), m);
     }
 
-    /** Sends a message to another queue the node may write to (its own log streams). */
+    /** Sends a message to a queue the node may write to (the orchestrator's, its own log streams). */
     synchronized void sendTo(String queue, ProtocolMessage m) throws JMSException {
-        if (!isOpen()) throw new JMSException("not connected");
-        try (MessageProducer p = out.createProducer(out.createQueue(queue))) {
-            send(p, m);
-        }
-    }
-
-    private void send(MessageProducer p, ProtocolMessage m) throws JMSException {
         if (!isOpen()) throw new JMSException("not connected");
         try {
             TextMessage t = out.createTextMessage(ProtocolCodec.encode(m));
             t.setStringProperty(ProtocolMessage.TYPE_PROPERTY, ProtocolCodec.typeOf(m));
-            p.send(t);
+            producer.send(out.createQueue(queue), t);
         } catch (JMSException | RuntimeException e) {
             broken = true;
             throw e;

@@ -25,7 +25,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * against the real orchestrator: the system tests and B2.)
  */
 final class FakeOrchestratorInbox implements AutoCloseable {
-    record Received(ProtocolMessage message, String sender) {
+    record Received(ProtocolMessage message, String sender, String queue) {
     }
 
     private final Connection connection;
@@ -37,11 +37,12 @@ final class FakeOrchestratorInbox implements AutoCloseable {
         connection = new ActiveMQConnectionFactory(url).createConnection("bacalao-orchestrator", password);
         Session in = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         out = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        in.createConsumer(in.createQueue(Addresses.ORCHESTRATOR)).setMessageListener(this::onMessage);
+        in.createConsumer(in.createQueue(Addresses.ORCHESTRATOR)).setMessageListener(m -> onMessage(m, Addresses.ORCHESTRATOR));
+        in.createConsumer(in.createQueue(Addresses.LIVENESS)).setMessageListener(m -> onMessage(m, Addresses.LIVENESS));
         connection.start();
     }
 
-    private void onMessage(Message message) {
+    private void onMessage(Message message, String queue) {
         try {
             ProtocolMessage m = ProtocolCodec.decode(message.getStringProperty(ProtocolMessage.TYPE_PROPERTY),
                     ((TextMessage) message).getText());
@@ -50,7 +51,7 @@ final class FakeOrchestratorInbox implements AutoCloseable {
                 handshakes.add(h);
                 send(new HandshakeResponse(h.nodeId(), true, "APPROVED", ""));
             }
-            received.add(new Received(m, sender));
+            received.add(new Received(m, sender, queue));
         } catch (JMSException e) {
             throw new IllegalStateException(e);
         }
@@ -76,6 +77,11 @@ final class FakeOrchestratorInbox implements AutoCloseable {
             }
         }
         throw new AssertionError("no " + type.getSimpleName() + " came within 20s");
+    }
+
+    /** The next message received (of any type), or null when none came within the timeout. */
+    Received poll(Duration timeout) throws InterruptedException {
+        return received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Every message received so far that has not been taken by {@link #next}. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bacalao.broker.Addresses;
 import io.bacalao.broker.BrokerSettings;
 import io.bacalao.broker.EmbeddedBroker;
 import io.bacalao.domain.model.AllocatedResources;
@@ -23,6 +24,7 @@ import io.bacalao.domain.protocol.BidResult;
 import io.bacalao.domain.protocol.ComputeError;
 import io.bacalao.domain.protocol.ExecutionProgress;
 import io.bacalao.domain.protocol.HandshakeRequest;
+import io.bacalao.domain.protocol.Heartbeat;
 import io.bacalao.domain.protocol.RunResult;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -94,6 +96,24 @@ class NodeSimulatorTest {
             assertTrue(h.nodeInfo().computeNodeInfo().supportsEngine("noop"));
             for (FakeOrchestratorInbox.Received r : orchestrator.drain()) {
                 assertEquals(r.message().nodeId(), r.sender(), "the broker saw " + r.message() + " come from its node");
+            }
+        }
+    }
+
+    @Test
+    void heartbeatsGoToTheLivenessQueueAndEverythingElseToTheInbox() throws Exception {
+        try (NodeSimulator sim = NodeSimulator.start(settings(2))) {
+            sim.awaitJoined(Duration.ofSeconds(30));
+            List<FakeOrchestratorInbox.Received> seen = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (seen.stream().filter(r -> r.message() instanceof Heartbeat).count() < 2 && System.nanoTime() < deadline) {
+                FakeOrchestratorInbox.Received r = orchestrator.poll(Duration.ofMillis(100));
+                if (r != null) seen.add(r);
+            }
+            assertTrue(seen.stream().anyMatch(r -> r.message() instanceof Heartbeat), "no heartbeat came within 20s");
+            for (FakeOrchestratorInbox.Received r : seen) {
+                String expected = r.message() instanceof Heartbeat ? Addresses.LIVENESS : Addresses.ORCHESTRATOR;
+                assertEquals(expected, r.queue(), r.message().getClass().getSimpleName());
             }
         }
     }

@@ -38,7 +38,7 @@ public final class BrokerAccess {
                     || type == CheckType.CREATE_ADDRESS || type == CheckType.CREATE_DURABLE_QUEUE;
         }
         if (type != CheckType.SEND || queue != null) return false;
-        return address.equals(Addresses.ORCHESTRATOR) || isOwnLogStream(who.name(), address);
+        return address.equals(Addresses.ORCHESTRATOR) || address.equals(Addresses.LIVENESS) || isOwnLogStream(who.name(), address);
     }
 
     /**

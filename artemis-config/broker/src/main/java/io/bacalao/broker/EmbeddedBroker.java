@@ -92,6 +92,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         c.addAddressConfiguration(new CoreAddressConfiguration().setName(Addresses.NODE_RELEASE)
                 .addRoutingType(RoutingType.MULTICAST));
         c.addQueueConfiguration(QueueConfiguration.of(Addresses.ORCHESTRATOR).setRoutingType(RoutingType.ANYCAST));
+        c.addQueueConfiguration(QueueConfiguration.of(Addresses.LIVENESS).setRoutingType(RoutingType.ANYCAST));
         // grouped by job ID: buckets bound the broker's group-to-consumer table (one entry per job ever seen
         // otherwise) while a job's evaluations still go to one consumer at a time
         c.addQueueConfiguration(QueueConfiguration.of(Addresses.EVALUATIONS).setRoutingType(RoutingType.ANYCAST)

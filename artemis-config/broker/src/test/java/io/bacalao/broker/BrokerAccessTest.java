@@ -32,6 +32,7 @@ class BrokerAccessTest {
         assertFalse(BrokerAccess.allows(A, CONSUME, "bacalao.compute.n-b::bacalao.compute.n-b"));
         assertFalse(BrokerAccess.allows(A, CREATE_DURABLE_QUEUE, "bacalao.compute.n-b::bacalao.compute.n-b"));
         assertFalse(BrokerAccess.allows(A, CONSUME, "bacalao.orchestrator::bacalao.orchestrator"));
+        assertFalse(BrokerAccess.allows(A, CONSUME, "bacalao.orchestrator.liveness::bacalao.orchestrator.liveness"));
         assertFalse(BrokerAccess.allows(A, CONSUME, "bacalao.evaluations::bacalao.evaluations"));
     }
 
@@ -42,8 +43,9 @@ class BrokerAccessTest {
     }
 
     @Test
-    void aNodeSendsOnlyToTheOrchestratorsInboxAndItsOwnLogStreams() {
+    void aNodeSendsOnlyToTheOrchestratorsInboxesAndItsOwnLogStreams() {
         assertTrue(BrokerAccess.allows(A, SEND, "bacalao.orchestrator"));
+        assertTrue(BrokerAccess.allows(A, SEND, "bacalao.orchestrator.liveness"));
         assertTrue(BrokerAccess.allows(A, SEND, "bacalao.logs.n-a.5e1c7f0a-1b2c-4d3e-8f90-123456789abc"));
         assertFalse(BrokerAccess.allows(A, SEND, "bacalao.logs.n-b.5e1c7f0a"), "another node's stream");
         assertFalse(BrokerAccess.allows(A, SEND, "bacalao.logs.n-a.b.5e1c7f0a"), "node n-a.b's stream is not n-a's");

@@ -79,6 +79,33 @@ class EmbeddedBrokerSecurityTest {
         }
     }
 
+    /**
+     * The regression of an overload collapse: heartbeats queued behind thousands of reports reached the
+     * orchestrator after its disconnect timeout, so live nodes were declared gone and their executions placed again.
+     * On their own queue, a heartbeat sent after a backlog of reports is received first.
+     */
+    @Test
+    void aHeartbeatOvertakesABacklogOfReports() throws Exception {
+        try (Connection a = connect("n-a", TOKEN + ":" + SECRET_A)) {
+            Session s = a.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            var producer = s.createProducer(null);
+            for (int i = 0; i < 2_000; i++) {
+                producer.send(s.createQueue(Addresses.inboxOf("RunResult")), s.createTextMessage("report " + i));
+            }
+            producer.send(s.createQueue(Addresses.inboxOf("Heartbeat")), s.createTextMessage("heartbeat"));
+
+            Session o = orchestrator.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer liveness = o.createConsumer(o.createQueue(Addresses.LIVENESS));
+            assertEquals("heartbeat", ((TextMessage) liveness.receive(10_000)).getText());
+            MessageConsumer inbox = o.createConsumer(o.createQueue(Addresses.ORCHESTRATOR));
+            for (int i = 0; i < 2_000; i++) {
+                assertEquals("report " + i, ((TextMessage) inbox.receive(10_000)).getText(), "the reports wait, in order");
+            }
+            liveness.close();
+            inbox.close();
+        }
+    }
+
     @Test
     void nodeACannotConsumeOrSendToNodeBsQueue() throws Exception {
         try (Connection a = connect("n-a", TOKEN + ":" + SECRET_A)) {

@@ -30,7 +30,10 @@ import java.util.logging.Logger;
  * The orchestrator's inbox ({@code bacalao.orchestrator}): {@code Orchestrator.Inbox.Consumers} threads, each with a
  * transacted broker session, take batches of up to {@code Orchestrator.Inbox.BatchSize} messages (waiting at most
  * {@code Orchestrator.Inbox.BatchWindow} for more after the first) and apply each batch with {@link InboxBatch}: the
- * reports in one transaction of the job store, locks taken in job ID order, node messages one by one.
+ * reports in one transaction of the job store, locks taken in job ID order, node messages one by one. One more
+ * thread takes heartbeats from {@code bacalao.orchestrator.liveness} the same way, so that no backlog of reports
+ * can delay them until the liveness monitor declares their nodes gone (which re-placed running executions, and
+ * made partitions run twice, under overload).
  *
  * <p>Delivery is at least once, and the job store is the truth. The batch's messages are acknowledged by one broker
  * commit after the job store has committed (and the outbox has sent), so a crash at any point loses nothing:
@@ -72,12 +75,8 @@ public class InboxConsumer {
         drain = new BatchDrain(size, settings.duration(ConfigKeys.INBOX_BATCH_WINDOW), System::nanoTime);
         batches = new InboxBatch(this::applyAll, router::route);
         client = new BrokerClient(new BrokerEndpoint(settings.brokerUrl(), settings.brokerUser(), settings.brokerPassword()));
-        for (int i = 0; i < Math.max(1, consumers); i++) {
-            Thread t = threads.newThread(this::consume);
-            t.setName("bacalao-inbox-" + i);
-            t.start();
-            running.add(t);
-        }
+        for (int i = 0; i < Math.max(1, consumers); i++) startConsumer(Addresses.ORCHESTRATOR, "bacalao-inbox-" + i);
+        startConsumer(Addresses.LIVENESS, "bacalao-liveness");
         LOG.info(() -> "inbox: " + consumers + " consumers, batches of up to " + size + " messages within "
                 + settings.config().get(ConfigKeys.INBOX_BATCH_WINDOW));
     }
@@ -96,10 +95,17 @@ public class InboxConsumer {
         if (failed != null) throw failed;
     }
 
-    private void consume() {
+    private void startConsumer(String queue, String name) {
+        Thread t = threads.newThread(() -> consume(queue));
+        t.setName(name);
+        t.start();
+        running.add(t);
+    }
+
+    private void consume(String queue) {
         long backoff = 1000;
         while (stopped.getCount() > 0) {
-            try (BatchSession session = client.openBatch(Addresses.ORCHESTRATOR)) {
+            try (BatchSession session = client.openBatch(queue)) {
                 backoff = 1000;
                 while (stopped.getCount() > 0) {
                     List<Message> batch = drain.next(session::receive, POLL_MILLIS);

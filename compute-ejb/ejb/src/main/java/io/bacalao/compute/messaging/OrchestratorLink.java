@@ -27,10 +27,13 @@ public class OrchestratorLink {
         client = new BrokerClient(new BrokerEndpoint(settings.brokerUrl(), settings.brokerUser(), settings.brokerPassword()));
     }
 
-    /** Sends a message; throws BrokerUnavailableException (or BrokerAuthException) when it cannot. */
+    /**
+     * Sends a message to the orchestrator's queue for its type ({@link Addresses#inboxOf}); throws
+     * BrokerUnavailableException (or BrokerAuthException) when it cannot.
+     */
     public void send(ProtocolMessage m) {
-        client.send(Addresses.ORCHESTRATOR, ProtocolCodec.encode(m),
-                Map.of(ProtocolMessage.TYPE_PROPERTY, ProtocolCodec.typeOf(m)));
+        String type = ProtocolCodec.typeOf(m);
+        client.send(Addresses.inboxOf(type), ProtocolCodec.encode(m), Map.of(ProtocolMessage.TYPE_PROPERTY, type));
     }
 
     /** Sends a message to another queue of the orchestrator's broker (e.g. a log stream's queue). */
