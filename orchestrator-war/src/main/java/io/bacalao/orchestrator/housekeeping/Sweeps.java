@@ -28,7 +28,9 @@ import java.util.logging.Logger;
 
 /**
  * Makes "stored" mean "will happen": re-sends pending evaluations the broker lost (at start-up, after a crash
- * between commit and send, all of them) and the messages of executions still waiting for their node.
+ * between commit and send, all of them) and the messages of executions still waiting for their node: a page of
+ * them per pass, oldest change first, the next page on the next pass until the end (a cycle), each execution's
+ * message again only when {@link ResendBackoff} says it is due.
  * Everything it sends is handled idempotently, so a duplicate costs nothing. One job's bad data never stops a
  * pass: that job is logged, skipped and failed ({@link BadJobs}), and the pass goes on with the others.
  * Runs outside a transaction: each store call is its own transaction, and what it hands to the broker goes out
@@ -42,6 +44,7 @@ public class Sweeps {
     static final Duration PERIOD = Duration.ofSeconds(5);
     static final Duration GRACE = Duration.ofSeconds(10);
     static final int BATCH = 500;
+    static final Duration MAX_RESEND_WAIT = Duration.ofMinutes(2);
 
     @Resource
     TimerService timers;
@@ -53,6 +56,8 @@ public class Sweeps {
     JobFailures failures;
     @Inject
     Clock clock;
+    private final ResendBackoff backoff = new ResendBackoff(GRACE, MAX_RESEND_WAIT);
+    private int nextPage;
 
     @PostConstruct
     void start() {
@@ -84,7 +89,14 @@ public class Sweeps {
 
     /** Each execution (and its job) on its own: one that cannot be processed fails its job, the rest go on. */
     private void resendExecutionMessages(BadJobs bad) {
-        List<Stored<Execution>> waiting = jobs.awaitingNode(nanos() - GRACE.toNanos(), BATCH);
+        long now = nanos();
+        List<Stored<Execution>> waiting = jobs.awaitingNode(now - GRACE.toNanos(), nextPage, BATCH);
+        if (waiting.size() < BATCH) {
+            nextPage = 0;
+            backoff.endCycle();
+        } else {
+            nextPage += BATCH;
+        }
         if (waiting.isEmpty()) return;
         Map<String, Optional<Job>> jobsById = new HashMap<>();
         List<Execution> resend = new ArrayList<>();
@@ -93,6 +105,7 @@ public class Sweeps {
             try {
                 Execution e = stored.value();
                 if (!stored.isReadable()) throw stored.failure();
+                if (!backoff.take(e.id() + '@' + e.modifyTime(), now)) continue; // a change starts afresh
                 Optional<Job> job = jobsById.get(e.jobId());
                 if (job == null) {
                     job = jobs.find(e.jobId());

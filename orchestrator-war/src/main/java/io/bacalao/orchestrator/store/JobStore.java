@@ -170,16 +170,19 @@ public class JobStore {
 
     /**
      * Executions that wait for a node's answer and last changed before {@code modifiedBeforeNanos}: asked for a
-     * bid, approved but not started, or to be cancelled. Their message may have been lost. A row that cannot
-     * be read comes back as its failure, so the sweep can go on with the others.
+     * bid, approved but not started, or to be cancelled. Their message may have been lost. Oldest change first, a
+     * page of {@code max} from position {@code first}. A row that cannot be read comes back as its failure, so the
+     * sweep can go on with the others.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<Stored<Execution>> awaitingNode(long modifiedBeforeNanos, int max) {
+    public List<Stored<Execution>> awaitingNode(long modifiedBeforeNanos, int first, int max) {
         return em.createQuery("select e from ExecutionEntity e where e.modifyTime < :before and ("
                                 + "(e.desiredState <> 2 and e.computeState in (1, 5))"
-                                + " or (e.desiredState = 2 and e.computeState not in (4, 8, 9, 10, 11)))",
+                                + " or (e.desiredState = 2 and e.computeState not in (4, 8, 9, 10, 11)))"
+                                + " order by e.modifyTime, e.id",
                         ExecutionEntity.class)
-                .setParameter("before", modifiedBeforeNanos).setMaxResults(max).getResultList().stream()
+                .setParameter("before", modifiedBeforeNanos).setFirstResult(first).setMaxResults(max)
+                .getResultList().stream()
                 .map(e -> Stored.read(e.jobId(), e::toExecution)).toList();
     }
 
@@ -198,6 +201,13 @@ public class JobStore {
             }
         }
         return jobs;
+    }
+
+    /** IDs of jobs in the given states, oldest first, at most {@code max}; no job is read. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<String> idsInStates(List<String> states, int max) {
+        return em.createQuery("select j.id from JobEntity j where j.state in :states order by j.createTime", String.class)
+                .setParameter("states", states).setMaxResults(max).getResultList();
     }
 
     /** Jobs in the given states, oldest first; a row that cannot be read comes back as its failure. */
