@@ -16,20 +16,29 @@ import io.bacalao.orchestrator.messaging.NodeChannel;
 import io.bacalao.orchestrator.store.EvaluationStore;
 import io.bacalao.orchestrator.store.JobStore;
 import io.bacalao.orchestrator.store.NodeStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
  * Node lifecycle (reference §4.6): handshakes, heartbeats, info updates and departures. A node that joins or
- * comes back triggers evaluations of waiting jobs and daemon jobs; a node that is approved, or reports more room
- * than before, triggers evaluations of waiting jobs; a node that leaves triggers evaluations of the jobs that had
- * executions on it, which fail them over. Every committed membership or connection change is published as a
+ * comes back triggers evaluations of waiting jobs and daemon jobs; a node that is approved triggers evaluations of
+ * waiting jobs; a node that reports more room than before triggers a pass over the oldest
+ * {@value #CAPACITY_PASS_JOBS} waiting jobs, at most one pass every {@link #CAPACITY_PASS_PERIOD} however many nodes
+ * report ({@link Coalescer}; the other waiting jobs keep their queue backoff), and a job whose due evaluation has
+ * not started yet gets no second one. (Before, every report re-evaluated every waiting job: with thousands waiting
+ * and a hundred nodes finishing work, the evaluations outgrew what the orchestrator could do and throughput
+ * collapsed.) A node that leaves triggers evaluations of the jobs that had executions on it, which fail them over. Every committed membership or connection change is published as a
  * {@link NodeEvents node event}.
  */
 @ApplicationScoped
@@ -54,6 +63,17 @@ public class NodeManager {
     NodeSettings settings;
     @Inject
     Clock clock;
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+    static final Duration CAPACITY_PASS_PERIOD = Duration.ofMillis(500);
+    static final int CAPACITY_PASS_JOBS = 256;
+    private Coalescer capacityPass;
+
+    @PostConstruct
+    void init() {
+        capacityPass = new Coalescer("evaluating waiting jobs for new capacity", this::evaluateWaitingForCapacity,
+                CAPACITY_PASS_PERIOD, (delay, run) -> scheduler.schedule(run, delay, TimeUnit.NANOSECONDS), System::nanoTime);
+    }
 
     public void handshake(HandshakeRequest request) {
         boolean manual = settings.config().getBool(ConfigKeys.MANUAL_APPROVAL);
@@ -97,7 +117,7 @@ public class NodeManager {
             return;
         }
         snapshot.changed(u.nodeInfo().nodeId());
-        if (hasMoreRoom(u.nodeInfo(), previous.get())) reevaluate(waitingJobs(), EvaluationTrigger.NODE_JOIN);
+        if (hasMoreRoom(u.nodeInfo(), previous.get())) capacityPass.request();
     }
 
     public void shutdown(ShutdownNotice notice) {
@@ -116,7 +136,8 @@ public class NodeManager {
 
     /**
      * True when the node can now take something it could not before: it reported no capacity before, its
-     * available or maximum capacity grew in some dimension (a finished execution), or its queue shrank.
+     * available or maximum capacity grew in some dimension (a finished execution), its queue shrank, or it offers
+     * an engine it did not (a Docker engine started after the node).
      * Less room needs no evaluation.
      */
     static boolean hasMoreRoom(NodeInfo now, NodeInfo before) {
@@ -126,7 +147,8 @@ public class NodeManager {
         var was = before.computeNodeInfo();
         return !is.availableCapacity().fitsIn(was.availableCapacity())
                 || !was.queueCapacity().fitsIn(is.queueCapacity())
-                || !is.maxCapacity().fitsIn(was.maxCapacity());
+                || !is.maxCapacity().fitsIn(was.maxCapacity())
+                || !was.executionEngines().containsAll(is.executionEngines());
     }
 
     /**
@@ -136,15 +158,25 @@ public class NodeManager {
     void reevaluateWaitingJobs(String nodeId) {
         List<String> ids = new ArrayList<>(jobs.jobsWithLiveExecutionsOn(nodeId));
         jobs.jobsInStates(IN_PROGRESS).stream().filter(j -> j.jobType() == JobType.DAEMON).forEach(j -> ids.add(j.id()));
-        ids.addAll(waitingJobs());
+        ids.addAll(waitingJobs(Integer.MAX_VALUE));
         reevaluate(ids.stream().distinct().toList(), EvaluationTrigger.NODE_JOIN);
     }
 
-    /** Queued jobs and jobs with a pending queue retry (placed in part, waiting for more nodes). */
-    private List<String> waitingJobs() {
-        List<String> ids = new ArrayList<>(evaluations.waitingJobs());
-        jobs.jobsInStates(List.of(JobStateType.Queued.name())).forEach(j -> ids.add(j.id()));
-        return ids.stream().distinct().toList();
+    /**
+     * Up to {@code max} waiting jobs: queued jobs, oldest first, then jobs with a pending queue retry (placed in
+     * part, waiting for more nodes).
+     */
+    private List<String> waitingJobs(int max) {
+        List<String> ids = new ArrayList<>(jobs.idsInStates(List.of(JobStateType.Queued.name()), max));
+        ids.addAll(evaluations.waitingJobs());
+        return ids.stream().distinct().limit(max).toList();
+    }
+
+    private void evaluateWaitingForCapacity() {
+        List<String> oldest = waitingJobs(CAPACITY_PASS_JOBS);
+        if (oldest.isEmpty()) return;
+        Instant now = clock.instant();
+        evaluations.createForWaiting(oldest, EvaluationTrigger.NODE_JOIN, now.getEpochSecond() * 1_000_000_000L + now.getNano());
     }
 
     void reevaluateJobsOn(String nodeId) {

@@ -130,6 +130,18 @@ public class EvaluationStore {
         return created;
     }
 
+    /**
+     * As {@link #createFor}, for jobs that may fit now that capacity appeared, skipping each job that has a pending
+     * evaluation due now whose processing has not started: that one will see the new capacity. Returns them.
+     */
+    public List<Evaluation> createForWaiting(List<String> jobIds, String trigger, long nowNanos) {
+        java.util.Set<String> covered = new java.util.HashSet<>(em.createQuery("select e.jobId from EvaluationEntity e"
+                        + " where e.status = :pending and e.waitUntil <= :now and (e.attempts is null or e.attempts = 0)",
+                        String.class)
+                .setParameter("pending", EvaluationStatus.PENDING.name()).setParameter("now", nowNanos).getResultList());
+        return createFor(jobIds.stream().filter(id -> !covered.contains(id)).toList(), trigger, nowNanos);
+    }
+
     /** Statuses of evaluations that will never be processed again. */
     static final List<String> ENDED = List.of(EvaluationStatus.COMPLETE.name(), EvaluationStatus.FAILED.name(),
             EvaluationStatus.CANCELED.name());
