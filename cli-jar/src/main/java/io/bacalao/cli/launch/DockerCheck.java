@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * Whether Docker jobs can run on this machine, told once when devstack starts: the compute nodes use the engine of
- * {@code DOCKER_HOST} (default {@code unix:///var/run/docker.sock}) and advertise the docker engine only when it
- * answers Docker's {@code GET /_ping}; this asks the same question the same way, with a 2 s limit.
+ * {@code DOCKER_HOST} (default {@code unix:///var/run/docker.sock}) and advertise the docker engine while it
+ * answers Docker's {@code GET /_ping} (asked again every 10 s); this asks the same question the same way, with a
+ * 2 s limit.
  */
 final class DockerCheck {
     static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
@@ -55,7 +56,8 @@ final class DockerCheck {
 
     private static Result missing(String host, String why) {
         return new Result(false, "Docker jobs: no, " + why + ". noop and wasm jobs run; for Docker jobs start an engine"
-                + " (apt-get install -y docker.io, then dockerd &) and restart the devstack.");
+                + " (apt-get install -y docker.io, then dockerd &): the compute nodes offer docker within 10 s of it"
+                + " answering, without a restart.");
     }
 
     /** Null when the engine answers OK, otherwise what it answered. */

@@ -2,6 +2,7 @@ package io.bacalao.it.cluster;
 
 import static io.bacalao.it.support.NodeEventsSubscriber.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import io.bacalao.it.support.TestCluster;
 import io.bacalao.it.support.Waits;
 import io.bacalao.payara.NodeProcess;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Liveness with the test profile (heartbeat 2 s, DisconnectTimeout 10 s), in order on one cluster of two compute
  * nodes: a node killed with SIGKILL is DISCONNECTED within the timeout and its running batch execution is
  * rescheduled on the other node; the orchestrator (with its embedded broker) killed and restarted, after which the
- * surviving node reconnects and jobs complete; a node stopped gracefully is DISCONNECTED at once.
+ * surviving node reconnects and jobs complete; a node stopped gracefully is DISCONNECTED at once; a node started
+ * before its Docker engine offers docker, and runs a Docker job, once the engine answers.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NodeLivenessIT {
@@ -40,15 +43,26 @@ class NodeLivenessIT {
     static TestCluster cluster;
     static final List<String> jobs = new ArrayList<>();
 
+    /** The engine the late node talks to: absent until the test links it to the machine's engine. */
+    static Path lateDockerSocket;
+
     @BeforeAll
     static void start() throws Exception {
-        cluster = TestCluster.create("liveness", Map.of(ConfigKeys.ORCHESTRATOR_AUTH_TOKEN, TOKEN)).start(2);
+        lateDockerSocket = Files.createTempDirectory("late-docker").resolve("docker.sock");
+        cluster = TestCluster.create("liveness", Map.of(ConfigKeys.ORCHESTRATOR_AUTH_TOKEN, TOKEN),
+                spec -> spec.dataDir().endsWith("compute-" + LATE_NODE) ? spec.withJvmOptions(java.util.stream.Stream.concat(
+                        spec.jvmOptions().stream(), java.util.stream.Stream.of("-DDOCKER_HOST=unix://" + lateDockerSocket)).toList())
+                        : spec).start(2);
     }
 
+    static final int LATE_NODE = 3;
+
     @AfterAll
-    static void stop() {
+    static void stop() throws java.io.IOException {
         if (cluster != null) cluster.close();
         for (String job : jobs) DockerPs.removeWithLabel("bacalao.job=" + job);
+        Files.deleteIfExists(lateDockerSocket);
+        Files.deleteIfExists(lateDockerSocket.getParent());
     }
 
     @Test
@@ -115,6 +129,29 @@ class NodeLivenessIT {
         double after = (System.nanoTime() - stopping) / 1e9;
         assertTrue(node(node.spec().nodeId()).get("ConnectionState").get("LastError").asText().startsWith("node shut down"));
         System.out.printf("graceful shutdown: DISCONNECTED %.1fs after SIGTERM%n", after);
+    }
+
+    @Test
+    @Order(4)
+    void aNodeStartedBeforeItsDockerEngineOffersDockerOnceTheEngineAnswers() throws Exception {
+        NodeProcess late = cluster.startCompute(LATE_NODE, Map.of());
+        late.awaitReady(TestCluster.READY);
+        String id = late.spec().nodeId();
+        Waits.until("node " + id + " connected", Duration.ofSeconds(60),
+                () -> node(id).get("Connection").asText().equals("CONNECTED"));
+        assertFalse(engines(id).contains("docker"), "no engine answers at " + lateDockerSocket + ": " + engines(id));
+
+        Files.createSymbolicLink(lateDockerSocket, Path.of("/var/run/docker.sock"));
+        Waits.until("node " + id + " to offer docker", Duration.ofSeconds(60), () -> engines(id).contains("docker"));
+        assertTrue(Files.readString(late.log()).contains("engine docker is available now"), "logged in " + late.log());
+        String job = cluster.api().submit(SLEEP_JOB.formatted(0).replace("\"Count\":1,",
+                "\"Count\":1,\"Constraints\":[{\"Key\":\"name\",\"Operator\":\"=\",\"Values\":[\"" + id + "\"]}],"));
+        jobs.add(job);
+        assertEquals("Completed", cluster.api().awaitTerminal(job, Duration.ofSeconds(120)));
+    }
+
+    private static String engines(String nodeId) {
+        return node(nodeId).get("Info").get("ComputeNodeInfo").get("ExecutionEngines").toString();
     }
 
     /** The first execution of the job that is Running (ComputeState 4), other than {@code except}. */

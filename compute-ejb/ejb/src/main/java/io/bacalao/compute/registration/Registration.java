@@ -2,6 +2,7 @@ package io.bacalao.compute.registration;
 
 import io.bacalao.compute.capacity.NodeCapacity;
 import io.bacalao.compute.config.ComputeSettings;
+import io.bacalao.compute.executor.Executors;
 import io.bacalao.compute.messaging.OrchestratorLink;
 import io.bacalao.compute.messaging.Reports;
 import io.bacalao.domain.config.ConfigKeys;
@@ -32,7 +33,7 @@ import java.util.logging.Logger;
  * Joins the orchestrator and stays joined (reference §4.6): handshake, retried with backoff (1 s doubling to
  * 10 s) until accepted; then heartbeats every {@code Compute.Heartbeat.Interval}, node info every
  * {@code Compute.Heartbeat.InfoUpdateInterval} and, at most once a second, whenever the node's reservations
- * change (so the orchestrator places waiting jobs as soon as capacity frees). A failed send (the broker went
+ * or its engines change (so the orchestrator places waiting jobs as soon as capacity frees or an engine appears). A failed send (the broker went
  * away), a refused handshake or an orchestrator that forgot the node sends it back to handshaking with backoff,
  * which is how it reconnects;
  * reports that could not be sent meanwhile go out again once it is joined.
@@ -66,6 +67,8 @@ public class Registration {
     Reports reports;
     @Inject
     Clock clock;
+    @Inject
+    Executors executors;
 
     private volatile boolean registered;
     private RegistrationMarker marker;
@@ -110,7 +113,7 @@ public class Registration {
                 link.send(new Heartbeat(settings.nodeId(), ++seq));
                 nextHeartbeat = now + settings.duration(ConfigKeys.HEARTBEAT_INTERVAL).toMillis();
             }
-            long version = capacity.version();
+            long version = capacity.version() + executors.version();
             if (now >= nextInfo || version != sentCapacityVersion && now - lastInfo >= CHANGE_GAP.toMillis()) {
                 link.send(new NodeInfoUpdate(settings.nodeId(), info.current()));
                 sentCapacityVersion = version;

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * The Docker engine this node talks to: {@code DOCKER_HOST} or {@code unix:///var/run/docker.sock}, through
+ * The Docker engine this node talks to: {@code DOCKER_HOST} (the JVM's system property of that name, as docker-java
+ * reads it, before the environment variable) or {@code unix:///var/run/docker.sock}, through
  * docker-java's httpclient5 transport. Connects lazily; {@link #available()} tells whether an engine answers.
  * Remembers the images it has seen on the engine, so that a job whose image is known costs no image request; an
  * image removed behind its back is found out when a container cannot be created ({@link #forgetImage}).
@@ -49,7 +50,8 @@ public class DockerEngine {
         if (c == null) {
             synchronized (this) {
                 if (client == null) {
-                    String host = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
+                    String host = System.getProperty("DOCKER_HOST",
+                            System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock"));
                     client = connect(host);
                 }
                 c = client;
