@@ -28,7 +28,7 @@ import java.util.logging.Logger;
 
 /**
  * Makes "stored" mean "will happen": re-sends pending evaluations the broker lost (at start-up, after a crash
- * between commit and send, all of them) and the messages of executions still waiting for their node: a page of
+ * between commit and send, all of them; later with doubling waits per evaluation) and the messages of executions still waiting for their node: a page of
  * them per pass, oldest change first, the next page on the next pass until the end (a cycle), each execution's
  * message again only when {@link ResendBackoff} says it is due.
  * Everything it sends is handled idempotently, so a duplicate costs nothing. One job's bad data never stops a
@@ -57,6 +57,7 @@ public class Sweeps {
     @Inject
     Clock clock;
     private final ResendBackoff backoff = new ResendBackoff(GRACE, MAX_RESEND_WAIT);
+    private final ResendBackoff evaluationBackoff = new ResendBackoff(GRACE, MAX_RESEND_WAIT);
     private int nextPage;
 
     @PostConstruct
@@ -80,11 +81,21 @@ public class Sweeps {
         }
     }
 
-    /** Pending evaluations are built from their rows' columns alone, so no row can stop the others. */
+    /**
+     * Pending evaluations are built from their rows' columns alone, so no row can stop the others. Each is sent
+     * again when {@link ResendBackoff} says so: a backlog of evaluations queued in the broker is not doubled every
+     * pass.
+     */
     private void resendEvaluations(Duration grace) {
         long now = nanos();
-        int resent = evaluations.resendDue(now, now - grace.toNanos(), BATCH);
-        if (resent > 0) LOG.fine(() -> "re-sent " + resent + " pending evaluations");
+        int[] resent = {0};
+        int due = evaluations.resendDue(now, now - grace.toNanos(), BATCH, id -> {
+            boolean send = evaluationBackoff.take(id, now);
+            if (send) resent[0]++;
+            return send;
+        });
+        if (due < BATCH) evaluationBackoff.endCycle();
+        if (resent[0] > 0) LOG.fine(() -> "re-sent " + resent[0] + " of " + due + " pending evaluations");
     }
 
     /** Each execution (and its job) on its own: one that cannot be processed fails its job, the rest go on. */

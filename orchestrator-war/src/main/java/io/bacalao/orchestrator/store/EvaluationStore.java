@@ -89,15 +89,16 @@ public class EvaluationStore {
     }
 
     /**
-     * The sweep: marks the {@link #due} evaluations sent and hands them to the broker again after commit.
-     * Returns how many.
+     * The sweep: marks the {@link #due} evaluations sent (so the next page comes up next) and hands to the broker
+     * again, after commit, those that {@code resend} accepts (the others are still queued in the broker, as far as
+     * the sweep's backoff believes). Returns how many were due.
      */
-    public int resendDue(long nowNanos, long sentBefore, int max) {
+    public int resendDue(long nowNanos, long sentBefore, int max, java.util.function.Predicate<String> resend) {
         List<Evaluation> due = due(nowNanos, sentBefore, max);
         for (Evaluation d : due) {
             EvaluationEntity e = em.find(EvaluationEntity.class, d.id());
             if (e != null) e.markSent(nowNanos);
-            outbox.add(d);
+            if (resend.test(d.id())) outbox.add(d);
         }
         return due.size();
     }
