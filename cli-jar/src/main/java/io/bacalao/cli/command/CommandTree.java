@@ -82,6 +82,9 @@ public final class CommandTree {
                             node("login", io.bacalao.cli.auth.sso.SsoCommand.Login.class),
                             node("logout", io.bacalao.cli.auth.sso.SsoCommand.Logout.class),
                             node("token", io.bacalao.cli.auth.sso.SsoCommand.Token.class))),
+            node("config", io.bacalao.cli.command.config.ConfigCommand.class,
+                    node("list", io.bacalao.cli.command.config.ConfigListCommand.class),
+                    node("set", io.bacalao.cli.command.config.ConfigSetCommand.class)),
             node("version", VersionCommand.class),
             node("serve", ServeCommand.class),
             node("devstack", DevstackCommand.class));

@@ -38,19 +38,19 @@ public class RootCommand implements Runnable {
     boolean version;
 
     @Option(names = "--api-host", scope = ScopeType.INHERIT, defaultValue = "${env:BACALAO_API_HOST}",
-            description = "Host (or http(s)://host:port URL) of the orchestrator API (env BACALAO_API_HOST).")
+            description = "Host (or http(s)://host:port URL) of the orchestrator API (env BACALAO_API_HOST, else BACALHAU_API_HOST).")
     String apiHost;
 
     @Option(names = "--api-port", scope = ScopeType.INHERIT, defaultValue = "${env:BACALAO_API_PORT}",
-            description = "Port of the orchestrator API (default 1234, env BACALAO_API_PORT).")
+            description = "Port of the orchestrator API (default 1234, env BACALAO_API_PORT, else BACALHAU_API_PORT).")
     Integer apiPort;
 
     @Option(names = {"-c", "--config"}, scope = ScopeType.INHERIT,
             description = "Config file, Key=Value or bare Key (= true); repeatable, later wins.")
     List<String> config = new ArrayList<>();
 
-    @Option(names = "--data-dir", scope = ScopeType.INHERIT, defaultValue = "${env:BACALAO_DIR}",
-            description = "Data directory (default ~/.bacalao, env BACALAO_DIR).")
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT,
+            description = "Data directory (default ~/.bacalao, env BACALAO_DIR, else BACALHAU_DIR).")
     String dataDir;
 
     @Mixin
@@ -63,7 +63,8 @@ public class RootCommand implements Runnable {
 
     public ApiClient client() {
         TlsSettings tls = tlsOptions.resolve(System.getenv(), this::configuredValue);
-        Endpoint endpoint = Endpoint.of(apiHost, apiPort);
+        Endpoint endpoint = Endpoint.of(apiHost != null ? apiHost : nonEmptyEnv("BACALHAU_API_HOST"), apiPort != null
+                ? apiPort : Optional.ofNullable(nonEmptyEnv("BACALHAU_API_PORT")).map(p -> Integer.valueOf(p.trim())).orElse(null));
         return new ApiClient(endpoint.withTls(tls.useTls()), tls, new SsoTokens(dataDirPath()));
     }
 
@@ -73,8 +74,7 @@ public class RootCommand implements Runnable {
      */
     String configuredValue(String key) {
         if (clientConfig == null) {
-            // the data dir as ConfigLoader finds it (flag, BACALAO_DATADIR, BACALAO_DIR, ~/.bacalao), without
-            // initialising the key registry on a client command's path
+            // the data dir as ConfigLoader finds it, without initialising the key registry on a client command's path
             boolean implicitFile = Files.isRegularFile(dataDirPath().resolve("config.yaml"));
             clientConfig = config.isEmpty() && !implicitFile ? Optional.empty() : Optional.of(resolveConfig(Map.of()));
         }
@@ -84,14 +84,26 @@ public class RootCommand implements Runnable {
 
     private Optional<Config> clientConfig;
 
+    /** The -c/--config values as given (files, Key=Value pairs, bare keys). */
+    public List<String> configOptions() {
+        return List.copyOf(config);
+    }
+
+    private static String nonEmptyEnv(String name) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? null : v;
+    }
+
     /**
-     * The data dir as ConfigLoader finds it (flag, BACALAO_DATADIR, BACALAO_DIR, ~/.bacalao), without initialising
-     * the key registry on a client command's path.
+     * The data dir as ConfigLoader finds it (flag, BACALAO_DATADIR, BACALAO_DIR, BACALHAU_DATADIR, BACALHAU_DIR,
+     * ~/.bacalao), without initialising the key registry on a client command's path.
      */
     public Path dataDirPath() {
-        String dir = dataDir != null && !dataDir.isBlank() ? dataDir : System.getenv("BACALAO_DATADIR");
-        if (dir == null || dir.isBlank()) dir = System.getenv("BACALAO_DIR");
-        if (dir == null || dir.isBlank()) dir = "~/.bacalao";
+        String dir = dataDir != null && !dataDir.isBlank() ? dataDir : null;
+        for (String name : List.of("BACALAO_DATADIR", "BACALAO_DIR", "BACALHAU_DATADIR", "BACALHAU_DIR")) {
+            if (dir == null) dir = nonEmptyEnv(name);
+        }
+        if (dir == null) dir = "~/.bacalao";
         String home = System.getenv("HOME");
         if (dir.startsWith("~")) dir = (home == null || home.isBlank() ? System.getProperty("user.home") : home) + dir.substring(1);
         return Path.of(dir);
@@ -107,7 +119,7 @@ public class RootCommand implements Runnable {
         if (dir != null) loader.set(ConfigKeys.DATA_DIR, dir);
         List<String> files = config.stream().filter(c -> !c.contains("=") && (c.endsWith(".yaml") || c.endsWith(".yml"))).toList();
         if (files.isEmpty()) {
-            Path implicit = Path.of(loader.resolve().get(ConfigKeys.DATA_DIR)).resolve("config.yaml");
+            Path implicit = dataDirPath().resolve("config.yaml");
             if (Files.isRegularFile(implicit)) loader.file(implicit);
         }
         files.forEach(f -> loader.file(Path.of(f)));

@@ -64,6 +64,18 @@ public final class Config {
         return new Config(m, s);
     }
 
+    /**
+     * The key's effective value typed as in a config file (numbers, booleans, lists, maps; durations in Go's form
+     * such as {@code 24h0m0s}, as Bacalhau shows them), a set secret as {@link #REDACTED}.
+     */
+    public Object displayValue(String key) {
+        ConfigKey k = ConfigKeys.find(key).orElseThrow(() -> new ConfigException(ConfigKeys.unknownKeyMessage(key)));
+        String text = get(k.name());
+        if (k.secret() && !text.isEmpty()) return REDACTED;
+        if (k.kind() == ConfigKey.Kind.DURATION && !text.isBlank()) return Durations.format(Durations.parse(text));
+        return ConfigValues.typed(k, Redaction.inText(text));
+    }
+
     /** Where this key's value came from: {@link #DEFAULT_SOURCE} unless a file, the environment or a flag set it. */
     public String source(String key) {
         ConfigKey k = ConfigKeys.find(key).orElseThrow(() -> new ConfigException(ConfigKeys.unknownKeyMessage(key)));

@@ -385,7 +385,7 @@ public final class ConfigKeys {
             case BOOL -> "false";
             default -> "";
         };
-        put(new ConfigKey(b.name(), kind, def, "Bacalhau: " + b.description(), false, false));
+        put(new ConfigKey(b.name(), kind, def, b.description(), false, false));
     }
 
     private static void put(ConfigKey k) {

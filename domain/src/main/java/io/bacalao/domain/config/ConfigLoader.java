@@ -99,7 +99,7 @@ public final class ConfigLoader {
                 pairs.put(v.trim(), "true");
             }
         }
-        pairs.forEach((k, v) -> config = config.with(k, v, "-c " + k + "=" + v));
+        pairs.forEach((k, v) -> config = config.with(k, v, "-c"));
         return this;
     }
 
