@@ -4,6 +4,8 @@ import io.bacalao.cli.auth.sso.SsoTokens;
 import io.bacalao.cli.client.ApiClient;
 import io.bacalao.cli.client.Endpoint;
 import io.bacalao.cli.client.TlsSettings;
+import io.bacalao.cli.profile.Profile;
+import io.bacalao.cli.profile.ProfileStore;
 import io.bacalao.domain.config.Config;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.config.ConfigLoader;
@@ -53,6 +55,10 @@ public class RootCommand implements Runnable {
             description = "Data directory (default ~/.bacalao, env BACALAO_DIR, else BACALHAU_DIR).")
     String dataDir;
 
+    @Option(names = "--profile", scope = ScopeType.INHERIT,
+            description = "CLI profile to use (env BACALAO_PROFILE, else BACALHAU_PROFILE; default: the selected one).")
+    String profile;
+
     @Mixin
     TlsOptions tlsOptions = new TlsOptions();
 
@@ -63,9 +69,31 @@ public class RootCommand implements Runnable {
 
     public ApiClient client() {
         TlsSettings tls = tlsOptions.resolve(System.getenv(), this::configuredValue);
-        Endpoint endpoint = Endpoint.of(apiHost != null ? apiHost : nonEmptyEnv("BACALHAU_API_HOST"), apiPort != null
-                ? apiPort : Optional.ofNullable(nonEmptyEnv("BACALHAU_API_PORT")).map(p -> Integer.valueOf(p.trim())).orElse(null));
+        String host = apiHost != null ? apiHost : nonEmptyEnv("BACALHAU_API_HOST");
+        Integer port = apiPort != null ? apiPort
+                : Optional.ofNullable(nonEmptyEnv("BACALHAU_API_PORT")).map(p -> Integer.valueOf(p.trim())).orElse(null);
+        // Bacalhau's precedence: an API host or port given (flag or environment) > the profile in use > 127.0.0.1:1234
+        Optional<Profile> inUse = host == null && port == null ? profileInUse() : Optional.empty();
+        if (inUse.isPresent()) {
+            Profile p = inUse.get();
+            Endpoint endpoint = Endpoint.of(p.endpoint().contains("://") ? p.endpoint() : "http://" + p.endpoint(), null);
+            TlsSettings profileTls = new TlsSettings(endpoint.tls(), tls.caFile(), p.insecure() || tls.insecure());
+            return new ApiClient(endpoint, profileTls, new SsoTokens(dataDirPath()), p.token());
+        }
+        Endpoint endpoint = Endpoint.of(host, port);
         return new ApiClient(endpoint.withTls(tls.useTls()), tls, new SsoTokens(dataDirPath()));
+    }
+
+    /**
+     * The profile named by --profile, BACALAO_PROFILE or BACALHAU_PROFILE (which must exist), else the selected
+     * one, else none.
+     */
+    Optional<Profile> profileInUse() {
+        ProfileStore store = new ProfileStore(dataDirPath());
+        String name = profile != null && !profile.isBlank() ? profile : nonEmptyEnv("BACALAO_PROFILE");
+        if (name == null) name = nonEmptyEnv("BACALHAU_PROFILE");
+        if (name != null) return Optional.of(store.load(name));
+        return store.current().filter(store::exists).map(store::load);
     }
 
     /**
@@ -83,6 +111,11 @@ public class RootCommand implements Runnable {
     }
 
     private Optional<Config> clientConfig;
+
+    /** Whether --insecure was given (profile save stores it in the profile). */
+    public boolean insecureFlag() {
+        return Boolean.TRUE.equals(tlsOptions.insecure);
+    }
 
     /** The -c/--config values as given (files, Key=Value pairs, bare keys). */
     public List<String> configOptions() {
