@@ -309,8 +309,6 @@ public final class ConfigKeys {
         bacalhauOnly("Engines.Types.Docker.ManifestCache.Size", Kind.INT);
         bacalhauOnly("Engines.Types.Docker.ManifestCache.TTL", Kind.DURATION);
         bacalhauOnly("Engines.Types.Docker.ManifestCache.Refresh", Kind.DURATION);
-        bacalhauOnly("JobDefaults.Batch.Task.Publisher.Params", Kind.MAP);
-        bacalhauOnly("JobDefaults.Ops.Task.Publisher.Params", Kind.MAP);
         bacalhauOnly("Logging.LogDebugInfoInterval", Kind.DURATION);
         bacalhauOnly("Orchestrator.Cluster.Name", Kind.STRING);
         bacalhauOnly("Orchestrator.Cluster.Host", Kind.STRING);
@@ -342,6 +340,7 @@ public final class ConfigKeys {
         s(p + "Task.Resources.GPU", "", "GPUs of " + type.toLowerCase(Locale.ROOT) + " jobs that ask for none.");
         if (batchLike) {
             s(p + "Task.Publisher.Type", "", "Publisher of " + type.toLowerCase(Locale.ROOT) + " jobs that set none.");
+            m(p + "Task.Publisher.Params", "Parameters of that publisher (k=v,k2=v2; a mapping in a file).");
             d(p + "Task.Timeouts.ExecutionTimeout", "0s", "Execution timeout of " + type.toLowerCase(Locale.ROOT) + " jobs that set none.");
             d(p + "Task.Timeouts.TotalTimeout", "0s", "Total timeout of " + type.toLowerCase(Locale.ROOT) + " jobs that set none.");
             d(p + "Task.Timeouts.QueueTimeout", "0s", "Queue timeout of " + type.toLowerCase(Locale.ROOT) + " jobs that set none.");
