@@ -101,6 +101,20 @@ class ExitCodesTest {
     }
 
     @Test
+    void aBadConfigKeyOrValueIsAnError() {
+        Path file = tmp.resolve("set.yaml");
+        assertFailure(CliRun.of("config", "set", "--config", file.toString(), "invalid.key=value"),
+                "'invalid.key' is not a valid config key");
+        assertFailure(CliRun.of("config", "set", "--config", file.toString(), "Compute.Enabeld=true"),
+                "did you mean 'Compute.Enabled'?");
+        assertFailure(CliRun.of("config", "set", "--config", file.toString(), "API.Port=many"), "is not a whole number");
+        assertFailure(CliRun.of("config", "set", "--config", file.toString(), "API.Port"), "must provide both key and value");
+        assertFailure(CliRun.of("config", "list", "--output", "xml", "--data-dir", tmp.toString()), "invalid output format");
+        assertFailure(CliRun.of("config", "list", "--data-dir", tmp.toString(), "-c", "Nope.Key=1"),
+                "'Nope.Key' is not a valid config key");
+    }
+
+    @Test
     void aBadValueOfANumericFlagIsAnError() {
         assertFailure(CliRun.of("job", "list", "--limit", "many"), "'many' is not an int");
         assertFailure(CliRun.of("devstack", "--computes", "-1"), "--computes must be >= 0");

@@ -32,6 +32,7 @@ public final class ApiClient {
     private final Endpoint endpoint;
     private final TlsSettings tls;
     private final io.bacalao.cli.auth.sso.SsoTokens sso;
+    private final String profileToken;
 
     public ApiClient(Endpoint endpoint) {
         this(endpoint, TlsSettings.NONE);
@@ -43,18 +44,26 @@ public final class ApiClient {
 
     /** With the SSO tokens of {@code auth sso login} ({@code null}: none), used when no credential variable is set. */
     public ApiClient(Endpoint endpoint, TlsSettings tls, io.bacalao.cli.auth.sso.SsoTokens sso) {
+        this(endpoint, tls, sso, "");
+    }
+
+    /** With the token of the CLI profile in use ({@code auth.token}; empty: none). */
+    public ApiClient(Endpoint endpoint, TlsSettings tls, io.bacalao.cli.auth.sso.SsoTokens sso, String profileToken) {
         this.endpoint = endpoint;
         this.tls = tls;
         this.sso = sso;
+        this.profileToken = profileToken == null ? "" : profileToken;
     }
 
     /**
-     * The Authorization header every request and the logs websocket carry: the credential variables first (Bacalhau's
-     * precedence), else the token {@code auth sso login} stored for this endpoint.
+     * The Authorization header every request and the logs websocket carry, in Bacalhau's precedence: the credential
+     * variables, else the profile's token, else the token {@code auth sso login} stored for this endpoint.
      */
     public java.util.Optional<String> authorization() {
         java.util.Optional<String> env = io.bacalao.cli.auth.ApiCredentials.header();
-        if (env.isPresent() || sso == null) return env;
+        if (env.isPresent()) return env;
+        if (!profileToken.isEmpty()) return java.util.Optional.of("Bearer " + profileToken);
+        if (sso == null) return env;
         return sso.bearerFor(endpoint.uri("").toString());
     }
 

@@ -45,7 +45,7 @@ import picocli.CommandLine;
  */
 public final class CommandTree {
     /** The root's options, inherited by every command, that take their value as the next argument. */
-    private static final Set<String> VALUE_OPTIONS = Set.of("--api-host", "--api-port", "-c", "--config", "--data-dir");
+    private static final Set<String> VALUE_OPTIONS = Set.of("--api-host", "--api-port", "-c", "--config", "--data-dir", "--profile");
 
     private static final Node ROOT = node("bacalao", RootCommand.class,
             node("job", JobCommand.class,
@@ -82,6 +82,15 @@ public final class CommandTree {
                             node("login", io.bacalao.cli.auth.sso.SsoCommand.Login.class),
                             node("logout", io.bacalao.cli.auth.sso.SsoCommand.Logout.class),
                             node("token", io.bacalao.cli.auth.sso.SsoCommand.Token.class))),
+            node("config", io.bacalao.cli.command.config.ConfigCommand.class,
+                    node("list", io.bacalao.cli.command.config.ConfigListCommand.class),
+                    node("set", io.bacalao.cli.command.config.ConfigSetCommand.class)),
+            node("profile", io.bacalao.cli.profile.ProfileCommand.class,
+                    node("save", io.bacalao.cli.profile.ProfileCommand.Save.class),
+                    node("list", io.bacalao.cli.profile.ProfileCommand.ListProfiles.class),
+                    node("select", io.bacalao.cli.profile.ProfileCommand.Select.class),
+                    node("show", io.bacalao.cli.profile.ProfileCommand.Show.class),
+                    node("delete", io.bacalao.cli.profile.ProfileCommand.Delete.class)),
             node("version", VersionCommand.class),
             node("serve", ServeCommand.class),
             node("devstack", DevstackCommand.class));

@@ -4,6 +4,8 @@ import io.bacalao.cli.auth.sso.SsoTokens;
 import io.bacalao.cli.client.ApiClient;
 import io.bacalao.cli.client.Endpoint;
 import io.bacalao.cli.client.TlsSettings;
+import io.bacalao.cli.profile.Profile;
+import io.bacalao.cli.profile.ProfileStore;
 import io.bacalao.domain.config.Config;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.config.ConfigLoader;
@@ -38,20 +40,24 @@ public class RootCommand implements Runnable {
     boolean version;
 
     @Option(names = "--api-host", scope = ScopeType.INHERIT, defaultValue = "${env:BACALAO_API_HOST}",
-            description = "Host (or http(s)://host:port URL) of the orchestrator API (env BACALAO_API_HOST).")
+            description = "Host (or http(s)://host:port URL) of the orchestrator API (env BACALAO_API_HOST, else BACALHAU_API_HOST).")
     String apiHost;
 
     @Option(names = "--api-port", scope = ScopeType.INHERIT, defaultValue = "${env:BACALAO_API_PORT}",
-            description = "Port of the orchestrator API (default 1234, env BACALAO_API_PORT).")
+            description = "Port of the orchestrator API (default 1234, env BACALAO_API_PORT, else BACALHAU_API_PORT).")
     Integer apiPort;
 
     @Option(names = {"-c", "--config"}, scope = ScopeType.INHERIT,
             description = "Config file, Key=Value or bare Key (= true); repeatable, later wins.")
     List<String> config = new ArrayList<>();
 
-    @Option(names = "--data-dir", scope = ScopeType.INHERIT, defaultValue = "${env:BACALAO_DIR}",
-            description = "Data directory (default ~/.bacalao, env BACALAO_DIR).")
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT,
+            description = "Data directory (default ~/.bacalao, env BACALAO_DIR, else BACALHAU_DIR).")
     String dataDir;
+
+    @Option(names = "--profile", scope = ScopeType.INHERIT,
+            description = "CLI profile to use (env BACALAO_PROFILE, else BACALHAU_PROFILE; default: the selected one).")
+    String profile;
 
     @Mixin
     TlsOptions tlsOptions = new TlsOptions();
@@ -63,8 +69,31 @@ public class RootCommand implements Runnable {
 
     public ApiClient client() {
         TlsSettings tls = tlsOptions.resolve(System.getenv(), this::configuredValue);
-        Endpoint endpoint = Endpoint.of(apiHost, apiPort);
+        String host = apiHost != null ? apiHost : nonEmptyEnv("BACALHAU_API_HOST");
+        Integer port = apiPort != null ? apiPort
+                : Optional.ofNullable(nonEmptyEnv("BACALHAU_API_PORT")).map(p -> Integer.valueOf(p.trim())).orElse(null);
+        // Bacalhau's precedence: an API host or port given (flag or environment) > the profile in use > 127.0.0.1:1234
+        Optional<Profile> inUse = host == null && port == null ? profileInUse() : Optional.empty();
+        if (inUse.isPresent()) {
+            Profile p = inUse.get();
+            Endpoint endpoint = Endpoint.of(p.endpoint().contains("://") ? p.endpoint() : "http://" + p.endpoint(), null);
+            TlsSettings profileTls = new TlsSettings(endpoint.tls(), tls.caFile(), p.insecure() || tls.insecure());
+            return new ApiClient(endpoint, profileTls, new SsoTokens(dataDirPath()), p.token());
+        }
+        Endpoint endpoint = Endpoint.of(host, port);
         return new ApiClient(endpoint.withTls(tls.useTls()), tls, new SsoTokens(dataDirPath()));
+    }
+
+    /**
+     * The profile named by --profile, BACALAO_PROFILE or BACALHAU_PROFILE (which must exist), else the selected
+     * one, else none.
+     */
+    Optional<Profile> profileInUse() {
+        ProfileStore store = new ProfileStore(dataDirPath());
+        String name = profile != null && !profile.isBlank() ? profile : nonEmptyEnv("BACALAO_PROFILE");
+        if (name == null) name = nonEmptyEnv("BACALHAU_PROFILE");
+        if (name != null) return Optional.of(store.load(name));
+        return store.current().filter(store::exists).map(store::load);
     }
 
     /**
@@ -73,8 +102,7 @@ public class RootCommand implements Runnable {
      */
     String configuredValue(String key) {
         if (clientConfig == null) {
-            // the data dir as ConfigLoader finds it (flag, BACALAO_DATADIR, BACALAO_DIR, ~/.bacalao), without
-            // initialising the key registry on a client command's path
+            // the data dir as ConfigLoader finds it, without initialising the key registry on a client command's path
             boolean implicitFile = Files.isRegularFile(dataDirPath().resolve("config.yaml"));
             clientConfig = config.isEmpty() && !implicitFile ? Optional.empty() : Optional.of(resolveConfig(Map.of()));
         }
@@ -84,14 +112,31 @@ public class RootCommand implements Runnable {
 
     private Optional<Config> clientConfig;
 
+    /** Whether --insecure was given (profile save stores it in the profile). */
+    public boolean insecureFlag() {
+        return Boolean.TRUE.equals(tlsOptions.insecure);
+    }
+
+    /** The -c/--config values as given (files, Key=Value pairs, bare keys). */
+    public List<String> configOptions() {
+        return List.copyOf(config);
+    }
+
+    private static String nonEmptyEnv(String name) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? null : v;
+    }
+
     /**
-     * The data dir as ConfigLoader finds it (flag, BACALAO_DATADIR, BACALAO_DIR, ~/.bacalao), without initialising
-     * the key registry on a client command's path.
+     * The data dir as ConfigLoader finds it (flag, BACALAO_DATADIR, BACALAO_DIR, BACALHAU_DATADIR, BACALHAU_DIR,
+     * ~/.bacalao), without initialising the key registry on a client command's path.
      */
     public Path dataDirPath() {
-        String dir = dataDir != null && !dataDir.isBlank() ? dataDir : System.getenv("BACALAO_DATADIR");
-        if (dir == null || dir.isBlank()) dir = System.getenv("BACALAO_DIR");
-        if (dir == null || dir.isBlank()) dir = "~/.bacalao";
+        String dir = dataDir != null && !dataDir.isBlank() ? dataDir : null;
+        for (String name : List.of("BACALAO_DATADIR", "BACALAO_DIR", "BACALHAU_DATADIR", "BACALHAU_DIR")) {
+            if (dir == null) dir = nonEmptyEnv(name);
+        }
+        if (dir == null) dir = "~/.bacalao";
         String home = System.getenv("HOME");
         if (dir.startsWith("~")) dir = (home == null || home.isBlank() ? System.getProperty("user.home") : home) + dir.substring(1);
         return Path.of(dir);
@@ -107,7 +152,7 @@ public class RootCommand implements Runnable {
         if (dir != null) loader.set(ConfigKeys.DATA_DIR, dir);
         List<String> files = config.stream().filter(c -> !c.contains("=") && (c.endsWith(".yaml") || c.endsWith(".yml"))).toList();
         if (files.isEmpty()) {
-            Path implicit = Path.of(loader.resolve().get(ConfigKeys.DATA_DIR)).resolve("config.yaml");
+            Path implicit = dataDirPath().resolve("config.yaml");
             if (Files.isRegularFile(implicit)) loader.file(implicit);
         }
         files.forEach(f -> loader.file(Path.of(f)));

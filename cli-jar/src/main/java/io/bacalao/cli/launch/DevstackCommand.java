@@ -54,6 +54,7 @@ public class DevstackCommand implements Callable<Integer> {
         }));
         PrintWriter err = spec.commandLine().getErr();
         err.println("Starting devstack: 1 orchestrator and " + computes + " compute node(s) under " + root);
+        KeysNotActedOn.check(base).ifPresent(err::println);
         err.println(DockerCheck.run(System.getenv()).message());
         err.flush();
         StartupProgress progress = new StartupProgress(err, System::nanoTime, started);

@@ -42,6 +42,7 @@ public class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Warning: neither --orchestrator nor --compute given; running an orchestrator");
             config = config.with(ConfigKeys.ORCHESTRATOR_ENABLED, "true");
         }
+        KeysNotActedOn.check(config).ifPresent(spec.commandLine().getErr()::println);
         ApiExposure.check(config).ifPresent(spec.commandLine().getErr()::println);
         NodeSpec node = NodeSpecs.of(config);
         Ports.requireFree(node.httpHost(), node.httpPort(), ConfigKeys.API_PORT);

@@ -46,7 +46,7 @@ class CommandTreeTest {
     void everyCommandHasTheUsageAndOptionsItHasInTheFullTree() {
         Map<List<String>, CommandLine> all = new java.util.LinkedHashMap<>();
         collect(CommandTree.full(), List.of(), all);
-        assertEquals(38, all.size(), all.keySet().toString());
+        assertEquals(47, all.size(), all.keySet().toString());
         all.forEach((path, full) -> {
             CommandLine lazy = CommandTree.forArgs(path.toArray(String[]::new));
             for (String name : path) lazy = lazy.getSubcommands().get(name);

@@ -14,10 +14,18 @@ import java.util.TreeMap;
  */
 public final class Config {
     public static final String REDACTED = "********";
+    /** Where a value that is not the default came from ({@code config file PATH}, {@code env NAME}, {@code flag}). */
+    public static final String DEFAULT_SOURCE = "default";
     private final Map<String, String> values;
+    private final Map<String, String> sources;
 
     Config(Map<String, String> values) {
+        this(values, Map.of());
+    }
+
+    private Config(Map<String, String> values, Map<String, String> sources) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
     }
 
     public static Config defaults() {
@@ -37,7 +45,14 @@ public final class Config {
     }
 
     public Config with(String key, String value) {
-        ConfigKey k = ConfigKeys.find(key).orElseThrow(() -> new ConfigException("unknown configuration key: " + key));
+        return with(key, value, null);
+    }
+
+    /** This config with one value set, remembering {@code source} (null keeps the key's current source). */
+    public Config with(String key, String value, String source) {
+        ConfigKey k = ConfigKeys.find(key).orElseThrow(() -> new ConfigException(ConfigKeys.unknownKeyMessage(key)));
+        Map<String, String> s = new LinkedHashMap<>(sources);
+        if (source != null) s.put(k.name(), source);
         Map<String, String> m = new LinkedHashMap<>(values);
         if (k.kind() == ConfigKey.Kind.MAP && key.length() > k.name().length()) {
             String entry = key.substring(k.name().length() + 1) + "=" + (value == null ? "" : value.trim());
@@ -46,11 +61,34 @@ public final class Config {
         } else {
             m.put(k.name(), ConfigValues.check(k, value));
         }
-        return new Config(m);
+        return new Config(m, s);
+    }
+
+    /**
+     * The key's effective value typed as in a config file (numbers, booleans, lists, maps; durations in Go's form
+     * such as {@code 24h0m0s}, as Bacalhau shows them), a set secret as {@link #REDACTED}.
+     */
+    public Object displayValue(String key) {
+        ConfigKey k = ConfigKeys.find(key).orElseThrow(() -> new ConfigException(ConfigKeys.unknownKeyMessage(key)));
+        String text = get(k.name());
+        if (k.secret() && !text.isEmpty()) return REDACTED;
+        if (k.kind() == ConfigKey.Kind.DURATION && !text.isBlank()) return Durations.format(Durations.parse(text));
+        return ConfigValues.typed(k, Redaction.inText(text));
+    }
+
+    /** Where this key's value came from: {@link #DEFAULT_SOURCE} unless a file, the environment or a flag set it. */
+    public String source(String key) {
+        ConfigKey k = ConfigKeys.find(key).orElseThrow(() -> new ConfigException(ConfigKeys.unknownKeyMessage(key)));
+        return sources.getOrDefault(k.name(), DEFAULT_SOURCE);
+    }
+
+    /** The keys set (not left at their default) that Bacalao accepts but does not act on, in registry order. */
+    public List<String> setButNotActedOn() {
+        return ConfigKeys.all().stream().filter(k -> !k.acted() && sources.containsKey(k.name())).map(ConfigKey::name).toList();
     }
 
     public String get(String key) {
-        ConfigKey k = ConfigKeys.find(key).orElseThrow(() -> new ConfigException("unknown configuration key: " + key));
+        ConfigKey k = ConfigKeys.find(key).orElseThrow(() -> new ConfigException(ConfigKeys.unknownKeyMessage(key)));
         String v = values.get(k.name());
         return v == null ? "" : v;
     }

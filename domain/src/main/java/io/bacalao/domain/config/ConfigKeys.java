@@ -11,7 +11,9 @@ import java.util.Optional;
 
 /**
  * Every configuration key with Bacalhau's name and default: the one place defaults live
- * (mirrored by {@code docs/config.md}). Keys are PascalCase dotted paths and match case-insensitively.
+ * ({@code docs/config.md} is generated from it). Keys are PascalCase dotted paths and match case-insensitively.
+ * Every key of Bacalhau v1.9 ({@link BacalhauKeys}) is here: those Bacalao acts on, and those it only accepts
+ * ({@link ConfigKey#acted()} false, listed in {@link #NOT_ACTED_ON} or registered with {@code bacalhauOnly}).
  */
 public final class ConfigKeys {
     public static final String DATA_DIR = "DataDir";
@@ -125,6 +127,13 @@ public final class ConfigKeys {
     public static final String COMPUTE_EXECUTIONS_RETENTION = "Compute.Executions.Retention";
     // issue 13, compute hot path (docs/compute-performance.md)
     public static final String COMPUTE_RUNNING_REPORT_DELAY = "Compute.Executions.RunningReportDelay";
+
+    /** Keys registered below that Bacalao accepts but does not act on (yet). */
+    private static final java.util.Set<String> NOT_ACTED_ON = java.util.Set.of(
+            "API.TLS.AutoCertCachePath", ORCHESTRATOR_ADVERTISE, EVAL_VISIBILITY_TIMEOUT,
+            "Compute.Network.PortRangeStart", "Compute.Network.PortRangeEnd", "InputSources.Types.IPFS.Endpoint",
+            "Publishers.Types.IPFS.Endpoint", "Logging.Level", "Logging.Mode", "UpdateConfig.Interval",
+            "WebUI.Enabled", "WebUI.Listen", "StrictVersionMatch");
 
     private static final Map<String, ConfigKey> KEYS = new LinkedHashMap<>();
 
@@ -291,8 +300,32 @@ public final class ConfigKeys {
         d("UpdateConfig.Interval", "24h", "How often to check for updates (0 disables).");
         b("WebUI.Enabled", "false", "Serve the Web UI.");
         s("WebUI.Listen", "0.0.0.0:8438", "Address of the Web UI.");
-        b("DisableAnalytics", "false", "Send no usage data (Bacalao never sends any).");
+        b("DisableAnalytics", "false", "Send no usage data (Bacalao never sends any, so this always holds).");
         b("StrictVersionMatch", "false", "Refuse clients of another version.");
+        // Bacalhau's keys that Bacalao accepts without acting on them; default and description are Bacalhau's
+        bacalhauOnly("API.Auth.AccessPolicyPath", Kind.STRING);
+        bacalhauOnly("API.Auth.Methods", Kind.JSON);
+        bacalhauOnly("Compute.Heartbeat.ResourceUpdateInterval", Kind.DURATION);
+        bacalhauOnly("Engines.Types.Docker.ManifestCache.Size", Kind.INT);
+        bacalhauOnly("Engines.Types.Docker.ManifestCache.TTL", Kind.DURATION);
+        bacalhauOnly("Engines.Types.Docker.ManifestCache.Refresh", Kind.DURATION);
+        bacalhauOnly("Logging.LogDebugInfoInterval", Kind.DURATION);
+        bacalhauOnly("Orchestrator.Cluster.Name", Kind.STRING);
+        bacalhauOnly("Orchestrator.Cluster.Host", Kind.STRING);
+        bacalhauOnly("Orchestrator.Cluster.Port", Kind.INT);
+        bacalhauOnly("Orchestrator.Cluster.Advertise", Kind.STRING);
+        bacalhauOnly("Orchestrator.Cluster.Peers", Kind.LIST);
+        bacalhauOnly("Orchestrator.SupportReverseProxy", Kind.BOOL);
+        bacalhauOnly("Orchestrator.TLS.ServerTimeout", Kind.INT);
+        bacalhauOnly("Publishers.Types.S3Managed.Bucket", Kind.STRING);
+        bacalhauOnly("Publishers.Types.S3Managed.Key", Kind.STRING);
+        bacalhauOnly("Publishers.Types.S3Managed.Region", Kind.STRING);
+        bacalhauOnly("Publishers.Types.S3Managed.Endpoint", Kind.STRING);
+        bacalhauOnly("Publishers.Types.S3Managed.PreSignedURLExpiration", Kind.DURATION);
+        bacalhauOnly("ResultDownloaders.Disabled", Kind.LIST);
+        bacalhauOnly("ResultDownloaders.Timeout", Kind.DURATION);
+        bacalhauOnly("ResultDownloaders.Types.IPFS.Endpoint", Kind.STRING);
+        bacalhauOnly("WebUI.Backend", Kind.STRING);
     }
 
     private ConfigKeys() {
@@ -307,6 +340,7 @@ public final class ConfigKeys {
         s(p + "Task.Resources.GPU", "", "GPUs of " + type.toLowerCase(Locale.ROOT) + " jobs that ask for none.");
         if (batchLike) {
             s(p + "Task.Publisher.Type", "", "Publisher of " + type.toLowerCase(Locale.ROOT) + " jobs that set none.");
+            m(p + "Task.Publisher.Params", "Parameters of that publisher (k=v,k2=v2; a mapping in a file).");
             d(p + "Task.Timeouts.ExecutionTimeout", "0s", "Execution timeout of " + type.toLowerCase(Locale.ROOT) + " jobs that set none.");
             d(p + "Task.Timeouts.TotalTimeout", "0s", "Total timeout of " + type.toLowerCase(Locale.ROOT) + " jobs that set none.");
             d(p + "Task.Timeouts.QueueTimeout", "0s", "Queue timeout of " + type.toLowerCase(Locale.ROOT) + " jobs that set none.");
@@ -341,12 +375,52 @@ public final class ConfigKeys {
         put(new ConfigKey(name, Kind.MAP, "", desc, false));
     }
 
+    /** A key of Bacalhau's that Bacalao accepts and does not act on, with Bacalhau's default and description. */
+    private static void bacalhauOnly(String name, Kind kind) {
+        BacalhauKeys.Key b = BacalhauKeys.find(name).orElseThrow(() -> new IllegalStateException("not Bacalhau's: " + name));
+        String def = !b.defaultValue().isEmpty() ? b.defaultValue() : switch (kind) {
+            case DURATION -> "0s";
+            case INT -> "0";
+            case BOOL -> "false";
+            default -> "";
+        };
+        put(new ConfigKey(b.name(), kind, def, b.description(), false, false));
+    }
+
     private static void put(ConfigKey k) {
+        if (NOT_ACTED_ON.contains(k.name())) {
+            k = new ConfigKey(k.name(), k.kind(), k.defaultValue(), k.description(), k.secret(), false);
+        }
         KEYS.put(k.name().toLowerCase(Locale.ROOT), k);
     }
 
     public static List<ConfigKey> all() {
         return Collections.unmodifiableList(new ArrayList<>(KEYS.values()));
+    }
+
+    /**
+     * The registered key nearest to a name that is not one (Levenshtein distance over lower-case names), when it is
+     * near enough to be a likely typo: at most a third of the name's length, and at most 4 edits.
+     */
+    public static Optional<String> nearest(String name) {
+        String lower = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        ConfigKey best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (ConfigKey k : KEYS.values()) {
+            int d = EditDistance.between(lower, k.name().toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        boolean near = best != null && bestDistance <= Math.min(4, Math.max(1, lower.length() / 3));
+        return near ? Optional.of(best.name()) : Optional.empty();
+    }
+
+    /** {@code 'NAME' is not a valid config key} with a "did you mean" hint when one is near. */
+    public static String unknownKeyMessage(String name) {
+        return "'" + name + "' is not a valid config key"
+                + nearest(name).map(n -> "; did you mean '" + n + "'?").orElse(" (bacalao config list shows them all)");
     }
 
     /** The key with this name in any case; a key below a map key (Labels.region) resolves to the map key. */

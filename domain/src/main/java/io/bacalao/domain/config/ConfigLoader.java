@@ -11,10 +11,13 @@ import java.util.Map;
 
 /**
  * Resolves configuration with Bacalhau's precedence: defaults &lt; config files (later wins) &lt;
- * environment ({@code BACALAO_<KEY_WITH_UNDERSCORES>}) &lt; flags &lt; {@code -c Key=Value}.
+ * environment ({@code BACALAO_<KEY_WITH_UNDERSCORES>}, or Bacalhau's {@code BACALHAU_…} when ours is not set) &lt;
+ * flags &lt; {@code -c Key=Value}. Each value remembers its source ({@link Config#source}).
  */
 public final class ConfigLoader {
     public static final String ENV_PREFIX = "BACALAO_";
+    /** Bacalhau's prefix: its variables are aliases of ours, and ours win when both are set. */
+    public static final String BACALHAU_ENV_PREFIX = "BACALHAU_";
     private Config config = Config.defaults();
 
     public static ConfigLoader withDefaults() {
@@ -41,31 +44,45 @@ public final class ConfigLoader {
             String name = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
             ConfigKey key = ConfigKeys.find(name).filter(k -> k.name().equalsIgnoreCase(name)).orElse(null);
             if (key != null) {
-                config = config.with(key.name(), ConfigValues.fromYaml(key, e.getValue()));
+                config = config.with(key.name(), ConfigValues.fromYaml(key, e.getValue()), "config file " + file);
             } else if (e.getValue() instanceof Map<?, ?> child) {
                 @SuppressWarnings("unchecked") Map<String, Object> m = (Map<String, Object>) child;
                 flatten(name, m, file);
             } else {
-                throw new ConfigException("unknown configuration key '" + name + "' in " + file);
+                throw new ConfigException(ConfigKeys.unknownKeyMessage(name) + " (in " + file + ")");
             }
         }
     }
 
-    /** Applies every {@code BACALAO_*} variable that names a key; {@code BACALAO_DIR} sets DataDir. */
+    /**
+     * Applies every {@code BACALAO_*} variable that names a key, else its {@code BACALHAU_*} alias (an empty
+     * {@code BACALHAU_*} counts as unset, as in Bacalhau). DataDir comes from {@code BACALAO_DATADIR},
+     * {@code BACALAO_DIR}, {@code BACALHAU_DATADIR} or {@code BACALHAU_DIR}, the first that is set.
+     */
     public ConfigLoader environment(Map<String, String> env) {
         for (ConfigKey k : ConfigKeys.all()) {
-            String v = env.get(k.envName(ENV_PREFIX));
-            if (v != null) config = config.with(k.name(), v);
+            String ours = k.envName(ENV_PREFIX);
+            String theirs = k.envName(BACALHAU_ENV_PREFIX);
+            if (env.get(ours) != null) {
+                config = config.with(k.name(), env.get(ours), "env " + ours);
+            } else if (env.get(theirs) != null && !env.get(theirs).isEmpty()) {
+                config = config.with(k.name(), env.get(theirs), "env " + theirs);
+            }
         }
-        String dir = env.get(ENV_PREFIX + "DIR");
-        if (dir != null && env.get(ConfigKeys.find(ConfigKeys.DATA_DIR).get().envName(ENV_PREFIX)) == null) {
-            config = config.with(ConfigKeys.DATA_DIR, dir);
+        for (String name : List.of(ENV_PREFIX + "DATADIR", ENV_PREFIX + "DIR", BACALHAU_ENV_PREFIX + "DATADIR",
+                BACALHAU_ENV_PREFIX + "DIR")) {
+            String dir = env.get(name);
+            if (dir != null && !dir.isEmpty()) {
+                config = config.with(ConfigKeys.DATA_DIR, dir, "env " + name);
+                return this;
+            }
         }
         return this;
     }
 
+    /** Sets a key from a command-line flag. */
     public ConfigLoader set(String key, String value) {
-        config = config.with(key, value);
+        config = config.with(key, value, "flag");
         return this;
     }
 
@@ -82,7 +99,7 @@ public final class ConfigLoader {
                 pairs.put(v.trim(), "true");
             }
         }
-        pairs.forEach(this::set);
+        pairs.forEach((k, v) -> config = config.with(k, v, "-c"));
         return this;
     }
 
@@ -93,7 +110,7 @@ public final class ConfigLoader {
         if (dir.contains("$")) throw new ConfigException("DataDir must not contain '$': " + dir);
         Path p = Path.of(dir);
         if (!p.isAbsolute()) throw new ConfigException("DataDir must be an absolute path: " + dir);
-        return config.with(ConfigKeys.DATA_DIR, p.normalize().toString());
+        return config.with(ConfigKeys.DATA_DIR, p.normalize().toString(), null);
     }
 
     /**

@@ -48,11 +48,18 @@ public class JobDefaultsProvider {
                     c.get(p + "Task.Resources.Disk"), c.get(p + "Task.Resources.GPU"));
             boolean batchLike = !t.isLongRunning();
             m.put(t, new JobDefaults.TypeDefaults(c.getInt(p + "Priority"), r,
-                    batchLike ? SpecConfig.of(c.get(p + "Task.Publisher.Type")) : SpecConfig.of(""),
+                    batchLike ? publisher(c, p + "Task.Publisher.") : SpecConfig.of(""),
                     batchLike ? c.getDuration(p + "Task.Timeouts.ExecutionTimeout").toSeconds() : 0,
                     batchLike ? c.getDuration(p + "Task.Timeouts.TotalTimeout").toSeconds() : 0,
                     batchLike ? c.getDuration(p + "Task.Timeouts.QueueTimeout").toSeconds() : 0));
         }
         return new JobDefaults(m);
+    }
+
+    /** The default publisher: {@code Type}, with {@code Params} when any are set. */
+    private static SpecConfig publisher(Config c, String prefix) {
+        Map<String, String> params = c.getMap(prefix + "Params");
+        String type = c.get(prefix + "Type");
+        return params.isEmpty() ? SpecConfig.of(type) : SpecConfig.of(type, new java.util.LinkedHashMap<>(params));
     }
 }

@@ -21,4 +21,15 @@ class JobDefaultsProviderTest {
         assertEquals(5000, limits.maxJobCount());
         assertEquals(SpecLimits.defaults().maxTimeoutSeconds(), limits.maxTimeoutSeconds());
     }
+
+    @Test
+    void theDefaultPublisherOfBatchJobsCarriesItsParams() {
+        Config c = Config.defaults().with("JobDefaults.Batch.Task.Publisher.Type", "s3")
+                .with("JobDefaults.Batch.Task.Publisher.Params", "Bucket=results,Key=jobs/");
+
+        var publisher = JobDefaultsProvider.fromConfig(c).of(io.bacalao.domain.model.JobType.BATCH).publisher();
+
+        assertEquals("s3", publisher.type());
+        assertEquals(java.util.Map.of("Bucket", "results", "Key", "jobs/"), publisher.params());
+    }
 }

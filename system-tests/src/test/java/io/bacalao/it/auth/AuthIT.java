@@ -53,7 +53,8 @@ class AuthIT {
         idp = new JwksServer();
         apiPort = TestPorts.freeBlock(4);
         int broker = TestPorts.freeBlock(4);
-        List<String> args = List.of("serve", "--config", config.toString(), "-c", "API.Host=127.0.0.1",
+        Path notActedOn = Path.of(AuthIT.class.getResource("/auth/20_orchestrator_with_minio_managed_publisher.yaml").toURI());
+        List<String> args = List.of("serve", "--config", notActedOn.toString(), "--config", config.toString(), "-c", "API.Host=127.0.0.1",
                 "-c", "API.Port=" + apiPort, "-c", "Orchestrator.Host=127.0.0.1", "-c", "Orchestrator.Port=" + broker,
                 "-c", "DataDir=" + root.resolve("data"),
                 "-c", "API.Auth.Oauth2.ProviderID=test", "-c", "API.Auth.Oauth2.ProviderName=Test IdP",
@@ -103,6 +104,16 @@ class AuthIT {
         CliProcess.Result r = cli(env, "job", "run", "--wait=false", "--id-only", job.toString());
         assertEquals(0, r.code(), r.out() + r.err());
         return r.out().strip();
+    }
+
+    /** Bacalhau keys Bacalao does not act on (from the 20 file) are accepted and named in one warning line. */
+    @Test
+    void keysNotActedOnAreAcceptedWithOneWarningLine() throws Exception {
+        List<String> warnings = Files.readAllLines(root.resolve("serve.log")).stream()
+                .filter(l -> l.contains("does not act on")).toList();
+        assertEquals(List.of("Warning: Bacalao accepts but does not act on these Bacalhau configuration keys:"
+                + " Logging.Level, Publishers.Types.S3Managed.Bucket, Publishers.Types.S3Managed.Key,"
+                + " Publishers.Types.S3Managed.Region, Publishers.Types.S3Managed.Endpoint (see docs/config.md)"), warnings);
     }
 
     @Test
