@@ -70,6 +70,27 @@ public final class B2OpenLoop {
         }
     }
 
+    /**
+     * For the first partitions that ran twice: how each of their executions ended, as the orchestrator tells it (state,
+     * node, and the last event's message), so that a run's printout says which rule placed the partition again.
+     */
+    static void explainRunsTwice(BenchCluster cluster, Map<String, List<io.bacalao.simulator.SimulatedRun>> twice) {
+        twice.keySet().stream().limit(3).forEach(partition -> {
+            String job = partition.substring(0, partition.indexOf('/'));
+            try {
+                var executions = io.bacalao.domain.spec.Json.mapper().readTree(
+                        cluster.get("/api/v1/orchestrator/jobs/" + job + "/executions")).get("Items");
+                for (var e : executions) {
+                    System.out.printf(Locale.ROOT, "B2 ran twice: %s %s on %s: %s (%s)%n", partition, e.path("ID").asText(),
+                            e.path("NodeID").asText(), e.path("ComputeState").path("StateType").asText(),
+                            e.path("ComputeState").path("Message").asText());
+                }
+            } catch (Exception ex) {
+                System.out.println("B2 ran twice: " + partition + " (executions unreadable: " + ex + ")");
+            }
+        });
+    }
+
     static void run(BenchCluster cluster, double rate, int seconds, int warmup, NodeSimulator simulator) throws Exception {
         ProcessProbe orchestrator = new ProcessProbe(cluster.nodes().orchestrator().pid());
         try (JobTracker tracker = new JobTracker(cluster.base(), POLL)) {
@@ -134,6 +155,10 @@ public final class B2OpenLoop {
                 System.out.printf(Locale.ROOT, "B2 simulator: %d runs, %d repeated requests answered again,"
                                 + " %d partitions completed twice%n", simulator.ledger().count(),
                         simulator.ledger().repeatedRequests(), simulator.ledger().partitionsRunTwice().size());
+                System.out.printf(Locale.ROOT, "B2 orchestrator log: %d nodes declared gone for missing heartbeats"
+                                + " (the simulated nodes sent heartbeats up to %.1fs late)%n",
+                        cluster.orchestratorLogLines("disconnected: no heartbeat"), simulator.ledger().latestHeartbeatMillis() / 1e3);
+                explainRunsTwice(cluster, simulator.ledger().partitionsRunTwice());
             }
         }
     }

@@ -176,6 +176,15 @@ final class BenchCluster implements AutoCloseable {
         return Json.mapper().readTree(r.body()).get("JobID").asText();
     }
 
+    /** How many lines of the orchestrator's log contain {@code text} (0 when the log cannot be read). */
+    long orchestratorLogLines(String text) {
+        try (var lines = Files.lines(root.resolve("devstack").resolve("orchestrator").resolve("node.log"))) {
+            return lines.filter(l -> l.contains(text)).count();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
+    }
+
     String get(String path) throws Exception {
         return HTTP.send(request(path).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();

@@ -20,6 +20,7 @@ public final class RunLedger {
     private final Queue<SimulatedRun> runs = new ConcurrentLinkedQueue<>();
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong repeatedRequests = new AtomicLong();
+    private final AtomicLong latestHeartbeatMillis = new AtomicLong();
     private volatile Consumer<SimulatedRun> listener = r -> {
     };
 
@@ -32,6 +33,16 @@ public final class RunLedger {
     /** Counts a request about an execution the node had already taken (a redelivery or a re-send). */
     void repeated() {
         repeatedRequests.incrementAndGet();
+    }
+
+    /** Records how late a node sent a heartbeat (after its schedule), e.g. because the broker was slow to take sends. */
+    void heartbeatSent(long lateMillis) {
+        latestHeartbeatMillis.accumulateAndGet(lateMillis, Math::max);
+    }
+
+    /** The most any node's heartbeat was sent after its schedule, in milliseconds. */
+    public long latestHeartbeatMillis() {
+        return latestHeartbeatMillis.get();
     }
 
     /** Called for each completed run, on the thread that completed it (keep it short); replaces any previous one. */

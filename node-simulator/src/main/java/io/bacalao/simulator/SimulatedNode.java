@@ -126,6 +126,7 @@ final class SimulatedNode implements AutoCloseable {
                 return;
             }
             if (now >= nextHeartbeat) {
+                if (nextHeartbeat > 0) ledger.heartbeatSent(now - nextHeartbeat);
                 link.send(new Heartbeat(nodeId, ++seq));
                 nextHeartbeat = now + settings.heartbeatInterval().toMillis();
             }

@@ -66,6 +66,7 @@ public class InboxConsumer {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<Thread> running = new ArrayList<>();
     private BrokerClient client;
+    private LateHeartbeats lateHeartbeats;
     private BatchDrain drain;
     private InboxBatch batches;
 
@@ -74,6 +75,7 @@ public class InboxConsumer {
         int consumers = settings.config().getInt(ConfigKeys.INBOX_CONSUMERS);
         drain = new BatchDrain(size, settings.duration(ConfigKeys.INBOX_BATCH_WINDOW), System::nanoTime);
         batches = new InboxBatch(this::applyAll, router::route);
+        lateHeartbeats = new LateHeartbeats(settings.duration(ConfigKeys.DISCONNECT_TIMEOUT).dividedBy(3), clock, LOG::warning);
         client = new BrokerClient(new BrokerEndpoint(settings.brokerUrl(), settings.brokerUser(), settings.brokerPassword()));
         for (int i = 0; i < Math.max(1, consumers); i++) startConsumer(Addresses.ORCHESTRATOR, "bacalao-inbox-" + i);
         startConsumer(Addresses.LIVENESS, "bacalao-liveness");
@@ -109,7 +111,9 @@ public class InboxConsumer {
                 backoff = 1000;
                 while (stopped.getCount() > 0) {
                     List<Message> batch = drain.next(session::receive, POLL_MILLIS);
-                    if (!batch.isEmpty()) handle(session, batch);
+                    if (batch.isEmpty()) continue;
+                    if (queue.equals(Addresses.LIVENESS)) lateHeartbeats.check(batch.stream().map(LateHeartbeats::sentAt).toList());
+                    handle(session, batch);
                 }
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 // the session closes unacknowledged: the broker delivers the batch again (and dead-letters it at 10)
