@@ -11,6 +11,7 @@ import io.bacalao.domain.protocol.AskForBid;
 import io.bacalao.domain.protocol.BidResult;
 import io.bacalao.domain.protocol.ComputeError;
 import io.bacalao.domain.protocol.ExecutionProgress;
+import io.bacalao.domain.protocol.ExecutionStateRequest;
 import io.bacalao.domain.protocol.RunResult;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -243,6 +244,31 @@ class ComputeIT {
         assertEquals(ExecutionStateType.Completed, node.state(FINISHED_UNSENT).orElseThrow(), "after the restart");
         RunResult result = orchestrator().expect(RunResult.class, r -> r.executionId().equals(FINISHED_UNSENT));
         assertEquals(0, result.output().exitCode());
+    }
+
+    /**
+     * The orchestrator asks a rejoined node where the executions it believes active there stand: the finished
+     * one answers with its result again (a duplicate the orchestrator ignores), the interrupted one with its
+     * failure, and one the node never had (lost with its data) with a failure, not silence. Every report leaves
+     * the outbox once the broker has it.
+     */
+    @Test
+    @Order(9)
+    @OperateOnDeployment(NODE)
+    void rejoinedNodeAnswersForEveryExecutionItIsAskedAbout() {
+        SimulatedOrchestrator o = orchestrator();
+        String lost = "e-00001055-0000-4000-8000-00000000beef";
+        o.send(new ExecutionStateRequest(o.nodeId(), FINISHED_UNSENT, "j-finished"));
+        o.send(new ExecutionStateRequest(o.nodeId(), INTERRUPTED, "j-interrupted"));
+        o.send(new ExecutionStateRequest(o.nodeId(), lost, "j-lost"));
+
+        ComputeError unknown = o.expect(ComputeError.class, e -> e.executionId().equals(lost));
+        assertEquals("j-lost", unknown.jobId());
+        assertTrue(unknown.message().contains("unknown to node"), unknown.message());
+        Waits.until("the finished run's result again", () -> o.count(RunResult.class, FINISHED_UNSENT, r -> true) >= 2 ? true : null);
+        Waits.until("the interrupted run's failure again", () -> o.count(ComputeError.class, INTERRUPTED, e -> true) >= 2 ? true : null);
+        Waits.until("an empty outbox", () -> node.pendingReports() == 0 ? true : null);
+        assertEquals(ExecutionStateType.Completed, node.state(FINISHED_UNSENT).orElseThrow(), "asked, nothing changed");
     }
 
     @Test

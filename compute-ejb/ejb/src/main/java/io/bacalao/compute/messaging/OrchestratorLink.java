@@ -29,8 +29,12 @@ public class OrchestratorLink {
 
     /** Sends a message; throws BrokerUnavailableException (or BrokerAuthException) when it cannot. */
     public void send(ProtocolMessage m) {
-        client.send(Addresses.ORCHESTRATOR, ProtocolCodec.encode(m),
-                Map.of(ProtocolMessage.TYPE_PROPERTY, ProtocolCodec.typeOf(m)));
+        sendEncoded(ProtocolCodec.typeOf(m), ProtocolCodec.encode(m));
+    }
+
+    /** Sends a message already encoded (a stored report) to the orchestrator's inbox; throws as {@link #send}. */
+    public void sendEncoded(String type, String body) {
+        client.send(Addresses.ORCHESTRATOR, body, Map.of(ProtocolMessage.TYPE_PROPERTY, type));
     }
 
     /** Sends a message to another queue of the orchestrator's broker (e.g. a log stream's queue). */

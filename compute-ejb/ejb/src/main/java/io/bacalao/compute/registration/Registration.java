@@ -3,7 +3,7 @@ package io.bacalao.compute.registration;
 import io.bacalao.compute.capacity.NodeCapacity;
 import io.bacalao.compute.config.ComputeSettings;
 import io.bacalao.compute.messaging.OrchestratorLink;
-import io.bacalao.compute.messaging.Reports;
+import io.bacalao.compute.outbox.OutboxSender;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.config.Redaction;
 import io.bacalao.domain.protocol.HandshakeRequest;
@@ -35,7 +35,8 @@ import java.util.logging.Logger;
  * change (so the orchestrator places waiting jobs as soon as capacity frees). A failed send (the broker went
  * away), a refused handshake or an orchestrator that forgot the node sends it back to handshaking with backoff,
  * which is how it reconnects;
- * reports that could not be sent meanwhile go out again once it is joined.
+ * reports that could not be sent meanwhile wait in the node's outbox, which is sent at start-up and at once when
+ * the node has joined again.
  * The {@link RegistrationMarker} in the DataDir tells the orchestrator that a restarted node registered before.
  * Runs outside a transaction, so each store call commits before anything it produced is sent.
  */
@@ -63,7 +64,7 @@ public class Registration {
     @Inject
     Recovery recovery;
     @Inject
-    Reports reports;
+    OutboxSender outbox;
     @Inject
     Clock clock;
 
@@ -86,6 +87,7 @@ public class Registration {
         LOG.info(() -> joinedBefore ? "registered before (" + marker.file() + "); reconnecting to " + shownBrokerUrl()
                 : "registering with the orchestrator at " + shownBrokerUrl());
         recovery.failInterrupted();
+        outbox.wake();
         timers.createIntervalTimer(0, TICK.toMillis(), new TimerConfig("registration", false));
     }
 
@@ -117,7 +119,6 @@ public class Registration {
                 lastInfo = now;
                 nextInfo = now + settings.duration(ConfigKeys.INFO_UPDATE_INTERVAL).toMillis();
             }
-            if (reports.unsentCount() > 0) reports.retryUnsent();
         } catch (RuntimeException e) {
             if (registered) LOG.warning(() -> "lost the link to the orchestrator's broker at " + shownBrokerUrl() + "; reconnecting");
             registered = false;
@@ -150,7 +151,7 @@ public class Registration {
             lastProblem = "";
             nextHeartbeat = 0;
             sentCapacityVersion = -1;
-            recovery.reportFinished();
+            outbox.retryNow();
         } else {
             problem("the orchestrator refused this node: " + r.reason());
             registered = false;
