@@ -218,14 +218,20 @@ class OrchestratorIT {
         assertEquals(e.desiredState(), after.desiredState());
     }
 
+    /** Reports the node's accepted bid and waits for the approval unless the ask was pre-approved; the execution's ID. */
+    private String acceptedBid(SimulatedNode n, AskForBid ask) {
+        String executionId = ask.execution().id();
+        middle.report(n.bid(ask, true));
+        if (!ask.preApproved()) n.expect(BidAccepted.class, b -> b.executionId().equals(executionId));
+        return executionId;
+    }
+
     @Test
     void reportsOutOfOrderAndDuplicatedLeaveTheRightFinalState() {
         SimulatedNode n = node();
         String jobId = middle.submit(noopJob("reports")).jobId();
         AskForBid ask = n.askedToBid(jobId);
-        String executionId = ask.execution().id();
-        middle.report(n.bid(ask, true));
-        if (!ask.preApproved()) n.expect(BidAccepted.class, b -> b.executionId().equals(executionId));
+        String executionId = acceptedBid(n, ask);
 
         RunResult done = n.completed(executionId, jobId);
         middle.report(done);
@@ -255,10 +261,7 @@ class OrchestratorIT {
     void aRejoinedNodeIsAskedAboutItsRunningExecutionAndItsFailureEndsIt() {
         SimulatedNode n = node();
         String jobId = middle.submit(noopJob("reconciled")).jobId();
-        AskForBid ask = n.askedToBid(jobId);
-        String executionId = ask.execution().id();
-        middle.report(n.bid(ask, true));
-        if (!ask.preApproved()) n.expect(BidAccepted.class, b -> b.executionId().equals(executionId));
+        String executionId = acceptedBid(n, n.askedToBid(jobId));
         middle.report(new ExecutionProgress(n.id(), executionId, jobId, ExecutionStateType.Running, null));
         Waits.until("execution " + executionId + " Running", () -> middle.executions(jobId).stream()
                 .filter(e -> e.id().equals(executionId) && e.state() == ExecutionStateType.Running).findFirst().orElse(null));
@@ -272,9 +275,7 @@ class OrchestratorIT {
 
         AskForBid retry = n.expect(AskForBid.class, a -> a.execution().jobId().equals(jobId)
                 && !a.execution().id().equals(executionId));
-        middle.report(n.bid(retry, true));
-        if (!retry.preApproved()) n.expect(BidAccepted.class, b -> b.executionId().equals(retry.execution().id()));
-        middle.report(n.completed(retry.execution().id(), jobId));
+        middle.report(n.completed(acceptedBid(n, retry), jobId));
         awaitState(jobId, JobStateType.Completed);
         awaitEvaluationsDone(jobId);
         List<Execution> executions = middle.executions(jobId);

@@ -28,6 +28,7 @@ public class Recovery {
     Reports reports;
     @Inject
     Executors executors;
+
     public synchronized void failInterrupted() {
         executors.recoverAll();
         for (LocalExecution e : store.inStates(List.of(ExecutionStateType.Running, ExecutionStateType.Publishing))) {
