@@ -19,6 +19,7 @@ import io.bacalao.domain.protocol.BidResult;
 import io.bacalao.domain.protocol.CancelExecution;
 import io.bacalao.domain.protocol.ComputeError;
 import io.bacalao.domain.protocol.ExecutionProgress;
+import io.bacalao.domain.protocol.ExecutionStateRequest;
 import io.bacalao.domain.protocol.HandshakeRequest;
 import io.bacalao.domain.protocol.HandshakeResponse;
 import io.bacalao.domain.protocol.Heartbeat;
@@ -175,6 +176,7 @@ final class SimulatedNode implements AutoCloseable {
             case BidAccepted b -> bidAccepted(b);
             case BidRejected r -> update(r.executionId(), ExecutionStateType.AskForBidAccepted, ExecutionStateType.BidRejected);
             case CancelExecution c -> cancel(c);
+            case ExecutionStateRequest r -> stateRequested(r);
             case LogStreamRequest l -> sendTo(Addresses.logQueue(l.streamId()),
                     new LogChunk(nodeId, l.streamId(), 0, 1, "", true, null));
             default -> LOG.warning(() -> nodeId + " ignores " + m.getClass().getSimpleName() + " sent to a compute node");
@@ -230,10 +232,26 @@ final class SimulatedNode implements AutoCloseable {
         if (e != null) {
             start(e);
         } else if (!knows(accepted.executionId())) {
-            String msg = "execution " + accepted.executionId() + " is unknown to node " + nodeId;
-            send(null, new ComputeError(nodeId, accepted.executionId(), accepted.jobId(), msg,
-                    List.of(Event.error(EventTopics.EXECUTION, msg, clock.instant()))));
+            unknown(accepted.executionId(), accepted.jobId());
         }
+    }
+
+    /** A rejoined node is asked where an execution stands: as a compute node, the current answer, or unknown. */
+    private void stateRequested(ExecutionStateRequest r) {
+        synchronized (this) {
+            SimulatedExecution e = executions.get(r.executionId());
+            if (e != null) {
+                askedAgain(e);
+                return;
+            }
+        }
+        unknown(r.executionId(), r.jobId());
+    }
+
+    private void unknown(String executionId, String jobId) {
+        String msg = "execution " + executionId + " is unknown to node " + nodeId;
+        send(null, new ComputeError(nodeId, executionId, jobId, msg,
+                List.of(Event.error(EventTopics.EXECUTION, msg, clock.instant()))));
     }
 
     private synchronized boolean knows(String executionId) {

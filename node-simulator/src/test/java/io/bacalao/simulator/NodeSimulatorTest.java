@@ -23,6 +23,7 @@ import io.bacalao.domain.protocol.BidAccepted;
 import io.bacalao.domain.protocol.BidResult;
 import io.bacalao.domain.protocol.ComputeError;
 import io.bacalao.domain.protocol.ExecutionProgress;
+import io.bacalao.domain.protocol.ExecutionStateRequest;
 import io.bacalao.domain.protocol.HandshakeRequest;
 import io.bacalao.domain.protocol.Heartbeat;
 import io.bacalao.domain.protocol.RunResult;
@@ -187,6 +188,24 @@ class NodeSimulatorTest {
             orchestrator.next(RunResult.class, r -> r.executionId().equals(x.id()));
             assertEquals(1, sim.ledger().runsOf(x.jobId()).size(), "asked again, it ran again");
             assertTrue(sim.ledger().repeatedRequests() >= 1);
+        }
+    }
+
+    @Test
+    void aNodeAskedWhereExecutionsStandAnswersWithTheResultAgainAndAFailureForOneItDoesNotKnow() throws Exception {
+        try (NodeSimulator sim = NodeSimulator.start(settings(1))) {
+            sim.awaitJoined(Duration.ofSeconds(30));
+            String node = sim.nodeIds().get(0);
+            Execution x = execution(node, "noop", 0);
+            orchestrator.send(new AskForBid(node, x, true));
+            orchestrator.next(RunResult.class, r -> r.executionId().equals(x.id()));
+
+            orchestrator.send(new ExecutionStateRequest(node, "e-lost", "j-lost"));
+            ComputeError lost = orchestrator.next(ComputeError.class, e -> e.executionId().equals("e-lost"));
+            assertTrue(lost.message().contains("unknown to node"), lost.message());
+            orchestrator.send(new ExecutionStateRequest(node, x.id(), x.jobId()));
+            orchestrator.next(RunResult.class, r -> r.executionId().equals(x.id()));
+            assertEquals(1, sim.ledger().runsOf(x.jobId()).size(), "asked where it stands, it ran again");
         }
     }
 

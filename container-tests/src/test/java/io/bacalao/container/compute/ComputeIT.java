@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bacalao.container.support.Deployments;
+import io.bacalao.container.support.LinkRelay;
 import io.bacalao.container.support.Waits;
 import io.bacalao.domain.model.ExecutionStateType;
 import io.bacalao.domain.protocol.AskForBid;
 import io.bacalao.domain.protocol.BidResult;
 import io.bacalao.domain.protocol.ComputeError;
 import io.bacalao.domain.protocol.ExecutionProgress;
+import io.bacalao.domain.protocol.ExecutionStateRequest;
 import io.bacalao.domain.protocol.RunResult;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -40,8 +42,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * orchestrator ({@link SimulatedOrchestrator}) and drives the node through {@link ComputeNodeUnderTest}.
  *
  * <p>The steps run in order on one node: the test client starts it, the node's steps run inside it, the client
- * kills it ({@code kill -9}) while an execution runs and starts it again on the same data, and the last node step
- * checks the recovery. (One class, so that the node starts twice in all, not three times.)
+ * cuts the node's link to its broker ({@link LinkRelay}) while a run finishes, kills the node ({@code kill -9})
+ * while another execution runs and starts it again on the same data with the link restored, and the last node
+ * steps check the recovery. (One class, so that the node starts twice in all, not three times.)
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -49,12 +52,17 @@ class ComputeIT {
     private static final String NODE = "compute-node";
     /** Chosen here, not by the node: the step after the restart has to find the same execution. */
     private static final String INTERRUPTED = "e-0000dead-0000-4000-8000-00000000beef";
+    /** Finishes while the node cannot reach its broker, so its result is not delivered before the kill. */
+    private static final String FINISHED_UNSENT = "e-0000f1ed-0000-4000-8000-00000000beef";
+    /** The node's link to its broker (client side only). */
+    private static LinkRelay link;
     private static SimulatedOrchestrator orchestrator;
 
     @Deployment(name = NODE, managed = false)
     @TargetsContainer("compute")
     static WebArchive deployment() {
-        return Deployments.compute(ComputeIT.class, ComputeNodeUnderTest.class, SimulatedOrchestrator.class);
+        return Deployments.compute(ComputeIT.class, ComputeNodeUnderTest.class, SimulatedOrchestrator.class,
+                LinkRelay.class);
     }
 
     @ArquillianResource
@@ -182,14 +190,29 @@ class ComputeIT {
 
     @Test
     @Order(4)
+    @RunAsClient
+    void theNodesLinkToItsBrokerIsCut() {
+        link.cut();
+    }
+
+    /**
+     * A run finishes while its report cannot be delivered (the broker is unreachable from the node); the node is
+     * killed before the link comes back (next step), so only what the node stored survives.
+     */
+    @Test
+    @Order(5)
     @OperateOnDeployment(NODE)
-    void executionRunsWhenTheNodeIsKilled() {
-        node.handle(orchestrator().runRequest(SimulatedOrchestrator.sleepingJob(), INTERRUPTED));
+    void runFinishesWhileTheBrokerIsUnreachableAndAnotherRunsWhenTheNodeIsKilled() {
+        SimulatedOrchestrator o = orchestrator();
+        node.handle(o.runRequest(SimulatedOrchestrator.noopJob(), FINISHED_UNSENT));
+        awaitState(FINISHED_UNSENT, ExecutionStateType.Completed);
+        node.handle(o.runRequest(SimulatedOrchestrator.sleepingJob(), INTERRUPTED));
         awaitState(INTERRUPTED, ExecutionStateType.Running);
+        assertEquals(0, o.count(RunResult.class, FINISHED_UNSENT, r -> true), "delivered over a cut link");
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @RunAsClient
     void nodeIsKilledAndStartsAgainOnItsData() throws Exception {
         // the node this class started: the newest Payara Micro child of this JVM (an earlier class's may still stop)
@@ -200,11 +223,12 @@ class ComputeIT {
         payara.destroyForcibly();
         payara.onExit().get(60, TimeUnit.SECONDS);
         deployer.undeploy(NODE);
+        link.restore();
         start();
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @OperateOnDeployment(NODE)
     void interruptedExecutionIsFailedAndReportedAfterTheJoin() {
         assertEquals(ExecutionStateType.Failed, node.state(INTERRUPTED).orElseThrow(), "after the restart");
@@ -212,11 +236,47 @@ class ComputeIT {
         assertTrue(reported.message().contains("Failed due to node restart"), reported.message());
     }
 
+    /** The result stored before the kill is sent after the restart, without anyone asking for it. */
     @Test
-    @Order(7)
+    @Order(8)
+    @OperateOnDeployment(NODE)
+    void resultOfTheRunThatFinishedUnreachableIsSentAfterTheRestart() {
+        assertEquals(ExecutionStateType.Completed, node.state(FINISHED_UNSENT).orElseThrow(), "after the restart");
+        RunResult result = orchestrator().expect(RunResult.class, r -> r.executionId().equals(FINISHED_UNSENT));
+        assertEquals(0, result.output().exitCode());
+    }
+
+    /**
+     * The orchestrator asks a rejoined node where the executions it believes active there stand: the finished
+     * one answers with its result again (a duplicate the orchestrator ignores), the interrupted one with its
+     * failure, and one the node never had (lost with its data) with a failure, not silence. Every report leaves
+     * the outbox once the broker has it.
+     */
+    @Test
+    @Order(9)
+    @OperateOnDeployment(NODE)
+    void rejoinedNodeAnswersForEveryExecutionItIsAskedAbout() {
+        SimulatedOrchestrator o = orchestrator();
+        String lost = "e-00001055-0000-4000-8000-00000000beef";
+        o.send(new ExecutionStateRequest(o.nodeId(), FINISHED_UNSENT, "j-finished"));
+        o.send(new ExecutionStateRequest(o.nodeId(), INTERRUPTED, "j-interrupted"));
+        o.send(new ExecutionStateRequest(o.nodeId(), lost, "j-lost"));
+
+        ComputeError unknown = o.expect(ComputeError.class, e -> e.executionId().equals(lost));
+        assertEquals("j-lost", unknown.jobId());
+        assertTrue(unknown.message().contains("unknown to node"), unknown.message());
+        Waits.until("the finished run's result again", () -> o.count(RunResult.class, FINISHED_UNSENT, r -> true) >= 2 ? true : null);
+        Waits.until("the interrupted run's failure again", () -> o.count(ComputeError.class, INTERRUPTED, e -> true) >= 2 ? true : null);
+        Waits.until("an empty outbox", () -> node.pendingReports() == 0 ? true : null);
+        assertEquals(ExecutionStateType.Completed, node.state(FINISHED_UNSENT).orElseThrow(), "asked, nothing changed");
+    }
+
+    @Test
+    @Order(20)
     @RunAsClient
     void nodeStops() {
         deployer.undeploy(NODE);
+        link.close();
     }
 
     /**
@@ -224,6 +284,9 @@ class ComputeIT {
      * applications again beside this one (see payara NodeProcess.deleteTree).
      */
     private void start() {
+        if (link == null) {
+            link = new LinkRelay(Integer.getInteger("bacalao.it.compute.link"), Integer.getInteger("bacalao.it.compute.broker"));
+        }
         deleteTree(Path.of(System.getProperty("bacalao.it.run"), "compute", "payara-root"));
         deployer.deploy(NODE);
     }

@@ -1,6 +1,7 @@
 package io.bacalao.container.compute;
 
 import io.bacalao.compute.messaging.ComputeMessageHandler;
+import io.bacalao.compute.outbox.Outbox;
 import io.bacalao.compute.queue.LocalQueue;
 import io.bacalao.compute.store.ExecutionStore;
 import io.bacalao.compute.store.LocalExecution;
@@ -12,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The compute node's middle as the tests drive it, and the only test class that names its internals: the message
- * handler (what the inbox hands a decoded message to), the local queue and the node's store of executions.
+ * handler (what the inbox hands a decoded message to), the local queue, the node's store of executions and its
+ * outbox of reports.
  */
 @ApplicationScoped
 public class ComputeNodeUnderTest {
@@ -22,6 +24,8 @@ public class ComputeNodeUnderTest {
     LocalQueue queue;
     @Inject
     ExecutionStore store;
+    @Inject
+    Outbox outbox;
 
     /** Handles an orchestrator message as the node's inbox does, on the caller's thread. */
     void handle(ProtocolMessage m) {
@@ -31,6 +35,11 @@ public class ComputeNodeUnderTest {
     /** Executions approved here and waiting for capacity. */
     int waiting() {
         return queue.size();
+    }
+
+    /** Reports stored and not yet taken by the broker. */
+    long pendingReports() {
+        return outbox.size();
     }
 
     Optional<ExecutionStateType> state(String executionId) {

@@ -27,13 +27,14 @@ import java.util.function.Predicate;
 
 /**
  * The orchestrator, played by the test on the compute node's broker (the node under test runs its own broker.war
- * and logs in as the orchestrator user, as a hybrid node does): reads the orchestrator's inbox, where the node
+ * and logs in as the orchestrator user, as a hybrid node does; the node through a relay the test can cut, the
+ * orchestrator directly): reads the orchestrator's inbox, where the node
  * reports, accepts the node's handshakes, and sends the node protocol messages on its queue.
  */
 final class SimulatedOrchestrator implements AutoCloseable {
     private static final AtomicInteger NAMES = new AtomicInteger();
     private final String nodeId = System.getProperty("bacalao.node.id");
-    private final BrokerClient broker = new BrokerClient(new BrokerEndpoint(System.getProperty("bacalao.broker.url"),
+    private final BrokerClient broker = new BrokerClient(new BrokerEndpoint(System.getProperty("bacalao.it.broker.url"),
             System.getProperty("bacalao.broker.user"), System.getProperty("bacalao.broker.password")));
     private final ProtocolInbox inbox = new ProtocolInbox(broker.subscribe(Addresses.ORCHESTRATOR), "the orchestrator's inbox");
     private final List<ProtocolMessage> received = inbox.received();

@@ -17,6 +17,8 @@ import io.bacalao.domain.model.JobHistory;
 import io.bacalao.domain.model.JobStateType;
 import io.bacalao.domain.protocol.AskForBid;
 import io.bacalao.domain.protocol.BidAccepted;
+import io.bacalao.domain.protocol.ComputeError;
+import io.bacalao.domain.protocol.ExecutionStateRequest;
 import io.bacalao.domain.protocol.ExecutionProgress;
 import io.bacalao.domain.protocol.ProtocolMessage;
 import io.bacalao.domain.protocol.RunResult;
@@ -216,14 +218,20 @@ class OrchestratorIT {
         assertEquals(e.desiredState(), after.desiredState());
     }
 
+    /** Reports the node's accepted bid and waits for the approval unless the ask was pre-approved; the execution's ID. */
+    private String acceptedBid(SimulatedNode n, AskForBid ask) {
+        String executionId = ask.execution().id();
+        middle.report(n.bid(ask, true));
+        if (!ask.preApproved()) n.expect(BidAccepted.class, b -> b.executionId().equals(executionId));
+        return executionId;
+    }
+
     @Test
     void reportsOutOfOrderAndDuplicatedLeaveTheRightFinalState() {
         SimulatedNode n = node();
         String jobId = middle.submit(noopJob("reports")).jobId();
         AskForBid ask = n.askedToBid(jobId);
-        String executionId = ask.execution().id();
-        middle.report(n.bid(ask, true));
-        if (!ask.preApproved()) n.expect(BidAccepted.class, b -> b.executionId().equals(executionId));
+        String executionId = acceptedBid(n, ask);
 
         RunResult done = n.completed(executionId, jobId);
         middle.report(done);
@@ -241,6 +249,39 @@ class OrchestratorIT {
                 && EventTopics.COMPLETED_SUCCESSFULLY.equals(h.event().message())).count();
         assertEquals(1, completions, "the repeated result was recorded again");
         assertEquals(JobStateType.Completed, middle.job(jobId).orElseThrow().state().stateType());
+    }
+
+    /**
+     * A node that handshakes again (it restarted, or lost its link) is asked where each execution stands that the
+     * orchestrator believes is active there, a running one included (no sweep re-asks those); a node that lost
+     * the execution answers with a failure, which fails it (delivered twice, as an outbox may, once), and the
+     * job's retry runs: nothing stays Running.
+     */
+    @Test
+    void aRejoinedNodeIsAskedAboutItsRunningExecutionAndItsFailureEndsIt() {
+        SimulatedNode n = node();
+        String jobId = middle.submit(noopJob("reconciled")).jobId();
+        String executionId = acceptedBid(n, n.askedToBid(jobId));
+        middle.report(new ExecutionProgress(n.id(), executionId, jobId, ExecutionStateType.Running, null));
+        Waits.until("execution " + executionId + " Running", () -> middle.executions(jobId).stream()
+                .filter(e -> e.id().equals(executionId) && e.state() == ExecutionStateType.Running).findFirst().orElse(null));
+
+        n.rejoins();
+        ExecutionStateRequest asked = n.expect(ExecutionStateRequest.class, r -> r.executionId().equals(executionId));
+        assertEquals(jobId, asked.jobId());
+        ComputeError lost = n.unknown(executionId, jobId);
+        middle.report(lost);
+        middle.report(lost);
+
+        AskForBid retry = n.expect(AskForBid.class, a -> a.execution().jobId().equals(jobId)
+                && !a.execution().id().equals(executionId));
+        middle.report(n.completed(acceptedBid(n, retry), jobId));
+        awaitState(jobId, JobStateType.Completed);
+        awaitEvaluationsDone(jobId);
+        List<Execution> executions = middle.executions(jobId);
+        assertEquals(2, executions.size(), "the repeated failure made another retry: " + executions);
+        Execution failed = executions.stream().filter(e -> e.id().equals(executionId)).findFirst().orElseThrow();
+        assertEquals(ExecutionStateType.Failed, failed.state());
     }
 
     /**

@@ -17,6 +17,7 @@ import io.bacalao.domain.model.SpecConfig;
 import io.bacalao.domain.protocol.AskForBid;
 import io.bacalao.domain.protocol.BidAccepted;
 import io.bacalao.domain.protocol.BidResult;
+import io.bacalao.domain.protocol.ComputeError;
 import io.bacalao.domain.protocol.HandshakeRequest;
 import io.bacalao.domain.protocol.HandshakeResponse;
 import io.bacalao.domain.protocol.ProtocolCodec;
@@ -64,6 +65,20 @@ final class SimulatedNode implements AutoCloseable {
 
     String id() {
         return id;
+    }
+
+    /** Handshakes again as a node that registered before does after a restart; returns once it is accepted. */
+    void rejoins() {
+        HandshakeResponse before = expect(HandshakeResponse.class, r -> true);
+        say(new HandshakeRequest(id, info(), true, System.currentTimeMillis()));
+        HandshakeResponse answer = expect(HandshakeResponse.class, r -> r != before);
+        if (!answer.accepted()) throw new AssertionError("the orchestrator refused " + id + " again: " + answer.reason());
+    }
+
+    /** The failure a node answers for an execution it does not know (lost with its data). */
+    ComputeError unknown(String executionId, String jobId) {
+        String msg = "execution " + executionId + " is unknown to node " + id;
+        return new ComputeError(id, executionId, jobId, msg, List.of(Event.error(EventTopics.EXECUTION, msg, Instant.now())));
     }
 
     private NodeInfo info() {

@@ -114,6 +114,15 @@ class ProtocolCodecTest {
     }
 
     @Test
+    void anExecutionStateRequestRoundTripsAndToleratesFieldsOfALaterVersion() {
+        ExecutionStateRequest asked = new ExecutionStateRequest("n-1", "e-1", "j-1");
+
+        assertEquals(asked, roundTrip(asked));
+        String fromALaterVersion = ProtocolCodec.encode(asked).replaceFirst("^\\{", "{\"Since\":42,");
+        assertEquals(asked, ProtocolCodec.decode("ExecutionStateRequest", fromALaterVersion));
+    }
+
+    @Test
     void theTypeNameIsTheSimpleClassName() {
         assertEquals("AskForBid", ProtocolCodec.typeOf(new AskForBid("n-1", null, false)));
         assertEquals("RunResult", ProtocolCodec.typeOf(new RunResult("n-1", "e", "j", null, null, null)));

@@ -3,6 +3,7 @@ package io.bacalao.orchestrator.messaging;
 import io.bacalao.broker.Addresses;
 import io.bacalao.broker.client.BrokerUnavailableException;
 import io.bacalao.domain.model.NodeEvent;
+import io.bacalao.domain.protocol.ExecutionStateRequest;
 import io.bacalao.domain.protocol.HandshakeResponse;
 import io.bacalao.domain.spec.Json;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,11 @@ public class BrokerNodeChannel implements NodeChannel {
     @Override
     public void tell(HandshakeResponse response) {
         broker.send(response);
+    }
+
+    @Override
+    public void ask(ExecutionStateRequest request) {
+        broker.send(request);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.bacalao.domain.model.JobStateType;
 import io.bacalao.domain.model.JobType;
 import io.bacalao.domain.model.NodeConnection;
 import io.bacalao.domain.model.NodeInfo;
+import io.bacalao.domain.protocol.ExecutionStateRequest;
 import io.bacalao.domain.protocol.HandshakeRequest;
 import io.bacalao.domain.protocol.HandshakeResponse;
 import io.bacalao.domain.protocol.Heartbeat;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -98,6 +100,20 @@ public class NodeManager {
                     "handshake");
             reevaluateWaitingJobs(request.nodeId());
         }
+        reconcile(request.nodeId());
+    }
+
+    /**
+     * A node handshakes when it starts or lost its link: it may have finished, failed or forgotten executions
+     * meanwhile whose reports never arrived. It is asked about each execution believed active there (running ones
+     * included, which nothing else re-asks) and answers from its own store, with a failure for those it does
+     * not know, so none of them waits for ever.
+     */
+    private void reconcile(String nodeId) {
+        Map<String, String> active = jobs.activeExecutionsOn(nodeId);
+        if (active.isEmpty()) return;
+        LOG.info(() -> "asking node " + nodeId + " where its " + active.size() + " active execution(s) stand");
+        active.forEach((executionId, jobId) -> channel.ask(new ExecutionStateRequest(nodeId, executionId, jobId)));
     }
 
     public void heartbeat(Heartbeat h) {

@@ -18,7 +18,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -166,6 +168,21 @@ public class JobStore {
         return em.createQuery("select distinct e.jobId from ExecutionEntity e where e.nodeId = :node"
                         + " and e.desiredState <> 2 and e.computeState not in (4, 8, 9, 10, 11)", String.class)
                 .setParameter("node", nodeId).getResultList();
+    }
+
+    /**
+     * The executions (ID → job ID) that the node has answered for and that the orchestrator believes are still
+     * active there: bid on, approved, running or publishing, not to be stopped. Asked about when the node
+     * (re)joins, as no sweep re-asks a running execution. New ones are left out: the node may not have received
+     * them yet, and the re-send sweep asks for their bid again.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<String, String> activeExecutionsOn(String nodeId) {
+        Map<String, String> active = new LinkedHashMap<>();
+        em.createQuery("select e.id, e.jobId from ExecutionEntity e where e.nodeId = :node"
+                        + " and e.desiredState <> 2 and e.computeState in (3, 5, 6, 7) order by e.createTime", Object[].class)
+                .setParameter("node", nodeId).getResultList().forEach(row -> active.put((String) row[0], (String) row[1]));
+        return active;
     }
 
     /**

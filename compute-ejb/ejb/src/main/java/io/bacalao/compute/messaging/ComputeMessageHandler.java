@@ -13,6 +13,7 @@ import io.bacalao.domain.protocol.AskForBid;
 import io.bacalao.domain.protocol.BidAccepted;
 import io.bacalao.domain.protocol.BidRejected;
 import io.bacalao.domain.protocol.CancelExecution;
+import io.bacalao.domain.protocol.ExecutionStateRequest;
 import io.bacalao.domain.protocol.HandshakeResponse;
 import io.bacalao.domain.protocol.LogStreamRequest;
 import io.bacalao.domain.protocol.ProtocolMessage;
@@ -52,6 +53,7 @@ public class ComputeMessageHandler {
             case CancelExecution c -> cancel(c);
             case HandshakeResponse h -> registration.onHandshakeResponse(h);
             case LogStreamRequest l -> logs.stream(l);
+            case ExecutionStateRequest s -> stateRequested(s);
             default -> LOG.warning(() -> "ignoring " + m.getClass().getSimpleName() + " sent to a compute node");
         }
     }
@@ -66,8 +68,7 @@ public class ComputeMessageHandler {
         LocalExecution received = LocalExecution.received(ask.execution().withJob(bidder.admitted(ask.execution().job())));
         LocalExecution decided = !decision.accepted() ? received.to(ExecutionStateType.AskForBidRejected, decision.reason())
                 : received.to(ask.preApproved() ? ExecutionStateType.BidAccepted : ExecutionStateType.AskForBidAccepted, "");
-        if (!store.insert(decided)) return;
-        reports.bid(decided);
+        if (!store.insert(decided, reports::bid)) return;
         if (decided.state() == ExecutionStateType.BidAccepted) queue.submit(decided);
     }
 
@@ -84,6 +85,21 @@ public class ComputeMessageHandler {
         } else {
             answerAgain(known.get());
         }
+    }
+
+    /**
+     * The orchestrator believes the execution is active here (this node rejoined): it gets the report of where
+     * the execution stands, its result again when it has ended, and a failure when this node does not know it.
+     * An approved execution not started yet is offered to the queue again, which starts it at most once.
+     */
+    private void stateRequested(ExecutionStateRequest r) {
+        Optional<LocalExecution> known = store.find(r.executionId());
+        if (known.isEmpty()) {
+            reports.unknown(r.executionId(), r.jobId());
+            return;
+        }
+        reports.current(known.get());
+        if (known.get().state() == ExecutionStateType.BidAccepted) queue.submit(known.get());
     }
 
     private void cancel(CancelExecution c) {

@@ -32,8 +32,12 @@ public class OrchestratorLink {
      * BrokerUnavailableException (or BrokerAuthException) when it cannot.
      */
     public void send(ProtocolMessage m) {
-        String type = ProtocolCodec.typeOf(m);
-        client.send(Addresses.inboxOf(type), ProtocolCodec.encode(m), Map.of(ProtocolMessage.TYPE_PROPERTY, type));
+        sendEncoded(ProtocolCodec.typeOf(m), ProtocolCodec.encode(m));
+    }
+
+    /** Sends a message already encoded (a stored report) to the orchestrator's queue for its type; throws as {@link #send}. */
+    public void sendEncoded(String type, String body) {
+        client.send(Addresses.inboxOf(type), body, Map.of(ProtocolMessage.TYPE_PROPERTY, type));
     }
 
     /** Sends a message to another queue of the orchestrator's broker (e.g. a log stream's queue). */

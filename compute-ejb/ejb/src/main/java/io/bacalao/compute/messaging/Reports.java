@@ -1,7 +1,7 @@
 package io.bacalao.compute.messaging;
 
 import io.bacalao.compute.config.ComputeSettings;
-import io.bacalao.compute.store.ExecutionStore;
+import io.bacalao.compute.outbox.Outbox;
 import io.bacalao.compute.store.LocalExecution;
 import io.bacalao.domain.model.Event;
 import io.bacalao.domain.model.EventTopics;
@@ -15,29 +15,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 
 /**
  * Tells the orchestrator where an execution stands, derived from its stored local state, so the same call
- * also answers a repeated question (the orchestrator re-asks when a bid or an approval was lost). A report that
- * cannot be sent (the broker is away) is remembered and sent again, with the execution's state at that time, by
- * {@link #retryUnsent} once the node is joined again: nobody would ask for the result of a finished run.
+ * also answers a repeated question (the orchestrator re-asks when a bid or an approval was lost, and asks a node
+ * that rejoined about every execution it believes is active there). Each report goes into the node's
+ * {@link Outbox}: called inside the transaction of the change it reports, it commits with that change; it is
+ * sent after the commit and kept until the broker has it, also across a restart.
  */
 @ApplicationScoped
 public class Reports {
-    private static final Logger LOG = Logger.getLogger(Reports.class.getName());
-
     @Inject
-    OrchestratorLink link;
+    Outbox outbox;
     @Inject
     ComputeSettings settings;
     @Inject
-    ExecutionStore store;
-    @Inject
     Clock clock;
-    private final Set<String> unsent = ConcurrentHashMap.newKeySet();
 
     /**
      * The bid on an execution: rejected when it was, accepted otherwise; pre-approved when the node runs it
@@ -74,25 +67,14 @@ public class Reports {
 
     /** Answers for an execution the orchestrator asks about but this node never had (or lost). */
     public void unknown(String executionId, String jobId) {
-        String msg = "execution " + executionId + " is unknown to node " + settings.nodeId();
-        send(null, new ComputeError(settings.nodeId(), executionId, jobId, msg,
+        String msg = "execution " + executionId + " is unknown to node " + settings.nodeId()
+                + " (it never reached the node, or was lost with the node's data)";
+        send(executionId, new ComputeError(settings.nodeId(), executionId, jobId, msg,
                 List.of(Event.error(EventTopics.EXECUTION, msg, clock.instant()))));
     }
 
-    /** Sends again, as they stand now, the executions whose last report could not be sent. */
-    public void retryUnsent() {
-        for (String id : List.copyOf(unsent)) {
-            unsent.remove(id);
-            store.find(id).ifPresent(this::current);
-        }
-    }
-
-    /** How many executions wait for a report to be sent again. */
-    public int unsentCount() {
-        return unsent.size();
-    }
-
-    private void current(LocalExecution e) {
+    /** Reports where the execution stands now: its bid, its Running or Publishing state, or its end. */
+    public void current(LocalExecution e) {
         switch (e.state()) {
             case New, AskForBidAccepted, AskForBidRejected, BidAccepted -> bid(e);
             case Running, Publishing -> progress(e, e.state());
@@ -103,13 +85,6 @@ public class Reports {
     }
 
     private void send(String executionId, ProtocolMessage m) {
-        try {
-            link.send(m);
-            if (executionId != null) unsent.remove(executionId);
-        } catch (RuntimeException e) {
-            if (executionId != null) unsent.add(executionId);
-            LOG.warning(() -> "could not send " + m.getClass().getSimpleName() + " to the orchestrator ("
-                    + e.getMessage() + "); it is sent again once this node has rejoined");
-        }
+        outbox.add(executionId, m);
     }
 }

@@ -8,14 +8,13 @@ import io.bacalao.compute.store.LocalExecution;
 import io.bacalao.domain.model.ExecutionStateType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Start-up after a stop or crash: executors clean up (leftover containers are removed), executions that were
  * running are failed ("Failed due to node restart"),
- * approved ones that had not started go back to the queue, and the failures are reported once the node has
- * joined the orchestrator again.
+ * approved ones that had not started go back to the queue. Each failure's report is stored with it (the node's
+ * outbox sends it once the broker is reachable).
  */
 @ApplicationScoped
 public class Recovery {
@@ -29,19 +28,12 @@ public class Recovery {
     Reports reports;
     @Inject
     Executors executors;
-    private final List<LocalExecution> toReport = new ArrayList<>();
 
     public synchronized void failInterrupted() {
         executors.recoverAll();
         for (LocalExecution e : store.inStates(List.of(ExecutionStateType.Running, ExecutionStateType.Publishing))) {
-            store.update(e.id(), cur -> cur.moved(ExecutionStateType.Failed, RESTART_MESSAGE))
-                    .ifPresent(toReport::add);
+            store.update(e.id(), cur -> cur.moved(ExecutionStateType.Failed, RESTART_MESSAGE), reports::finished);
         }
         store.inStates(List.of(ExecutionStateType.BidAccepted)).forEach(queue::submit);
-    }
-
-    public synchronized void reportFinished() {
-        toReport.forEach(reports::finished);
-        toReport.clear();
     }
 }

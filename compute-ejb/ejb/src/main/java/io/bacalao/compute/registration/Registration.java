@@ -4,7 +4,7 @@ import io.bacalao.compute.capacity.NodeCapacity;
 import io.bacalao.compute.config.ComputeSettings;
 import io.bacalao.compute.executor.Executors;
 import io.bacalao.compute.messaging.OrchestratorLink;
-import io.bacalao.compute.messaging.Reports;
+import io.bacalao.compute.outbox.OutboxSender;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.config.Redaction;
 import io.bacalao.domain.protocol.HandshakeRequest;
@@ -36,7 +36,8 @@ import java.util.logging.Logger;
  * or its engines change (so the orchestrator places waiting jobs as soon as capacity frees or an engine appears). A failed send (the broker went
  * away), a refused handshake or an orchestrator that forgot the node sends it back to handshaking with backoff,
  * which is how it reconnects;
- * reports that could not be sent meanwhile go out again once it is joined.
+ * reports that could not be sent meanwhile wait in the node's outbox, which is sent at start-up and at once when
+ * the node has joined again.
  * The {@link RegistrationMarker} in the DataDir tells the orchestrator that a restarted node registered before.
  * Runs outside a transaction, so each store call commits before anything it produced is sent.
  */
@@ -64,7 +65,7 @@ public class Registration {
     @Inject
     Recovery recovery;
     @Inject
-    Reports reports;
+    OutboxSender outbox;
     @Inject
     Clock clock;
     @Inject
@@ -89,6 +90,7 @@ public class Registration {
         LOG.info(() -> joinedBefore ? "registered before (" + marker.file() + "); reconnecting to " + shownBrokerUrl()
                 : "registering with the orchestrator at " + shownBrokerUrl());
         recovery.failInterrupted();
+        outbox.wake();
         timers.createIntervalTimer(0, TICK.toMillis(), new TimerConfig("registration", false));
     }
 
@@ -120,7 +122,6 @@ public class Registration {
                 lastInfo = now;
                 nextInfo = now + settings.duration(ConfigKeys.INFO_UPDATE_INTERVAL).toMillis();
             }
-            if (reports.unsentCount() > 0) reports.retryUnsent();
         } catch (RuntimeException e) {
             if (registered) LOG.warning(() -> "lost the link to the orchestrator's broker at " + shownBrokerUrl() + "; reconnecting");
             registered = false;
@@ -153,7 +154,7 @@ public class Registration {
             lastProblem = "";
             nextHeartbeat = 0;
             sentCapacityVersion = -1;
-            recovery.reportFinished();
+            outbox.retryNow();
         } else {
             problem("the orchestrator refused this node: " + r.reason());
             registered = false;

@@ -116,16 +116,15 @@ public class ExecutionRunner {
                     capture.stderrTruncated());
             ResultsFolder.checkDisk(results, Resources.parse(e.job().task().resources()).disk());
             SpecConfig published = publish(e, results);
-            store.update(e.id(), cur -> cur.completed(published, output))
-                    .ifPresent(reports::finished);
+            store.update(e.id(), cur -> cur.completed(published, output), reports::finished);
         } catch (ExecutionFailure | IOException | StorageException | PublishException | RuntimeException failure) {
             String message = failure instanceof ExecutionFailure || failure instanceof StorageException
                     || failure instanceof PublishException ? failure.getMessage()
                     : "execution failed on node " + settings.nodeId() + ": " + failure;
             if (!(failure instanceof ExecutionFailure)) LOG.log(Level.WARNING, "execution " + e.id() + " failed", failure);
             String topic = failure instanceof ExecutionFailure f ? f.topic() : EventTopics.EXECUTION;
-            store.update(e.id(), cur -> cur.moved(ExecutionStateType.Failed, message))
-                    .ifPresent(failed -> reports.finished(failed, topic));
+            store.update(e.id(), cur -> cur.moved(ExecutionStateType.Failed, message),
+                    failed -> reports.finished(failed, topic));
         } finally {
             if (runningReport != null) runningReport.close();
             found.ifPresent(x -> x.cleanUp(e.id()));

@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import jakarta.inject.Inject;
 
@@ -28,8 +29,15 @@ public class ExecutionStore {
 
     /** Stores a new execution; returns false when one with that ID is already known. */
     public boolean insert(LocalExecution e) {
+        return insert(e, inserted -> {
+        });
+    }
+
+    /** As {@link #insert(LocalExecution)}, and hands it to {@code inSameTransaction} before it commits. */
+    public boolean insert(LocalExecution e, Consumer<LocalExecution> inSameTransaction) {
         if (em.find(LocalExecutionEntity.class, e.id()) != null) return false;
         em.persist(new LocalExecutionEntity(e, clock.millis()));
+        inSameTransaction.accept(e);
         return true;
     }
 
@@ -38,11 +46,22 @@ public class ExecutionStore {
      * Returns the stored result, or empty when the execution is unknown or the change was refused.
      */
     public Optional<LocalExecution> update(String id, UnaryOperator<LocalExecution> change) {
+        return update(id, change, changed -> {
+        });
+    }
+
+    /**
+     * As {@link #update(String, UnaryOperator)}, and hands the changed execution to {@code inSameTransaction}
+     * before the change commits (e.g. to store its report), so both commit or neither does.
+     */
+    public Optional<LocalExecution> update(String id, UnaryOperator<LocalExecution> change,
+                                           Consumer<LocalExecution> inSameTransaction) {
         LocalExecutionEntity row = em.find(LocalExecutionEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (row == null) return Optional.empty();
         LocalExecution next = change.apply(row.toLocal());
         if (next == null) return Optional.empty();
         row.update(next, clock.millis());
+        inSameTransaction.accept(next);
         return Optional.of(next);
     }
 
