@@ -201,5 +201,8 @@ server.listen(port, host, () => {
 })
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => server.close(() => blockstore.close().finally(() => process.exit(0))))
+  process.on(signal, () => {
+    server.close(() => blockstore.close().finally(() => process.exit(0)))
+    server.closeAllConnections()
+  })
 }
