@@ -11,7 +11,6 @@ import io.bacalao.domain.archive.UnpackLimits;
 import io.bacalao.domain.ipfs.testing.IpfsTestNode;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,14 +123,11 @@ class KuboClientTest {
 
     @Test
     void aClosedPortIsUnreachable() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        KuboClient nobody = KuboClient.of("/ip4/127.0.0.1/tcp/" + port);
+        String closed = IpfsTestNode.closedEndpoint();
+        KuboClient nobody = KuboClient.of(closed);
         KuboException e = assertThrows(KuboException.class, () -> nobody.version(TIMEOUT));
         assertTrue(e.unreachable());
-        assertTrue(e.getMessage().startsWith("the IPFS node at http://127.0.0.1:" + port + " cannot be reached"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("the IPFS node at " + KuboEndpoint.parse(closed) + " cannot be reached"), e.getMessage());
     }
 
     /**

@@ -96,6 +96,13 @@ public final class IpfsTestNode implements AutoCloseable {
         return endpoint;
     }
 
+    /** An endpoint on 127.0.0.1 where nothing listens (a port just taken and released). */
+    public static String closedEndpoint() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return "/ip4/127.0.0.1/tcp/" + s.getLocalPort();
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

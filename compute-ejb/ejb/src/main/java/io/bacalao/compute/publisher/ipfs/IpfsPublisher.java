@@ -5,7 +5,7 @@ import io.bacalao.compute.publisher.PublishException;
 import io.bacalao.compute.publisher.ResultPublisher;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.ipfs.IpfsSource;
-import io.bacalao.domain.ipfs.KuboClient;
+import io.bacalao.domain.ipfs.ConfiguredKubo;
 import io.bacalao.domain.model.SpecConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,16 +26,16 @@ public class IpfsPublisher implements ResultPublisher {
 
     @Inject
     ComputeSettings settings;
-    private String endpoint;
-    private KuboClient client;
+    private final ConfiguredKubo ipfs;
 
     /** For CDI. */
     public IpfsPublisher() {
+        ipfs = new ConfiguredKubo(() -> settings.config().get(ConfigKeys.IPFS_PUBLISHER_ENDPOINT));
     }
 
     /** With the Kubo RPC endpoint given (empty: not installed). */
     public IpfsPublisher(String endpoint) {
-        this.endpoint = endpoint;
+        ipfs = new ConfiguredKubo(() -> endpoint);
     }
 
     @Override
@@ -45,13 +45,13 @@ public class IpfsPublisher implements ResultPublisher {
 
     @Override
     public boolean installed() {
-        return !endpoint().isBlank();
+        return ipfs.configured();
     }
 
     @Override
     public SpecConfig publish(String executionId, SpecConfig publisherSpec, Path resultsDir) throws PublishException {
         try {
-            return new IpfsSource(client().add(resultsDir, ANSWER_TIMEOUT)).spec();
+            return new IpfsSource(ipfs.client().add(resultsDir, ANSWER_TIMEOUT)).spec();
         } catch (IOException e) {
             throw new PublishException("failed to publish ipfs result: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -61,15 +61,5 @@ public class IpfsPublisher implements ResultPublisher {
             Thread.currentThread().interrupt();
             throw new PublishException("publishing to IPFS was interrupted", e);
         }
-    }
-
-    private synchronized String endpoint() {
-        if (endpoint == null) endpoint = settings.config().get(ConfigKeys.IPFS_PUBLISHER_ENDPOINT);
-        return endpoint == null ? "" : endpoint.strip();
-    }
-
-    private synchronized KuboClient client() {
-        if (client == null) client = KuboClient.of(endpoint());
-        return client;
     }
 }

@@ -10,7 +10,7 @@ import io.bacalao.domain.archive.UnpackLimits;
 import io.bacalao.domain.archive.UnsafeArchiveException;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.ipfs.IpfsSource;
-import io.bacalao.domain.ipfs.KuboClient;
+import io.bacalao.domain.ipfs.ConfiguredKubo;
 import io.bacalao.domain.model.InputSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,16 +33,16 @@ public class IpfsStorage implements InputStorage {
 
     @Inject
     ComputeSettings settings;
-    private String endpoint;
-    private KuboClient client;
+    private final ConfiguredKubo ipfs;
 
     /** For CDI. */
     public IpfsStorage() {
+        ipfs = new ConfiguredKubo(() -> settings.config().get(ConfigKeys.IPFS_INPUT_ENDPOINT));
     }
 
     /** With the Kubo RPC endpoint given (empty: not installed). */
     public IpfsStorage(String endpoint) {
-        this.endpoint = endpoint;
+        ipfs = new ConfiguredKubo(() -> endpoint);
     }
 
     @Override
@@ -52,7 +52,7 @@ public class IpfsStorage implements InputStorage {
 
     @Override
     public boolean installed() {
-        return !endpoint().isBlank();
+        return ipfs.configured();
     }
 
     @Override
@@ -77,7 +77,7 @@ public class IpfsStorage implements InputStorage {
         Path fetched = context.inputDir().resolve(source.cid());
         UnpackLimits limits = new UnpackLimits(context.limits().maxDownloadBytes(), context.limits().unpack().maxEntries());
         try {
-            client().get(source.cid(), fetched, limits, context.readTimeout());
+            ipfs.client().get(source.cid(), fetched, limits, context.readTimeout());
         } catch (ArchiveTooLargeException e) {
             throw new StorageException(failed + "larger than allowed (" + ConfigKeys.MAX_DOWNLOAD_BYTES + " "
                     + limits.maxBytes() + " bytes, " + ConfigKeys.MAX_UNPACKED_ENTRIES + " " + limits.maxEntries() + "): "
@@ -101,15 +101,5 @@ public class IpfsStorage implements InputStorage {
             throw new IllegalArgumentException("invalid ipfs params. \"" + source.cid() + "\" is not a CID");
         }
         return source;
-    }
-
-    private synchronized String endpoint() {
-        if (endpoint == null) endpoint = settings.config().get(ConfigKeys.IPFS_INPUT_ENDPOINT);
-        return endpoint == null ? "" : endpoint.strip();
-    }
-
-    private synchronized KuboClient client() {
-        if (client == null) client = KuboClient.of(endpoint());
-        return client;
     }
 }

@@ -8,10 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bacalao.compute.publisher.PublishException;
 import io.bacalao.domain.archive.UnpackLimits;
 import io.bacalao.domain.ipfs.KuboClient;
+import io.bacalao.domain.ipfs.KuboEndpoint;
 import io.bacalao.domain.ipfs.testing.IpfsTestNode;
 import io.bacalao.domain.model.SpecConfig;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,15 +57,12 @@ class IpfsPublisherTest {
 
     @Test
     void anUnreachableNodeFailsThePublish() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        String closed = IpfsTestNode.closedEndpoint();
         Path results = Files.createDirectories(tmp.resolve("r"));
         Files.writeString(results.resolve("stdout"), "x");
         PublishException e = assertThrows(PublishException.class,
-                () -> new IpfsPublisher("/ip4/127.0.0.1/tcp/" + port).publish("e-1", SpecConfig.of("ipfs"), results));
-        assertTrue(e.getMessage().startsWith("failed to publish ipfs result: the IPFS node at http://127.0.0.1:" + port
+                () -> new IpfsPublisher(closed).publish("e-1", SpecConfig.of("ipfs"), results));
+        assertTrue(e.getMessage().startsWith("failed to publish ipfs result: the IPFS node at " + KuboEndpoint.parse(closed)
                 + " cannot be reached"), e.getMessage());
     }
 

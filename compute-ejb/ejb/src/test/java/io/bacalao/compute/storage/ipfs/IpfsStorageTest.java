@@ -12,11 +12,10 @@ import io.bacalao.compute.storage.StorageException;
 import io.bacalao.compute.storage.Storages;
 import io.bacalao.domain.archive.UnpackLimits;
 import io.bacalao.domain.ipfs.KuboClient;
+import io.bacalao.domain.ipfs.KuboEndpoint;
 import io.bacalao.domain.ipfs.testing.IpfsTestNode;
 import io.bacalao.domain.model.InputSource;
 import io.bacalao.domain.model.SpecConfig;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,14 +91,11 @@ class IpfsStorageTest {
 
     @Test
     void anUnreachableEndpointIsNamed() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        IpfsStorage nowhere = new IpfsStorage("/ip4/127.0.0.1/tcp/" + port);
+        String closed = IpfsTestNode.closedEndpoint();
+        IpfsStorage nowhere = new IpfsStorage(closed);
         StorageException e = assertThrows(StorageException.class, () -> nowhere.prepare(input(treeCid, "/in"), context()));
         assertTrue(e.getMessage().startsWith("failed to fetch ipfs input ipfs://" + treeCid
-                + ": the IPFS node at http://127.0.0.1:" + port + " cannot be reached"), e.getMessage());
+                + ": the IPFS node at " + KuboEndpoint.parse(closed) + " cannot be reached"), e.getMessage());
     }
 
     @Test
