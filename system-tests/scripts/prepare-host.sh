@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes this machine able to run the tests: installs the Debian packages they use when missing (incl. the wasm
 # toolchain for the WebAssembly test programs), starts a Docker
-# engine when none answers, and builds the offline test images (there is no image registry here).
+# engine when none answers, builds the offline test images (there is no image registry here) and installs the
+# test IPFS node (system-tests/ipfs-node, from its committed package-lock.json).
 # Runs from 'mvn verify' before the tests and is safe to run again: it only adds what is absent.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -18,6 +19,8 @@ command -v wasm-ld >/dev/null 2>&1 || missing+=(lld)
 [ -f /usr/include/wasm32-wasi/stdio.h ] || missing+=(wasi-libc)
 ls /usr/lib/llvm-*/lib/clang/*/lib/wasi/libclang_rt.builtins-wasm32.a >/dev/null 2>&1 || missing+=(libclang-rt-14-dev-wasm32)
 command -v wat2wasm >/dev/null 2>&1 || missing+=(wabt)
+# the test IPFS node's packages come from the npm registry (system-tests/ipfs-node/install.sh)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
@@ -41,4 +44,5 @@ if ! "$docker_cli" info >/dev/null 2>&1; then
 fi
 
 "$here/build-test-images.sh"
+"$here/../ipfs-node/install.sh"
 echo "Test host ready."

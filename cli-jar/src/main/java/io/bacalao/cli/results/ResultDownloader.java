@@ -2,6 +2,7 @@ package io.bacalao.cli.results;
 
 import io.bacalao.cli.CliException;
 import io.bacalao.domain.config.Durations;
+import io.bacalao.domain.ipfs.IpfsSource;
 import io.bacalao.domain.model.SpecConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -24,44 +25,60 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Fetches {@code urlDownload} results over HTTP(S) into one folder, one file per result named after the last
- * segment of its URL (only {@code [A-Za-z0-9._-]} kept, made unique). All downloads together must finish within
- * the timeout; a non-2xx answer, an unreachable server or the timeout throw CliException.
+ * Fetches {@code urlDownload} (and {@code s3PreSigned}) results over HTTP(S) into one folder, one file per result
+ * named after the last segment of its URL (only {@code [A-Za-z0-9._-]} kept, made unique), and {@code ipfs} results
+ * from the Kubo RPC API at {@code ResultDownloaders.Types.IPFS.Endpoint}, one folder (or file) per result named
+ * after its CID (docs/ipfs.md). All downloads together must start within the timeout; a non-2xx answer, an
+ * unreachable server or the timeout throw CliException.
  */
 public final class ResultDownloader {
     public static final String TYPE = "urlDownload";
 
     private final HttpClient http;
     private final Clock clock;
+    private final String ipfsEndpoint;
 
     public ResultDownloader(HttpClient http, Clock clock) {
-        this.http = http;
-        this.clock = clock;
+        this(http, clock, "");
     }
 
-    public static ResultDownloader standard() {
+    /** {@code ipfsEndpoint}: the Kubo RPC API ipfs results are fetched from; empty when none is configured. */
+    public ResultDownloader(HttpClient http, Clock clock, String ipfsEndpoint) {
+        this.http = http;
+        this.clock = clock;
+        this.ipfsEndpoint = ipfsEndpoint == null ? "" : ipfsEndpoint.strip();
+    }
+
+    public static ResultDownloader standard(String ipfsEndpoint) {
         return new ResultDownloader(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build(), Clock.systemUTC());
+                .followRedirects(HttpClient.Redirect.NORMAL).build(), Clock.systemUTC(), ipfsEndpoint);
     }
 
     /** {@code s3PreSigned}: an s3 result the orchestrator signed (its URL is {@code PreSignedURL}). */
     public static final String PRESIGNED_TYPE = "s3PreSigned";
 
     public static boolean supports(SpecConfig result) {
-        return result.is(TYPE) || result.is(PRESIGNED_TYPE);
+        return result.is(TYPE) || result.is(PRESIGNED_TYPE) || result.is(IpfsSource.TYPE);
     }
 
     private static String urlOf(SpecConfig result) {
         return result.is(PRESIGNED_TYPE) ? result.param("PreSignedURL") : result.param("URL");
     }
 
-    /** Downloads every result into {@code dir} (created if needed) and returns the files in the same order. */
+    /**
+     * Downloads every result into {@code dir} (created if needed) and returns what each became, in the same order:
+     * an archive file for a URL result, the fetched file or folder for an ipfs result.
+     */
     public List<Path> download(List<SpecConfig> results, Path dir, Duration timeout) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Instant deadline = clock.instant().plus(timeout);
         Set<String> taken = new HashSet<>();
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).is(IpfsSource.TYPE)) {
+                files.add(IpfsResults.fetch(ipfsEndpoint, results.get(i), dir, taken, leftUntil(deadline, timeout)));
+                continue;
+            }
             String url = urlOf(results.get(i));
             if (url == null || url.isBlank()) throw new CliException("result " + (i + 1) + " has no URL to download");
             Path file = dir.resolve(fileName(url, i, taken));
@@ -82,8 +99,7 @@ public final class ResultDownloader {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new CliException("cannot download result: unsupported URL \"" + url + "\" (http or https only)");
         }
-        long leftMillis = Duration.between(clock.instant(), deadline).toMillis();
-        if (leftMillis <= 0) throw timedOut(timeout);
+        long leftMillis = leftUntil(deadline, timeout).toMillis();
         CompletableFuture<HttpResponse<Path>> call = http.sendAsync(HttpRequest.newBuilder(uri).GET().build(),
                 HttpResponse.BodyHandlers.ofFile(file));
         HttpResponse<Path> response;
@@ -103,13 +119,19 @@ public final class ResultDownloader {
         }
     }
 
+    private Duration leftUntil(Instant deadline, Duration timeout) {
+        Duration left = Duration.between(clock.instant(), deadline);
+        if (left.isZero() || left.isNegative()) throw timedOut(timeout);
+        return left;
+    }
+
     /** The URL without its query: a pre-signed URL's signature is a temporary credential, not for messages. */
     static String shown(String url) {
         int q = url.indexOf('?');
         return q < 0 ? url : url.substring(0, q) + "?…";
     }
 
-    private static CliException timedOut(Duration timeout) {
+    static CliException timedOut(Duration timeout) {
         return new CliException("downloading results took longer than " + Durations.format(timeout),
                 "allow more time with --download-timeout-secs");
     }

@@ -48,7 +48,9 @@ public final class ResultMerger {
         }
     }
 
+    /** A downloaded archive unpacked under {@code rawDir}; a result fetched as a tree already (ipfs) is used as it is. */
     private static Path unpack(Path archive, Path rawDir) throws IOException {
+        if (Files.isDirectory(archive)) return archive;
         Path dir = Files.createTempDirectory(rawDir, "result-");
         try (InputStream in = Files.newInputStream(archive)) {
             TarGz.unpack(in, dir);

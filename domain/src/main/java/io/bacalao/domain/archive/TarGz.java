@@ -83,11 +83,15 @@ public final class TarGz {
      * written. On any failure what was written stays inside {@code dest}, and removing it is the caller's choice.
      */
     public static void unpack(InputStream in, Path dest, UnpackLimits limits) throws IOException {
+        unpackTar(new GzipCompressorInputStream(new BufferedInputStream(in)), dest, limits);
+    }
+
+    /** The same for an uncompressed tar stream (e.g. what Kubo's {@code get} sends), with the same guards. */
+    public static void unpackTar(InputStream in, Path dest, UnpackLimits limits) throws IOException {
         Path root = Files.createDirectories(dest).toRealPath();
         long bytes = 0;
         long entries = 0;
-        try (TarArchiveInputStream tar = new GuardedTarInputStream(
-                new GzipCompressorInputStream(new BufferedInputStream(in)))) {
+        try (TarArchiveInputStream tar = new GuardedTarInputStream(new BufferedInputStream(in))) {
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
                 Path target = safeTarget(root, e.getName());

@@ -120,6 +120,10 @@ public final class ConfigKeys {
     public static final String S3_PUBLISHER_PART_SIZE = "Publishers.Types.S3.PartSize";
     public static final String S3_PRESIGNED_URL_DISABLED = "Publishers.Types.S3.PreSignedURLDisabled";
     public static final String S3_PRESIGNED_URL_EXPIRATION = "Publishers.Types.S3.PreSignedURLExpiration";
+    // IPFS inputs, publisher and downloads through a Kubo RPC API (issue 12; docs/ipfs.md): Bacalhau's keys
+    public static final String IPFS_INPUT_ENDPOINT = "InputSources.Types.IPFS.Endpoint";
+    public static final String IPFS_PUBLISHER_ENDPOINT = "Publishers.Types.IPFS.Endpoint";
+    public static final String IPFS_DOWNLOADER_ENDPOINT = "ResultDownloaders.Types.IPFS.Endpoint";
     // issue 10, compute-side isolation (docs/compute-isolation.md)
     public static final String DOCKER_PIDS_LIMIT = "Engines.Types.Docker.PidsLimit";
     public static final String DOCKER_CAPABILITIES = "Engines.Types.Docker.Capabilities";
@@ -256,10 +260,12 @@ public final class ConfigKeys {
         d("InputSources.ReadTimeout", "5m", "Time limit for fetching one input.");
         i("InputSources.MaxRetryCount", "3", "Attempts to fetch one input.");
         l("InputSources.Disabled", "", "Input source types this node refuses.");
-        s("InputSources.Types.IPFS.Endpoint", "", "Kubo RPC endpoint for ipfs:// inputs.");
+        s(IPFS_INPUT_ENDPOINT, "", "Kubo RPC API of the IPFS node that ipfs inputs are fetched from, a multiaddress"
+                + " (/ip4/127.0.0.1/tcp/5001) or URL; empty = this node offers no ipfs inputs.");
         // Admission probes and input ceilings (Bacalao's own keys; Bacalhau has no such limits): docs/admission-and-inputs.md
         d(PROBE_TIMEOUT, "10s", "Longest wait for a ProbeExec command or ProbeHTTP answer; past it the job is refused.");
-        s(MAX_DOWNLOAD_BYTES, "10GiB", "Largest body a urlDownload input may have (bytes, e.g. 500MB, 10GiB).");
+        s(MAX_DOWNLOAD_BYTES, "10GiB", "Largest body a urlDownload input, or total size of an ipfs input, may have"
+                + " (bytes, e.g. 500MB, 10GiB).");
         i(MAX_REDIRECTS, "5", "Redirects a urlDownload input may follow (http/https only, never https to http).");
         s(MAX_INLINE_BYTES, "10MiB", "Largest decoded payload of an inline (data: URL) input.");
         s(MAX_UNPACKED_BYTES, "1GiB", "Largest total size of the files an inline tar.gz input unpacks to.");
@@ -293,7 +299,10 @@ public final class ConfigKeys {
         d(LOCAL_PUBLISHER_URL_EXPIRY, "24h", "How long a local publisher's result URL stays valid; the URL carries its"
                 + " expiry and an HMAC-SHA256 signature by a node key (<DataDir>/compute/result-url-key), checked by the"
                 + " results server (an expired, altered or unsigned URL is 403).");
-        s("Publishers.Types.IPFS.Endpoint", "", "Kubo RPC endpoint for the ipfs publisher.");
+        s(IPFS_PUBLISHER_ENDPOINT, "", "Kubo RPC API of the IPFS node that ipfs results are added to (multiaddress or"
+                + " URL); empty = this node offers no ipfs publisher.");
+        s(IPFS_DOWNLOADER_ENDPOINT, "", "Kubo RPC API of the IPFS node that 'job get' fetches ipfs results from"
+                + " (multiaddress or URL).");
         m(LABELS, "Labels of this node, matched by job constraints.");
         s("Logging.Level", "info", "Log level.");
         s("Logging.Mode", "default", "Log format: default or json.");

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.ipfs.KuboClient;
+import io.bacalao.domain.ipfs.testing.IpfsTestNode;
 import io.bacalao.it.support.Cli;
 import io.bacalao.it.support.S3Server;
 import io.bacalao.it.support.TestCluster;
 import io.bacalao.payara.NodeSpec;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,9 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Jobs that read from and publish to a real S3 server (S3Proxy, its own process). The nodes get their AWS
- * credentials the way an operator gives them, from a shared credentials file (here named by the
- * {@code aws.sharedCredentialsFile} JVM option); jobs name only buckets, keys and the endpoint.
+ * Jobs that read from and publish to a real S3 server (S3Proxy, its own process) and a real IPFS node (the test
+ * IPFS node, docs/ipfs.md), sharing one cluster. The nodes get their AWS credentials the way an operator gives them,
+ * from a shared credentials file (here named by the {@code aws.sharedCredentialsFile} JVM option); jobs name only
+ * buckets, keys and the endpoint. The compute node's IPFS endpoints are {@code InputSources.Types.IPFS.Endpoint} and
+ * {@code Publishers.Types.IPFS.Endpoint}; {@code job get} is given {@code ResultDownloaders.Types.IPFS.Endpoint}.
  */
 class S3JobsIT {
     static final Duration DONE = Duration.ofSeconds(180);
@@ -35,6 +41,7 @@ class S3JobsIT {
     static final String SECRET = "system-test-secret-never-shown";
     static S3Server s3;
     static S3Server stranger;
+    static IpfsTestNode ipfs;
     static TestCluster cluster;
 
     @TempDir
@@ -52,7 +59,10 @@ class S3JobsIT {
                 "[default]\naws_access_key_id = " + ACCESS_KEY + "\naws_secret_access_key = " + SECRET + "\n");
         Path config = Files.writeString(dir.resolve("config"), "[default]\nregion = us-east-1\n");
         List<String> aws = List.of("-Daws.sharedCredentialsFile=" + credentials, "-Daws.configFile=" + config);
-        cluster = TestCluster.create("s3-jobs", Map.of(), spec -> withOptions(spec, aws)).start(1);
+        ipfs = IpfsTestNode.start(dir.resolveSibling("ipfs-node"));
+        Map<String, String> ipfsEndpoints = Map.of(ConfigKeys.IPFS_INPUT_ENDPOINT, ipfs.endpoint(),
+                ConfigKeys.IPFS_PUBLISHER_ENDPOINT, ipfs.endpoint());
+        cluster = TestCluster.create("s3-jobs", ipfsEndpoints, spec -> withOptions(spec, aws)).start(1);
     }
 
     private static NodeSpec withOptions(NodeSpec spec, List<String> more) {
@@ -66,6 +76,7 @@ class S3JobsIT {
         if (cluster != null) cluster.close();
         if (s3 != null) s3.close();
         if (stranger != null) stranger.close();
+        if (ipfs != null) ipfs.close();
     }
 
     private static String endpointOpt(S3Server server) {
@@ -140,6 +151,67 @@ class S3JobsIT {
                 assertFalse(Files.readString(log).contains(SECRET), log.toString());
             }
         }
+    }
+
+    @Test
+    void aDockerJobReadsAnIpfsTreePublishesToIpfsAndJobGetFetchesIt() throws Exception {
+        Path tree = Files.createDirectories(tmp.resolve("tree/sub"));
+        Files.writeString(tree.getParent().resolve("a.csv"), "1,2\n");
+        Files.writeString(tree.resolve("c.csv"), "3,4\n");
+        String input = kubo().add(tree.getParent(), Duration.ofSeconds(30));
+        Cli.Result run = cluster.cli().run("docker", "run", "--id-only", "--wait", "-i", "ipfs://" + input + ":/inputs",
+                "-p", "ipfs", "-o", "outputs:/outputs", BUSYBOX, "--",
+                "sh", "-c", "cat /inputs/a.csv /inputs/sub/c.csv > /outputs/all.csv; ls /inputs");
+        assertEquals(0, run.exitCode(), run.all());
+        String id = run.out().trim();
+        assertEquals("Completed", cluster.api().awaitTerminal(id, DONE), () -> describe(id));
+
+        JsonNode results = cluster.api().get("/api/v1/orchestrator/jobs/" + id + "/results").json().get("Items");
+        assertEquals("ipfs", results.get(0).get("Type").asText(), results.toString());
+        String published = results.get(0).get("Params").get("CID").asText();
+        assertEquals("1,2\n3,4\n", new String(kubo().cat(published + "/outputs/all.csv", Duration.ofSeconds(30)),
+                StandardCharsets.UTF_8), "the result is on the IPFS node");
+
+        Path out = tmp.resolve("ipfs-results");
+        Cli.Result get = cluster.cli().run("job", "get", id, "--output-dir", out.toString(),
+                "-c", ConfigKeys.IPFS_DOWNLOADER_ENDPOINT + "=" + ipfs.endpoint());
+        assertEquals(0, get.exitCode(), get.all());
+        assertEquals("1,2\n3,4\n", Files.readString(out.resolve("outputs/all.csv")));
+        assertEquals("a.csv\nsub\n", Files.readString(out.resolve("stdout")));
+        String described = describe(id);
+        assertTrue(described.contains("ipfs://" + published), described);
+    }
+
+    @Test
+    void aWasmJobReadsOneFileFromIpfs(@TempDir Path modules) throws Exception {
+        Path script = Path.of(System.getProperty("bacalao.repo", ".."), "compute-ejb", "ejb", "src", "test", "wasm", "build.sh");
+        Process p = new ProcessBuilder(script.toString(), modules.toString()).inheritIO().start();
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0, "build.sh compiles the wasm test programs");
+        String file = kubo().add(Files.writeString(tmp.resolve("a.csv"), "5,6\n"), Duration.ofSeconds(30));
+        Cli.Result run = cluster.cli().run("wasm", "run", "--id-only", "--wait",
+                "-i", "ipfs://" + file + ":/inputs/a.csv", "-p", "ipfs", "-o", "outputs:/outputs",
+                modules.resolve("job.wasm").toString(), "copy", "/inputs/a.csv", "/outputs/copy.csv");
+        String id = run.out().trim();
+        assertEquals("Completed", cluster.api().awaitTerminal(id, DONE), () -> run.all() + describe(id));
+        Path out = tmp.resolve("wasm-ipfs-results");
+        Cli.Result get = cluster.cli().run("job", "get", id, "--output-dir", out.toString(),
+                "-c", ConfigKeys.IPFS_DOWNLOADER_ENDPOINT + "=" + ipfs.endpoint());
+        assertEquals(0, get.exitCode(), get.all());
+        assertEquals("5,6\n", Files.readString(out.resolve("outputs/copy.csv")));
+    }
+
+    @Test
+    void anUnknownCidFailsWithTheIpfsNodesAnswer() {
+        String unknown = "QmUNLLsPACCz1vLxQVkXqqLX5R1X345qqfHbsf67hvA3Nx";
+        String id = failed("ipfs://" + unknown);
+        String messages = computeMessages(id);
+        assertTrue(messages.contains("failed to fetch ipfs input ipfs://" + unknown + ": the IPFS node at http://127.0.0.1:"),
+                messages);
+        assertTrue(messages.contains("could not find " + unknown), messages);
+    }
+
+    private static KuboClient kubo() {
+        return KuboClient.of(ipfs.endpoint());
     }
 
     private static String failed(String input) {

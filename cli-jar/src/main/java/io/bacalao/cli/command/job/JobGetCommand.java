@@ -6,7 +6,9 @@ import io.bacalao.cli.command.ClientCommand;
 import io.bacalao.cli.results.ResultDownloader;
 import io.bacalao.cli.results.ResultMerger;
 import io.bacalao.domain.api.ApiModels;
+import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.config.Durations;
+import io.bacalao.domain.ipfs.IpfsSource;
 import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.SpecConfig;
 import io.bacalao.domain.spec.Json;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code bacalao job get <id>}: downloads a job's published results into one folder (reference §5.9, §6.3).
  * Downloads land in {@code <out>/raw/}; without {@code --raw} they are unpacked, merged into {@code <out>}
- * and {@code raw/} is removed. Results of a type this CLI cannot fetch are printed as JSON instead.
+ * and {@code raw/} is removed; an ipfs result is fetched as a tree ({@code raw/<CID>}) and merged the same way.
+ * Results of a type this CLI cannot fetch are printed as JSON instead.
  */
 @Command(name = "get", description = "Download the results of a job.")
 public class JobGetCommand extends ClientCommand {
@@ -80,12 +84,18 @@ public class JobGetCommand extends ClientCommand {
         Path rawDir = out.resolve(RAW_DIR);
         boolean done = false;
         try {
-            List<Path> archives = ResultDownloader.standard().download(results, rawDir, timeout);
+            List<Path> archives = ResultDownloader.standard(ipfsEndpoint(results)).download(results, rawDir, timeout);
             if (!raw) ResultMerger.merge(archives, rawDir, out);
             done = true;
         } finally {
             if (!raw || !done) ResultMerger.deleteTree(rawDir);
         }
+    }
+
+    /** The client's {@code ResultDownloaders.Types.IPFS.Endpoint}; the configuration is read only for ipfs results. */
+    private String ipfsEndpoint(List<SpecConfig> results) {
+        if (results.stream().noneMatch(r -> r.is(IpfsSource.TYPE))) return "";
+        return root().resolveConfig(Map.of()).get(ConfigKeys.IPFS_DOWNLOADER_ENDPOINT);
     }
 
     private Duration timeout() {

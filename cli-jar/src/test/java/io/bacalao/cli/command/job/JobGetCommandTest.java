@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bacalao.cli.CliRun;
 import io.bacalao.cli.FakeOrchestrator;
 import io.bacalao.domain.archive.TarGz;
+import io.bacalao.domain.ipfs.KuboClient;
+import io.bacalao.domain.ipfs.testing.IpfsTestNode;
 import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.SpecConfig;
 import io.bacalao.domain.model.Task;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -162,14 +165,47 @@ class JobGetCommandTest {
     @Test
     void unsupportedResultTypesArePrintedAndSkipped() throws IOException {
         publish("e-1.tar.gz", Map.of("stdout", "1"));
-        api.json("GET", RESULTS, "{\"Items\":[{\"Type\":\"ipfs\",\"Params\":{\"CID\":\"QmX\"}},"
+        api.json("GET", RESULTS, "{\"Items\":[{\"Type\":\"carrierPigeon\",\"Params\":{\"Loft\":\"QmX\"}},"
                 + "{\"Type\":\"urlDownload\",\"Params\":{\"URL\":\"" + api.url("/e-1.tar.gz") + "\"}}],\"NextToken\":\"\"}");
         Path out = tmp.resolve("out");
         CliRun run = get("--output-dir", out.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.err().contains("No supported downloader for results of type 'ipfs'"), run.err());
-        assertTrue(run.err().contains("\"CID\" : \"QmX\""), run.err());
+        assertTrue(run.err().contains("No supported downloader for results of type 'carrierPigeon'"), run.err());
+        assertTrue(run.err().contains("\"Loft\" : \"QmX\""), run.err());
         assertEquals("1", Files.readString(out.resolve("stdout")));
+    }
+
+    @Test
+    void anIpfsResultIsFetchedFromTheConfiguredNodeAndMergedWithTheOthers() throws Exception {
+        Path tree = Files.createDirectories(tmp.resolve("ipfs-result/outputs"));
+        Files.writeString(tree.resolve("b.txt"), "B");
+        Files.writeString(tree.getParent().resolve("stdout"), "two\n");
+        try (IpfsTestNode node = IpfsTestNode.start(tmp.resolve("ipfs"))) {
+            String cid = KuboClient.of(node.endpoint()).add(tree.getParent(), Duration.ofSeconds(30));
+            publish("e-1.tar.gz", Map.of("stdout", "one\n", "outputs/a.txt", "A"));
+            api.json("GET", RESULTS, "{\"Items\":[{\"Type\":\"urlDownload\",\"Params\":{\"URL\":\"" + api.url("/e-1.tar.gz")
+                    + "\"}},{\"Type\":\"ipfs\",\"Params\":{\"CID\":\"" + cid + "\"}}],\"NextToken\":\"\"}");
+            Path out = tmp.resolve("out");
+
+            CliRun run = get("--output-dir", out.toString(), "-c", "ResultDownloaders.Types.IPFS.Endpoint=" + node.endpoint());
+
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals("one\ntwo\n", Files.readString(out.resolve("stdout")));
+            assertEquals("A", Files.readString(out.resolve("outputs/a.txt")));
+            assertEquals("B", Files.readString(out.resolve("outputs/b.txt")));
+            assertFalse(Files.exists(out.resolve("raw")));
+        }
+    }
+
+    @Test
+    void anIpfsResultWithoutAnIpfsNodeConfiguredNamesTheKey() {
+        api.json("GET", RESULTS, "{\"Items\":[{\"Type\":\"ipfs\",\"Params\":{\"CID\":\"QmX\"}}],\"NextToken\":\"\"}");
+        Path out = tmp.resolve("out");
+        CliRun run = get("--output-dir", out.toString(), "--data-dir", tmp.resolve("empty-data-dir").toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("Error: cannot download ipfs://QmX: no IPFS node is configured to fetch it from"), run.err());
+        assertTrue(run.err().contains("ResultDownloaders.Types.IPFS.Endpoint"), run.err());
+        assertFalse(Files.exists(out), "the output folder it created is removed again");
     }
 
     @Test
