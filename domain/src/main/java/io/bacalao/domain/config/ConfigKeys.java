@@ -135,8 +135,8 @@ public final class ConfigKeys {
     /** Keys registered below that Bacalao accepts but does not act on (yet). */
     private static final java.util.Set<String> NOT_ACTED_ON = java.util.Set.of(
             "API.TLS.AutoCertCachePath", ORCHESTRATOR_ADVERTISE, EVAL_VISIBILITY_TIMEOUT,
-            "Compute.Network.PortRangeStart", "Compute.Network.PortRangeEnd", "InputSources.Types.IPFS.Endpoint",
-            "Publishers.Types.IPFS.Endpoint", "Logging.Level", "Logging.Mode", "UpdateConfig.Interval",
+            "Compute.Network.PortRangeStart", "Compute.Network.PortRangeEnd", "Logging.Level", "Logging.Mode",
+            "UpdateConfig.Interval",
             "WebUI.Enabled", "WebUI.Listen", "StrictVersionMatch");
 
     private static final Map<String, ConfigKey> KEYS = new LinkedHashMap<>();
@@ -333,7 +333,6 @@ public final class ConfigKeys {
         bacalhauOnly("Publishers.Types.S3Managed.PreSignedURLExpiration", Kind.DURATION);
         bacalhauOnly("ResultDownloaders.Disabled", Kind.LIST);
         bacalhauOnly("ResultDownloaders.Timeout", Kind.DURATION);
-        bacalhauOnly("ResultDownloaders.Types.IPFS.Endpoint", Kind.STRING);
         bacalhauOnly("WebUI.Backend", Kind.STRING);
     }
 
@@ -400,7 +399,9 @@ public final class ConfigKeys {
         if (NOT_ACTED_ON.contains(k.name())) {
             k = new ConfigKey(k.name(), k.kind(), k.defaultValue(), k.description(), k.secret(), false);
         }
-        KEYS.put(k.name().toLowerCase(Locale.ROOT), k);
+        if (KEYS.putIfAbsent(k.name().toLowerCase(Locale.ROOT), k) != null) {
+            throw new IllegalStateException("config key registered twice: " + k.name());
+        }
     }
 
     public static List<ConfigKey> all() {
