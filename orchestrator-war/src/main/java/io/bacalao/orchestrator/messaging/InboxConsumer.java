@@ -6,9 +6,11 @@ import io.bacalao.broker.client.BatchSession;
 import io.bacalao.broker.client.BrokerClient;
 import io.bacalao.broker.client.BrokerEndpoint;
 import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.protocol.Heartbeat;
 import io.bacalao.domain.protocol.ProtocolCodec;
 import io.bacalao.domain.protocol.ProtocolMessage;
 import io.bacalao.orchestrator.config.NodeSettings;
+import io.bacalao.orchestrator.nodes.NodeManager;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -56,6 +58,8 @@ public class InboxConsumer {
     NodeSettings settings;
     @Inject
     ComputeMessageRouter router;
+    @Inject
+    NodeManager nodes;
     @Inject
     InboxTransaction transaction;
     @Inject
@@ -112,8 +116,12 @@ public class InboxConsumer {
                 while (stopped.getCount() > 0) {
                     List<Message> batch = drain.next(session::receive, POLL_MILLIS);
                     if (batch.isEmpty()) continue;
-                    if (queue.equals(Addresses.LIVENESS)) lateHeartbeats.check(batch.stream().map(LateHeartbeats::sentAt).toList());
-                    handle(session, batch);
+                    if (queue.equals(Addresses.LIVENESS)) {
+                        lateHeartbeats.check(batch.stream().map(LateHeartbeats::sentAt).toList());
+                        handleHeartbeats(session, batch);
+                    } else {
+                        handle(session, batch);
+                    }
                 }
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 // the session closes unacknowledged: the broker delivers the batch again (and dead-letters it at 10)
@@ -140,6 +148,27 @@ public class InboxConsumer {
         }
         for (InboxBatch.Failure<Message> f : batches.apply(items)) retry(session, f);
         session.commit();
+    }
+
+    /**
+     * The liveness queue's batch: its heartbeats in one transaction ({@link NodeManager#heartbeats}); should that
+     * fail, or anything else be in the batch, each message is handled as the inbox handles it.
+     */
+    private void handleHeartbeats(BatchSession session, List<Message> batch) {
+        List<Heartbeat> beats = new ArrayList<>(batch.size());
+        for (Message jms : batch) {
+            if (InboxMessages.decode(jms) instanceof Heartbeat h) beats.add(h);
+        }
+        if (beats.size() == batch.size()) {
+            try {
+                nodes.heartbeats(beats);
+                session.commit();
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, e, () -> "a batch of " + beats.size() + " heartbeats failed; handling each on its own");
+            }
+        }
+        handle(session, batch);
     }
 
     private void retry(BatchSession session, InboxBatch.Failure<Message> failure) {

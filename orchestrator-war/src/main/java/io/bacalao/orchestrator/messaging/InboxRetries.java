@@ -36,7 +36,8 @@ final class InboxRetries {
 
     /**
      * The copy of a message that failed in its {@code deliveries}-th delivery ({@link #deliveries} of the
-     * message read).
+     * message read), back to the queue its type is sent to (a heartbeat to the liveness queue, not behind the
+     * inbox's backlog).
      */
     static Copy copyOf(ProtocolMessage m, int deliveries, Instant now) {
         Map<String, Object> props = new HashMap<>();
@@ -44,7 +45,7 @@ final class InboxRetries {
         props.put(DELIVERIES, deliveries + 1);
         if (deliveries >= MAX_DELIVERIES) return new Copy(Addresses.DEAD_LETTERS, props, deliveries);
         props.put(BrokerClient.SCHEDULED_DELIVERY, now.toEpochMilli() + RETRY_DELAY_MILLIS);
-        return new Copy(Addresses.ORCHESTRATOR, props, deliveries);
+        return new Copy(Addresses.inboxOf(ProtocolCodec.typeOf(m)), props, deliveries);
     }
 
     /**

@@ -116,6 +116,24 @@ public class NodeManager {
         active.forEach((executionId, jobId) -> channel.ask(new ExecutionStateRequest(nodeId, executionId, jobId)));
     }
 
+    /**
+     * Heartbeats taken together (the liveness queue's batch): one transaction for all of them, so that a slow
+     * commit under load costs once per batch, not once per node. Nodes that must handshake first are told so.
+     */
+    public void heartbeats(List<Heartbeat> beats) {
+        Instant now = clock.instant();
+        java.util.Map<String, Long> seqByNode = new java.util.HashMap<>();
+        for (Heartbeat h : beats) seqByNode.merge(h.nodeId(), h.seqNum(), Math::max);
+        java.util.Set<String> refused = nodes.heartbeats(seqByNode, now);
+        seqByNode.forEach((nodeId, seq) -> {
+            if (refused.contains(nodeId)) {
+                channel.tell(new HandshakeResponse(nodeId, false, "", "handshake required"));
+            } else {
+                snapshot.heartbeat(nodeId, seq, now);
+            }
+        });
+    }
+
     public void heartbeat(Heartbeat h) {
         Instant now = clock.instant();
         if (nodes.heartbeat(h.nodeId(), h.seqNum(), now)) {

@@ -14,6 +14,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Nodes the orchestrator knows, with membership and liveness. */
@@ -117,6 +118,18 @@ public class NodeStore {
         if (node == null || !node.isConnected()) return false;
         node.heartbeat(seq, now);
         return true;
+    }
+
+    /**
+     * Several nodes' heartbeats in one transaction, rows locked in node ID order; returns the IDs of the nodes that
+     * must handshake first (unknown or disconnected).
+     */
+    public java.util.Set<String> heartbeats(Map<String, Long> seqByNode, Instant now) {
+        java.util.Set<String> refused = new java.util.HashSet<>();
+        for (Map.Entry<String, Long> beat : new java.util.TreeMap<>(seqByNode).entrySet()) {
+            if (!heartbeat(beat.getKey(), beat.getValue(), now)) refused.add(beat.getKey());
+        }
+        return refused;
     }
 
     /** Stores fresh node info; returns the info it replaces, or empty for a node that must handshake first. */

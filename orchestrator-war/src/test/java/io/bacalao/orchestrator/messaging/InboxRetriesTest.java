@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bacalao.broker.Addresses;
 import io.bacalao.broker.client.BrokerClient;
+import io.bacalao.domain.protocol.Heartbeat;
 import io.bacalao.domain.protocol.RunResult;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,12 @@ class InboxRetriesTest {
         assertEquals(2, copy.properties().get(InboxRetries.DELIVERIES));
         assertEquals("RunResult", copy.properties().get("BacalaoType"));
         assertEquals(NOW.toEpochMilli() + InboxRetries.RETRY_DELAY_MILLIS, copy.properties().get(BrokerClient.SCHEDULED_DELIVERY));
+    }
+
+    @Test
+    void aFailedHeartbeatGoesBackToTheLivenessQueueNotBehindTheInbox() {
+        InboxRetries.Copy copy = InboxRetries.copyOf(new Heartbeat("n-1", 7), 1, NOW);
+        assertEquals(Addresses.LIVENESS, copy.queue());
     }
 
     @Test
