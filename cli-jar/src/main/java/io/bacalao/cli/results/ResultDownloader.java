@@ -3,6 +3,8 @@ package io.bacalao.cli.results;
 import io.bacalao.cli.CliException;
 import io.bacalao.domain.config.Durations;
 import io.bacalao.domain.model.SpecConfig;
+import io.bacalao.domain.s3.AwsCredentialsPresence;
+import io.bacalao.domain.s3.S3Source;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Fetches {@code urlDownload} results over HTTP(S) into one folder, one file per result named after the last
- * segment of its URL (only {@code [A-Za-z0-9._-]} kept, made unique). All downloads together must finish within
+ * Fetches {@code urlDownload} and {@code s3PreSigned} results over HTTP(S), and unsigned {@code s3} archives with
+ * the user's AWS credentials, into one folder, one file per result named after the last segment of its URL or key (only {@code [A-Za-z0-9._-]} kept, made unique). All downloads together must finish within
  * the timeout; a non-2xx answer, an unreachable server or the timeout throw CliException.
  */
 public final class ResultDownloader {
@@ -48,7 +50,17 @@ public final class ResultDownloader {
     public static final String PRESIGNED_TYPE = "s3PreSigned";
 
     public static boolean supports(SpecConfig result) {
-        return result.is(TYPE) || result.is(PRESIGNED_TYPE);
+        return result.is(TYPE) || result.is(PRESIGNED_TYPE) || directS3(result, AwsCredentialsPresence.present());
+    }
+
+    /**
+     * An unsigned {@code s3} archive result, fetched with the user's own AWS credentials when there are any
+     * (docs/s3.md); folder ({@code plain}) results are not downloaded.
+     */
+    static boolean directS3(SpecConfig result, boolean hasCredentials) {
+        if (!hasCredentials || !result.is(S3Source.TYPE)) return false;
+        String key = result.param("Key");
+        return key != null && key.endsWith(".tar.gz") && result.param("Bucket") != null;
     }
 
     private static String urlOf(SpecConfig result) {
@@ -62,6 +74,13 @@ public final class ResultDownloader {
         Set<String> taken = new HashSet<>();
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).is(S3Source.TYPE)) {
+                S3Source source = S3Source.from(results.get(i));
+                Path file = dir.resolve(fileName("s3://" + source.bucket() + "/" + source.key(), i, taken));
+                S3ArchiveDownload.fetch(source, file, remaining(deadline, timeout));
+                files.add(file);
+                continue;
+            }
             String url = urlOf(results.get(i));
             if (url == null || url.isBlank()) throw new CliException("result " + (i + 1) + " has no URL to download");
             Path file = dir.resolve(fileName(url, i, taken));
@@ -107,6 +126,12 @@ public final class ResultDownloader {
     static String shown(String url) {
         int q = url.indexOf('?');
         return q < 0 ? url : url.substring(0, q) + "?…";
+    }
+
+    private Duration remaining(Instant deadline, Duration timeout) {
+        Duration left = Duration.between(clock.instant(), deadline);
+        if (left.isZero() || left.isNegative()) throw timedOut(timeout);
+        return left;
     }
 
     private static CliException timedOut(Duration timeout) {

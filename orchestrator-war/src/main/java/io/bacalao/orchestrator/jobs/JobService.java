@@ -30,14 +30,29 @@ public class JobService {
     JobDefaultsProvider defaults;
     @Inject
     Clock clock;
+    @Inject
+    io.bacalao.orchestrator.results.S3ManagedUrls s3Managed;
 
     public SubmitResult submit(Job submitted, boolean force) {
         return ConcurrentChanges.retried(() -> submitOnce(submitted, force));
     }
 
+    /** A job for the s3managed publisher is refused when this orchestrator cannot sign its URLs (docs/s3.md). */
+    private void refuseUnavailablePublisher(Job job) {
+        if (s3Managed == null || job.tasks().isEmpty() || job.task().publisher() == null
+                || !job.task().publisher().is(io.bacalao.orchestrator.results.S3ManagedUrls.TYPE)) {
+            return;
+        }
+        String reason = s3Managed.unavailableReason();
+        if (!reason.isEmpty()) {
+            throw BacalaoException.badRequest("Bacalhau", "the s3managed publisher is not available: " + reason);
+        }
+    }
+
     private SubmitResult submitOnce(Job submitted, boolean force) {
         Submission prepared = defaults.preparer().prepare(submitted);
         Job job = prepared.job();
+        refuseUnavailablePublisher(job);
         Instant now = clock.instant();
         long nanos = nanos(now);
         Optional<Job> existing = store.findByName(job.name(), job.namespace());
