@@ -1,5 +1,6 @@
 package io.bacalao.compute.publisher.s3;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -80,8 +81,7 @@ final class S3ObjectStream extends OutputStream {
         finished = true;
         try {
             if (uploadId == null) {
-                String v = s3.putObject(p -> p.bucket(bucket).key(key),
-                        RequestBody.fromByteBuffer(java.nio.ByteBuffer.wrap(buffer, 0, filled))).versionId();
+                String v = s3.putObject(p -> p.bucket(bucket).key(key), body(buffer, filled)).versionId();
                 return v == null ? "" : v;
             }
             if (filled > 0) sendPart();
@@ -132,8 +132,7 @@ final class S3ObjectStream extends OutputStream {
         parts.add(pool.submit(() -> {
             try {
                 String eTag = s3.uploadPart(u -> u.bucket(bucket).key(key).uploadId(id).partNumber(number)
-                        .contentLength((long) length), RequestBody.fromByteBuffer(java.nio.ByteBuffer.wrap(part, 0, length)))
-                        .eTag();
+                        .contentLength((long) length), body(part, length)).eTag();
                 return CompletedPart.builder().partNumber(number).eTag(eTag).build();
             } finally {
                 slots.release();
@@ -141,6 +140,12 @@ final class S3ObjectStream extends OutputStream {
         }));
         buffer = new byte[partSize];
         filled = 0;
+    }
+
+    /** The first {@code length} bytes of {@code bytes}, read in place (not copied), again on each SDK retry. */
+    private static RequestBody body(byte[] bytes, int length) {
+        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes, 0, length), length,
+                "application/octet-stream");
     }
 
     /** Stops the writer early when a part has already failed. */
@@ -159,10 +164,10 @@ final class S3ObjectStream extends OutputStream {
         }
     }
 
-    private static IOException rethrown(Throwable cause) throws IOException {
-        if (cause instanceof SdkException s) throw s;
-        if (cause instanceof IOException io) return io;
+    /** A part's failure as the writer's: SDK and other runtime errors unchanged, the rest as an IOException. */
+    private static IOException rethrown(Throwable cause) {
         if (cause instanceof RuntimeException r) throw r;
+        if (cause instanceof IOException io) return io;
         return new IOException(cause);
     }
 }
