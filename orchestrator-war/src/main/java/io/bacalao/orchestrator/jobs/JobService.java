@@ -10,6 +10,7 @@ import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.JobState;
 import io.bacalao.domain.model.JobStateType;
 import io.bacalao.domain.spec.Submission;
+import io.bacalao.orchestrator.results.S3ManagedUrls;
 import io.bacalao.orchestrator.store.JobStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +32,7 @@ public class JobService {
     @Inject
     Clock clock;
     @Inject
-    io.bacalao.orchestrator.results.S3ManagedUrls s3Managed;
+    S3ManagedUrls s3Managed;
 
     public SubmitResult submit(Job submitted, boolean force) {
         return ConcurrentChanges.retried(() -> submitOnce(submitted, force));
@@ -40,7 +41,7 @@ public class JobService {
     /** A job for the s3managed publisher is refused when this orchestrator cannot sign its URLs (docs/s3.md). */
     private void refuseUnavailablePublisher(Job job) {
         if (s3Managed == null || job.tasks().isEmpty() || job.task().publisher() == null
-                || !job.task().publisher().is(io.bacalao.orchestrator.results.S3ManagedUrls.TYPE)) {
+                || !job.task().publisher().is(S3ManagedUrls.TYPE)) {
             return;
         }
         String reason = s3Managed.unavailableReason();
