@@ -38,22 +38,10 @@ public class JobService {
         return ConcurrentChanges.retried(() -> submitOnce(submitted, force));
     }
 
-    /** A job for the s3managed publisher is refused when this orchestrator cannot sign its URLs (docs/s3.md). */
-    private void refuseUnavailablePublisher(Job job) {
-        if (s3Managed == null || job.tasks().isEmpty() || job.task().publisher() == null
-                || !job.task().publisher().is(S3ManagedUrls.TYPE)) {
-            return;
-        }
-        String reason = s3Managed.unavailableReason();
-        if (!reason.isEmpty()) {
-            throw BacalaoException.badRequest("Bacalhau", "the s3managed publisher is not available: " + reason);
-        }
-    }
-
     private SubmitResult submitOnce(Job submitted, boolean force) {
         Submission prepared = defaults.preparer().prepare(submitted);
         Job job = prepared.job();
-        refuseUnavailablePublisher(job);
+        if (s3Managed != null) s3Managed.refuseIfUnavailable(job);
         Instant now = clock.instant();
         long nanos = nanos(now);
         Optional<Job> existing = store.findByName(job.name(), job.namespace());

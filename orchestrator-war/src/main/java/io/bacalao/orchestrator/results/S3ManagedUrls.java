@@ -2,6 +2,7 @@ package io.bacalao.orchestrator.results;
 
 import io.bacalao.domain.error.BacalaoException;
 import io.bacalao.domain.error.ErrorCode;
+import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.SpecConfig;
 import io.bacalao.domain.s3.AwsCredentialsPresence;
 import io.bacalao.domain.s3.S3Source;
@@ -59,6 +60,18 @@ public class S3ManagedUrls {
 
     public boolean available() {
         return unavailableReason().isEmpty();
+    }
+
+    /**
+     * Refuses (HTTP 400) a job whose publisher is {@code s3managed} when this orchestrator cannot sign its URLs, so
+     * that it fails at submission with the reason instead of after it ran (docs/s3.md).
+     */
+    public void refuseIfUnavailable(Job job) {
+        if (job.tasks().isEmpty() || job.task().publisher() == null || !job.task().publisher().is(TYPE)) return;
+        String reason = unavailableReason();
+        if (!reason.isEmpty()) {
+            throw BacalaoException.badRequest("Bacalhau", "the s3managed publisher is not available: " + reason);
+        }
     }
 
     /** A URL to PUT the archive of one execution to; throws IllegalStateException when unavailable. */

@@ -86,4 +86,17 @@ class S3ManagedUrlsTest {
         SpecConfig other = SpecConfig.of("urlDownload", Map.of("URL", "http://x/y"));
         assertSame(other, unconfigured.transform(other));
     }
+
+    @Test
+    void aJobForTheManagedPublisherIsRefusedOnlyWhenItCannotBeServed() {
+        String yaml = "Type: batch\nTasks:\n  - Name: main\n    Engine:\n      Type: noop\n";
+        var managed = io.bacalao.domain.spec.JobReader.readFile(yaml + "    Publisher:\n      Type: s3managed\n");
+        S3ManagedUrls unconfigured = new S3ManagedUrls(S3ManagedBucket.from(Config.defaults()), () -> true);
+        BacalaoException e = assertThrows(BacalaoException.class, () -> unconfigured.refuseIfUnavailable(managed));
+        assertEquals(400, e.status());
+        assertEquals("the s3managed publisher is not available: this orchestrator has no s3managed bucket: set"
+                + " Publishers.Types.S3Managed.Bucket and .Region", e.getMessage());
+        unconfigured.refuseIfUnavailable(io.bacalao.domain.spec.JobReader.readFile(yaml));
+        new S3ManagedUrls(S3ManagedBucket.from(CONFIGURED), () -> true).refuseIfUnavailable(managed);
+    }
 }
