@@ -66,10 +66,8 @@ class CliIT {
     @Test
     void anS3ManagedJobIsRefusedByAnOrchestratorWithoutAManagedBucket(TestCluster cluster) throws IOException {
         String yaml = hello("s3managed-" + UUID.randomUUID()) + "    Publisher:\n      Type: s3managed\n";
-        Cli.Result r = cluster.cli().run("job", "run", "--id-only", spec(yaml).toString());
-        assertEquals(1, r.exitCode(), r.all());
-        assertTrue(r.err().startsWith("Error: the s3managed publisher is not available: this orchestrator has no"
-                + " s3managed bucket: set Publishers.Types.S3Managed.Bucket and .Region"), r.err());
+        assertFails(cluster.cli().run("job", "run", "--id-only", spec(yaml).toString()), "the s3managed publisher is"
+                + " not available: this orchestrator has no s3managed bucket: set Publishers.Types.S3Managed.Bucket");
     }
 
     @Test
