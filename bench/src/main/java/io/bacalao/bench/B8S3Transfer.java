@@ -100,8 +100,8 @@ public final class B8S3Transfer {
             Files.createDirectories(work.resolve("store/results"));
             Path results = work.resolve("store/bench");
             long s = System.nanoTime();
-            new S3ResultUpload(clients, 16L * 1024 * 1024).publish(new S3PublisherSpec("results", "k", endpoint, "", false),
-                    "out/b8.tar.gz", results, work.resolve("scratch"));
+            new S3ResultUpload(clients, 16L * 1024 * 1024, 4).publish(new S3PublisherSpec("results", "k", endpoint, "", false),
+                    "out/b8.tar.gz", results);
             double publish = (System.nanoTime() - s) / 1e9;
             Path archive = work.resolve("b8.tar.gz");
             s = System.nanoTime();

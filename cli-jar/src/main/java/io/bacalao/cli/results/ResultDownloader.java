@@ -4,6 +4,8 @@ import io.bacalao.cli.CliException;
 import io.bacalao.domain.config.Durations;
 import io.bacalao.domain.ipfs.IpfsSource;
 import io.bacalao.domain.model.SpecConfig;
+import io.bacalao.domain.s3.AwsCredentialsPresence;
+import io.bacalao.domain.s3.S3Source;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,11 +27,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Fetches {@code urlDownload} (and {@code s3PreSigned}) results over HTTP(S) into one folder, one file per result
- * named after the last segment of its URL (only {@code [A-Za-z0-9._-]} kept, made unique), and {@code ipfs} results
- * from the Kubo RPC API at {@code ResultDownloaders.Types.IPFS.Endpoint}, one folder (or file) per result named
- * after its CID (docs/ipfs.md). All downloads together must start within the timeout; a non-2xx answer, an
- * unreachable server or the timeout throw CliException.
+ * Fetches {@code urlDownload} and {@code s3PreSigned} results over HTTP(S), unsigned {@code s3} archives with the
+ * user's AWS credentials (docs/s3.md), one file per result named after the last segment of its URL or key (only
+ * {@code [A-Za-z0-9._-]} kept, made unique), and {@code ipfs} results from the Kubo RPC API at
+ * {@code ResultDownloaders.Types.IPFS.Endpoint}, one folder (or file) per result named after its CID (docs/ipfs.md),
+ * into one folder. All downloads together must start within the timeout; a non-2xx answer, an unreachable server
+ * or the timeout throw CliException.
  */
 public final class ResultDownloader {
     public static final String TYPE = "urlDownload";
@@ -58,7 +61,18 @@ public final class ResultDownloader {
     public static final String PRESIGNED_TYPE = "s3PreSigned";
 
     public static boolean supports(SpecConfig result) {
-        return result.is(TYPE) || result.is(PRESIGNED_TYPE) || result.is(IpfsSource.TYPE);
+        return result.is(TYPE) || result.is(PRESIGNED_TYPE) || result.is(IpfsSource.TYPE)
+                || directS3(result, AwsCredentialsPresence.present());
+    }
+
+    /**
+     * An unsigned {@code s3} archive result, fetched with the user's own AWS credentials when there are any
+     * (docs/s3.md); folder ({@code plain}) results are not downloaded.
+     */
+    static boolean directS3(SpecConfig result, boolean hasCredentials) {
+        if (!hasCredentials || !result.is(S3Source.TYPE)) return false;
+        String key = result.param("Key");
+        return key != null && key.endsWith(".tar.gz") && result.param("Bucket") != null;
     }
 
     private static String urlOf(SpecConfig result) {
@@ -77,6 +91,13 @@ public final class ResultDownloader {
         for (int i = 0; i < results.size(); i++) {
             if (results.get(i).is(IpfsSource.TYPE)) {
                 files.add(IpfsResults.fetch(ipfsEndpoint, results.get(i), dir, taken, leftUntil(deadline, timeout)));
+                continue;
+            }
+            if (results.get(i).is(S3Source.TYPE)) {
+                S3Source source = S3Source.from(results.get(i));
+                Path file = dir.resolve(fileName("s3://" + source.bucket() + "/" + source.key(), i, taken));
+                S3ArchiveDownload.fetch(source, file, leftUntil(deadline, timeout));
+                files.add(file);
                 continue;
             }
             String url = urlOf(results.get(i));

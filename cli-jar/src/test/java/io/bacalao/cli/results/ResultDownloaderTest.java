@@ -35,9 +35,16 @@ class ResultDownloaderTest {
     void preSignedS3ResultsAreDownloadedByTheirUrlWhichMessagesShowWithoutItsSignature() {
         assertEquals(true, ResultDownloader.supports(io.bacalao.domain.model.SpecConfig.of("s3PreSigned",
                 java.util.Map.of("Bucket", "b", "Key", "k.tar.gz", "PreSignedURL", "http://h/b/k.tar.gz?X-Amz-Signature=s"))));
-        assertEquals(false, ResultDownloader.supports(io.bacalao.domain.model.SpecConfig.of("s3",
-                java.util.Map.of("Bucket", "b", "Key", "k.tar.gz"))));
         assertEquals("http://h/b/k.tar.gz?…", ResultDownloader.shown("http://h/b/k.tar.gz?X-Amz-Signature=s"));
         assertEquals("http://h/e.tar.gz", ResultDownloader.shown("http://h/e.tar.gz"));
+    }
+
+    @Test
+    void unsignedS3ArchivesAreFetchedDirectlyOnlyWithCredentials() {
+        var archive = io.bacalao.domain.model.SpecConfig.of("s3", java.util.Map.of("Bucket", "b", "Key", "out/k.tar.gz"));
+        assertEquals(true, ResultDownloader.directS3(archive, true));
+        assertEquals(false, ResultDownloader.directS3(archive, false), "without credentials it is listed as not downloadable");
+        assertEquals(false, ResultDownloader.directS3(io.bacalao.domain.model.SpecConfig.of("s3",
+                java.util.Map.of("Bucket", "b", "Key", "out/e-1/")), true), "a plain folder is not downloaded");
     }
 }

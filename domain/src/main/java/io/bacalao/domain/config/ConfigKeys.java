@@ -118,12 +118,18 @@ public final class ConfigKeys {
     public static final String S3_INPUT_MAX_OBJECTS = "InputSources.Types.S3.MaxObjects";
     public static final String S3_INPUT_PARALLELISM = "InputSources.Types.S3.Parallelism";
     public static final String S3_PUBLISHER_PART_SIZE = "Publishers.Types.S3.PartSize";
+    public static final String S3_PUBLISHER_PARALLELISM = "Publishers.Types.S3.Parallelism";
     public static final String S3_PRESIGNED_URL_DISABLED = "Publishers.Types.S3.PreSignedURLDisabled";
     public static final String S3_PRESIGNED_URL_EXPIRATION = "Publishers.Types.S3.PreSignedURLExpiration";
     // IPFS inputs, publisher and downloads through a Kubo RPC API (issue 12; docs/ipfs.md): Bacalhau's keys
     public static final String IPFS_INPUT_ENDPOINT = "InputSources.Types.IPFS.Endpoint";
     public static final String IPFS_PUBLISHER_ENDPOINT = "Publishers.Types.IPFS.Endpoint";
     public static final String IPFS_DOWNLOADER_ENDPOINT = "ResultDownloaders.Types.IPFS.Endpoint";
+    public static final String S3MANAGED_BUCKET = "Publishers.Types.S3Managed.Bucket";
+    public static final String S3MANAGED_KEY = "Publishers.Types.S3Managed.Key";
+    public static final String S3MANAGED_REGION = "Publishers.Types.S3Managed.Region";
+    public static final String S3MANAGED_ENDPOINT = "Publishers.Types.S3Managed.Endpoint";
+    public static final String S3MANAGED_PRESIGNED_URL_EXPIRATION = "Publishers.Types.S3Managed.PreSignedURLExpiration";
     // issue 10, compute-side isolation (docs/compute-isolation.md)
     public static final String DOCKER_PIDS_LIMIT = "Engines.Types.Docker.PidsLimit";
     public static final String DOCKER_CAPABILITIES = "Engines.Types.Docker.Capabilities";
@@ -276,8 +282,16 @@ public final class ConfigKeys {
         i(S3_INPUT_PARALLELISM, "4", "Objects of one s3 input downloaded at once.");
         s(S3_PUBLISHER_PART_SIZE, "16MiB", "Part size of multipart uploads by the s3 publisher; smaller results"
                 + " go up in one PUT (at least 5MiB, S3's smallest part).");
+        i(S3_PUBLISHER_PARALLELISM, "4", "Parts of one s3 publisher upload sent at once (each holds a part in memory).");
         b(S3_PRESIGNED_URL_DISABLED, "false", "Return s3 results as they are instead of pre-signed download URLs.");
         d(S3_PRESIGNED_URL_EXPIRATION, "1h", "How long the pre-signed URL of an s3 result stays valid.");
+        // s3managed: the orchestrator's own bucket (Bacalhau's pkg/config/types/publishers.go S3ManagedPublisher)
+        s(S3MANAGED_BUCKET, "", "Bucket of the s3managed publisher, owned by the orchestrator.");
+        s(S3MANAGED_KEY, "", "Optional key prefix of s3managed results in the bucket.");
+        s(S3MANAGED_REGION, "", "Region of the s3managed bucket (required with a bucket).");
+        s(S3MANAGED_ENDPOINT, "", "Optional S3-compatible endpoint of the s3managed bucket (path-style).");
+        d(S3MANAGED_PRESIGNED_URL_EXPIRATION, "1h", "How long the pre-signed upload and download URLs of s3managed"
+                + " results stay valid.");
         l(ENGINES_DISABLED, "", "Engines this node refuses.");
         s(WASM_RUNTIME, "wasmtime", "Runtime of wasm jobs: wasmtime (native, the default) or chicory (pure Java;"
                 + " also used when wasmtime's native library cannot load on this machine).");
@@ -326,11 +340,6 @@ public final class ConfigKeys {
         bacalhauOnly("Orchestrator.Cluster.Peers", Kind.LIST);
         bacalhauOnly("Orchestrator.SupportReverseProxy", Kind.BOOL);
         bacalhauOnly("Orchestrator.TLS.ServerTimeout", Kind.INT);
-        bacalhauOnly("Publishers.Types.S3Managed.Bucket", Kind.STRING);
-        bacalhauOnly("Publishers.Types.S3Managed.Key", Kind.STRING);
-        bacalhauOnly("Publishers.Types.S3Managed.Region", Kind.STRING);
-        bacalhauOnly("Publishers.Types.S3Managed.Endpoint", Kind.STRING);
-        bacalhauOnly("Publishers.Types.S3Managed.PreSignedURLExpiration", Kind.DURATION);
         bacalhauOnly("ResultDownloaders.Disabled", Kind.LIST);
         bacalhauOnly("ResultDownloaders.Timeout", Kind.DURATION);
         bacalhauOnly("WebUI.Backend", Kind.STRING);

@@ -15,6 +15,7 @@ public enum ErrorCode {
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503),
     NOT_IMPLEMENTED("NotImplemented", 501),
     RESOURCE_EXHAUSTED("ResourceExhausted", 429),
+    CONFIGURATION_ERROR("ConfigurationError", 500),
     INTERNAL_ERROR("InternalError", 500);
 
     private final String code;

@@ -144,4 +144,12 @@ class ProtocolCodecTest {
     private static ProtocolMessage roundTrip(ProtocolMessage m) {
         return ProtocolCodec.decode(ProtocolCodec.typeOf(m), ProtocolCodec.encode(m));
     }
+
+    @Test
+    void managedPublisherUrlQuestionsAndAnswersRoundTrip() {
+        ManagedPublisherUrlRequest ask = new ManagedPublisherUrlRequest("n-1", "r-1", "j-1", "e-1");
+        ManagedPublisherUrlResponse answer = new ManagedPublisherUrlResponse("n-1", "r-1", "j-1", "e-1", "http://s3/b/k?sig", "");
+        assertEquals(ask, roundTrip(ask));
+        assertEquals(answer, roundTrip(answer));
+    }
 }

@@ -39,6 +39,8 @@ public class JobsResource {
     HistoryPager historyPager;
     @Inject
     io.bacalao.orchestrator.results.S3ResultSigner s3Signer;
+    @Inject
+    io.bacalao.orchestrator.results.S3ManagedUrls s3Managed;
 
     @PUT
     public ApiModels.PutJobResponse put(ApiModels.PutJobRequest request) {
@@ -182,7 +184,7 @@ public class JobsResource {
         }
         return ApiModels.ListResponse.of(currentVersion(store.executions(job.id()), job).stream()
                 .filter(e -> e.state() == io.bacalao.domain.model.ExecutionStateType.Completed)
-                .map(Execution::publishedResult).filter(r -> !r.isEmpty()).map(s3Signer::transform).toList());
+                .map(Execution::publishedResult).filter(r -> !r.isEmpty()).map(s3Signer::transform).map(s3Managed::transform).toList());
     }
 
     private static List<Execution> currentVersion(List<Execution> all, Job job) {

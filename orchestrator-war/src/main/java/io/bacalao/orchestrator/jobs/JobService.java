@@ -10,6 +10,7 @@ import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.JobState;
 import io.bacalao.domain.model.JobStateType;
 import io.bacalao.domain.spec.Submission;
+import io.bacalao.orchestrator.results.S3ManagedUrls;
 import io.bacalao.orchestrator.store.JobStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +31,8 @@ public class JobService {
     JobDefaultsProvider defaults;
     @Inject
     Clock clock;
+    @Inject
+    S3ManagedUrls s3Managed;
 
     public SubmitResult submit(Job submitted, boolean force) {
         return ConcurrentChanges.retried(() -> submitOnce(submitted, force));
@@ -38,6 +41,7 @@ public class JobService {
     private SubmitResult submitOnce(Job submitted, boolean force) {
         Submission prepared = defaults.preparer().prepare(submitted);
         Job job = prepared.job();
+        if (s3Managed != null) s3Managed.refuseIfUnavailable(job);
         Instant now = clock.instant();
         long nanos = nanos(now);
         Optional<Job> existing = store.findByName(job.name(), job.namespace());

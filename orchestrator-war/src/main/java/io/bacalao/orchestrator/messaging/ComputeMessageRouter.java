@@ -4,6 +4,7 @@ import io.bacalao.domain.protocol.BidResult;
 import io.bacalao.domain.protocol.ComputeError;
 import io.bacalao.domain.protocol.ExecutionProgress;
 import io.bacalao.domain.protocol.HandshakeRequest;
+import io.bacalao.domain.protocol.ManagedPublisherUrlRequest;
 import io.bacalao.domain.protocol.Heartbeat;
 import io.bacalao.domain.protocol.NodeInfoUpdate;
 import io.bacalao.domain.protocol.ProtocolMessage;
@@ -16,7 +17,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.logging.Logger;
 
-/** Sends each compute message to the component that owns it: node lifecycle or execution reports. */
+/** Sends each compute message to the component that owns it: node lifecycle, execution reports, s3managed URLs. */
 @ApplicationScoped
 public class ComputeMessageRouter {
     private static final Logger LOG = Logger.getLogger(ComputeMessageRouter.class.getName());
@@ -27,6 +28,8 @@ public class ComputeMessageRouter {
     ExecutionReports reports;
     @Inject
     Clock clock;
+    @Inject
+    ManagedPublisherUrls managedUrls;
 
     public void route(ProtocolMessage m) {
         switch (m) {
@@ -38,6 +41,7 @@ public class ComputeMessageRouter {
             case RunResult r -> reports.runResult(r, clock.instant());
             case ComputeError r -> reports.computeError(r, clock.instant());
             case ExecutionProgress r -> reports.progress(r, clock.instant());
+            case ManagedPublisherUrlRequest r -> managedUrls.answer(r);
             default -> LOG.warning(() -> "ignoring " + m.getClass().getSimpleName() + " sent to the orchestrator");
         }
     }

@@ -12,6 +12,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PutObjectPresignRequest;
 
 /**
  * One presigner per (endpoint, region), with the orchestrator's default AWS credentials chain; an endpoint is
@@ -22,13 +23,22 @@ final class S3UrlPresigner implements AutoCloseable {
     private final Map<String, S3Presigner> presigners = new ConcurrentHashMap<>();
 
     String presignGet(S3Source source, Duration expiry) {
-        S3Presigner p = presigners.computeIfAbsent(source.endpoint() + "|" + source.region(),
-                k -> build(source.endpoint(), source.region()));
-        return p.presignGetObject(GetObjectPresignRequest.builder().signatureDuration(expiry)
+        return presigner(source).presignGetObject(GetObjectPresignRequest.builder().signatureDuration(expiry)
                 .getObjectRequest(g -> {
                     g.bucket(source.bucket()).key(source.key());
                     if (!source.versionId().isEmpty()) g.versionId(source.versionId());
                 }).build()).url().toString();
+    }
+
+    /** A URL that lets whoever holds it PUT one object at {@code target}'s bucket and key until it expires. */
+    String presignPut(S3Source target, Duration expiry) {
+        return presigner(target).presignPutObject(PutObjectPresignRequest.builder().signatureDuration(expiry)
+                .putObjectRequest(p -> p.bucket(target.bucket()).key(target.key())).build()).url().toString();
+    }
+
+    private S3Presigner presigner(S3Source source) {
+        return presigners.computeIfAbsent(source.endpoint() + "|" + source.region(),
+                k -> build(source.endpoint(), source.region()));
     }
 
     private static S3Presigner build(String endpoint, String region) {

@@ -64,6 +64,13 @@ class CliIT {
     }
 
     @Test
+    void anS3ManagedJobIsRefusedByAnOrchestratorWithoutAManagedBucket(TestCluster cluster) throws IOException {
+        String yaml = hello("s3managed-" + UUID.randomUUID()) + "    Publisher:\n      Type: s3managed\n";
+        assertFails(cluster.cli().run("job", "run", "--id-only", spec(yaml).toString()), "the s3managed publisher is"
+                + " not available: this orchestrator has no s3managed bucket: set Publishers.Types.S3Managed.Bucket");
+    }
+
+    @Test
     void queryCommandsShowTheJob(TestCluster cluster) throws IOException {
         String name = "query-" + UUID.randomUUID().toString().substring(0, 8);
         Cli cli = cluster.cli();

@@ -1,13 +1,20 @@
 package io.bacalao.it.s3;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bacalao.cli.CliException;
+import io.bacalao.cli.results.ResultDownloader;
+import io.bacalao.domain.archive.TarGz;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.ipfs.KuboClient;
 import io.bacalao.domain.ipfs.testing.IpfsTestNode;
+import io.bacalao.domain.model.SpecConfig;
+import io.bacalao.domain.s3.S3Source;
 import io.bacalao.it.support.Cli;
 import io.bacalao.it.support.S3Server;
 import io.bacalao.it.support.TestCluster;
@@ -16,6 +23,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +48,8 @@ class S3JobsIT {
     static final String BUSYBOX = "local/busybox:latest";
     static final String ACCESS_KEY = "AKIDSYSTEMTEST";
     static final String SECRET = "system-test-secret-never-shown";
+    /** The orchestrator's s3managed bucket, as in Bacalhau's suite 20 (orchestrator config 20_…_managed_publisher). */
+    static final String MANAGED_BUCKET = "bacalhau-managed-publisher";
     static S3Server s3;
     static S3Server stranger;
     static IpfsTestNode ipfs;
@@ -60,9 +71,11 @@ class S3JobsIT {
         Path config = Files.writeString(dir.resolve("config"), "[default]\nregion = us-east-1\n");
         List<String> aws = List.of("-Daws.sharedCredentialsFile=" + credentials, "-Daws.configFile=" + config);
         ipfs = IpfsTestNode.start(dir.resolveSibling("ipfs-node"));
-        Map<String, String> ipfsEndpoints = Map.of(ConfigKeys.IPFS_INPUT_ENDPOINT, ipfs.endpoint(),
-                ConfigKeys.IPFS_PUBLISHER_ENDPOINT, ipfs.endpoint());
-        cluster = TestCluster.create("s3-jobs", ipfsEndpoints, spec -> withOptions(spec, aws)).start(1);
+        Files.createDirectories(s3.object(MANAGED_BUCKET, "job-results"));
+        cluster = TestCluster.create("s3-jobs", Map.of(ConfigKeys.IPFS_INPUT_ENDPOINT, ipfs.endpoint(),
+                ConfigKeys.IPFS_PUBLISHER_ENDPOINT, ipfs.endpoint(), ConfigKeys.S3MANAGED_BUCKET, MANAGED_BUCKET,
+                ConfigKeys.S3MANAGED_KEY, "job-results", ConfigKeys.S3MANAGED_REGION, "us-east-1",
+                ConfigKeys.S3MANAGED_ENDPOINT, s3.endpoint()), spec -> withOptions(spec, aws)).start(1);
     }
 
     private static NodeSpec withOptions(NodeSpec spec, List<String> more) {
@@ -125,6 +138,81 @@ class S3JobsIT {
         assertEquals("1,2\n", Files.readString(out.resolve("outputs/copy.csv")));
     }
 
+    /** Bacalhau's {@code test_integration/20_s3managed_publisher_suite_test.go}, with S3Proxy in place of MinIO. */
+    @Test
+    void anS3ManagedJobCompletesAndJobGetDownloadsItsResults() throws Exception {
+        Path spec = Files.writeString(tmp.resolve("20-s3managed-publisher.yml"), """
+                name: A Simple S3 Managed Publisher Job
+                type: batch
+                count: 1
+                tasks:
+                  - name: main
+                    engine:
+                      type: docker
+                      params:
+                        image: %s
+                        entrypoint:
+                          - /bin/sh
+                        parameters:
+                          - -c
+                          - echo expected execution stdout
+                    publisher:
+                      type: s3managed
+                """.formatted(BUSYBOX));
+        Cli.Result run = cluster.cli().run("job", "run", "--wait=false", "--id-only", spec.toString());
+        assertEquals(0, run.exitCode(), run.all());
+        String id = run.out().trim();
+        assertEquals("Completed", cluster.api().awaitTerminal(id, DONE), () -> describe(id));
+
+        JsonNode execution = cluster.api().get("/api/v1/orchestrator/jobs/" + id + "/executions").json().get("Items").get(0);
+        JsonNode published = execution.get("PublishedResult");
+        assertEquals("s3managed", published.get("Type").asText(), published.toString());
+        assertEquals(id, published.get("Params").get("JobID").asText());
+        String executionId = execution.get("ID").asText();
+        assertEquals(executionId, published.get("Params").get("ExecutionID").asText());
+        assertTrue(Files.isRegularFile(s3.object(MANAGED_BUCKET, "job-results/" + id + "/" + executionId + ".tar.gz")),
+                "the archive is in the orchestrator's bucket");
+        JsonNode result = cluster.api().get("/api/v1/orchestrator/jobs/" + id + "/results").json().get("Items").get(0);
+        assertEquals("s3PreSigned", result.get("Type").asText(), result.toString());
+        assertTrue(result.get("Params").get("Managed").asBoolean(), result.toString());
+
+        Path out = Files.createDirectories(tmp.resolve("bacalhau-job-results-" + id));
+        Cli.Result get = cluster.cli().run("job", "get", id, "--output-dir", out.toString());
+        assertEquals(0, get.exitCode(), get.all());
+        assertTrue(get.all().contains("Results for job '" + id + "' have been written"), get.all());
+        assertTrue(Files.readString(out.resolve("stdout")).contains("expected execution stdout"));
+        assertFalse(cluster.api().get("/api/v1/orchestrator/jobs/" + id + "/executions").body().contains(SECRET));
+    }
+
+    @Test
+    void jobGetFetchesAnUnsignedS3ArchiveWithTheUsersOwnCredentials() throws Exception {
+        Path packed = tmp.resolve("packed");
+        Files.createDirectories(packed.resolve("outputs"));
+        Files.writeString(packed.resolve("stdout"), "direct\n");
+        Path archive = s3.object("bucket", "direct/e-1.tar.gz");
+        TarGz.packTo(packed, archive);
+        SpecConfig unsigned = SpecConfig.of("s3", new S3Source("bucket", "direct/e-1.tar.gz", "", "", s3.endpoint(), "",
+                Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive))))
+                .params());
+        SpecConfig elsewhere = SpecConfig.of("s3", new S3Source("bucket", "direct/e-1.tar.gz", "", "", stranger.endpoint(),
+                "", "").params());
+        System.setProperty("aws.accessKeyId", ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", SECRET);
+        try {
+            assertTrue(ResultDownloader.supports(unsigned), "with credentials the client downloads s3 results itself");
+            List<Path> files = ResultDownloader.standard().download(List.of(unsigned), tmp.resolve("raw"), Duration.ofMinutes(1));
+            assertEquals(List.of(tmp.resolve("raw/e-1.tar.gz")), files);
+            assertArrayEquals(Files.readAllBytes(archive), Files.readAllBytes(files.get(0)));
+            CliException refused = assertThrows(CliException.class, () -> ResultDownloader.standard()
+                    .download(List.of(elsewhere), tmp.resolve("raw2"), Duration.ofMinutes(1)));
+            assertTrue(refused.getMessage().startsWith("failed to download result s3://bucket/direct/e-1.tar.gz: "
+                    + "InvalidAccessKeyId, HTTP 403"), refused.getMessage());
+        } finally {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+        }
+    }
+
     @Test
     void aMissingObjectFailsWithItsName() {
         String id = failed("s3://bucket/data/nope.csv," + endpointOpt(s3));
@@ -146,6 +234,7 @@ class S3JobsIT {
         Cli.Result config = cluster.cli().run("agent", "config");
         assertEquals(0, config.exitCode(), config.all());
         assertFalse(config.all().contains(SECRET), "agent config");
+        assertTrue(config.all().contains(MANAGED_BUCKET), "agent config shows the s3managed bucket");
         try (Stream<Path> files = Files.walk(cluster.root())) {
             for (Path log : files.filter(p -> p.toString().endsWith(".log")).toList()) {
                 assertFalse(Files.readString(log).contains(SECRET), log.toString());

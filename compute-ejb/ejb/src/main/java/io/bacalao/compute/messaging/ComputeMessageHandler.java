@@ -4,6 +4,7 @@ import io.bacalao.compute.bidding.BidDecision;
 import io.bacalao.compute.bidding.Bidder;
 import io.bacalao.compute.executor.Executors;
 import io.bacalao.compute.logs.LogStreamer;
+import io.bacalao.compute.publisher.s3managed.ManagedUploadUrls;
 import io.bacalao.compute.queue.LocalQueue;
 import io.bacalao.compute.registration.Registration;
 import io.bacalao.compute.store.ExecutionStore;
@@ -16,6 +17,7 @@ import io.bacalao.domain.protocol.CancelExecution;
 import io.bacalao.domain.protocol.ExecutionStateRequest;
 import io.bacalao.domain.protocol.HandshakeResponse;
 import io.bacalao.domain.protocol.LogStreamRequest;
+import io.bacalao.domain.protocol.ManagedPublisherUrlResponse;
 import io.bacalao.domain.protocol.ProtocolMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,6 +46,8 @@ public class ComputeMessageHandler {
     Registration registration;
     @Inject
     LogStreamer logs;
+    @Inject
+    ManagedUploadUrls managedUrls;
 
     public void handle(ProtocolMessage m) {
         switch (m) {
@@ -54,6 +58,7 @@ public class ComputeMessageHandler {
             case HandshakeResponse h -> registration.onHandshakeResponse(h);
             case LogStreamRequest l -> logs.stream(l);
             case ExecutionStateRequest s -> stateRequested(s);
+            case ManagedPublisherUrlResponse r -> managedUrls.answered(r);
             default -> LOG.warning(() -> "ignoring " + m.getClass().getSimpleName() + " sent to a compute node");
         }
     }

@@ -57,15 +57,14 @@ public class S3Publisher implements ResultPublisher {
         }
         String key = PublishedKey.expand(spec.key(), !spec.plain(), r.jobId(), r.executionId(), r.nodeId(),
                 clock.instant());
-        S3Source published = sdk().upload.publish(spec, key, r.resultsDir(),
-                settings.executionDir(r.executionId()).resolve("publish"));
+        S3Source published = sdk().upload.publish(spec, key, r.resultsDir());
         return SpecConfig.of(S3Source.TYPE, published.params());
     }
 
     private synchronized Holder sdk() {
         if (sdk == null) {
             long partSize = Quantities.parseBytes(settings.config().get(ConfigKeys.S3_PUBLISHER_PART_SIZE));
-            sdk = new Holder(partSize);
+            sdk = new Holder(partSize, settings.config().getInt(ConfigKeys.S3_PUBLISHER_PARALLELISM));
         }
         return sdk;
     }
@@ -81,8 +80,8 @@ public class S3Publisher implements ResultPublisher {
         final S3Clients clients = new S3Clients();
         final S3ResultUpload upload;
 
-        Holder(long partSize) {
-            upload = new S3ResultUpload(clients, partSize);
+        Holder(long partSize, int parallelism) {
+            upload = new S3ResultUpload(clients, partSize, parallelism);
         }
     }
 }

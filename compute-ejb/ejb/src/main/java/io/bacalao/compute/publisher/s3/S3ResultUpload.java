@@ -2,12 +2,15 @@ package io.bacalao.compute.publisher.s3;
 
 import io.bacalao.compute.publisher.PublishException;
 import io.bacalao.compute.storage.s3.S3Clients;
-import io.bacalao.compute.storage.s3.Sha256;
+import io.bacalao.compute.storage.s3.S3Failures;
 import io.bacalao.domain.archive.TarGz;
 import io.bacalao.domain.s3.S3Source;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
@@ -16,46 +19,65 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The s3 publisher's work, with the SDK (loaded only when a job publishes to S3): {@code gzip} packs the results
- * folder into one tar.gz (Bacalhau's layout, reference §5.8) in {@code scratch} and uploads it; {@code plain} puts
- * every file under the key prefix. The result is an {@code s3} spec as Bacalhau writes it, with the archive's
- * SHA-256 (base64) as {@code ChecksumSHA256} so that downloads can be checked.
+ * folder into one tar.gz (Bacalhau's layout, reference §5.8) streamed straight into the upload, its parts sent in
+ * parallel while packing goes on ({@link S3ObjectStream}), and hashed on the way; {@code plain} puts every file
+ * under the key prefix. The result is an {@code s3} spec as Bacalhau writes it, with the archive's SHA-256
+ * (base64) as {@code ChecksumSHA256} so that downloads can be checked.
  */
 public final class S3ResultUpload {
-    private final S3Clients clients;
-    private final long partSize;
+    /** S3 refuses parts under 5 MiB (but the last). */
+    static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+    /** S3's largest part. */
+    static final long MAX_PART_SIZE = 5L * 1024 * 1024 * 1024;
 
-    public S3ResultUpload(S3Clients clients, long partSize) {
+    private final S3Clients clients;
+    private final int partSize;
+    private final int parallelism;
+
+    /** {@code partSize} is raised to S3's 5 MiB minimum and kept below 2 GiB (one part is one array). */
+    public S3ResultUpload(S3Clients clients, long partSize, int parallelism) {
         this.clients = clients;
-        this.partSize = partSize;
+        this.partSize = (int) Math.min(Integer.MAX_VALUE - 8, Math.min(MAX_PART_SIZE, Math.max(MIN_PART_SIZE, partSize)));
+        this.parallelism = Math.max(1, parallelism);
     }
 
-    public S3Source publish(S3PublisherSpec spec, String key, Path resultsDir, Path scratch) throws PublishException {
+    public S3Source publish(S3PublisherSpec spec, String key, Path resultsDir) throws PublishException {
         S3Client s3 = clients.client(spec.endpoint(), spec.region());
         S3Source result = new S3Source(spec.bucket(), key, "", spec.region(), spec.endpoint(), "", "");
         try {
             if (spec.plain()) {
                 for (Path file : files(resultsDir)) {
                     String rel = resultsDir.relativize(file).toString().replace('\\', '/');
-                    S3Upload.put(s3, spec.bucket(), key + rel, file, partSize);
+                    S3ObjectStream object = open(s3, spec.bucket(), key + rel, Files.size(file));
+                    try (object) {
+                        Files.copy(file, object);
+                        object.complete();
+                    } finally {
+                        object.abort();
+                    }
                 }
                 return result;
             }
-            Files.createDirectories(scratch);
-            Path archive = Files.createTempFile(scratch, "results-", ".tar.gz");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            S3ObjectStream object = open(s3, spec.bucket(), key, partSize);
             try {
-                TarGz.packTo(resultsDir, archive);
-                String checksum = Base64.getEncoder().encodeToString(Sha256.of(archive));
-                String version = S3Upload.put(s3, spec.bucket(), key, archive, partSize);
-                return result.withChecksum(checksum, version);
+                TarGz.pack(resultsDir, new DigestOutputStream(object, sha));
+                String version = object.complete();
+                return result.withChecksum(Base64.getEncoder().encodeToString(sha.digest()), version);
             } finally {
-                Files.deleteIfExists(archive);
+                object.abort();
             }
         } catch (SdkException e) {
-            throw new PublishException(io.bacalao.compute.storage.s3.S3Failures.describe("failed to publish s3 result",
-                    "s3://" + spec.bucket() + "/" + key, e), e);
+            throw new PublishException(S3Failures.describe("failed to publish s3 result", "s3://" + spec.bucket() + "/" + key, e), e);
         } catch (IOException e) {
             throw new PublishException("failed to publish s3 result: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
         }
+    }
+
+    private S3ObjectStream open(S3Client s3, String bucket, String key, long sizeHint) {
+        return new S3ObjectStream(s3, bucket, key, partSize, parallelism, sizeHint);
     }
 
     private static List<Path> files(Path dir) throws IOException {

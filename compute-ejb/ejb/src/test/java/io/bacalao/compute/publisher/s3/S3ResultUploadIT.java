@@ -2,6 +2,7 @@ package io.bacalao.compute.publisher.s3;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,7 +64,7 @@ class S3ResultUploadIT {
     @Test
     void theArchiveIsOneObjectWhoseChecksumIsReported(@TempDir Path root) throws Exception {
         Path r = results(root, 1000);
-        S3Source out = new S3ResultUpload(clients, PART).publish(spec(false), "out/j-1.tar.gz", r, root.resolve("tmp"));
+        S3Source out = new S3ResultUpload(clients, PART, 2).publish(spec(false), "out/j-1.tar.gz", r);
         Path stored = dir.resolve("store/results/out/j-1.tar.gz");
         assertEquals(new S3Source("results", "out/j-1.tar.gz", "", "", server.endpoint(), "",
                 Base64.getEncoder().encodeToString(Sha256.of(stored))), out);
@@ -78,7 +79,7 @@ class S3ResultUploadIT {
     @Test
     void aLargeArchiveGoesUpInPartsAndArrivesWhole(@TempDir Path root) throws Exception {
         Path r = results(root, (int) (2 * PART + 12345));
-        new S3ResultUpload(clients, PART).publish(spec(false), "out/big.tar.gz", r, root.resolve("tmp"));
+        new S3ResultUpload(clients, PART, 2).publish(spec(false), "out/big.tar.gz", r);
         Path unpacked = root.resolve("unpacked");
         try (InputStream in = Files.newInputStream(dir.resolve("store/results/out/big.tar.gz"))) {
             TarGz.unpack(in, unpacked);
@@ -87,9 +88,24 @@ class S3ResultUploadIT {
     }
 
     @Test
+    void partsGoUpInParallelAndAnAbortedUploadLeavesNoObject() throws Exception {
+        S3ObjectStream out = new S3ObjectStream(clients.client(server.endpoint(), ""), "results", "out/aborted.bin",
+                (int) PART, 3, PART);
+        out.write(new byte[(int) (3 * PART + 10)]);
+        out.close();
+        out.abort();
+        assertFalse(Files.exists(dir.resolve("store/results/out/aborted.bin")), "nothing published");
+        S3ObjectStream small = new S3ObjectStream(clients.client(server.endpoint(), ""), "results", "out/small.bin",
+                (int) PART, 3, 1);
+        small.write("tiny".getBytes());
+        assertEquals("", small.complete(), "an unversioned bucket has no version");
+        assertEquals("tiny", Files.readString(dir.resolve("store/results/out/small.bin")), "one PUT below a part");
+    }
+
+    @Test
     void plainPutsEveryFileUnderThePrefix(@TempDir Path root) throws Exception {
         Path r = results(root, 10);
-        S3Source out = new S3ResultUpload(clients, PART).publish(spec(true), "plain/e-1/", r, root.resolve("tmp"));
+        S3Source out = new S3ResultUpload(clients, PART, 2).publish(spec(true), "plain/e-1/", r);
         assertEquals("plain/e-1/", out.key());
         assertEquals("hi\n", Files.readString(dir.resolve("store/results/plain/e-1/stdout")));
         assertTrue(Files.isRegularFile(dir.resolve("store/results/plain/e-1/outputs/big.bin")));
@@ -98,8 +114,8 @@ class S3ResultUploadIT {
     @Test
     void aMissingBucketFailsThePublishWithItsName(@TempDir Path root) throws Exception {
         Path r = results(root, 10);
-        PublishException e = assertThrows(PublishException.class, () -> new S3ResultUpload(clients, PART).publish(
-                new S3PublisherSpec("nobucket", "k", server.endpoint(), "", false), "k.tar.gz", r, root.resolve("tmp")));
+        PublishException e = assertThrows(PublishException.class, () -> new S3ResultUpload(clients, PART, 2).publish(
+                new S3PublisherSpec("nobucket", "k", server.endpoint(), "", false), "k.tar.gz", r));
         assertEquals("failed to publish s3 result: bucket nobucket does not exist (NoSuchBucket, HTTP 404)", e.getMessage());
     }
 }
