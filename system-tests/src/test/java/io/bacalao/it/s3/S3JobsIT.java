@@ -200,10 +200,10 @@ class S3JobsIT {
         System.setProperty("aws.secretAccessKey", SECRET);
         try {
             assertTrue(ResultDownloader.supports(unsigned), "with credentials the client downloads s3 results itself");
-            List<Path> files = ResultDownloader.standard().download(List.of(unsigned), tmp.resolve("raw"), Duration.ofMinutes(1));
+            List<Path> files = ResultDownloader.standard("").download(List.of(unsigned), tmp.resolve("raw"), Duration.ofMinutes(1));
             assertEquals(List.of(tmp.resolve("raw/e-1.tar.gz")), files);
             assertArrayEquals(Files.readAllBytes(archive), Files.readAllBytes(files.get(0)));
-            CliException refused = assertThrows(CliException.class, () -> ResultDownloader.standard()
+            CliException refused = assertThrows(CliException.class, () -> ResultDownloader.standard("")
                     .download(List.of(elsewhere), tmp.resolve("raw2"), Duration.ofMinutes(1)));
             assertTrue(refused.getMessage().startsWith("failed to download result s3://bucket/direct/e-1.tar.gz: "
                     + "InvalidAccessKeyId, HTTP 403"), refused.getMessage());
