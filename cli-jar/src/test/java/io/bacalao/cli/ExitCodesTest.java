@@ -121,6 +121,35 @@ class ExitCodesTest {
     }
 
     @Test
+    void aTemplateErrorIsAnError() throws IOException {
+        Path spec = Files.writeString(tmp.resolve("template.yaml"), "Name: {{.name}}\n" + SPEC.substring(SPEC.indexOf('\n') + 1));
+        assertFailure(CliRun.against(api.port(), List.of("job", "run"), spec.toString()),
+                "the job provided is invalid: failed to execute template: template: :1:8: executing \"\" at <.name>:"
+                        + " map has no entry for key \"name\"");
+        assertFailure(CliRun.against(api.port(), List.of("job", "run"), "-V", "name", spec.toString()),
+                "invalid --template-vars \"name\": name must be formatted as key=value");
+        assertFailure(CliRun.against(api.port(), List.of("job", "run"), "-E", "[", spec.toString()),
+                "failed to create template parser");
+        assertTrue(api.requests.isEmpty(), "nothing was submitted: " + api.requests);
+    }
+
+    @Test
+    void aNegativeJobVersionIsAnError() {
+        for (List<String> command : List.of(List.of("job", "describe"), List.of("job", "logs"), List.of("job", "rerun"),
+                List.of("job", "history"), List.of("job", "executions"))) {
+            assertFailure(CliRun.against(api.port(), command, "j-1", "-v", "-1"),
+                    "invalid argument \"-1\" for \"-v, --version\" flag");
+        }
+        assertTrue(api.requests.isEmpty(), "nothing was asked: " + api.requests);
+    }
+
+    @Test
+    void aBadNodeNameIsAnError() {
+        assertFailure(CliRun.of("serve", "--name", "no spaces please", "--data-dir", tmp.resolve("named").toString()),
+                "invalid --name \"no spaces please\"");
+    }
+
+    @Test
     void jobRunExitsZeroWhenTheJobCompletes() throws IOException {
         finished("Completed", "");
         CliRun run = CliRun.against(api.port(), List.of("job", "run"), spec());

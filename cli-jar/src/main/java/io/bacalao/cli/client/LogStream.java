@@ -43,10 +43,12 @@ public final class LogStream {
         return new LogStream(client.endpoint(), client.tls(), client::authorization);
     }
 
-    public void copy(String jobId, String executionId, boolean follow, boolean tail, String namespace, PrintWriter out)
-            throws InterruptedException {
+    /** Copies the logs of {@code executionId} (null: the latest execution of {@code jobVersion}, 0: of any version). */
+    public void copy(String jobId, String executionId, long jobVersion, boolean follow, boolean tail, String namespace,
+                     PrintWriter out) throws InterruptedException {
         StringJoiner q = new StringJoiner("&", "?", "").setEmptyValue("");
         if (executionId != null && !executionId.isBlank()) q.add("execution_id=" + enc(executionId));
+        if (jobVersion > 0) q.add("job_version=" + jobVersion);
         if (namespace != null && !namespace.isBlank()) q.add("namespace=" + enc(namespace));
         if (follow) q.add("follow=true");
         if (tail) q.add("tail=true");

@@ -15,13 +15,18 @@ public final class NodeSpecs {
     }
 
     public static NodeSpec of(Config config) {
+        return of(config, null);
+    }
+
+    /** As {@link #of(Config)}, the node named {@code name} ({@code serve --name}) unless its data dir keeps an ID. */
+    public static NodeSpec of(Config config, String name) {
         boolean orchestrator = config.getBool(ConfigKeys.ORCHESTRATOR_ENABLED);
         boolean compute = config.getBool(ConfigKeys.COMPUTE_ENABLED);
         if (orchestrator) ApiTls.problem(config.asMap()).ifPresent(p -> {
             throw new ConfigException(p);
         });
         Path dataDir = Path.of(config.get(ConfigKeys.DATA_DIR));
-        String nodeId = NodeIdentity.of(dataDir, config.get(ConfigKeys.NAME_PROVIDER));
+        String nodeId = NodeIdentity.of(dataDir, config.get(ConfigKeys.NAME_PROVIDER), name);
         NodeSpec.Database db = config.get(ConfigKeys.DATABASE_URL).isBlank() ? NodeSpec.Database.h2(dataDir)
                 : new NodeSpec.Database(config.get(ConfigKeys.DATABASE_URL), config.get(ConfigKeys.DATABASE_USER),
                 config.get(ConfigKeys.DATABASE_PASSWORD));

@@ -32,8 +32,13 @@ public class ServeCommand implements Callable<Integer> {
     @Option(names = "--compute", description = "Run a compute node (Compute.Enabled).")
     boolean compute;
 
+    @Option(names = "--name", description = "The node's name (its ID), used the first time the data dir is used;"
+            + " later the kept name wins and a different --name is ignored with a warning.")
+    String name;
+
     @Override
     public Integer call() throws Exception {
+        if (name != null) NodeIdentity.valid(name);
         Map<String, String> flags = new LinkedHashMap<>();
         if (orchestrator) flags.put(ConfigKeys.ORCHESTRATOR_ENABLED, "true");
         if (compute) flags.put(ConfigKeys.COMPUTE_ENABLED, "true");
@@ -44,7 +49,8 @@ public class ServeCommand implements Callable<Integer> {
         }
         KeysNotActedOn.check(config).ifPresent(spec.commandLine().getErr()::println);
         ApiExposure.check(config).ifPresent(spec.commandLine().getErr()::println);
-        NodeSpec node = NodeSpecs.of(config);
+        NodeIdentity.ignoredName(dataDir(config), name).ifPresent(spec.commandLine().getErr()::println);
+        NodeSpec node = NodeSpecs.of(config, name);
         Ports.requireFree(node.httpHost(), node.httpPort(), ConfigKeys.API_PORT);
         if (node.embeddedBroker()) {
             Ports.requireFree(config.get(ConfigKeys.ORCHESTRATOR_HOST), config.getInt(ConfigKeys.ORCHESTRATOR_PORT),

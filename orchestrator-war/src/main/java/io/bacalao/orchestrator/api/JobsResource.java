@@ -104,12 +104,15 @@ public class JobsResource {
     @GET
     @Path("{id}")
     public ApiModels.GetJobResponse get(@PathParam("id") String id, @QueryParam("namespace") String namespace,
-                                   @QueryParam("include") String include) {
-        Job job = store.resolve(id, QueryParams.text("namespace", namespace));
+                                   @QueryParam("include") String include, @QueryParam("job_version") String jobVersion) {
+        long requested = QueryParams.nonNegative("job_version", jobVersion);
+        Job latest = store.resolve(id, QueryParams.text("namespace", namespace));
+        Job job = JobVersionChoice.of(latest, requested, n -> store.version(latest.id(), n));
         include = QueryParams.text("include", include);
         List<String> parts = include == null ? List.of() : Arrays.stream(include.split(",")).map(String::trim).toList();
         ApiModels.ListResponse<JobHistory> history = parts.contains("history")
-                ? ApiModels.ListResponse.of(store.history(job.id(), 0, 0)) : null;
+                ? ApiModels.ListResponse.of(store.history(job.id(), 0, 0).stream()
+                        .filter(h -> requested == 0 || h.jobVersion() == job.version()).toList()) : null;
         ApiModels.ListResponse<Execution> executions = parts.contains("executions")
                 ? ApiModels.ListResponse.of(currentVersion(store.executions(job.id()), job)) : null;
         return new ApiModels.GetJobResponse(job, history, executions);

@@ -37,7 +37,9 @@ import java.util.UUID;
  * {@code GET /api/v1/orchestrator/jobs/{id}/logs} as a websocket (reference §1.4): asks the node that ran the
  * execution to stream its output through the broker and forwards each piece as a text frame
  * {@code {"value":{"Type":1|2,"Line":"…"}}}; an error is one frame with {@code "error"} set; the stream ends
- * with a normal close. Query: {@code namespace}, {@code execution_id}, {@code follow}, {@code tail}.
+ * with a normal close. Query: {@code namespace}, {@code execution_id}, {@code job_version} (0: any version),
+ * {@code all_job_versions} (accepted; every version is read unless {@code job_version} names one, as Bacalhau's
+ * {@code ReadLogs}), {@code follow}, {@code tail}.
  */
 @Dependent
 @ServerEndpoint("/api/v1/orchestrator/jobs/{id}/logs")
@@ -60,9 +62,12 @@ public class LogsEndpoint {
             boolean tail = flag(q, "tail");
             String namespace = QueryParams.text("namespace", first(q, "namespace"));
             String executionId = QueryParams.text("execution_id", first(q, "execution_id"));
+            long jobVersion = QueryParams.nonNegative("job_version", first(q, "job_version"));
+            flag(q, "all_job_versions"); // validated; Bacalhau reads every version unless job_version names one
             Job job = store.resolve(id, namespace);
-            Execution e = choose(store.executions(job.id()), executionId)
-                    .orElseThrow(() -> BacalaoException.notFound("JobStore", "no execution to show logs of for job " + job.id()));
+            Execution e = choose(ofVersion(store.executions(job.id()), jobVersion), executionId)
+                    .orElseThrow(() -> BacalaoException.notFound("JobStore", "no execution to show logs of for job "
+                            + job.id() + (jobVersion > 0 ? " version " + jobVersion : "")));
             // <nodeId>.<uuid>: the broker lets only that node send to the stream (docs/broker-security.md)
             String streamId = e.nodeId() + "." + UUID.randomUUID();
             Subscription sub = broker.subscribe(Addresses.logQueue(streamId));
@@ -71,6 +76,11 @@ public class LogsEndpoint {
         } catch (RuntimeException ex) {
             fail(session, ex.getMessage());
         }
+    }
+
+    /** The executions of job version {@code jobVersion}; 0: of every version (Bacalhau's {@code ReadLogs}). */
+    static List<Execution> ofVersion(List<Execution> executions, long jobVersion) {
+        return jobVersion == 0 ? executions : executions.stream().filter(x -> x.jobVersion() == jobVersion).toList();
     }
 
     /** The execution the user named (ID prefix), else the most recently changed one that was not discarded. */

@@ -151,6 +151,12 @@ public class JobStore {
                 .setParameter("job", jobId).getResultList().stream().map(JobVersionEntity::toJob).toList();
     }
 
+    /** Version {@code version} of the job as it was stored when that version was made, if there is one. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Job> version(String jobId, long version) {
+        return Optional.ofNullable(em.find(JobVersionEntity.class, jobId + "#" + version)).map(JobVersionEntity::toJob);
+    }
+
     /** History rows with SeqNum >= fromSeq, in order, at most {@code limit} (0 = all). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<JobHistory> history(String jobId, long fromSeq, int limit) {

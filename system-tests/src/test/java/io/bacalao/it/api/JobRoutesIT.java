@@ -168,5 +168,17 @@ class JobRoutesIT {
         assertEquals(id, forced.json().get("JobID").asText(), "an update keeps the job ID");
         api.awaitState(id, s -> s.equals("Completed") && api.job(id).get("Version").asInt() == 2, DONE);
         assertEquals(2, api.get("/api/v1/orchestrator/jobs/" + id + "/versions").json().get("Items").size());
+
+        JsonNode first = api.get("/api/v1/orchestrator/jobs/" + id + "?job_version=1&include=executions").json();
+        assertEquals(1, first.get("Job").get("Version").asInt(), "job_version answers that version");
+        assertTrue(first.get("Executions").get("Items").size() > 0, first.toString());
+        first.get("Executions").get("Items").forEach(e -> assertEquals(1, e.get("JobVersion").asInt(), e.toString()));
+        assertEquals(2, api.get("/api/v1/orchestrator/jobs/" + name + "?job_version=2").json().get("Job").get("Version").asInt());
+        Api.Response unknown = api.get("/api/v1/orchestrator/jobs/" + id + "?job_version=5");
+        assertEquals(404, unknown.status(), unknown.body());
+        assertEquals("job version 5 not found for job " + id, unknown.json().get("Message").asText());
+        assertEquals("NotFound", unknown.json().get("Code").asText());
+        assertEquals("JobStore", unknown.json().get("Component").asText());
+        assertEquals(400, api.get("/api/v1/orchestrator/jobs/" + id + "?job_version=-1").status());
     }
 }

@@ -99,6 +99,24 @@ class CliIT {
     }
 
     @Test
+    void aTemplatedJobRerunKeepsEachVersionDescribable(TestCluster cluster) throws IOException {
+        String name = "tmpl-" + UUID.randomUUID().toString().substring(0, 8);
+        Cli cli = cluster.cli();
+        Path template = spec("Name: {{.name}}\nType: batch\nCount: 1\nTasks:\n  - Name: main\n    Engine:\n      Type: {{ .engine }}\n");
+        Cli.Result run = cli.run("job", "run", "--id-only", "-V", "name=" + name, "-V", "engine=noop", template.toString());
+        assertEquals(0, run.exitCode(), run.all());
+        String id = run.out().trim();
+        assertFails(cli.run("job", "run", template.toString()), "map has no entry for key \"name\"");
+
+        Cli.Result rerun = cli.run("job", "rerun", name, "--group-events");
+        assertEquals(0, rerun.exitCode(), rerun.all());
+        assertTrue(rerun.out().contains("Job successfully submitted. Job ID: " + id), rerun.out());
+        assertTrue(cli.run("job", "describe", name, "-v", "1").out().matches("(?s).*Version\\s+= 1\n.*"));
+        assertTrue(cli.run("job", "describe", name).out().matches("(?s).*Version\\s+= 2\n.*"));
+        assertFails(cli.run("job", "describe", name, "-v", "9"), "job version 9 not found for job " + id);
+    }
+
+    @Test
     void stoppingAFinishedJobIsAnError(TestCluster cluster) throws IOException {
         Cli cli = cluster.cli();
         String id = cli.run("job", "run", "--id-only", spec(hello("stop-" + UUID.randomUUID())).toString()).out().trim();

@@ -18,12 +18,18 @@ public class WaitFlags {
     @Option(names = "--hide-warnings", description = "Do not print submission warnings.")
     boolean hideWarnings;
 
+    @Option(names = "--node-details", description = "After the job ended, print each node's result (overridden by --id-only).")
+    boolean nodeDetails;
+
+    @Option(names = "--group-events", description = "Show the latest event of each execution as one table instead of every event.")
+    boolean groupEvents;
+
     /** True when warnings stay unprinted: asked for, or only the ID is printed. */
     public boolean hideWarnings() {
         return hideWarnings || idOnly;
     }
 
     public JobSubmitter.Options options(boolean force) {
-        return new JobSubmitter.Options(waitForJob, waitTimeoutSecs, idOnly, force, hideWarnings);
+        return new JobSubmitter.Options(waitForJob, waitTimeoutSecs, idOnly, force, hideWarnings, nodeDetails, groupEvents);
     }
 }

@@ -25,6 +25,9 @@ public class JobDescribeCommand extends ClientCommand {
     @Parameters(index = "0", description = "Job ID, short ID or name.")
     String id;
 
+    @Option(names = {"-v", "--version"}, defaultValue = "0", description = "The job version to describe (default: the latest).")
+    long version;
+
     @Option(names = "--namespace", description = "Namespace of the job.")
     String namespace;
 
@@ -33,7 +36,8 @@ public class JobDescribeCommand extends ClientCommand {
 
     @Override
     protected void execute() {
-        String path = JobPaths.job(id, "").param("include", "executions,history").param("namespace", namespace).build();
+        String path = JobPaths.job(id, "").param("include", "executions,history").version(version)
+                .param("namespace", namespace).build();
         ApiModels.GetJobResponse r = client().get(path, ApiModels.GetJobResponse.class);
         if (output.printStructured(out(), r)) return;
         PrintWriter o = out();

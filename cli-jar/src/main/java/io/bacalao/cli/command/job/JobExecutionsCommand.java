@@ -39,6 +39,9 @@ public class JobExecutionsCommand extends ClientCommand {
     @Option(names = "--order-reversed", description = "Newest first.")
     boolean reversed;
 
+    @Option(names = "--next-token", description = "Page token (sent as next_token; the route answers one page, as Bacalhau's).")
+    String nextToken;
+
     @Mixin
     OutputOptions output;
 
@@ -47,9 +50,9 @@ public class JobExecutionsCommand extends ClientCommand {
         var type = Json.mapper().getTypeFactory().constructType(new TypeReference<ApiModels.ListResponse<Execution>>() {
         });
         ApiModels.ListResponse<Execution> page = client().get(JobPaths.job(id, "executions")
-                .param("job_version", version).param("all_job_versions", allVersions ? "true" : null)
+                .version(version).param("all_job_versions", allVersions ? "true" : null)
                 .param("namespace", namespace).param("limit", limit).param("order_by", orderBy)
-                .param("reverse", reversed ? "true" : null).build(), type);
+                .param("reverse", reversed ? "true" : null).param("next_token", nextToken).build(), type);
         if (output.printStructured(out(), page.items())) return;
         Instant now = Instant.now();
         Table t = new Table(List.of("Created", "Modified", "ID", "Job Version", "Node ID", "Rev.", "State", "Desired"));

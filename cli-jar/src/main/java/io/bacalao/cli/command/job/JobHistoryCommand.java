@@ -40,6 +40,9 @@ public class JobHistoryCommand extends ClientCommand {
     @Option(names = "--limit", defaultValue = "0", description = "Maximum number of events (0 = all).")
     int limit;
 
+    @Option(names = "--next-token", description = "Start at this page token (from a previous page's NextToken).")
+    String nextToken;
+
     @Mixin
     OutputOptions output;
 
@@ -48,10 +51,10 @@ public class JobHistoryCommand extends ClientCommand {
         var type = Json.mapper().getTypeFactory().constructType(new TypeReference<ApiModels.ListResponse<JobHistory>>() {
         });
         List<JobHistory> all = new ArrayList<>();
-        String token = "";
+        String token = nextToken == null ? "" : nextToken;
         while (true) {
             ApiModels.ListResponse<JobHistory> page = client().get(JobPaths.job(id, "history")
-                    .param("event_type", eventType).param("execution_id", executionId).param("job_version", version)
+                    .param("event_type", eventType).param("execution_id", executionId).version(version)
                     .param("all_job_versions", allVersions ? "true" : null).param("namespace", namespace)
                     .param("next_token", token).build(), type);
             all.addAll(page.items());

@@ -21,11 +21,15 @@ public class JobLogsCommand extends ClientCommand {
     @Option(names = {"-t", "--tail"}, description = "Only output written from now on.")
     boolean tail;
 
+    @Option(names = {"-v", "--version"}, defaultValue = "0",
+            description = "The job version whose execution to show (default: the latest execution of any version).")
+    long version;
+
     @Option(names = "--namespace", description = "Namespace of the job.")
     String namespace;
 
     @Override
     protected void execute() throws InterruptedException {
-        LogStream.of(client()).copy(id, executionId, follow, tail, namespace, out());
+        LogStream.of(client()).copy(id, executionId, JobPaths.checked(version), follow, tail, namespace, out());
     }
 }

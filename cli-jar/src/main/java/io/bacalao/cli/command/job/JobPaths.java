@@ -1,5 +1,6 @@
 package io.bacalao.cli.command.job;
 
+import io.bacalao.cli.CliException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.StringJoiner;
@@ -26,6 +27,19 @@ final class JobPaths {
     JobPaths param(String key, Object value) {
         if (value != null && !value.toString().isEmpty()) query.add(key + "=" + enc(value.toString()));
         return this;
+    }
+
+    /** A {@code job_version} parameter: left out for 0 or absent (the server's default, the latest). */
+    JobPaths version(Long version) {
+        return param("job_version", version == null || checked(version) == 0 ? null : version);
+    }
+
+    /** A {@code -v/--version} value; a negative one is refused, as Bacalhau's unsigned flag. */
+    static long checked(long version) {
+        if (version < 0) {
+            throw new CliException("invalid argument \"" + version + "\" for \"-v, --version\" flag: must be 0 or more");
+        }
+        return version;
     }
 
     String build() {

@@ -23,11 +23,15 @@ public class JobRerunCommand extends ClientCommand {
     @Mixin
     WaitFlags waiting;
 
+    @Option(names = {"-f", "--follow"}, description = "Stream the rerun's logs until it ends.")
+    boolean follow;
+
     @Override
     protected void execute() throws InterruptedException {
         ApiModels.RerunJobResponse r = client().put(JobPaths.job(id, "rerun").param("namespace", namespace).build(),
-                new ApiModels.RerunJobRequest(version, "Rerun at user request"), ApiModels.RerunJobResponse.class);
+                new ApiModels.RerunJobRequest(JobPaths.checked(version), "Rerun at user request"), ApiModels.RerunJobResponse.class);
         if (!waiting.hideWarnings() && r.warnings() != null) r.warnings().forEach(w -> err().println("Warning: " + w));
-        JobSubmitter.follow(this, r.jobId(), r.jobVersion(), waiting.options(false));
+        if (follow) JobSubmitter.streamLogs(this, r.jobId(), r.jobVersion());
+        else JobSubmitter.follow(this, r.jobId(), r.jobVersion(), waiting.options(false));
     }
 }

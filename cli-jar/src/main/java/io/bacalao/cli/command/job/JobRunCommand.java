@@ -3,6 +3,7 @@ package io.bacalao.cli.command.job;
 import io.bacalao.cli.CliException;
 import io.bacalao.cli.command.ClientCommand;
 import io.bacalao.cli.command.flags.WaitFlags;
+import io.bacalao.cli.spec.SpecTemplate;
 import io.bacalao.domain.model.Job;
 import io.bacalao.domain.spec.JobReader;
 import java.io.IOException;
@@ -10,12 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code bacalao job run [file]}: submits a YAML or JSON job spec (stdin when no file) and follows it. */
+/**
+ * {@code bacalao job run [file]}: submits a YAML or JSON job spec (stdin when no file) and follows it. The spec is
+ * a template first ({@link SpecTemplate}) unless {@code --no-template}.
+ */
 @Command(name = "run", description = "Run a job from a YAML or JSON spec file (or stdin).")
 public class JobRunCommand extends ClientCommand {
     @Parameters(index = "0", arity = "0..1", description = "Job spec file; '-' or nothing reads stdin.")
@@ -34,9 +40,24 @@ public class JobRunCommand extends ClientCommand {
     @Option(names = {"-f", "--follow"}, description = "Stream the job's logs until it ends.")
     boolean follow;
 
+    @Option(names = {"-V", "--template-vars"}, paramLabel = "KEY=VALUE",
+            description = "Replace {{.KEY}} in the spec with VALUE (repeatable; KEY=VALUE,KEY2=VALUE2 sets two).")
+    List<String> templateVars = new ArrayList<>();
+
+    @Option(names = {"-E", "--template-envs"}, paramLabel = "REGEX",
+            description = "Environment variables whose name matches REGEX become template variables ('.*' or '*': all).")
+    String templateEnvs;
+
+    @Option(names = "--no-template", description = "Send the spec as it is, without replacing {{…}} placeholders.")
+    boolean noTemplate;
+
     @Override
     protected void execute() throws Exception {
-        Job job = JobReader.readFile(readSpec());
+        String spec = readSpec();
+        if (!noTemplate) {
+            spec = SpecTemplate.of(SpecTemplate.variables(templateVars), templateEnvs, System.getenv()).apply(spec);
+        }
+        Job job = JobReader.readFile(spec);
         if (dryRun) {
             DryRun.show(this, job);
             return;

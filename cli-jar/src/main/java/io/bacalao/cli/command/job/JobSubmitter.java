@@ -11,7 +11,8 @@ import java.time.Duration;
 
 /** Submission and progress, shared by every command that submits a job. */
 public final class JobSubmitter {
-    public record Options(boolean waitForJob, long timeoutSecs, boolean idOnly, boolean force, boolean hideWarnings) {
+    public record Options(boolean waitForJob, long timeoutSecs, boolean idOnly, boolean force, boolean hideWarnings,
+                          boolean nodeDetails, boolean groupEvents) {
     }
 
     /** How long {@code --follow} waits, after the logs ended, for the job to reach its final state. */
@@ -49,12 +50,19 @@ public final class JobSubmitter {
     /** Submits the job, prints its ID and streams its logs until it ends. */
     public static void submitAndStreamLogs(ClientCommand cmd, Job job, boolean force, boolean printWarnings)
             throws InterruptedException {
-        String id = put(cmd, job, force, printWarnings).jobId();
+        streamLogs(cmd, put(cmd, job, force, printWarnings).jobId(), 0);
+    }
+
+    /**
+     * Prints the submitted job's ID and streams the logs of its {@code version} (0: the latest) until it ends; exit
+     * code 1 unless it Completed.
+     */
+    public static void streamLogs(ClientCommand cmd, String id, long version) throws InterruptedException {
         cmd.out().println("Job successfully submitted. Job ID: " + id);
         cmd.out().flush();
-        LogFollower.follow(cmd, id);
+        LogFollower.follow(cmd, id, version);
         // the log stream ends with the execution; the job's state follows within moments
-        new ProgressPrinter(cmd.client(), cmd.out()).follow(id, 0, SETTLE_AFTER_LOGS, false);
+        new ProgressPrinter(cmd.client(), cmd.out()).follow(id, version, SETTLE_AFTER_LOGS, false);
         JobOutcome.require(fetch(cmd, id));
     }
 
@@ -85,12 +93,13 @@ public final class JobSubmitter {
         out.println("Checking job status... (Enter Ctrl+C to exit at any time, your job will continue running):");
         out.println();
         out.flush();
-        boolean ended = new ProgressPrinter(client, out).follow(r.jobId(), version,
+        boolean ended = new ProgressPrinter(client, out, o.groupEvents()).follow(r.jobId(), version,
                 Duration.ofSeconds(o.timeoutSecs()), true);
         if (!ended) {
             cmd.err().println("Warning: Progress tracking timed out after " + o.timeoutSecs()
                     + "s. The job is still running.");
         }
+        if (o.nodeDetails()) NodeResults.print(cmd, r.jobId(), version);
         Job finalJob = fetch(cmd, r.jobId());
         out.println();
         out.println("To get more details about the run, execute:");

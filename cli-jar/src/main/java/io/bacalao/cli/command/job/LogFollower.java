@@ -17,8 +17,8 @@ public final class LogFollower {
     private LogFollower() {
     }
 
-    /** Follows the logs of {@code jobId}; returns when the job's execution has ended. */
-    public static void follow(ClientCommand cmd, String jobId) throws InterruptedException {
+    /** Follows the logs of {@code jobId}'s {@code version} (0: the latest); returns when its execution has ended. */
+    public static void follow(ClientCommand cmd, String jobId, long version) throws InterruptedException {
         cmd.out().println("Waiting for logs... (Enter Ctrl+C to exit at any time, your job will continue running):");
         cmd.out().println();
         cmd.out().flush();
@@ -27,10 +27,11 @@ public final class LogFollower {
             ApiModels.GetJobResponse r = cmd.client().get(JobPaths.job(jobId, "").param("include", "executions").build(),
                     ApiModels.GetJobResponse.class);
             Job job = r.job();
-            boolean started = r.executions() != null && !r.executions().items().isEmpty();
+            boolean started = r.executions() != null && r.executions().items().stream()
+                    .anyMatch(e -> version == 0 || e.jobVersion() == version);
             if (job.isTerminal() || started && !job.state().stateType().isWaiting()) break;
             Thread.sleep(200);
         }
-        LogStream.of(cmd.client()).copy(jobId, null, true, false, null, cmd.out());
+        LogStream.of(cmd.client()).copy(jobId, null, version, true, false, null, cmd.out());
     }
 }

@@ -7,10 +7,11 @@ import io.bacalao.domain.api.ApiModels;
 import io.bacalao.domain.model.NodeAction;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code node approve|reject|delete <id>}: {@code PUT /api/v1/orchestrator/nodes/<id>} with the action; prints
+ * {@code node approve|reject|delete <id> [-m message]}: {@code PUT /api/v1/orchestrator/nodes/<id>} with the action; prints
  * {@code Ok}, or {@code Failed to <action> node <id>: <error>} on stderr with exit code 1, as Bacalhau does; an
  * orchestrator it cannot reach is {@code Error: could not <action> node <id>: …}, as Bacalhau's fatal path.
  */
@@ -18,17 +19,16 @@ abstract class NodeActionCommand extends ClientCommand {
     @Parameters(index = "0", description = "Node ID or unique prefix.")
     String id;
 
-    abstract NodeAction action();
+    @Option(names = {"-m", "--message"}, description = "Message to include with the action (kept with the node's state).")
+    String message = "";
 
-    String message() {
-        return "";
-    }
+    abstract NodeAction action();
 
     @Override
     public Integer call() {
         try {
             ApiModels.PutNodeResponse r = client().put("/api/v1/orchestrator/nodes/" + URLEncoder.encode(id, StandardCharsets.UTF_8),
-                    new ApiModels.PutNodeRequest(action().json(), message(), id), ApiModels.PutNodeResponse.class);
+                    new ApiModels.PutNodeRequest(action().json(), message, id), ApiModels.PutNodeResponse.class);
             if (!r.success()) return failed(r.error());
             out().println("Ok");
             out().flush();

@@ -46,6 +46,9 @@ public class NodeListCommand extends ClientCommand {
     @Option(names = "--limit", defaultValue = "0", description = "Maximum number of nodes (0 = all).")
     int limit;
 
+    @Option(names = "--next-token", description = "Page token (sent as next_token; the route answers one page, as Bacalhau's).")
+    String nextToken;
+
     @Mixin
     OutputOptions output;
 
@@ -63,6 +66,7 @@ public class NodeListCommand extends ClientCommand {
         add(q, "order_by", orderBy);
         if (reversed) q.add("reverse=true");
         if (limit > 0) q.add("limit=" + limit);
+        add(q, "next_token", nextToken);
         ApiModels.ListNodesResponse r = client().get(q.toString(), ApiModels.ListNodesResponse.class);
         if (output.printStructured(out(), r.nodes())) return;
         List<String> headers = new ArrayList<>(List.of("ID", "Type", "Approval", "Status"));
