@@ -26,9 +26,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -122,12 +124,12 @@ public class NodeManager {
      */
     public void heartbeats(List<Heartbeat> beats) {
         Instant now = clock.instant();
-        java.util.Map<String, Long> seqByNode = new java.util.HashMap<>();
+        Map<String, Long> seqByNode = new HashMap<>();
         for (Heartbeat h : beats) seqByNode.merge(h.nodeId(), h.seqNum(), Math::max);
-        java.util.Set<String> refused = nodes.heartbeats(seqByNode, now);
+        Set<String> refused = nodes.heartbeats(seqByNode, now);
         seqByNode.forEach((nodeId, seq) -> {
             if (refused.contains(nodeId)) {
-                channel.tell(new HandshakeResponse(nodeId, false, "", "handshake required"));
+                requireHandshake(nodeId);
             } else {
                 snapshot.heartbeat(nodeId, seq, now);
             }
@@ -135,19 +137,19 @@ public class NodeManager {
     }
 
     public void heartbeat(Heartbeat h) {
-        Instant now = clock.instant();
-        if (nodes.heartbeat(h.nodeId(), h.seqNum(), now)) {
-            snapshot.heartbeat(h.nodeId(), h.seqNum(), now);
-        } else {
-            channel.tell(new HandshakeResponse(h.nodeId(), false, "", "handshake required"));
-        }
+        heartbeats(List.of(h));
+    }
+
+    /** Tells a node the orchestrator does not know it as connected: it must handshake before anything else. */
+    private void requireHandshake(String nodeId) {
+        channel.tell(new HandshakeResponse(nodeId, false, "", "handshake required"));
     }
 
     /** Stores the node's fresh info; when it shows capacity freed, the jobs waiting for nodes are evaluated at once. */
     public void infoUpdate(NodeInfoUpdate u) {
         Optional<NodeInfo> previous = nodes.updateInfo(u.nodeInfo(), clock.instant());
         if (previous.isEmpty()) {
-            channel.tell(new HandshakeResponse(u.nodeId(), false, "", "handshake required"));
+            requireHandshake(u.nodeId());
             return;
         }
         snapshot.changed(u.nodeInfo().nodeId());
