@@ -25,13 +25,15 @@ public final class NodeProcess implements AutoCloseable {
     private final NodeSpec spec;
     private final Process process;
     private final Path log;
+    private final Path javaHome;
     /** TLS of the API port, or null when it is plain HTTP. */
     private final ApiTls tls;
 
-    private NodeProcess(NodeSpec spec, Process process, Path log, ApiTls tls) {
+    private NodeProcess(NodeSpec spec, Process process, Path log, Path javaHome, ApiTls tls) {
         this.spec = spec;
         this.process = process;
         this.log = log;
+        this.javaHome = javaHome;
         this.tls = tls;
     }
 
@@ -76,7 +78,7 @@ public final class NodeProcess implements AutoCloseable {
             PrivateFiles.existingFile(log);
             pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         }
-        return new NodeProcess(spec, pb.start(), log, tls);
+        return new NodeProcess(spec, pb.start(), log, javaHome, tls);
     }
 
     /**
@@ -118,7 +120,11 @@ public final class NodeProcess implements AutoCloseable {
         return (String.join(System.lineSeparator(), lines) + System.lineSeparator()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** Waits until MicroProfile Health reports UP; throws with the log's path when it does not in time. */
+    /**
+     * Waits until MicroProfile Health reports UP; throws with the log's path when it does not in time, or as soon
+     * as the log shows that an application failed to deploy (Payara then stays up without it). The error carries
+     * the log's first SEVERE lines and, for a node still booting, where its boot thread is ({@link StartDiagnosis}).
+     */
     public void awaitReady(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         URI health = URI.create(scheme() + "://" + localHost() + ":" + spec.httpPort() + "/health/ready");
@@ -126,7 +132,7 @@ public final class NodeProcess implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(spec.name() + " node exited with code " + process.exitValue()
-                        + (log == null ? "" : "; see " + log));
+                        + (log == null ? "" : "; see " + log) + StartDiagnosis.errors(log));
             }
             try {
                 Answer r = get(health);
@@ -136,10 +142,15 @@ public final class NodeProcess implements AutoCloseable {
             } catch (IOException notYet) {
                 lastHealth = notYet.toString();
             }
+            if (lastHealth.contains("No Application deployed") && StartDiagnosis.deploymentFailed(log)) {
+                throw new IllegalStateException(spec.name() + " node on port " + spec.httpPort()
+                        + " failed to deploy; see " + log + StartDiagnosis.errors(log));
+            }
             Thread.sleep(250);
         }
         throw new IllegalStateException(spec.name() + " node on port " + spec.httpPort() + " not ready after "
-                + timeout.toSeconds() + "s (last health answer: " + lastHealth + ")" + (log == null ? "" : "; see " + log));
+                + timeout.toSeconds() + "s (last health answer: " + lastHealth + ")" + (log == null ? "" : "; see " + log)
+                + StartDiagnosis.errors(log) + (process.isAlive() ? StartDiagnosis.bootThread(javaHome, pid(), log) : ""));
     }
 
     /**

@@ -1,0 +1,99 @@
+package io.bacalao.payara;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * What a node that did not become ready was doing, for the error that reports it: the errors its log holds and,
+ * for a node that is still running, where its boot thread is stuck (a thread dump taken with the JDK's
+ * {@code jcmd}, kept beside the log). Bounded, so that it fits in an exception message a CI log shows whole.
+ */
+final class StartDiagnosis {
+    /** How Payara reports an application that failed to deploy; the node then stays up without it. */
+    static final Pattern DEPLOYMENT_FAILED = Pattern.compile(
+            "Exception while (loading|deploying) the app|Exception during lifecycle processing");
+    private static final Pattern ERROR = Pattern.compile("\\[SEVERE\\]|^SEVERE:");
+    private static final int MAX_LINES = 6;
+    private static final int MAX_LINE = 300;
+    private static final int MAX_FRAMES = 14;
+
+    private StartDiagnosis() {
+    }
+
+    /** True when the log says that an application of the node failed to deploy. */
+    static boolean deploymentFailed(Path log) {
+        return log != null && !matching(readLog(log), DEPLOYMENT_FAILED, 1).isEmpty();
+    }
+
+    /** The log's first SEVERE lines (at most six, each shortened), or "" when it has none. */
+    static String errors(Path log) {
+        if (log == null) return "";
+        List<String> lines = matching(readLog(log), ERROR, MAX_LINES);
+        return lines.isEmpty() ? "" : "; first errors in the log: " + String.join(" | ", lines);
+    }
+
+    /**
+     * Dumps the threads of {@code pid} into {@code <log>.threads.txt} and returns the boot thread's top frames
+     * (Payara Micro deploys in {@code main}), or "" when no dump could be taken.
+     */
+    static String bootThread(Path javaHome, long pid, Path log) {
+        if (log == null) return "";
+        Path out = log.resolveSibling(log.getFileName() + ".threads.txt");
+        try {
+            Process jcmd = new ProcessBuilder(javaHome.resolve("bin").resolve("jcmd").toString(),
+                    String.valueOf(pid), "Thread.print").redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (!jcmd.waitFor(30, TimeUnit.SECONDS)) {
+                jcmd.destroyForcibly();
+                return "";
+            }
+            String frames = threadFrames(Files.readAllLines(out, StandardCharsets.UTF_8), "main");
+            return frames.isEmpty() ? "; threads in " + out : "; boot thread (all threads in " + out + "): " + frames;
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    /** The top frames of the thread named {@code name} in a {@code Thread.print} dump, joined by " < ". */
+    static String threadFrames(List<String> dump, String name) {
+        List<String> frames = new ArrayList<>();
+        boolean inThread = false;
+        for (String line : dump) {
+            if (line.startsWith("\"")) {
+                if (inThread) break;
+                inThread = line.startsWith("\"" + name + "\"");
+            } else if (inThread && line.strip().startsWith("at ") && frames.size() < MAX_FRAMES) {
+                frames.add(line.strip().substring(3));
+            }
+        }
+        return String.join(" < ", frames);
+    }
+
+    static List<String> matching(List<String> lines, Pattern pattern, int max) {
+        List<String> found = new ArrayList<>();
+        for (String line : lines) {
+            if (found.size() >= max) break;
+            String plain = line.replaceAll("\u001B\\[[0-9;]*m", "").strip();
+            if (pattern.matcher(plain).find()) {
+                found.add(plain.length() > MAX_LINE ? plain.substring(0, MAX_LINE) + "…" : plain);
+            }
+        }
+        return found;
+    }
+
+    private static List<String> readLog(Path log) {
+        try {
+            return Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.bacalao.payara;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StartDiagnosisTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFailedDeploymentIsToldFromTheLogWithItsSevereLinesWithoutColours() throws Exception {
+        Path log = Files.writeString(dir.resolve("node.log"), String.join("\n",
+                "[2026-12-02T16:40:49.776+0000] [] [\u001B[1;92mINFO\u001B[0m] [] [PayaraMicro] booting",
+                "[2026-12-02T16:40:50.000+0000] [] [\u001B[1;91mSEVERE\u001B[0m] [] [javax.enterprise.system.core]"
+                        + " Exception while loading the app : CDI deployment failure",
+                "\tat org.example.Deployer.deploy(Deployer.java:1)",
+                "WARNING: retrying the broker (ActiveMQNotConnectedException)"));
+
+        assertTrue(StartDiagnosis.deploymentFailed(log));
+        assertEquals("; first errors in the log: [2026-12-02T16:40:50.000+0000] [] [SEVERE] []"
+                + " [javax.enterprise.system.core] Exception while loading the app : CDI deployment failure",
+                StartDiagnosis.errors(log));
+    }
+
+    @Test
+    void aHealthyBootHasNoErrorsAndNoFailedDeployment() throws Exception {
+        Path log = Files.writeString(dir.resolve("node.log"),
+                "[INFO] Payara Micro ready\nWARNING: cannot reach the orchestrator's broker (ActiveMQNotConnectedException)\n");
+
+        assertFalse(StartDiagnosis.deploymentFailed(log));
+        assertEquals("", StartDiagnosis.errors(log));
+        assertFalse(StartDiagnosis.deploymentFailed(dir.resolve("missing.log")));
+    }
+
+    @Test
+    void theBootThreadsFramesAreTakenFromItsOwnStackOnly() {
+        List<String> dump = List.of(
+                "\"main\" #1 prio=5 os_prio=0 tid=0x1 nid=0x2 waiting on condition",
+                "   java.lang.Thread.State: TIMED_WAITING (sleeping)",
+                "\tat java.lang.Thread.sleep0(java.base@25/Native Method)",
+                "\tat io.bacalao.compute.Registration.start(Registration.java:90)",
+                "",
+                "\"Reference Handler\" #9 daemon prio=10",
+                "\tat java.lang.ref.Reference.waitForReferencePendingList(java.base@25/Native Method)");
+
+        assertEquals("java.lang.Thread.sleep0(java.base@25/Native Method) < "
+                + "io.bacalao.compute.Registration.start(Registration.java:90)", StartDiagnosis.threadFrames(dump, "main"));
+        assertEquals("", StartDiagnosis.threadFrames(dump, "absent"));
+    }
+
+    @Test
+    void aLiveJvmsBootThreadIsDumpedBesideTheLog() throws Exception {
+        Path log = Files.writeString(dir.resolve("node.log"), "");
+
+        String found = StartDiagnosis.bootThread(Path.of(System.getProperty("java.home")),
+                ProcessHandle.current().pid(), log);
+
+        assertTrue(found.startsWith("; boot thread (all threads in " + dir.resolve("node.log.threads.txt") + "): "), found);
+        assertTrue(Files.readString(dir.resolve("node.log.threads.txt")).contains("\"main\""));
+    }
+}
