@@ -20,7 +20,9 @@ import java.util.logging.Logger;
 /**
  * The Docker engine this node talks to: {@code DOCKER_HOST} (the JVM's system property of that name, as docker-java
  * reads it, before the environment variable) or {@code unix:///var/run/docker.sock}, through
- * docker-java's httpclient5 transport. Connects lazily; {@link #available()} tells whether an engine answers.
+ * docker-java's httpclient5 transport. Connects lazily; {@link #available()} tells whether an engine answers, within
+ * {@link #PROBE_TIMEOUT} (a client of its own: the main one waits up to 10 minutes for an answer, which a start or
+ * a bid must never do for an engine that accepts connections and does not answer).
  * Remembers the images it has seen on the engine, so that a job whose image is known costs no image request; an
  * image removed behind its back is found out when a container cannot be created ({@link #forgetImage}).
  */
@@ -31,7 +33,10 @@ public class DockerEngine {
     static final String LABEL_JOB = "bacalao.job";
     static final String LABEL_EXECUTION = "bacalao.execution";
     private static final Logger LOG = Logger.getLogger(DockerEngine.class.getName());
+    /** How long {@link #available()} waits for the engine's answer to a ping. */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
     private volatile DockerClient client;
+    private volatile DockerClient probe;
     /** Images known to be on the engine (bounded by what the engine holds: only images it had or pulled enter). */
     private final Set<String> present = ConcurrentHashMap.newKeySet();
 
@@ -41,7 +46,8 @@ public class DockerEngine {
     /** For tests: an engine at a given host (e.g. unix:///var/run/docker.sock). */
     public static DockerEngine at(String host) {
         DockerEngine e = new DockerEngine();
-        e.client = connect(host);
+        e.client = connect(host, 32, Duration.ofMinutes(10));
+        e.probe = connect(host, 2, PROBE_TIMEOUT);
         return e;
     }
 
@@ -49,31 +55,69 @@ public class DockerEngine {
         DockerClient c = client;
         if (c == null) {
             synchronized (this) {
-                if (client == null) {
-                    String host = System.getProperty("DOCKER_HOST",
-                            System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock"));
-                    client = connect(host);
-                }
+                if (client == null) client = connect(host(), 32, Duration.ofMinutes(10));
                 c = client;
             }
         }
         return c;
     }
 
-    private static DockerClient connect(String host) {
+    private DockerClient probe() {
+        DockerClient c = probe;
+        if (c == null) {
+            synchronized (this) {
+                if (probe == null) probe = connect(host(), 2, PROBE_TIMEOUT);
+                c = probe;
+            }
+        }
+        return c;
+    }
+
+    private static String host() {
+        return System.getProperty("DOCKER_HOST", System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock"));
+    }
+
+    private static DockerClient connect(String host, int connections, Duration responseTimeout) {
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
         var http = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig()).maxConnections(32)
-                .connectionTimeout(Duration.ofSeconds(5)).responseTimeout(Duration.ofMinutes(10)).build();
+                .sslConfig(config.getSSLConfig()).maxConnections(connections)
+                .connectionTimeout(Duration.ofSeconds(5)).responseTimeout(responseTimeout).build();
         return DockerClientImpl.getInstance(config, http);
     }
 
+    /**
+     * Whether the engine answers a ping within {@link #PROBE_TIMEOUT}. The ping runs on a thread of its own that
+     * is interrupted after that: over a Unix socket the transport's response timeout does not bound a read, and an
+     * engine that accepts connections without answering held a node's deployment for good.
+     */
     public boolean available() {
-        try {
-            client().pingCmd().exec();
+        var ping = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            probe().pingCmd().exec();
             return true;
-        } catch (RuntimeException e) {
+        }, command -> Thread.ofPlatform().daemon().name("docker-probe").start(command));
+        try {
+            return ping.get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warning(() -> "the Docker engine at " + host() + " accepted a connection but did not answer a ping within "
+                    + PROBE_TIMEOUT.toSeconds() + " s; not offering docker until it does");
+            dropProbe();
             return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Closes the probe client (which unblocks a ping stuck in a read); the next check connects again. */
+    private synchronized void dropProbe() {
+        DockerClient stuck = probe;
+        probe = null;
+        try {
+            if (stuck != null) stuck.close();
+        } catch (IOException ignored) {
+            // it was stuck anyway
         }
     }
 
@@ -144,6 +188,7 @@ public class DockerEngine {
     void close() {
         try {
             if (client != null) client.close();
+            if (probe != null) probe.close();
         } catch (IOException ignored) {
             // shutting down
         }
