@@ -104,10 +104,23 @@ public final class ClassArchives {
     public Plan plan(NodeSpec spec, RuntimeLayout runtime, Path javaHome) {
         if (!enabled || choosesSharingItself(spec.jvmOptions())) return new Plan(Mode.NONE, null, null);
         String fingerprint = fingerprint(javaHome, runtime, spec.jvmOptions());
-        Path archive = dir.resolve(spec.name() + "-" + hash(fingerprint) + ".jsa");
+        Path archive = archiveFor(spec, fingerprint);
         if (isUsable(archive)) return new Plan(Mode.USE, archive, fingerprint);
         if (record && recording.add(archive)) return new Plan(Mode.RECORD, archive, fingerprint);
         return new Plan(Mode.NONE, archive, fingerprint);
+    }
+
+    /**
+     * False only when a launch of {@code spec} would map an archive if there were one and there is none usable:
+     * what a recording start would add. Plans nothing.
+     */
+    public boolean hasArchive(NodeSpec spec, RuntimeLayout runtime, Path javaHome) {
+        if (!enabled || choosesSharingItself(spec.jvmOptions())) return true;
+        return isUsable(archiveFor(spec, fingerprint(javaHome, runtime, spec.jvmOptions())));
+    }
+
+    private Path archiveFor(NodeSpec spec, String fingerprint) {
+        return dir.resolve(spec.name() + "-" + hash(fingerprint) + ".jsa");
     }
 
     /** A recording ended (made the archive or not): another launch may record it again. */

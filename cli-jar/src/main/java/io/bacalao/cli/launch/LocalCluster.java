@@ -99,6 +99,12 @@ public final class LocalCluster implements AutoCloseable {
         for (int i = 1; i <= computes; i++) launch(computeConfig(i));
     }
 
+    /** True when the orchestrator's or a compute node's launch would find no class archive of its role to map. */
+    public boolean lacksArchives() {
+        return Stream.of(orchestratorConfig(), computeConfig(1)).map(c -> adjust.apply(NodeSpecs.of(c)))
+                .anyMatch(spec -> !archives.hasArchive(spec, Runtime.layout(), Runtime.javaHome()));
+    }
+
     /** Starts one more node from a config (e.g. a compute with other labels or a wrong token). */
     public NodeProcess launch(Config config) throws IOException {
         NodeSpec spec = adjust.apply(NodeSpecs.of(config));

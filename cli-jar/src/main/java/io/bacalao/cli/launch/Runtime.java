@@ -16,7 +16,9 @@ final class Runtime {
 
     static RuntimeLayout layout() {
         String configured = System.getProperty(RUNTIME_DIR);
-        Path dir = configured != null ? Path.of(configured) : besideJar();
+        // normalized: the class archives' fingerprint names the artefacts by path (ClassArchives), and a test's
+        // "system-tests/../cli-jar/target/runtime" is the devstack's "cli-jar/target/runtime"
+        Path dir = (configured != null ? Path.of(configured) : besideJar()).toAbsolutePath().normalize();
         try {
             return new RuntimeLayout(dir).verify();
         } catch (IllegalStateException e) {

@@ -89,6 +89,20 @@ class ClassArchivesTest {
     }
 
     @Test
+    void hasArchiveTellsWhetherARecordingWouldAddOneAndPlansNothing() throws IOException {
+        ClassArchives archives = recording();
+        NodeSpec compute = node(false, List.of());
+
+        assertFalse(archives.hasArchive(compute, runtime, jdk));
+        assertEquals(ClassArchives.Mode.RECORD, archives.plan(compute, runtime, jdk).mode(), "hasArchive planned a recording");
+        Files.createDirectories(cache);
+        Files.write(archives.plan(compute, runtime, jdk).archive(), new byte[]{1});
+        assertTrue(archives.hasArchive(compute, runtime, jdk));
+        assertTrue(new ClassArchives(cache, false, true).hasArchive(node(true, List.of()), runtime, jdk), "turned off: nothing to add");
+        assertTrue(archives.hasArchive(node(true, List.of("-Xshare:off")), runtime, jdk), "the user's own sharing: nothing to add");
+    }
+
+    @Test
     void aRebuiltArtefactAnotherJdkOrOtherOptionsMakeTheArchiveStale() throws IOException {
         ClassArchives archives = new ClassArchives(cache, true, false);
         Path before = archives.plan(node(false, List.of("-Xmx384m")), runtime, jdk).archive();

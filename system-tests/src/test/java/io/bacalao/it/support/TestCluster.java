@@ -24,11 +24,11 @@ public final class TestCluster implements AutoCloseable {
     private final Path root;
     private final Config base;
 
-    private TestCluster(Config base, Path root, UnaryOperator<NodeSpec> adjust) {
+    private TestCluster(Config base, Path root, UnaryOperator<NodeSpec> adjust, boolean recordArchives) {
         this.base = base;
         this.root = root;
         this.cluster = new LocalCluster(base, root, adjust,
-                io.bacalao.cli.launch.ClassArchives.fromEnvironment(System.getenv(), false));
+                io.bacalao.cli.launch.ClassArchives.fromEnvironment(System.getenv(), recordArchives));
     }
 
     /** A cluster configuration: free ports, loopback, the test profile of short intervals, plus {@code extra}. */
@@ -39,6 +39,20 @@ public final class TestCluster implements AutoCloseable {
     /** The same, with every node's spec passed through {@code adjust} before launch (e.g. other JVM options). */
     public static TestCluster create(String name, Map<String, String> extra, UnaryOperator<NodeSpec> adjust)
             throws IOException {
+        TestArchives.recordOnce();
+        return create(name, extra, adjust, false);
+    }
+
+    /**
+     * A cluster whose nodes record their role's class archive when there is none ({@link TestArchives}): dumped
+     * when it is closed.
+     */
+    static TestCluster recordingArchives(String name) throws IOException {
+        return create(name, Map.of(), UnaryOperator.identity(), true);
+    }
+
+    private static TestCluster create(String name, Map<String, String> extra, UnaryOperator<NodeSpec> adjust,
+            boolean recordArchives) throws IOException {
         Path root = Path.of(System.getProperty("bacalao.it.dir", "target/it")).toAbsolutePath().resolve(name);
         deleteTree(root);
         Files.createDirectories(root);
@@ -53,7 +67,7 @@ public final class TestCluster implements AutoCloseable {
                 .with(ConfigKeys.DATA_DIR, root.toString());
         c = io.bacalao.cli.launch.DevstackCommand.withLocalResults(c);
         for (Map.Entry<String, String> e : extra.entrySet()) c = c.with(e.getKey(), e.getValue());
-        return new TestCluster(c, root, adjust);
+        return new TestCluster(c, root, adjust, recordArchives);
     }
 
     /** Starts the nodes; a cluster that fails to start is stopped again before the error propagates. */
