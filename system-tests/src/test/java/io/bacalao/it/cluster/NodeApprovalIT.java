@@ -54,9 +54,8 @@ class NodeApprovalIT {
 
         String job = api.submit("{\"Type\":\"batch\",\"Tasks\":[{\"Name\":\"main\",\"Engine\":{\"Type\":\"noop\"},"
                 + "\"Timeouts\":{\"QueueTimeout\":900}}]}");
-        Waits.pause(Duration.ofSeconds(6));
-        String waiting = api.state(job);
-        assertTrue(waiting.equals("Pending") || waiting.equals("Queued"), waiting);
+        // Queued: the scheduler has looked at the job and found no node it may use (the pending one is not)
+        api.awaitState(job, "Queued"::equals, SOON);
         assertEquals(0, api.get("/api/v1/orchestrator/jobs/" + job + "/executions").json().get("Items").size());
 
         Cli.Result approve = cluster.cli().run("node", "approve", id);
