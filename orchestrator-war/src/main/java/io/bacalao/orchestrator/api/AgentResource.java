@@ -3,7 +3,9 @@ package io.bacalao.orchestrator.api;
 import io.bacalao.domain.api.ApiModels;
 import io.bacalao.domain.model.BuildVersionInfo;
 import io.bacalao.domain.model.NodeInfo;
+import io.bacalao.domain.model.NodeState;
 import io.bacalao.orchestrator.config.NodeSettings;
+import io.bacalao.orchestrator.nodes.NodeSnapshot;
 import io.bacalao.orchestrator.nodes.SelfRegistration;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -11,7 +13,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** {@code /api/v1/agent}: liveness, version, this node's info and its configuration (secrets redacted). */
 @RequestScoped
@@ -22,6 +26,8 @@ public class AgentResource {
     NodeSettings settings;
     @Inject
     SelfRegistration self;
+    @Inject
+    NodeSnapshot snapshot;
 
     @GET
     @Path("alive")
@@ -55,9 +61,21 @@ public class AgentResource {
         return Map.of("config", settings.config().asTree(true));
     }
 
+    /**
+     * One entry per component, as Bacalhau's debug providers give them: this node and its broker, and node
+     * discovery (the nodes this orchestrator knows, by connection and by membership).
+     */
     @GET
     @Path("debug")
     public Map<String, Object> debug() {
-        return Map.of("NodeID", settings.nodeId(), "BrokerURL", settings.brokerUrl());
+        Map<String, Object> discovery = new java.util.LinkedHashMap<>();
+        List<NodeState> nodes = snapshot.all();
+        discovery.put("Nodes", nodes.size());
+        discovery.put("ByConnection", nodes.stream().collect(Collectors.groupingBy(n -> n.connection().name(),
+                java.util.TreeMap::new, Collectors.counting())));
+        discovery.put("ByMembership", nodes.stream().collect(Collectors.groupingBy(n -> n.membership().name(),
+                java.util.TreeMap::new, Collectors.counting())));
+        return Map.of("Orchestrator", Map.of("NodeID", settings.nodeId(), "BrokerURL", settings.brokerUrl()),
+                "NodeDiscovery", discovery);
     }
 }

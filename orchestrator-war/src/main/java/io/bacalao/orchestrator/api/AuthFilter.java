@@ -1,7 +1,7 @@
 package io.bacalao.orchestrator.api;
 
-import io.bacalao.orchestrator.auth.Decision;
-import io.bacalao.orchestrator.auth.EntryPointAuthorizer;
+import io.bacalao.domain.auth.Decision;
+import io.bacalao.domain.auth.EntryPointAuthorizer;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

@@ -2,8 +2,8 @@ package io.bacalao.orchestrator.api;
 
 import io.bacalao.domain.error.ApiError;
 import io.bacalao.domain.spec.Json;
-import io.bacalao.orchestrator.auth.Decision;
-import io.bacalao.orchestrator.auth.EntryPointAuthorizer;
+import io.bacalao.domain.auth.Decision;
+import io.bacalao.domain.auth.EntryPointAuthorizer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;

@@ -1,9 +1,5 @@
-package io.bacalao.orchestrator.auth;
+package io.bacalao.domain.auth;
 
-import io.bacalao.domain.auth.AuthSettings;
-import io.bacalao.domain.auth.AuthUser;
-import io.bacalao.domain.auth.Capabilities;
-import io.bacalao.domain.auth.PasswordHashes;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

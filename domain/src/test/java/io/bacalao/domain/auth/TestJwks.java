@@ -1,4 +1,4 @@
-package io.bacalao.orchestrator.auth;
+package io.bacalao.domain.auth;
 
 import com.sun.net.httpserver.HttpServer;
 import io.bacalao.domain.spec.Json;

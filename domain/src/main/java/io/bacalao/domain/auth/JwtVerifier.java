@@ -1,4 +1,4 @@
-package io.bacalao.orchestrator.auth;
+package io.bacalao.domain.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bacalao.domain.spec.Json;

@@ -1,11 +1,9 @@
-package io.bacalao.orchestrator.auth;
+package io.bacalao.domain.auth;
 
-import io.bacalao.domain.auth.AuthSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.bacalao.domain.auth.PasswordHashes;
 import io.bacalao.domain.config.Config;
 import io.bacalao.domain.config.ConfigException;
 import io.bacalao.domain.config.ConfigKeys;

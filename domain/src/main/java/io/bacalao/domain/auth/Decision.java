@@ -1,4 +1,4 @@
-package io.bacalao.orchestrator.auth;
+package io.bacalao.domain.auth;
 
 /**
  * The authoriser's answer (Bacalhau's {@code authz.Authorization}): approved; or refused with a valid credential
