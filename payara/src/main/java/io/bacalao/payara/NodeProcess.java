@@ -69,7 +69,9 @@ public final class NodeProcess implements AutoCloseable {
         if (spec.orchestrator() && spec.embeddedBroker()) cmd.addAll(List.of("--deploy", runtime.brokerWar().toString()));
         cmd.addAll(List.of("--deploy", runtime.resourceAdapter().toString()));
         if (spec.orchestrator()) cmd.addAll(List.of("--deploy", runtime.orchestratorWar().toString()));
-        if (spec.compute()) cmd.addAll(List.of("--deploy", runtime.computeWar().toString()));
+        // a compute-only node's WAR at the root, so that its API port serves /api/v1/agent/* as Bacalhau's nodes do
+        // (Payara Micro's "file:contextroot"); beside an orchestrator it keeps its own root, /compute
+        if (spec.compute()) cmd.addAll(List.of("--deploy", runtime.computeWar() + (spec.orchestrator() ? "" : ":/")));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         if (log == null) {
             pb.inheritIO();

@@ -63,6 +63,39 @@ class NodesAndAgentIT {
         JsonNode config = api.get("/api/v1/agent/config").json().get("config");
         assertEquals(cluster.apiPort(), config.get("API").get("Port").asInt());
         assertTrue(config.get("Orchestrator").get("Auth").has("Token"));
+        JsonNode debug = api.get("/api/v1/agent/debug").json();
+        assertEquals(cluster.orchestrator().spec().nodeId(), debug.get("Orchestrator").get("NodeID").asText());
+        assertEquals(4, debug.get("NodeDiscovery").get("Nodes").asInt(), debug.toString());
+        assertEquals(4, debug.get("NodeDiscovery").get("ByMembership").get("APPROVED").asInt(), debug.toString());
+    }
+
+    /** A compute-only node answers the agent routes on its own API port, as Bacalhau's compute nodes do (reference §1.6). */
+    @Test
+    void aComputeNodeServesTheAgentRoutesOnItsOwnPort(TestCluster cluster) {
+        var compute = cluster.nodes().nodes().stream().filter(p -> !p.spec().orchestrator()).findFirst().orElseThrow();
+        int port = compute.spec().httpPort();
+        Api api = new Api("127.0.0.1", port);
+        assertEquals("OK", api.get("/api/v1/agent/alive").json().get("Status").asText());
+        assertEquals("v1.9.3", api.get("/api/v1/agent/version").json().get("GitVersion").asText());
+        JsonNode node = api.get("/api/v1/agent/node").json();
+        assertEquals("Compute", node.get("NodeType").asText());
+        assertEquals(compute.spec().nodeId(), node.get("NodeID").asText());
+        assertTrue(node.get("ComputeNodeInfo").get("ExecutionEngines").toString().contains("noop"), node.toString());
+        JsonNode config = api.get("/api/v1/agent/config").json().get("config");
+        assertEquals(port, config.get("API").get("Port").asInt());
+        assertTrue(config.get("Compute").get("Enabled").asBoolean(), config.toString());
+        assertEquals(false, config.get("Orchestrator").get("Enabled").asBoolean(), "this node's own config");
+        JsonNode debug = api.get("/api/v1/agent/debug").json();
+        assertTrue(debug.get("Registration").get("Registered").asBoolean(), debug.toString());
+        assertTrue(debug.get("Engines").toString().contains("noop"), debug.toString());
+        assertEquals(0, debug.get("Outbox").get("Pending").asInt(), debug.toString());
+        Api.Response elsewhere = api.get("/api/v1/orchestrator/jobs");
+        assertEquals(404, elsewhere.status(), elsewhere.body());
+        assertEquals("NotFound", elsewhere.json().get("Code").asText());
+
+        var alive = new io.bacalao.it.support.Cli("127.0.0.1", port).run("agent", "node", "--output", "json");
+        assertEquals(0, alive.exitCode(), alive.all());
+        assertTrue(alive.out().contains(compute.spec().nodeId()), alive.out());
     }
 
     @Test

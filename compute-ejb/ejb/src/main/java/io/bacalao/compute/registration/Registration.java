@@ -103,6 +103,16 @@ public class Registration {
         return registered;
     }
 
+    /** Where the node stands with its orchestrator, for {@code agent debug}. */
+    public synchronized java.util.Map<String, Object> debugInfo() {
+        java.util.Map<String, Object> info = new java.util.LinkedHashMap<>();
+        info.put("BrokerURL", shownBrokerUrl());
+        info.put("Registered", registered);
+        info.put("JoinedBefore", joinedBefore);
+        info.put("LastProblem", lastProblem);
+        return info;
+    }
+
     @Timeout
     synchronized void tick() {
         long now = clock.millis();

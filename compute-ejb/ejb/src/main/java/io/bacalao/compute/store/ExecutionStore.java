@@ -72,4 +72,15 @@ public class ExecutionStore {
                 .setParameter("states", states.stream().map(Enum::name).toList())
                 .getResultList().stream().map(LocalExecutionEntity::toLocal).toList();
     }
+
+    /** How many executions this node holds, by state name (those it has none in are absent). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public java.util.Map<String, Long> countsByState() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        for (Object[] row : em.createQuery("select e.state, count(e) from LocalExecutionEntity e group by e.state",
+                Object[].class).getResultList()) {
+            counts.put((String) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
 }
