@@ -20,13 +20,26 @@ public final class SharedCluster implements BeforeAllCallback, ParameterResolver
 
     private static TestCluster cluster(ExtensionContext context) {
         ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
-        return store.getOrComputeIfAbsent(KEY, k -> {
+        return store.getOrComputeIfAbsent(KEY, k -> new Resource(startWithOneRetry()), Resource.class).cluster;
+    }
+
+    /**
+     * Starts the cluster, and once more when a node was not ready in time: every class that uses it fails with
+     * it, so a start that a briefly overloaded machine made slow gets a second chance (the first error, with its
+     * diagnosis, is printed). A node that fails to deploy fails both starts at once (NodeProcess.awaitReady).
+     */
+    private static TestCluster startWithOneRetry() {
+        try {
+            return TestCluster.create("shared", Map.of()).start(3);
+        } catch (Exception first) {
+            System.err.println("shared cluster did not start (" + first.getMessage() + "); starting it once more");
             try {
-                return new Resource(TestCluster.create("shared", Map.of()).start(3));
+                return TestCluster.create("shared-2", Map.of()).start(3); // beside the first one's logs
             } catch (Exception e) {
-                throw new IllegalStateException("shared cluster did not start: " + e.getMessage(), e);
+                e.addSuppressed(first);
+                throw new IllegalStateException("shared cluster did not start twice: " + e.getMessage(), e);
             }
-        }, Resource.class).cluster;
+        }
     }
 
     @Override
