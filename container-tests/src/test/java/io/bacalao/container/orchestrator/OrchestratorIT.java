@@ -26,6 +26,10 @@ import io.bacalao.orchestrator.jobs.SubmitResult;
 import io.bacalao.orchestrator.scheduler.Plan;
 import io.bacalao.orchestrator.store.SnapshotReader;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,6 +187,50 @@ class OrchestratorIT {
             assertEquals(JobStateType.Completed, middle.job(done).orElseThrow().state().stateType());
         } finally {
             middle.stopJob(waiting);
+        }
+    }
+
+    @Test
+    void retentionPurgesAnEndedJobWithAllItsRowsAndItsIdThenAnswersPurged() throws Exception {
+        SimulatedNode n = node();
+        String done = middle.submit(noopJob("retention-job")).jobId();
+        n.runsToCompletion(done);
+        awaitState(done, JobStateType.Completed);
+        awaitEvaluationsDone(done);
+        String waiting = middle.submit(waitingJob(unique("retention-kept"))).jobId();
+        try {
+            awaitState(waiting, JobStateType.Queued);
+            assertTrue(middle.rowsOf(done).values().stream().allMatch(c -> c > 0), "rows before: " + middle.rowsOf(done));
+
+            assertTrue(middle.purgeEndedJobs(Duration.ofSeconds(1)) >= 1);
+
+            assertEquals(0L, middle.rowsOf(done).values().stream().mapToLong(Long::longValue).sum(),
+                    "rows left of the purged job: " + middle.rowsOf(done));
+            assertTrue(middle.job(waiting).isPresent(), "a queued job was purged");
+            HttpResponse<String> gone = getJob(done);
+            assertEquals(404, gone.statusCode(), gone.body());
+            assertTrue(gone.body().contains("\"Code\":\"NotFound\""), gone.body());
+            assertTrue(gone.body().contains("job not found: " + done + " ended and was purged at ")
+                    && gone.body().contains("(Orchestrator.Retention.Jobs)"), gone.body());
+            HttpResponse<String> never = getJob("j-00000000-0000-4000-8000-00000000dead");
+            assertEquals(404, never.statusCode(), never.body());
+            assertTrue(never.body().contains("job not found: j-00000000-0000-4000-8000-00000000dead\""), never.body());
+
+            assertTrue(middle.forgetPurgedJobs(Duration.ofSeconds(1)) >= 1);
+            HttpResponse<String> forgotten = getJob(done);
+            assertEquals(404, forgotten.statusCode());
+            assertTrue(forgotten.body().contains("job not found: " + done + "\""), forgotten.body());
+        } finally {
+            middle.stopJob(waiting);
+        }
+    }
+
+    /** {@code GET /api/v1/orchestrator/jobs/<id>} on this node's REST API. */
+    private static HttpResponse<String> getJob(String id) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create(System.getProperty("bacalao.it.api.url")
+                    + "/api/v1/orchestrator/jobs/" + id)).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
     }
 
