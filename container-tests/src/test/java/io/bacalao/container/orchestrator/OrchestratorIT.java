@@ -20,6 +20,8 @@ import io.bacalao.domain.protocol.BidAccepted;
 import io.bacalao.domain.protocol.ComputeError;
 import io.bacalao.domain.protocol.ExecutionStateRequest;
 import io.bacalao.domain.protocol.ExecutionProgress;
+import io.bacalao.domain.protocol.LogStreamCancel;
+import io.bacalao.domain.protocol.LogStreamRequest;
 import io.bacalao.domain.protocol.ProtocolMessage;
 import io.bacalao.domain.protocol.RunResult;
 import io.bacalao.orchestrator.jobs.SubmitResult;
@@ -30,6 +32,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +88,14 @@ class OrchestratorIT {
 
     private static String unique(String name) {
         return name + "-" + NAMES.incrementAndGet();
+    }
+
+    /** A noop job the class's node ran to completion; returns its ID. */
+    private String completedJob(String name) {
+        String id = middle.submit(noopJob(name)).jobId();
+        node().runsToCompletion(id);
+        awaitState(id, JobStateType.Completed);
+        return id;
     }
 
     private Job awaitState(String jobId, JobStateType state) {
@@ -168,10 +179,7 @@ class OrchestratorIT {
      */
     @Test
     void retentionDeletesEndedEvaluationsAndKeepsPendingOnes() {
-        SimulatedNode n = node();
-        String done = middle.submit(noopJob("retention-done")).jobId();
-        n.runsToCompletion(done);
-        awaitState(done, JobStateType.Completed);
+        String done = completedJob("retention-done");
         List<EvaluationRow> ended = awaitEvaluationsDone(done);
         String waiting = middle.submit(waitingJob(unique("retention-waiting"))).jobId();
         try {
@@ -192,10 +200,7 @@ class OrchestratorIT {
 
     @Test
     void retentionPurgesAnEndedJobWithAllItsRowsAndItsIdThenAnswersPurged() throws Exception {
-        SimulatedNode n = node();
-        String done = middle.submit(noopJob("retention-job")).jobId();
-        n.runsToCompletion(done);
-        awaitState(done, JobStateType.Completed);
+        String done = completedJob("retention-job");
         awaitEvaluationsDone(done);
         String waiting = middle.submit(waitingJob(unique("retention-kept"))).jobId();
         try {
@@ -222,6 +227,29 @@ class OrchestratorIT {
             assertTrue(forgotten.body().contains("job not found: " + done + "\""), forgotten.body());
         } finally {
             middle.stopJob(waiting);
+        }
+    }
+
+    /**
+     * A client follows a job's logs over the websocket and leaves before the node's stream ends: the orchestrator
+     * tells the node to stop streaming ({@code LogStreamCancel} for that stream), so the node does not go on
+     * publishing to nobody until its execution ends.
+     */
+    @Test
+    void aLogFollowWhoseClientLeavesTellsTheNodeToStopStreaming() throws Exception {
+        SimulatedNode n = node();
+        String jobId = completedJob("logs-leave");
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create(System.getProperty("bacalao.it.api.url")
+                    .replaceFirst("^http", "ws") + "/api/v1/orchestrator/jobs/" + jobId + "/logs?follow=true"),
+                    new WebSocket.Listener() {
+                    }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            LogStreamRequest asked = n.expect(LogStreamRequest.class, r -> r.follow()
+                    && middle.executions(jobId).stream().anyMatch(e -> e.id().equals(r.executionId())));
+
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "done reading").get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            n.expect(LogStreamCancel.class, c -> c.streamId().equals(asked.streamId()));
         }
     }
 
