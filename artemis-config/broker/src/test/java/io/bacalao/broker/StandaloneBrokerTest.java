@@ -62,6 +62,8 @@ class StandaloneBrokerTest {
                 StandaloneBroker.settings("file-token", "orchestrator-pw", false));
         server.start();
         try {
+            assertEquals(EmbeddedBroker.EVALUATION_GROUP_BUCKETS, server.getActiveMQServer()
+                    .locateQueue(org.apache.activemq.artemis.api.core.SimpleString.of(Addresses.EVALUATIONS)).getGroupBuckets());
             String url = "tcp://127.0.0.1:" + port;
             assertThrows(JMSSecurityException.class, () -> new ActiveMQConnectionFactory(url).createConnection("x", "nope").close());
             assertThrows(JMSSecurityException.class, () -> new ActiveMQConnectionFactory(url).createConnection().close());
@@ -86,11 +88,16 @@ class StandaloneBrokerTest {
         }
     }
 
+    /** Address, routing type and group buckets (a group table without buckets grows with every job). */
+    private static String describe(QueueConfiguration q) {
+        return q.getAddress() + "/" + q.getRoutingType() + " groupBuckets=" + q.getGroupBuckets();
+    }
+
     private static Map<String, String> queues(Configuration c) {
         Map<String, String> m = new TreeMap<>();
-        for (QueueConfiguration q : c.getQueueConfigs()) m.put(q.getName().toString(), q.getAddress() + "/" + q.getRoutingType());
+        for (QueueConfiguration q : c.getQueueConfigs()) m.put(q.getName().toString(), describe(q));
         for (CoreAddressConfiguration a : c.getAddressConfigurations()) {
-            for (QueueConfiguration q : a.getQueueConfigs()) m.put(q.getName().toString(), q.getAddress() + "/" + q.getRoutingType());
+            for (QueueConfiguration q : a.getQueueConfigs()) m.put(q.getName().toString(), describe(q));
         }
         return m;
     }

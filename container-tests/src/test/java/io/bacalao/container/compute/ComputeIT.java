@@ -1,8 +1,10 @@
 package io.bacalao.container.compute;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bacalao.compute.run.RetentionTimer;
 import io.bacalao.container.support.Deployments;
 import io.bacalao.container.support.LinkRelay;
 import io.bacalao.container.support.Waits;
@@ -12,12 +14,15 @@ import io.bacalao.domain.protocol.BidResult;
 import io.bacalao.domain.protocol.ComputeError;
 import io.bacalao.domain.protocol.ExecutionProgress;
 import io.bacalao.domain.protocol.ExecutionStateRequest;
+import io.bacalao.domain.protocol.LogStreamCancel;
+import io.bacalao.domain.protocol.LogStreamRequest;
 import io.bacalao.domain.protocol.RunResult;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
@@ -269,6 +274,61 @@ class ComputeIT {
         Waits.until("the interrupted run's failure again", () -> o.count(ComputeError.class, INTERRUPTED, e -> true) >= 2 ? true : null);
         Waits.until("an empty outbox", () -> node.pendingReports() == 0 ? true : null);
         assertEquals(ExecutionStateType.Completed, node.state(FINISHED_UNSENT).orElseThrow(), "asked, nothing changed");
+    }
+
+    /**
+     * Once {@code Orchestrator.Retention.Jobs} (720h here) has passed, the node deletes an ended execution's folder,
+     * its locally published archive and its record (its reports have left the outbox); a record younger than that
+     * stays.
+     */
+    @Test
+    @Order(10)
+    @OperateOnDeployment(NODE)
+    void endedExecutionsLeaveNothingAfterTheJobRetention() {
+        SimulatedOrchestrator o = orchestrator();
+        AskForBid ask = o.runRequest(SimulatedOrchestrator.locallyPublishedJob());
+        String id = ask.execution().id();
+        o.send(ask);
+        o.expect(RunResult.class, r -> r.executionId().equals(id));
+        awaitState(id, ExecutionStateType.Completed);
+        Waits.until("an empty outbox", () -> node.pendingReports() == 0 ? true : null);
+        assertTrue(Files.isRegularFile(node.publishedArchive(id)), "no archive was published");
+
+        assertEquals(0, node.sweepRetention(Duration.ofHours(1)).records(), "a record went before the job retention");
+        assertTrue(node.state(id).isPresent());
+
+        RetentionTimer.Swept swept = node.sweepRetention(Duration.ofHours(721));
+        assertTrue(swept.records() >= 1, "records left: " + swept);
+        assertTrue(node.state(id).isEmpty(), "the execution's record is kept");
+        assertFalse(Files.exists(node.publishedArchive(id)), "the published archive is kept");
+        assertFalse(Files.exists(node.executionFolder(id)), "the execution's folder is kept");
+    }
+
+    /**
+     * A log follow of a running execution ends when the orchestrator says its reader left (LogStreamCancel), not
+     * when the execution ends (here: in 10 minutes).
+     */
+    @Test
+    @Order(11)
+    @OperateOnDeployment(NODE)
+    void aFollowedLogStreamStopsWhenItsReaderLeaves() {
+        SimulatedOrchestrator o = orchestrator();
+        AskForBid running = o.runRequest(SimulatedOrchestrator.sleepingJob());
+        String id = running.execution().id();
+        node.handle(running);
+        try {
+            awaitState(id, ExecutionStateType.Running);
+            String stream = o.nodeId() + "." + java.util.UUID.randomUUID().toString().replace("-", "");
+            node.handle(new LogStreamRequest(o.nodeId(), id, stream, true, false));
+            assertEquals(1, node.activeLogStreams(), "the follow did not start");
+
+            node.handle(new LogStreamCancel(o.nodeId(), stream));
+
+            Waits.until("no log stream left", () -> node.activeLogStreams() == 0 ? true : null);
+            assertEquals(ExecutionStateType.Running, node.state(id).orElseThrow(), "the execution itself went on");
+        } finally {
+            node.handle(o.cancel(running));
+        }
     }
 
     @Test

@@ -43,6 +43,11 @@ final class SimulatedOrchestrator implements AutoCloseable {
         return job("{\"Type\":\"noop\"}");
     }
 
+    /** A noop job whose (empty) results the node publishes with its local publisher. */
+    static String locallyPublishedJob() {
+        return job("{\"Type\":\"noop\"},\"Publisher\":{\"Type\":\"local\"}");
+    }
+
     /** Runs until cancelled (the offline test image of system-tests/scripts/build-test-images.sh). */
     static String sleepingJob() {
         return job("{\"Type\":\"docker\",\"Params\":{\"Image\":\"local/busybox:latest\",\"Entrypoint\":[\"sleep\",\"600\"]}}");

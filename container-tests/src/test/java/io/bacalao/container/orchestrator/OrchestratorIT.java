@@ -20,12 +20,19 @@ import io.bacalao.domain.protocol.BidAccepted;
 import io.bacalao.domain.protocol.ComputeError;
 import io.bacalao.domain.protocol.ExecutionStateRequest;
 import io.bacalao.domain.protocol.ExecutionProgress;
+import io.bacalao.domain.protocol.LogStreamCancel;
+import io.bacalao.domain.protocol.LogStreamRequest;
 import io.bacalao.domain.protocol.ProtocolMessage;
 import io.bacalao.domain.protocol.RunResult;
 import io.bacalao.orchestrator.jobs.SubmitResult;
 import io.bacalao.orchestrator.scheduler.Plan;
 import io.bacalao.orchestrator.store.SnapshotReader;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +88,14 @@ class OrchestratorIT {
 
     private static String unique(String name) {
         return name + "-" + NAMES.incrementAndGet();
+    }
+
+    /** A noop job the class's node ran to completion; returns its ID. */
+    private String completedJob(String name) {
+        String id = middle.submit(noopJob(name)).jobId();
+        node().runsToCompletion(id);
+        awaitState(id, JobStateType.Completed);
+        return id;
     }
 
     private Job awaitState(String jobId, JobStateType state) {
@@ -164,10 +179,7 @@ class OrchestratorIT {
      */
     @Test
     void retentionDeletesEndedEvaluationsAndKeepsPendingOnes() {
-        SimulatedNode n = node();
-        String done = middle.submit(noopJob("retention-done")).jobId();
-        n.runsToCompletion(done);
-        awaitState(done, JobStateType.Completed);
+        String done = completedJob("retention-done");
         List<EvaluationRow> ended = awaitEvaluationsDone(done);
         String waiting = middle.submit(waitingJob(unique("retention-waiting"))).jobId();
         try {
@@ -183,6 +195,70 @@ class OrchestratorIT {
             assertEquals(JobStateType.Completed, middle.job(done).orElseThrow().state().stateType());
         } finally {
             middle.stopJob(waiting);
+        }
+    }
+
+    @Test
+    void retentionPurgesAnEndedJobWithAllItsRowsAndItsIdThenAnswersPurged() throws Exception {
+        String done = completedJob("retention-job");
+        awaitEvaluationsDone(done);
+        String waiting = middle.submit(waitingJob(unique("retention-kept"))).jobId();
+        try {
+            awaitState(waiting, JobStateType.Queued);
+            assertTrue(middle.rowsOf(done).values().stream().allMatch(c -> c > 0), "rows before: " + middle.rowsOf(done));
+
+            assertTrue(middle.purgeEndedJobs(Duration.ofSeconds(1)) >= 1);
+
+            assertEquals(0L, middle.rowsOf(done).values().stream().mapToLong(Long::longValue).sum(),
+                    "rows left of the purged job: " + middle.rowsOf(done));
+            assertTrue(middle.job(waiting).isPresent(), "a queued job was purged");
+            HttpResponse<String> gone = getJob(done);
+            assertEquals(404, gone.statusCode(), gone.body());
+            assertTrue(gone.body().contains("\"Code\":\"NotFound\""), gone.body());
+            assertTrue(gone.body().contains("job not found: " + done + " ended and was purged at ")
+                    && gone.body().contains("(Orchestrator.Retention.Jobs)"), gone.body());
+            HttpResponse<String> never = getJob("j-00000000-0000-4000-8000-00000000dead");
+            assertEquals(404, never.statusCode(), never.body());
+            assertTrue(never.body().contains("job not found: j-00000000-0000-4000-8000-00000000dead\""), never.body());
+
+            assertTrue(middle.forgetPurgedJobs(Duration.ofSeconds(1)) >= 1);
+            HttpResponse<String> forgotten = getJob(done);
+            assertEquals(404, forgotten.statusCode());
+            assertTrue(forgotten.body().contains("job not found: " + done + "\""), forgotten.body());
+        } finally {
+            middle.stopJob(waiting);
+        }
+    }
+
+    /**
+     * A client follows a job's logs over the websocket and leaves before the node's stream ends: the orchestrator
+     * tells the node to stop streaming ({@code LogStreamCancel} for that stream), so the node does not go on
+     * publishing to nobody until its execution ends.
+     */
+    @Test
+    void aLogFollowWhoseClientLeavesTellsTheNodeToStopStreaming() throws Exception {
+        SimulatedNode n = node();
+        String jobId = completedJob("logs-leave");
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create(System.getProperty("bacalao.it.api.url")
+                    .replaceFirst("^http", "ws") + "/api/v1/orchestrator/jobs/" + jobId + "/logs?follow=true"),
+                    new WebSocket.Listener() {
+                    }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            LogStreamRequest asked = n.expect(LogStreamRequest.class, r -> r.follow()
+                    && middle.executions(jobId).stream().anyMatch(e -> e.id().equals(r.executionId())));
+
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "done reading").get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            n.expect(LogStreamCancel.class, c -> c.streamId().equals(asked.streamId()));
+        }
+    }
+
+    /** {@code GET /api/v1/orchestrator/jobs/<id>} on this node's REST API. */
+    private static HttpResponse<String> getJob(String id) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create(System.getProperty("bacalao.it.api.url")
+                    + "/api/v1/orchestrator/jobs/" + id)).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
     }
 

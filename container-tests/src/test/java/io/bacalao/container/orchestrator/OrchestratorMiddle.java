@@ -23,6 +23,7 @@ import io.bacalao.orchestrator.messaging.ComputeMessageRouter;
 import io.bacalao.orchestrator.messaging.InboxConsumer;
 import io.bacalao.orchestrator.scheduler.Plan;
 import io.bacalao.orchestrator.store.EvaluationStore;
+import io.bacalao.orchestrator.store.JobPurge;
 import io.bacalao.orchestrator.store.JobStore;
 import io.bacalao.orchestrator.store.PlanApplier;
 import io.bacalao.orchestrator.store.SnapshotReader;
@@ -58,6 +59,8 @@ public class OrchestratorMiddle {
     JobStore store;
     @Inject
     EvaluationStore evaluations;
+    @Inject
+    JobPurge purge;
     @Inject
     InboxConsumer inbox;
     @Inject
@@ -208,6 +211,35 @@ public class OrchestratorMiddle {
     }
 
     record EvaluationRow(String id, EvaluationStatus status, int attempts, String lastError, String trigger) {
+    }
+
+    /**
+     * Runs job retention as its timer does, as if {@code ahead} more time had passed since every job last changed
+     * (cutoff now + ahead) and with that retention; returns how many jobs it purged.
+     */
+    int purgeEndedJobs(java.time.Duration ahead) {
+        long cutoff = nanos() + ahead.toNanos();
+        int total = 0;
+        for (int n = purge.purgeEnded(cutoff, 100, nanos(), "1s"); n > 0; n = purge.purgeEnded(cutoff, 100, nanos(), "1s")) {
+            total += n;
+        }
+        return total;
+    }
+
+    /** Deletes the tombstones of jobs purged before now + {@code ahead}; returns how many. */
+    int forgetPurgedJobs(java.time.Duration ahead) {
+        return purge.forgetPurged(nanos() + ahead.toNanos(), 1_000);
+    }
+
+    /** How many rows each table of the store holds for the job (its own row included). */
+    java.util.Map<String, Long> rowsOf(String jobId) {
+        java.util.Map<String, Long> rows = new java.util.TreeMap<>();
+        for (String table : List.of("ORCH_JOB", "ORCH_JOB_VERSION", "ORCH_EXECUTION", "ORCH_HISTORY", "ORCH_EVALUATION")) {
+            String column = table.equals("ORCH_JOB") ? "ID" : "JOB_ID";
+            rows.put(table, ((Number) em.createNativeQuery("select count(*) from " + table + " where " + column + " = ?")
+                    .setParameter(1, jobId).getSingleResult()).longValue());
+        }
+        return rows;
     }
 
     /**

@@ -70,6 +70,9 @@ public final class ConfigKeys {
     // state writer (issue 13; docs/state-writer.md)
     public static final String INLINE_EVALUATION = "Orchestrator.Scheduler.InlineEvaluation";
     public static final String EVALUATION_RETENTION = "Orchestrator.Retention.Evaluations";
+    // job retention (issue 16; docs/orchestrator-performance.md#retention)
+    public static final String JOB_RETENTION = "Orchestrator.Retention.Jobs";
+    public static final String JOB_RETENTION_BATCH = "Orchestrator.Retention.JobBatchSize";
     // batched inboxes (issue 13; docs/messaging.md#batched-inboxes)
     public static final String INBOX_BATCH_SIZE = "Orchestrator.Inbox.BatchSize";
     public static final String INBOX_BATCH_WINDOW = "Orchestrator.Inbox.BatchWindow";
@@ -214,6 +217,12 @@ public final class ConfigKeys {
         d(EVALUATION_RETENTION, "1h", "How long an evaluation that ended (complete, failed, cancelled) is kept before a"
                 + " sweep deletes it, so the store does not grow with every job; jobs, executions and history are not"
                 + " affected (Bacalao).");
+        d(JOB_RETENTION, "720h", "How long a job that ended (Completed, Failed, Stopped) is kept after its last change;"
+                + " then it is deleted with its versions, executions, history and evaluations and answers 404, and"
+                + " compute nodes delete their records of its executions and cap their published results' retention"
+                + " at this (0 = kept forever) (Bacalao).");
+        i(JOB_RETENTION_BATCH, "100", "Most ended jobs one purge transaction deletes, with all their rows; bounds"
+                + " the locks and rows a purge holds at once (Bacalao).");
         // batched inboxes (issue 13; docs/messaging.md#batched-inboxes)
         i(INBOX_BATCH_SIZE, "64", "Most messages from compute nodes the orchestrator applies in one transaction of the"
                 + " job store (1 = each on its own); bounds the locks and rows one transaction holds (Bacalao).");

@@ -12,7 +12,7 @@ public final class ProtocolCodec {
                     HandshakeRequest.class, HandshakeResponse.class, Heartbeat.class, NodeInfoUpdate.class,
                     ShutdownNotice.class, AskForBid.class, BidAccepted.class, BidRejected.class, CancelExecution.class,
                     BidResult.class, RunResult.class, ComputeError.class, ExecutionProgress.class,
-                    LogStreamRequest.class, LogChunk.class, ExecutionStateRequest.class, ManagedPublisherUrlRequest.class,
+                    LogStreamRequest.class, LogStreamCancel.class, LogChunk.class, ExecutionStateRequest.class, ManagedPublisherUrlRequest.class,
                     ManagedPublisherUrlResponse.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 

@@ -7,7 +7,7 @@ package io.bacalao.domain.protocol;
  */
 public sealed interface ProtocolMessage permits HandshakeRequest, HandshakeResponse, Heartbeat, NodeInfoUpdate,
         ShutdownNotice, AskForBid, BidAccepted, BidRejected, CancelExecution, BidResult, RunResult, ComputeError,
-        ExecutionProgress, LogStreamRequest, LogChunk, ExecutionStateRequest, ManagedPublisherUrlRequest,
+        ExecutionProgress, LogStreamRequest, LogStreamCancel, LogChunk, ExecutionStateRequest, ManagedPublisherUrlRequest,
         ManagedPublisherUrlResponse {
 
     String TYPE_PROPERTY = "BacalaoType";

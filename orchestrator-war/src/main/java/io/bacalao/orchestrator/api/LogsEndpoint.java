@@ -6,6 +6,7 @@ import io.bacalao.domain.error.BacalaoException;
 import io.bacalao.domain.model.Execution;
 import io.bacalao.domain.model.Job;
 import io.bacalao.domain.protocol.LogChunk;
+import io.bacalao.domain.protocol.LogStreamCancel;
 import io.bacalao.domain.protocol.LogStreamRequest;
 import io.bacalao.domain.protocol.ProtocolCodec;
 import io.bacalao.domain.protocol.ProtocolMessage;
@@ -32,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code GET /api/v1/orchestrator/jobs/{id}/logs} as a websocket (reference §1.4): asks the node that ran the
@@ -44,6 +47,7 @@ import java.util.UUID;
 @Dependent
 @ServerEndpoint("/api/v1/orchestrator/jobs/{id}/logs")
 public class LogsEndpoint {
+    private static final Logger LOG = Logger.getLogger(LogsEndpoint.class.getName());
     private static final long WAIT_MILLIS = 1_000;
     private static final long SILENCE_LIMIT_MILLIS = 60_000;
 
@@ -72,7 +76,7 @@ public class LogsEndpoint {
             String streamId = e.nodeId() + "." + UUID.randomUUID();
             Subscription sub = broker.subscribe(Addresses.logQueue(streamId));
             broker.send(new LogStreamRequest(e.nodeId(), e.id(), streamId, follow, tail));
-            pool.submit(() -> pump(session, sub, follow));
+            pool.submit(() -> pump(session, sub, follow, new LogStreamCancel(e.nodeId(), streamId)));
         } catch (RuntimeException ex) {
             fail(session, ex.getMessage());
         }
@@ -92,7 +96,13 @@ public class LogsEndpoint {
                 .max(Comparator.comparingLong(Execution::modifyTime));
     }
 
-    private void pump(Session session, Subscription sub, boolean follow) {
+    /**
+     * Forwards the stream's chunks while the client is there (checked at least every {@link #WAIT_MILLIS}). When it
+     * stops before the node's end chunk (the client left, the node fell silent, an error), the node is told to stop
+     * streaming ({@code cancel}), so that a follow does not go on publishing to nobody until its execution ends.
+     */
+    private void pump(Session session, Subscription sub, boolean follow, LogStreamCancel cancel) {
+        boolean ended = false;
         try (sub) {
             long silentSince = System.currentTimeMillis();
             while (session.isOpen()) {
@@ -108,6 +118,7 @@ public class LogsEndpoint {
                 LogChunk c = (LogChunk) ProtocolCodec.decode(m.getStringProperty(ProtocolMessage.TYPE_PROPERTY),
                         ((TextMessage) m).getText());
                 if (c.end()) {
+                    ended = true;
                     if (c.error() != null && !c.error().isEmpty()) fail(session, c.error());
                     else close(session);
                     return;
@@ -116,6 +127,16 @@ public class LogsEndpoint {
             }
         } catch (JMSException | IOException | RuntimeException e) {
             fail(session, "log stream interrupted: " + e.getMessage());
+        } finally {
+            if (!ended) cancel(cancel);
+        }
+    }
+
+    private void cancel(LogStreamCancel cancel) {
+        try {
+            broker.send(cancel);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "could not tell node " + cancel.nodeId() + " to stop log stream " + cancel.streamId(), e);
         }
     }
 
@@ -148,7 +169,7 @@ public class LogsEndpoint {
 
     @OnClose
     public void closed(Session session) {
-        // the pump notices the closed session and releases its subscription
+        // the pump notices the closed session, releases its subscription and tells the node to stop
     }
 
     private static String first(Map<String, List<String>> q, String key) {

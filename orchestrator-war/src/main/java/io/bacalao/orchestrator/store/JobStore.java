@@ -86,7 +86,8 @@ public class JobStore {
 
     /**
      * Resolves a user's reference: a job name in the namespace first, then a full ID, then a short ID prefix
-     * ({@code j-5f0e1c2a}). Unknown → 404; an ambiguous prefix → MultipleJobsFound.
+     * ({@code j-5f0e1c2a}). Unknown → 404, saying so when the ID is of a job purged after its retention
+     * ({@link JobPurge}); an ambiguous prefix → MultipleJobsFound.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Job resolve(String idOrName, String namespace) {
@@ -104,7 +105,8 @@ public class JobStore {
                         "multiple jobs found for id " + idOrName, "Use full job ID");
             }
         }
-        throw BacalaoException.notFound(COMPONENT, "job not found: " + idOrName);
+        PurgedJobEntity purged = em.find(PurgedJobEntity.class, idOrName);
+        throw BacalaoException.notFound(COMPONENT, purged != null ? purged.goneMessage() : "job not found: " + idOrName);
     }
 
     /** The job with exactly this name in the namespace, if any. */

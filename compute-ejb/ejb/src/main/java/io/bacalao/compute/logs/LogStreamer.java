@@ -6,6 +6,7 @@ import io.bacalao.compute.messaging.OrchestratorLink;
 import io.bacalao.compute.store.ExecutionStore;
 import io.bacalao.compute.store.LocalExecution;
 import io.bacalao.domain.protocol.LogChunk;
+import io.bacalao.domain.protocol.LogStreamCancel;
 import io.bacalao.domain.protocol.LogStreamRequest;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -18,14 +19,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Streams an execution's output log to the queue the orchestrator listens on: every record as a chunk (a
  * finished execution's output cut into lines), then an end chunk. Following polls the growing file until the
- * execution is terminal and everything was sent. Survives node restarts: the log is a file.
+ * execution is terminal and everything was sent, or until its reader leaves ({@link #cancel}; checked every
+ * {@link #POLL}). Survives node restarts: the log is a file.
  */
 @ApplicationScoped
 public class LogStreamer {
@@ -43,11 +48,39 @@ public class LogStreamer {
     @Inject
     ComputeSettings settings;
 
+    /** Streams in progress: stream ID → whether its reader left ({@link #cancel}). */
+    private final Map<String, AtomicBoolean> streams = new ConcurrentHashMap<>();
+
     public void stream(LogStreamRequest r) {
-        pool.submit(() -> run(r));
+        if (streams.putIfAbsent(r.streamId(), new AtomicBoolean()) != null) return; // a redelivered request
+        try {
+            pool.submit(() -> run(r));
+        } catch (RuntimeException e) {
+            streams.remove(r.streamId());
+            throw e;
+        }
+    }
+
+    /** The reader of the stream left: it stops at its next poll, without an end chunk. Unknown streams: nothing. */
+    public void cancel(LogStreamCancel c) {
+        AtomicBoolean left = streams.get(c.streamId());
+        if (left != null) left.set(true);
+    }
+
+    /** How many streams are sending now. */
+    public int active() {
+        return streams.size();
     }
 
     private void run(LogStreamRequest r) {
+        try {
+            stream(r, streams.get(r.streamId()));
+        } finally {
+            streams.remove(r.streamId());
+        }
+    }
+
+    private void stream(LogStreamRequest r, AtomicBoolean left) {
         String queue = Addresses.logQueue(r.streamId());
         long seq = 0;
         try {
@@ -61,12 +94,14 @@ public class LogStreamer {
             Instant deadline = Instant.now().plus(MAX_FOLLOW);
             boolean skipExisting = r.tail();
             while (!Files.exists(file) && r.follow() && !terminal(r.executionId()) && Instant.now().isBefore(deadline)) {
+                if (left.get()) return;
                 Thread.sleep(POLL.toMillis());
             }
             if (Files.exists(file)) {
                 try (InputStream in = Files.newInputStream(file)) {
                     if (skipExisting) in.skip(Files.size(file));
                     while (true) {
+                        if (left.get()) return;
                         LogFile.Record rec = LogFile.read(in);
                         if (rec != null) {
                             for (String line : lines(rec.data())) {

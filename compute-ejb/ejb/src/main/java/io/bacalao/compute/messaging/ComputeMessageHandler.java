@@ -16,6 +16,7 @@ import io.bacalao.domain.protocol.BidRejected;
 import io.bacalao.domain.protocol.CancelExecution;
 import io.bacalao.domain.protocol.ExecutionStateRequest;
 import io.bacalao.domain.protocol.HandshakeResponse;
+import io.bacalao.domain.protocol.LogStreamCancel;
 import io.bacalao.domain.protocol.LogStreamRequest;
 import io.bacalao.domain.protocol.ManagedPublisherUrlResponse;
 import io.bacalao.domain.protocol.ProtocolMessage;
@@ -57,6 +58,7 @@ public class ComputeMessageHandler {
             case CancelExecution c -> cancel(c);
             case HandshakeResponse h -> registration.onHandshakeResponse(h);
             case LogStreamRequest l -> logs.stream(l);
+            case LogStreamCancel c -> logs.cancel(c);
             case ExecutionStateRequest s -> stateRequested(s);
             case ManagedPublisherUrlResponse r -> managedUrls.answered(r);
             default -> LOG.warning(() -> "ignoring " + m.getClass().getSimpleName() + " sent to a compute node");

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -26,6 +27,28 @@ public final class Retention {
     public Retention(Clock clock, Duration retention) {
         this.clock = clock;
         this.retention = retention;
+    }
+
+    /**
+     * How long files stay: {@code Compute.Executions.Retention}, capped at {@code Orchestrator.Retention.Jobs} so
+     * that no result outlives the job that names it; zero (kept) only when both are zero or negative.
+     */
+    public static Duration forFiles(Duration executions, Duration jobs) {
+        boolean keepFiles = executions == null || executions.isZero() || executions.isNegative();
+        boolean keepJobs = jobs == null || jobs.isZero() || jobs.isNegative();
+        if (keepFiles) return keepJobs ? Duration.ZERO : jobs;
+        return keepJobs || executions.compareTo(jobs) <= 0 ? executions : jobs;
+    }
+
+    /**
+     * The node's record of an ended execution is kept as long as the orchestrator keeps its job
+     * ({@code Orchestrator.Retention.Jobs}): until then a message about it may still come (a redelivered run request
+     * must not run twice, a state request must be answered with the outcome). Records last changed before the
+     * returned time (Unix milliseconds) are due; empty when records are kept forever.
+     */
+    public static OptionalLong recordsDueBefore(Clock clock, Duration jobs) {
+        if (jobs == null || jobs.isZero() || jobs.isNegative()) return OptionalLong.empty();
+        return OptionalLong.of(clock.instant().minus(jobs).toEpochMilli());
     }
 
     /**

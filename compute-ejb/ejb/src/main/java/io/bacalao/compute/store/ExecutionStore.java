@@ -65,6 +65,24 @@ public class ExecutionStore {
         return Optional.of(next);
     }
 
+    /**
+     * Deletes, in a transaction of its own, up to {@code max} records of ended executions last changed before
+     * {@code modifiedBeforeMillis} (Unix milliseconds) whose reports have all left the outbox. Returns how many.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int purgeEnded(long modifiedBeforeMillis, int max) {
+        List<String> ended = java.util.Arrays.stream(ExecutionStateType.values())
+                .filter(ExecutionStateType::isTerminal).map(Enum::name).toList();
+        List<String> ids = em.createQuery("select e.id from LocalExecutionEntity e where e.state in :ended"
+                        + " and e.modifyTime < :before and not exists (select p from PendingReportEntity p"
+                        + " where p.executionId = e.id)", String.class)
+                .setParameter("ended", ended).setParameter("before", modifiedBeforeMillis).setMaxResults(max)
+                .getResultList();
+        if (ids.isEmpty()) return 0;
+        return em.createQuery("delete from LocalExecutionEntity e where e.id in :ids and e.state in :ended")
+                .setParameter("ids", ids).setParameter("ended", ended).executeUpdate();
+    }
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<LocalExecution> inStates(List<ExecutionStateType> states) {
         return em.createQuery("select e from LocalExecutionEntity e where e.state in :states order by e.modifyTime",

@@ -82,4 +82,23 @@ class RetentionTest {
         assertTrue(Files.notExists(f));
         assertEquals("keep", Files.readString(precious));
     }
+
+    @Test
+    void filesNeverOutliveTheJobRetention() {
+        Duration day = Duration.ofHours(24);
+        Duration month = Duration.ofDays(30);
+        assertEquals(day, Retention.forFiles(day, month));
+        assertEquals(Duration.ofHours(1), Retention.forFiles(day, Duration.ofHours(1)));
+        assertEquals(month, Retention.forFiles(Duration.ZERO, month), "files kept by hand still go with their job");
+        assertEquals(day, Retention.forFiles(day, Duration.ZERO), "jobs kept forever");
+        assertEquals(Duration.ZERO, Retention.forFiles(Duration.ZERO, Duration.ZERO));
+    }
+
+    @Test
+    void recordsOfEndedExecutionsAreDueAfterTheJobRetention() {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        assertEquals(NOW.minus(Duration.ofDays(30)).toEpochMilli(),
+                Retention.recordsDueBefore(clock, Duration.ofDays(30)).orElseThrow());
+        assertTrue(Retention.recordsDueBefore(clock, Duration.ZERO).isEmpty(), "jobs kept forever keep their records");
+    }
 }
