@@ -165,6 +165,7 @@ public class DockerExecutor implements Executor {
             if (!plan.entrypoint().isEmpty()) cmd.withEntrypoint(plan.entrypoint());
             if (!plan.cmd().isEmpty()) cmd.withCmd(plan.cmd());
             if (!plan.workingDir().isBlank()) cmd.withWorkingDir(plan.workingDir());
+            if (!plan.exposedPorts().isEmpty()) cmd.withExposedPorts(plan.exposedPorts());
             return cmd.exec().getId();
         } catch (NotFoundException missingImage) {
             throw missingImage;
