@@ -43,7 +43,7 @@ public record ContainerPlan(String name, String image, List<String> entrypoint, 
         SpecConfig engine = task.engine();
         String image = engine.param("Image");
         if (image == null || image.isBlank()) throw new ExecutionFailure("docker engine spec has no Image");
-        String network = networkMode(task.network().type());
+        String network = networkMode(task.network().type(), r.executionId());
         if (network.equals("host") && !security.hostNetworkAllowed()) {
             throw new ExecutionFailure("this node does not run networked jobs (JobAdmissionControl.RejectNetworkedJobs);"
                     + " host networking refused", EventTopics.PREPARING_ENVIRONMENT);
@@ -76,14 +76,30 @@ public record ContainerPlan(String name, String image, List<String> entrypoint, 
         return new Mount().withType(MountType.BIND).withSource(source).withTarget(target).withReadOnly(readOnly);
     }
 
-    /** Default and Bridge use Docker's bridge; None isolates; Host and its alias Full share the host's network. */
-    static String networkMode(NetworkType type) throws ExecutionFailure {
+    /**
+     * Default and Bridge use Docker's bridge; None isolates; Host and its alias Full share the host's network; HTTP
+     * is the execution's own internal network, named like its container ({@link HttpNetworks}).
+     */
+    static String networkMode(NetworkType type, String executionId) {
         return switch (type) {
             case None -> "none";
             case Host, Full -> "host";
             case Default, Bridge -> "bridge";
-            case HTTP -> throw new ExecutionFailure("network type HTTP (domain allow-list) is not supported by this node yet");
+            case HTTP -> nameOf(executionId);
         };
+    }
+
+    /** Whether the container joins its own internal network whose only way out is an egress proxy (HTTP). */
+    public boolean needsEgressProxy() {
+        return !List.of("none", "host", "bridge").contains(networkMode);
+    }
+
+    /** This plan on {@code network}, told {@code proxyUrl} in http_proxy and https_proxy (both cases). */
+    public ContainerPlan withEgress(String network, String proxyUrl) {
+        List<String> withProxy = new ArrayList<>(env);
+        for (String name : List.of("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY")) withProxy.add(name + "=" + proxyUrl);
+        return new ContainerPlan(name, image, entrypoint, cmd, List.copyOf(withProxy), workingDir, mounts, network, ports,
+                memoryBytes, nanoCpus, gpus, labels, security);
     }
 
     /** The container ports a Bridge network publishes: each mapping's Target, over TCP. */
@@ -106,7 +122,7 @@ public record ContainerPlan(String name, String image, List<String> entrypoint, 
                 .withPrivileged(false).withSecurityOpts(List.of("no-new-privileges:true"))
                 .withCapDrop(Capability.ALL).withCapAdd(security.capabilities().stream().map(Capability::valueOf)
                         .toArray(Capability[]::new));
-        if (!networkMode.equals("none")) hc.withExtraHosts("host.docker.internal:host-gateway");
+        if (networkMode.equals("bridge") || networkMode.equals("host")) hc.withExtraHosts("host.docker.internal:host-gateway");
         if (!exposedPorts().isEmpty()) hc.withPortBindings(portBindings());
         if (security.pidsLimit() > 0) hc.withPidsLimit(security.pidsLimit());
         if (memoryBytes > 0) hc.withMemory(memoryBytes).withMemorySwap(memoryBytes);

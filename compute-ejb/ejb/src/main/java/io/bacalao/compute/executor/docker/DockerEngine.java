@@ -45,14 +45,25 @@ public class DockerEngine {
         return e;
     }
 
+    /** The engine's address: DOCKER_HOST (system property, then environment) or the local socket. */
+    static String configuredHost() {
+        return System.getProperty("DOCKER_HOST", System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock"));
+    }
+
+    /**
+     * Whether the engine runs on this host (a unix socket, or TCP on a loopback address), so that this node can listen
+     * on the addresses of the engine's networks (the egress proxies of HTTP networks need it).
+     */
+    public static boolean isOnThisHost(String host) {
+        return host.startsWith("unix://") || host.matches("tcp://(localhost|127\\.[0-9.]+|\\[::1\\])(:\\d+)?/?");
+    }
+
     public DockerClient client() {
         DockerClient c = client;
         if (c == null) {
             synchronized (this) {
                 if (client == null) {
-                    String host = System.getProperty("DOCKER_HOST",
-                            System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock"));
-                    client = connect(host);
+                    client = connect(configuredHost());
                 }
                 c = client;
             }
