@@ -177,6 +177,19 @@ class DockerJobsIT {
         assertTrue(r.body().contains("invalid network: ports can only be set for Host or Bridge network modes"), r.body());
     }
 
+    @Test
+    void anHttpNetworkReachesItsDomainsOnlyThroughTheNodesProxy(TestCluster cluster) throws Exception {
+        try (LocalFiles web = new LocalFiles(Map.of("/data.txt", "allowed data\n"))) {
+            String allowed = runToEnd(cluster, "--network", "http", "--domain", "127.0.0.1", BUSYBOX, "--", "sh", "-c",
+                    "wget -q -O- " + web.url("/data.txt"));
+            assertEquals("allowed data\n", stdout(cluster, allowed));
+
+            String other = runToEnd(cluster, "--network", "http", "--domain", ".example.com", BUSYBOX, "--", "sh", "-c",
+                    "wget -q -O- " + web.url("/data.txt") + " || echo refused");
+            assertEquals("refused\n", stdout(cluster, other));
+        }
+    }
+
     /** A batch busybox job on a Bridge network with these port mappings, running {@code sh -c script}. */
     private static String portJob(String ports, String script) {
         return """
