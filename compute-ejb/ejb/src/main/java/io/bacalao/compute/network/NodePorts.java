@@ -34,7 +34,8 @@ public class NodePorts {
         int start = settings.config().getInt(ConfigKeys.COMPUTE_PORT_RANGE_START);
         int end = settings.config().getInt(ConfigKeys.COMPUTE_PORT_RANGE_END);
         try {
-            allocator = new PortAllocator(start, end, new HostPortProbe());
+            int firstTry = start + java.util.concurrent.ThreadLocalRandom.current().nextInt(Math.max(1, end - start + 1));
+            allocator = new PortAllocator(start, end, firstTry, new HostPortProbe());
         } catch (IllegalArgumentException e) {
             configProblem = ConfigKeys.COMPUTE_PORT_RANGE_START + "/" + ConfigKeys.COMPUTE_PORT_RANGE_END + ": " + e.getMessage();
             LOG.severe(configProblem + "; jobs with port mappings are refused");

@@ -32,15 +32,25 @@ public final class PortAllocator {
     private final Map<String, List<Integer>> byExecution = new HashMap<>();
     private int lastAllocated;
 
-    /** @throws IllegalArgumentException when the range is not within 1024..65535 with start below end */
+    /** An allocator whose first dynamic port is {@code start}. */
     public PortAllocator(int start, int end, IntPredicate isFree) {
+        this(start, end, start, isFree);
+    }
+
+    /**
+     * An allocator whose first dynamic port is {@code firstTry} (moved into the range). Compute nodes sharing a host
+     * start at different places, so that two of them rarely probe the same free port at the same moment.
+     *
+     * @throws IllegalArgumentException when the range is not within 1024..65535 with start below end
+     */
+    public PortAllocator(int start, int end, int firstTry, IntPredicate isFree) {
         if (start < 1024) throw new IllegalArgumentException("start port must be >= 1024 (got " + start + ")");
         if (end > 65535) throw new IllegalArgumentException("end port must be <= 65535 (got " + end + ")");
         if (start >= end) throw new IllegalArgumentException("start port must be less than end port (" + start + "-" + end + ")");
         this.start = start;
         this.end = end;
         this.isFree = isFree;
-        this.lastAllocated = start - 1;
+        this.lastAllocated = start + Math.floorMod(firstTry - start, end - start + 1) - 1;
     }
 
     /** Whether a network of this type gets host ports (Host, its alias Full, and Bridge). */

@@ -122,6 +122,15 @@ class PortAllocatorTest {
     }
 
     @Test
+    void nodesSharingAHostStartAtDifferentPlacesAndWrapAround() throws Exception {
+        PortAllocator late = new PortAllocator(20000, 20003, 20003, p -> true);
+
+        List<PortMapping> got = late.allocate("e-1", bridge(dynamic("a", 0), dynamic("b", 0)));
+
+        assertEquals(List.of(20003, 20000), got.stream().map(PortMapping::staticPort).toList());
+    }
+
+    @Test
     void aBadRangeIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new PortAllocator(30000, 20000, p -> true));
