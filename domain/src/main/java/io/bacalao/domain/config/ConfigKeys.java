@@ -141,10 +141,14 @@ public final class ConfigKeys {
     // issue 13, compute hot path (docs/compute-performance.md)
     public static final String COMPUTE_RUNNING_REPORT_DELAY = "Compute.Executions.RunningReportDelay";
 
+    // issue 15, networking (docs/networking.md)
+    public static final String COMPUTE_PORT_RANGE_START = "Compute.Network.PortRangeStart";
+    public static final String COMPUTE_PORT_RANGE_END = "Compute.Network.PortRangeEnd";
+
     /** Keys registered below that Bacalao accepts but does not act on (yet). */
     private static final java.util.Set<String> NOT_ACTED_ON = java.util.Set.of(
             "API.TLS.AutoCertCachePath", ORCHESTRATOR_ADVERTISE, EVAL_VISIBILITY_TIMEOUT,
-            "Compute.Network.PortRangeStart", "Compute.Network.PortRangeEnd", "Logging.Level", "Logging.Mode",
+            "Logging.Level", "Logging.Mode",
             "UpdateConfig.Interval",
             "WebUI.Enabled", "WebUI.Listen", "StrictVersionMatch");
 
@@ -249,8 +253,9 @@ public final class ConfigKeys {
         s(CAPACITY_MEMORY, "80%", "Memory offered to jobs: a share of the machine or bytes.");
         s(CAPACITY_DISK, "80%", "Disk offered to jobs: a share of the executions disk or bytes.");
         s(CAPACITY_GPU, "100%", "GPUs offered to jobs: a share (rounded up) or a count.");
-        i("Compute.Network.PortRangeStart", "20000", "First port for jobs' port mappings.");
-        i("Compute.Network.PortRangeEnd", "32000", "Last port for jobs' port mappings.");
+        i(COMPUTE_PORT_RANGE_START, "20000", "First host port (inclusive) given to the port mappings of jobs"
+                + " that name no Static port.");
+        i(COMPUTE_PORT_RANGE_END, "32000", "Last host port (inclusive) given to the port mappings of jobs.");
         s(ADVERTISED_ADDRESS, "", "Address the orchestrator and clients use to reach this compute node.");
         b(COMPUTE_TLS_REQUIRE, "false", "Connect to the broker only over TLS (a plain broker is refused).");
         s(COMPUTE_TLS_CA_CERT, "", "CA certificate (PEM) that signed the broker's certificate; setting it turns TLS on.");

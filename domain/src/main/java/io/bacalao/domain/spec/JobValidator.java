@@ -3,7 +3,6 @@ package io.bacalao.domain.spec;
 import io.bacalao.domain.model.InputSource;
 import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.JobType;
-import io.bacalao.domain.model.NetworkType;
 import io.bacalao.domain.model.Resources;
 import io.bacalao.domain.model.Task;
 import io.bacalao.domain.model.TimeoutConfig;
@@ -112,9 +111,7 @@ public final class JobValidator {
             errors.addAll(paths.outputErrors(task.resultPaths(), task.inputSources()));
         }
         errors.addAll(envErrors(task));
-        if (!task.network().domains().isEmpty() && task.network().type() != NetworkType.HTTP) {
-            errors.add("invalid network: domains can only be set for HTTP network mode");
-        }
+        errors.addAll(NetworkRules.errors(task.network()));
         return errors;
     }
 

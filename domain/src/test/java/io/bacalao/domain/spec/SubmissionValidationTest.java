@@ -45,6 +45,20 @@ class SubmissionValidationTest {
             timeouts over total  | "Engine":{"Type":"docker"},"Timeouts":{"ExecutionTimeout":60,"QueueTimeout":60,"TotalTimeout":100} | invalid timeouts: the sum of execution timeout (60s) and queue timeout (60s) must not exceed the total timeout (100s)
             reserved env name    | "Engine":{"Type":"docker"},"Env":{"BACALHAU_X":"1"}   | invalid env: name 'BACALHAU_X' must not start with BACALHAU_
             domains without HTTP | "Engine":{"Type":"docker"},"Network":{"Type":"Host","Domains":["example.com"]} | invalid network: domains can only be set for HTTP network mode
+            HTTP without domains | "Engine":{"Type":"docker"},"Network":{"Type":"HTTP"} | invalid network: at least one domain is required when HTTP networking is enabled
+            invalid domain       | "Engine":{"Type":"docker"},"Network":{"Type":"HTTP","Domains":["not a domain"]} | invalid network: invalid domain "not a domain"
+            ports with None      | "Engine":{"Type":"docker"},"Network":{"Type":"None","Ports":[{"Name":"web"}]} | invalid network: ports can only be set for Host or Bridge network modes
+            ports with Default   | "Engine":{"Type":"docker"},"Network":{"Ports":[{"Name":"web"}]} | invalid network: ports can only be set for Host or Bridge network modes
+            port without name    | "Engine":{"Type":"docker"},"Network":{"Type":"Bridge","Ports":[{"Target":80}]} | invalid network: port mapping name is required
+            port name not env    | "Engine":{"Type":"docker"},"Network":{"Type":"Bridge","Ports":[{"Name":"my-web"}]} | invalid network: port name must be a valid environment variable name: start with letter/underscore and contain only letters, numbers, and underscores
+            privileged static    | "Engine":{"Type":"docker"},"Network":{"Type":"Bridge","Ports":[{"Name":"web","Static":80}]} | invalid network: static port 80 is in privileged port range (1-1023)
+            static over 65535    | "Engine":{"Type":"docker"},"Network":{"Type":"Bridge","Ports":[{"Name":"web","Static":70000}]} | invalid network: static port 70000 is above maximum valid port 65535
+            bad target           | "Engine":{"Type":"docker"},"Network":{"Type":"Bridge","Ports":[{"Name":"web","Target":-1}]} | invalid network: invalid target port -1
+            bad host network     | "Engine":{"Type":"docker"},"Network":{"Type":"Bridge","Ports":[{"Name":"web","HostNetwork":"localhost"}]} | invalid network: invalid host network IP address: localhost
+            duplicate port name  | "Engine":{"Type":"docker"},"Network":{"Type":"Bridge","Ports":[{"Name":"web"},{"Name":"web"}]} | invalid network: duplicate port mapping name "web"
+            duplicate static     | "Engine":{"Type":"docker"},"Network":{"Type":"Bridge","Ports":[{"Name":"a","Static":20001},{"Name":"b","Static":20001}]} | invalid network: duplicate port mapping static port 20001
+            duplicate target     | "Engine":{"Type":"docker"},"Network":{"Type":"Bridge","Ports":[{"Name":"a","Target":80},{"Name":"b","Target":80}]} | invalid network: duplicate port mapping target port 80
+            target with Host     | "Engine":{"Type":"docker"},"Network":{"Type":"Host","Ports":[{"Name":"web","Target":80}]} | invalid network: target ports cannot be set for Host network mode
             """)
     void taskLevelRulesAreReportedUnderTheTaskName(String scenario, String taskFields, String message) {
         String json = "{\"Type\":\"batch\",\"Tasks\":[{\"Name\":\"main\"," + taskFields + "}]}";
@@ -52,6 +66,18 @@ class SubmissionValidationTest {
         SpecException e = assertThrows(SpecException.class, () -> submit(json));
 
         assertEquals("task main validation failed: " + message, e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            bridge ports      | {"Type":"Bridge","Ports":[{"Name":"web","Target":8080},{"Name":"api","Static":20001,"HostNetwork":"127.0.0.1"}]}
+            host ports        | {"Type":"Host","Ports":[{"Name":"web"},{"Name":"_x2","Static":65535}]}
+            full ports        | {"Type":"Full","Ports":[{"Name":"web","HostNetwork":"::1"}]}
+            HTTP domains      | {"Type":"HTTP","Domains":["example.com",".github.com","*.crates.io","10.0.0.1"]}
+            """)
+    void validNetworksAreAccepted(String scenario, String network) {
+        submit("{\"Type\":\"batch\",\"Tasks\":[{\"Name\":\"main\",\"Engine\":{\"Type\":\"docker\"},\"Network\":"
+                + network + "}]}");
     }
 
     @Test

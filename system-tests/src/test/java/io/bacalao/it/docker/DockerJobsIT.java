@@ -10,10 +10,18 @@ import io.bacalao.it.support.DockerPs;
 import io.bacalao.it.support.LocalFiles;
 import io.bacalao.it.support.SharedCluster;
 import io.bacalao.it.support.TestCluster;
+import io.bacalao.it.support.TestPorts;
 import io.bacalao.it.support.Waits;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -123,6 +131,91 @@ class DockerJobsIT {
         assertEquals("Completed", cluster.api().awaitTerminal(id, DONE));
         Cli.Result after = cluster.cli().run("job", "logs", id);
         assertEquals(lines.text(), after.out(), "the complete log is still there after the end");
+    }
+
+    @Test
+    void bridgePortMappingsArePublishedOnTheHostWithTheirPortsInTheEnvironment(TestCluster cluster) throws Exception {
+        int web = TestPorts.freeBlock(1);
+        String id = cluster.api().submit(portJob("{\"Name\":\"web\",\"Static\":" + web
+                + ",\"Target\":8080,\"HostNetwork\":\"127.0.0.1\"},{\"Name\":\"extra\"}",
+                "echo web $BACALHAU_HOST_PORT_web $BACALHAU_PORT_web extra $BACALHAU_HOST_PORT_extra $BACALHAU_PORT_extra"
+                        + " | nc -l -p $BACALHAU_PORT_web"));
+
+        var answered = new java.util.concurrent.atomic.AtomicReference<String>();
+        Waits.until("the job's listener to answer on 127.0.0.1:" + web, DONE, () -> {
+            answered.set(firstLine(web));
+            return answered.get() != null;
+        });
+        String answer = answered.get();
+
+        String[] words = answer.split(" ");
+        assertEquals(List.of("web", String.valueOf(web), "8080", "extra"), List.of(words).subList(0, 4), answer);
+        int extra = Integer.parseInt(words[4]);
+        assertTrue(extra >= 20000 && extra <= 32000, "from Compute.Network.PortRange*: " + answer);
+        assertEquals(words[4], words[5], "a Bridge mapping without Target listens on its host port: " + answer);
+        assertEquals("Completed", cluster.api().awaitTerminal(id, DONE), () -> describe(cluster, id));
+        Waits.until("the static port to be free again", Duration.ofSeconds(30), () -> isFree(web));
+    }
+
+    @Test
+    void aJobWhoseStaticPortIsTakenIsRefusedWhenBidding(TestCluster cluster) throws Exception {
+        try (ServerSocket held = new ServerSocket(TestPorts.freeBlock(1))) {
+            String id = cluster.api().submit(portJob("{\"Name\":\"web\",\"Static\":" + held.getLocalPort() + "}", "true"));
+
+            assertEquals("Failed", cluster.api().awaitTerminal(id, DONE));
+            assertTrue(describe(cluster, id).contains("rejected bid: this node does not have the ports the job maps:"
+                    + " static port " + held.getLocalPort() + " (web) is in use"), describe(cluster, id));
+        }
+    }
+
+    @Test
+    void aBadPortMappingIsRefusedAtSubmission(TestCluster cluster) {
+        Api.Response r = cluster.api().put("/api/v1/orchestrator/jobs", "{\"Job\":" + portJob("{\"Name\":\"web\",\"Static\":80}", "true")
+                .replace("Bridge", "None") + "}");
+
+        assertEquals(400, r.status(), r.body());
+        assertTrue(r.body().contains("invalid network: ports can only be set for Host or Bridge network modes"), r.body());
+    }
+
+    @Test
+    void anHttpNetworkReachesItsDomainsOnlyThroughTheNodesProxy(TestCluster cluster) throws Exception {
+        try (LocalFiles web = new LocalFiles(Map.of("/data.txt", "allowed data\n"))) {
+            String allowed = runToEnd(cluster, "--network", "http", "--domain", "127.0.0.1", BUSYBOX, "--", "sh", "-c",
+                    "wget -q -O- " + web.url("/data.txt"));
+            assertEquals("allowed data\n", stdout(cluster, allowed));
+
+            String other = runToEnd(cluster, "--network", "http", "--domain", ".example.com", BUSYBOX, "--", "sh", "-c",
+                    "wget -q -O- " + web.url("/data.txt") + " || echo refused");
+            assertEquals("refused\n", stdout(cluster, other));
+        }
+    }
+
+    /** A batch busybox job on a Bridge network with these port mappings, running {@code sh -c script}. */
+    private static String portJob(String ports, String script) {
+        return """
+                {"Type":"batch","Count":1,"Tasks":[{"Name":"main",
+                 "Engine":{"Type":"docker","Params":{"Image":"%s","Entrypoint":["sh","-c"],"Parameters":[%s]}},
+                 "Network":{"Type":"Bridge","Ports":[%s]},"Timeouts":{"ExecutionTimeout":120}}]}
+                """.formatted(BUSYBOX, io.bacalao.domain.spec.Json.write(script), ports);
+    }
+
+    /** The first line 127.0.0.1:port answers, or null while nothing listens behind it. */
+    private static String firstLine(int port) {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(5000);
+            String line = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            return line == null || line.isBlank() ? null : line;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket s = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test

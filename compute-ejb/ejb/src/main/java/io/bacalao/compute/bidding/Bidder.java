@@ -13,6 +13,7 @@ import io.bacalao.compute.config.ComputeSettings;
 import io.bacalao.compute.env.EnvResolver;
 import io.bacalao.compute.executor.Executor;
 import io.bacalao.compute.executor.Executors;
+import io.bacalao.compute.network.NodePorts;
 import io.bacalao.compute.storage.Storages;
 import io.bacalao.domain.config.Config;
 import io.bacalao.domain.config.ConfigKeys;
@@ -32,7 +33,8 @@ import java.util.logging.Logger;
 
 /**
  * Decides whether this node bids on a job (reference §5.2), with Bacalhau's chain of strategies in its order:
- * admission control (networking, stateless jobs), the engine and what its executor says, the publisher, the input
+ * admission control (networking, stateless jobs), the engine and what its executor says, the host ports of the
+ * job's port mappings ({@link NodePorts}), the publisher, the input
  * types, input locality, the exec and HTTP probes, the {@code env:} allow-list, then Bacalao's execution-timeout
  * ceiling ({@link TimeoutLimit}) and the node's largest allowed job. The chain is built once from the node's
  * configuration.
@@ -50,6 +52,8 @@ public class Bidder {
     Storages storages;
     @Inject
     ComputeSettings settings;
+    @Inject
+    NodePorts ports;
 
     private BidChain chain;
     private HttpClient probeClient;
@@ -65,6 +69,7 @@ public class Bidder {
                 new NetworkingStrategy(networkDefaultsToNone),
                 new StatelessJobStrategy(c.getBool(ConfigKeys.REJECT_STATELESS_JOBS)),
                 this::engineRefusal,
+                ports::refusal,
                 this::publisherRefusal,
                 this::inputRefusal,
                 locality(c.get(ConfigKeys.LOCALITY)),

@@ -9,6 +9,7 @@ import io.bacalao.compute.executor.Executor;
 import io.bacalao.compute.executor.Executors;
 import io.bacalao.compute.logs.OutputCapture;
 import io.bacalao.compute.messaging.Reports;
+import io.bacalao.compute.network.NodePorts;
 import io.bacalao.compute.publisher.PublishException;
 import io.bacalao.compute.publisher.PublishRequest;
 import io.bacalao.compute.publisher.Publishers;
@@ -19,6 +20,7 @@ import io.bacalao.compute.storage.Mount;
 import io.bacalao.compute.storage.StorageException;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.model.EventTopics;
+import io.bacalao.domain.model.Execution;
 import io.bacalao.domain.model.Resources;
 import io.bacalao.domain.quantity.Quantities;
 import io.bacalao.domain.config.Durations;
@@ -49,7 +51,8 @@ import java.util.logging.Logger;
  * {@code stderr}, {@code exitCode}, one folder per output) → publisher → Completed with a summary, or Failed
  * with the reason. A cancelled execution reports nothing; the orchestrator already knows. Results bigger than the
  * task's {@code Resources.Disk} fail the execution before they are published. However it ends, once it is
- * reported the executor cleans up (e.g. removes the container) and the execution's folder keeps only its logs
+ * reported the executor cleans up (e.g. removes the container), the host ports of its port mappings are released
+ * ({@link NodePorts}, taken just before the executor runs) and the execution's folder keeps only its logs
  * ({@link ExecutionFolders}).
  */
 @ApplicationScoped
@@ -68,6 +71,8 @@ public class ExecutionRunner {
     Publishers publishers;
     @Inject
     InputPreparer inputPreparer;
+    @Inject
+    NodePorts ports;
     @Inject
     Clock clock;
     @Resource
@@ -106,10 +111,11 @@ public class ExecutionRunner {
             List<Mount> inputs = inputs(e, dir);
             if (prepared != null) prepared.await();
             ExecutionOutcome outcome;
+            Execution withPorts = e.execution().withJob(ports.allocate(e.id(), e.job()));
             OutputCapture capture = new OutputCapture(results, dir.resolve("logs"), outputCap());
             try (capture) {
-                outcome = executor.run(new ExecutionRequest(e.execution(), dir, results, inputs,
-                        Environment.of(e.execution(), EnvResolver.from(settings.config())), capture));
+                outcome = executor.run(new ExecutionRequest(withPorts, dir, results, inputs,
+                        Environment.of(withPorts, EnvResolver.from(settings.config())), capture));
             }
             runningReport.close();
             RunOutput output = ResultsFolder.finish(results, outcome.exitCode(), capture.stdoutTruncated(),
@@ -128,6 +134,7 @@ public class ExecutionRunner {
         } finally {
             if (runningReport != null) runningReport.close();
             found.ifPresent(x -> x.cleanUp(e.id()));
+            ports.release(e.id());
             release(e.id());
         }
     }

@@ -51,11 +51,24 @@ public class DockerEngine {
         return e;
     }
 
+    /** The engine's address: DOCKER_HOST (system property, then environment) or the local socket. */
+    static String configuredHost() {
+        return System.getProperty("DOCKER_HOST", System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock"));
+    }
+
+    /**
+     * Whether the engine runs on this host (a unix socket, or TCP on a loopback address), so that this node can listen
+     * on the addresses of the engine's networks (the egress proxies of HTTP networks need it).
+     */
+    public static boolean isOnThisHost(String host) {
+        return host.startsWith("unix://") || host.matches("tcp://(localhost|127\\.[0-9.]+|\\[::1\\])(:\\d+)?/?");
+    }
+
     public DockerClient client() {
         DockerClient c = client;
         if (c == null) {
             synchronized (this) {
-                if (client == null) client = connect(host(), 32, Duration.ofMinutes(10));
+                if (client == null) client = connect(configuredHost(), 32, Duration.ofMinutes(10));
                 c = client;
             }
         }
@@ -66,15 +79,11 @@ public class DockerEngine {
         DockerClient c = probe;
         if (c == null) {
             synchronized (this) {
-                if (probe == null) probe = connect(host(), 2, PROBE_TIMEOUT);
+                if (probe == null) probe = connect(configuredHost(), 2, PROBE_TIMEOUT);
                 c = probe;
             }
         }
         return c;
-    }
-
-    private static String host() {
-        return System.getProperty("DOCKER_HOST", System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock"));
     }
 
     private static DockerClient connect(String host, int connections, Duration responseTimeout) {
@@ -98,7 +107,7 @@ public class DockerEngine {
         try {
             return ping.get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            LOG.warning(() -> "the Docker engine at " + host() + " accepted a connection but did not answer a ping within "
+            LOG.warning(() -> "the Docker engine at " + configuredHost() + " accepted a connection but did not answer a ping within "
                     + PROBE_TIMEOUT.toSeconds() + " s; not offering docker until it does");
             dropProbe();
             return false;

@@ -17,10 +17,12 @@ import io.bacalao.compute.executor.ExecutionRequest;
 import io.bacalao.compute.executor.Executor;
 import io.bacalao.compute.logs.OutputCapture;
 import io.bacalao.domain.model.Job;
+import io.bacalao.domain.model.NetworkType;
 import io.bacalao.domain.quantity.Quantities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,6 +41,7 @@ public class DockerExecutor implements Executor {
     private String nodeId;
     private ContainerSecurity security;
     private final Cancels cancels = new Cancels();
+    private final HttpNetworks httpNetworks = new HttpNetworks();
 
     public DockerExecutor() {
     }
@@ -75,6 +78,15 @@ public class DockerExecutor implements Executor {
         return engine.available();
     }
 
+    /** An HTTP network needs this node's egress proxy on the job's network, so an engine on this host. */
+    @Override
+    public Optional<String> refusal(Job job) {
+        String host = DockerEngine.configuredHost();
+        if (job.task().network().type() != NetworkType.HTTP || DockerEngine.isOnThisHost(host)) return Optional.empty();
+        return Optional.of("this node does not support HTTP networking: its Docker engine (" + host + ") is not on this"
+                + " host, where the egress proxy of the job's network must run");
+    }
+
     /** Makes sure the job's image is on the node (pulling it if need be) while the runner fetches the inputs. */
     @Override
     public void prepare(Job job) throws ExecutionFailure {
@@ -88,6 +100,11 @@ public class DockerExecutor implements Executor {
         Cancels.Cancel cancel = cancels.open(request.executionId());
         try {
             ContainerPlan plan = ContainerPlan.of(request, nodeId(), security());
+            if (plan.needsEgressProxy()) {
+                HttpNetworks.Opened net = httpNetworks.open(engine.client(), request.executionId(),
+                        request.job().task().network().domains(), plan.labels());
+                plan = plan.withEgress(net.network(), net.proxyUrl());
+            }
             boolean imageKnown = engine.knowsImage(plan.image());
             engine.ensureImage(plan.image());
             if (cancel.isCancelled()) throw Cancels.failure();
@@ -114,6 +131,7 @@ public class DockerExecutor implements Executor {
             java.util.logging.Logger.getLogger(DockerExecutor.class.getName()).warning(() -> "could not remove the container of "
                     + executionId + " (" + DockerMessages.of(e) + "); the node removes it when it next starts");
         }
+        httpNetworks.close(engine.client(), executionId);
     }
 
     /**
@@ -165,6 +183,7 @@ public class DockerExecutor implements Executor {
             if (!plan.entrypoint().isEmpty()) cmd.withEntrypoint(plan.entrypoint());
             if (!plan.cmd().isEmpty()) cmd.withCmd(plan.cmd());
             if (!plan.workingDir().isBlank()) cmd.withWorkingDir(plan.workingDir());
+            if (!plan.exposedPorts().isEmpty()) cmd.withExposedPorts(plan.exposedPorts());
             return cmd.exec().getId();
         } catch (NotFoundException missingImage) {
             throw missingImage;
@@ -233,6 +252,9 @@ public class DockerExecutor implements Executor {
     @Override
     public void recover() {
         int removed = engine.removeLeftovers(nodeId());
+        int networks = httpNetworks.removeLeftovers(engine.client(), nodeId());
+        if (networks > 0) java.util.logging.Logger.getLogger(DockerExecutor.class.getName())
+                .info(() -> "removed " + networks + " HTTP network(s) left by a previous run of this node");
         if (removed > 0) java.util.logging.Logger.getLogger(DockerExecutor.class.getName())
                 .info(() -> "removed " + removed + " container(s) left by a previous run of this node");
     }

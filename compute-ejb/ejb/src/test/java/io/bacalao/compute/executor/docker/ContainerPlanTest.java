@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ports;
 import io.bacalao.compute.executor.ExecutionFailure;
 import io.bacalao.compute.executor.ExecutionRequest;
 import io.bacalao.compute.logs.OutputCapture;
@@ -17,6 +19,7 @@ import io.bacalao.domain.model.Execution;
 import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.NetworkConfig;
 import io.bacalao.domain.model.NetworkType;
+import io.bacalao.domain.model.PortMapping;
 import io.bacalao.domain.model.Resources;
 import io.bacalao.domain.model.SpecConfig;
 import io.bacalao.domain.model.Task;
@@ -79,6 +82,31 @@ class ContainerPlanTest {
         ExecutionFailure f = assertThrows(ExecutionFailure.class, () -> plan(host, strict));
         assertEquals("Preparing Environment", f.topic());
         assertEquals("none", plan(image("busybox").withNetwork(new NetworkConfig(NetworkType.None, null, null)), strict).networkMode());
+    }
+
+    @Test
+    void bridgePortMappingsArePublishedOnTheirHostAddress() throws Exception {
+        Task bridge = image("busybox").withNetwork(new NetworkConfig(NetworkType.Bridge, null, List.of(
+                new PortMapping("web", 20000, 8080, null), new PortMapping("api", 20001, 20001, "127.0.0.1"))));
+
+        ContainerPlan plan = plan(bridge, ContainerSecurity.defaults());
+
+        assertEquals(List.of(ExposedPort.tcp(8080), ExposedPort.tcp(20001)), plan.exposedPorts());
+        Map<ExposedPort, Ports.Binding[]> bindings = plan.hostConfig().getPortBindings().getBindings();
+        assertEquals(List.of(Ports.Binding.bindIpAndPort("0.0.0.0", 20000)), List.of(bindings.get(ExposedPort.tcp(8080))));
+        assertEquals(List.of(Ports.Binding.bindIpAndPort("127.0.0.1", 20001)), List.of(bindings.get(ExposedPort.tcp(20001))));
+        assertEquals(List.of("host.docker.internal:host-gateway"), List.of(plan.hostConfig().getExtraHosts()));
+    }
+
+    @Test
+    void aHostNetworkPublishesNothing() throws Exception {
+        Task host = image("busybox").withNetwork(new NetworkConfig(NetworkType.Host, null, List.of(
+                new PortMapping("web", 20000, 0, null))));
+
+        ContainerPlan plan = plan(host, ContainerSecurity.defaults());
+
+        assertEquals(List.of(), plan.exposedPorts());
+        assertEquals(null, plan.hostConfig().getPortBindings());
     }
 
     @Test

@@ -107,6 +107,37 @@ class DockerExecutorIT {
     }
 
     @Test
+    void anHttpNetworkReachesItsDomainsThroughTheProxyAndNothingElse() throws Exception {
+        com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext("/", x -> {
+            byte[] body = "from the allowed site".getBytes();
+            x.sendResponseHeaders(200, body.length);
+            x.getResponseBody().write(body);
+            x.close();
+        });
+        site.start();
+        String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
+        String executionId = "e-" + java.util.UUID.randomUUID();
+        try {
+            Task allowed = busybox(List.of("sh", "-c"), List.of("wget -q -O- " + url + "; echo; wget -q -T 3 -Y off -O- "
+                    + "http://1.1.1.1/ || echo direct refused")).withNetwork(new NetworkConfig(NetworkType.HTTP, List.of("127.0.0.1"), null));
+            Result r = run(allowed, List.of(), executionId);
+            assertEquals("from the allowed site\ndirect refused\n", r.stdout(), r.stderr());
+
+            Task other = busybox(List.of("sh", "-c"), List.of("wget -q -O- " + url + " || echo proxy refused"))
+                    .withNetwork(new NetworkConfig(NetworkType.HTTP, List.of(".example.com"), null));
+            Result refused = run(other, List.of(), "e-" + java.util.UUID.randomUUID(), OutputCapture.DEFAULT_MAX_BYTES,
+                    Files.createDirectories(dir.resolve("other")));
+            assertEquals("proxy refused\n", refused.stdout(), refused.stderr());
+        } finally {
+            site.stop(0);
+        }
+        assertEquals(0, engine.client().listNetworksCmd().withFilter("label", List.of(DockerEngine.LABEL_NODE + "=" + NODE))
+                .exec().size(), "the executions' networks are removed with their containers");
+    }
+
+    @Test
     void theImagesOwnEntrypointAndCmdApplyWhenTheSpecSetsNone() throws Exception {
         Task t = Task.of("main", SpecConfig.of("docker", Map.of("Image", IMAGE, "Parameters", List.of("echo", "hi"))));
         assertEquals("hi\n", run(t, List.of()).stdout());
