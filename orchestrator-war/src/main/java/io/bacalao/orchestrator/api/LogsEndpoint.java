@@ -42,7 +42,7 @@ import java.util.UUID;
  * {@code ReadLogs}), {@code follow}, {@code tail}.
  */
 @Dependent
-@ServerEndpoint("/api/v1/orchestrator/jobs/{id}/logs")
+@ServerEndpoint(value = "/api/v1/orchestrator/jobs/{id}/logs", subprotocols = WebSocketCredential.PROTOCOL)
 public class LogsEndpoint {
     private static final long WAIT_MILLIS = 1_000;
     private static final long SILENCE_LIMIT_MILLIS = 60_000;
