@@ -5,6 +5,8 @@ import { jobsPage } from './jobs.js';
 import { jobPage } from './job.js';
 import { nodesPage, nodePage } from './nodes.js';
 import { loginPage } from './login.js';
+import { dashboardPage } from './dashboard.js';
+import { submitPage } from './submit.js';
 
 const main = document.getElementById('main');
 let leaving = [];   // cleanups of the current page (timers, sockets)
@@ -36,6 +38,8 @@ function route() {
   if (parts[0] === 'jobs' && parts.length === 2) return jobPage(main, context(params, { id: parts[1] }));
   if (parts[0] === 'nodes' && parts.length === 1) return nodesPage(main, context(params));
   if (parts[0] === 'nodes' && parts.length === 2) return nodePage(main, context(params, { id: parts[1] }));
+  if (path === '/dashboard') return dashboardPage(main, context(params));
+  if (path === '/submit') return submitPage(main, context(params));
   if (parts[0] === 'login') return loginPage(main, { next: () => go(params.get('next') || '/jobs') });
   fill(main, el('h1', {}, 'Not found'), el('p', {}, 'No page at ' + path + '.'));
 }

@@ -51,15 +51,16 @@ export function jobsPage(main, { params, go, every }) {
 
   async function load() {
     try {
-      const recent = await api('/orchestrator/jobs' + query({ ...base, limit: WINDOW }));
+      // the window (counts, state filter) and the page are asked for at once
+      const [recent, r] = await Promise.all([api('/orchestrator/jobs' + query({ ...base, limit: WINDOW })),
+        filters.state ? null : api('/orchestrator/jobs' + query(tokens[page]
+          ? { next_token: tokens[page], namespace: base.namespace, labels: base.labels } : { ...base, limit: PAGE }))]);
       showCounts(recent.Items || []);
       let items;
       if (filters.state) {
         items = (recent.Items || []).filter(j => j.State?.StateType === filters.state);
         prev.disabled = next.disabled = true;
       } else {
-        const r = await api('/orchestrator/jobs' + query(tokens[page] ? { next_token: tokens[page], namespace: base.namespace, labels: base.labels }
-          : { ...base, limit: PAGE }));
         items = r.Items || [];
         tokens[page + 1] = r.NextToken || '';
         prev.disabled = page === 0;

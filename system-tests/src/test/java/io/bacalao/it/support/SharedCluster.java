@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * One cluster (orchestrator + 3 compute nodes) shared by every test class that uses this extension, started
- * once per test JVM and stopped when the run ends. Tests get it as a {@link TestCluster} parameter.
+ * once per test JVM and stopped when the run ends; its orchestrator serves the Web UI. Tests get it as a {@link TestCluster} parameter.
  */
 public final class SharedCluster implements BeforeAllCallback, ParameterResolver {
     private static final String KEY = "bacalao-shared-cluster";
@@ -22,7 +22,9 @@ public final class SharedCluster implements BeforeAllCallback, ParameterResolver
         ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
         return store.getOrComputeIfAbsent(KEY, k -> {
             try {
-                return new Resource(TestCluster.create("shared", Map.of()).start(3));
+                // the Web UI on a port of its own (WebUiIT)
+                Map<String, String> webUi = Map.of("WebUI.Enabled", "true", "WebUI.Listen", "127.0.0.1:" + TestPorts.freeBlock(1));
+                return new Resource(TestCluster.create("shared", webUi).start(3));
             } catch (Exception e) {
                 throw new IllegalStateException("shared cluster did not start: " + e.getMessage(), e);
             }
