@@ -1,5 +1,6 @@
 import { el, fill, table, facts, link, time, safeUrl } from './dom.js';
 import { api, query, logsSocket, stateName, EXECUTION_STATES, DESIRED_STATES } from './api.js';
+import { versionsPanel } from './versions.js';
 
 const TERMINAL = ['Completed', 'Failed', 'Stopped'];
 
@@ -14,10 +15,12 @@ export function jobPage(main, { id, params, every, onLeave }) {
   const history = el('section', { id: 'history' });
   const results = el('section', { id: 'results' });
   const spec = el('pre', { id: 'spec', className: 'json' });
-  const logs = logsPanel(id, ns, onLeave);
+  const logs = logsPanel(id, ns, onLeave, params.get('execution') || '');
+  const versions = versionsPanel(path, ns);
   fill(main, el('h1', {}, 'Job ', el('span', { id: 'job-id' }, id)), actions, notice, summary,
     el('h2', {}, 'Logs'), logs.node, el('h2', {}, 'Executions'), executions, el('h2', {}, 'History'), history,
-    el('h2', {}, 'Results'), results, el('details', {}, el('summary', {}, 'Spec (JSON)'), spec));
+    el('h2', {}, 'Results'), results, el('h2', {}, 'Versions'), versions.node,
+    el('details', {}, el('summary', {}, 'Spec (JSON)'), spec));
 
   let job;
   async function load() {
@@ -29,6 +32,7 @@ export function jobPage(main, { id, params, every, onLeave }) {
       showHistory(r.History?.Items || []);
       spec.textContent = JSON.stringify(job, null, 2);
       logs.executions(r.Executions?.Items || [], job);
+      versions.update(job);
       if (TERMINAL.includes(job.State?.StateType)) showResults();
     } catch (e) {
       fill(notice, e.message);
@@ -71,7 +75,8 @@ export function jobPage(main, { id, params, every, onLeave }) {
 
   function showExecutions(items) {
     fill(executions, table(['ID', 'Node', 'Version', 'State', 'Desired', 'Exit code', 'Created', 'Modified'], items.map(e => [
-      e.ID, link('/nodes/' + encodeURIComponent(e.NodeID), e.NodeID), e.JobVersion,
+      link('/jobs/' + encodeURIComponent(id) + query({ namespace: ns, execution: e.ID }), e.ID),
+      link('/nodes/' + encodeURIComponent(e.NodeID), e.NodeID), e.JobVersion,
       stateName(e.ComputeState?.StateType, EXECUTION_STATES) + (e.ComputeState?.Message ? ': ' + e.ComputeState.Message : ''),
       stateName(e.DesiredState?.StateType, DESIRED_STATES), e.RunOutput ? e.RunOutput.ExitCode : '',
       time(e.CreateTime), time(e.ModifyTime)])));
@@ -100,8 +105,8 @@ export function jobPage(main, { id, params, every, onLeave }) {
   every(3000, () => { if (!job || !TERMINAL.includes(job.State?.StateType)) load(); });
 }
 
-/** Live logs over the websocket: follow, stdout/stderr toggles, one execution at a time. */
-function logsPanel(jobId, ns, onLeave) {
+/** Live logs over the websocket: follow, stdout/stderr toggles, one execution at a time ({@code wanted} first, from the URL). */
+function logsPanel(jobId, ns, onLeave, wanted) {
   const output = el('pre', { id: 'logs', className: 'logs' });
   const follow = el('input', { type: 'checkbox', id: 'follow', checked: true });
   const stdout = el('input', { type: 'checkbox', id: 'show-stdout', checked: true });
@@ -138,7 +143,7 @@ function logsPanel(jobId, ns, onLeave) {
       output.append(el('span', { className: frame.value.Type === 2 ? 'stderr' : 'stdout' }, line));
       if (follow.checked && atBottom) output.scrollTop = output.scrollHeight;
     };
-    s.onclose = () => { if (socket === s) status.textContent = 'ended'; };
+    s.onclose = () => { if (socket === s && !status.textContent.startsWith('error')) status.textContent = 'ended'; };
     s.onerror = () => { if (socket === s) status.textContent = 'the log stream failed'; };
   }
 
@@ -157,7 +162,9 @@ function logsPanel(jobId, ns, onLeave) {
     /** Called with each refresh: keeps the execution choices, opens the stream once there is an execution. */
     executions(items, job) {
       const known = new Set([...execution.options].map(o => o.value));
-      for (const e of items) if (!known.has(e.ID)) execution.append(el('option', { value: e.ID }, e.ID + ' on ' + e.NodeID));
+      for (const e of items) {
+        if (!known.has(e.ID)) execution.append(el('option', { value: e.ID, selected: e.ID === wanted }, e.ID + ' on ' + e.NodeID));
+      }
       const started = items.some(e => [5, 6, 7, 9, 10].includes(e.ComputeState?.StateType));
       if (!opened && started) { opened = true; connect(); }
       if (!opened && TERMINAL.includes(job.State?.StateType) && items.length) { opened = true; connect(); }

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.it.support.Api;
+import io.bacalao.it.support.Browser;
 import io.bacalao.it.support.SharedCluster;
 import io.bacalao.it.support.TestCluster;
 import io.bacalao.simulator.NodeSimulator;
 import io.bacalao.simulator.SimulatorSettings;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +25,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Web UI in a real browser (headless Debian Chromium over chromedriver) against the shared cluster's
@@ -40,25 +35,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(SharedCluster.class)
 class WebUiIT {
-    static final Duration WAIT = Duration.ofSeconds(60);
+    static final Duration WAIT = Browser.WAIT;
     static final Path OUT = Path.of("target", "webui");
+    static Browser ui;
     static WebDriver browser;
 
     @BeforeAll
     static void openBrowser() throws IOException {
         Files.createDirectories(OUT);
         Files.deleteIfExists(OUT.resolve("load-times.txt"));
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900",
-                "--user-data-dir=" + Files.createTempDirectory("webui-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        ui = Browser.open();
+        browser = ui.driver();
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) browser.quit();
+        if (ui != null) ui.close();
     }
 
     @Test
@@ -164,6 +156,17 @@ class WebUiIT {
     }
 
     @Test
+    void theJobPageDiffsTwoVersions(TestCluster cluster) {
+        String name = "webui-versions-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = cluster.api().submit(noop(name));
+        cluster.api().awaitTerminal(id, WAIT);
+        assertEquals(id, cluster.api().submit(noop(name).replace("\"Type\":\"batch\"", "\"Labels\":{\"tier\":\"two\"},\"Type\":\"batch\"")));
+        open(cluster, "/jobs/" + id);
+        await("the diff of versions 1 and 2", () -> text("#version-diff").lines()
+                .anyMatch(l -> l.startsWith("+") && l.contains("\"tier\": \"two\"")));
+    }
+
+    @Test
     void theDashboardShowsRatesQueueAndAllocation(TestCluster cluster) throws IOException {
         open(cluster, "/dashboard");
         await("three compute nodes' allocation", () -> browser.findElements(By.cssSelector("#allocation tbody tr")).size() >= 3
@@ -191,18 +194,12 @@ class WebUiIT {
         return (int) text("#logs").lines().filter(l -> l.startsWith("tick-")).count();
     }
 
-    /** The text of the first element matching {@code css}; "" when there is none (or it was just redrawn). */
     private static String text(String css) {
-        try {
-            var found = browser.findElements(By.cssSelector(css));
-            return found.isEmpty() ? "" : found.getFirst().getText();
-        } catch (StaleElementReferenceException redrawn) {
-            return "";
-        }
+        return ui.text(css);
     }
 
     private static void await(String what, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, WAIT, Duration.ofMillis(50)).withMessage(what).until(d -> condition.getAsBoolean());
+        ui.await(what, condition);
     }
 
     /** Records how long the page took from navigation start until its data was shown, and its screenshot. */
