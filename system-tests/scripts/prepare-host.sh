@@ -21,6 +21,9 @@ ls /usr/lib/llvm-*/lib/clang/*/lib/wasi/libclang_rt.builtins-wasm32.a >/dev/null
 command -v wat2wasm >/dev/null 2>&1 || missing+=(wabt)
 # the test IPFS node's packages come from the npm registry (system-tests/ipfs-node/install.sh)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+# the web UI's browser tests (WebUiIT): headless Chromium driven by Selenium through chromedriver
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

@@ -3,6 +3,7 @@ package io.bacalao.payara;
 import io.bacalao.payara.tls.ApiTls;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The asadmin commands that shape a node's Payara Micro: everything bound to the configured address, the
@@ -25,12 +26,14 @@ public final class PayaraCommands {
         List<String> c = new ArrayList<>();
         String listener = "configs.config.server-config.network-config.network-listeners.network-listener.";
         c.add("set " + listener + "http-listener.address=" + spec.httpHost());
-        c.add("set " + listener + "https-listener.enabled=false");
+        Optional<WebUiListener> webUi = WebUiListener.of(spec);
+        if (webUi.isEmpty()) c.add("set " + listener + "https-listener.enabled=false");
         // Bacalhau's clients send the stop reason as a DELETE body, which Grizzly refuses by default
         c.add("set configs.config.server-config.network-config.protocols.protocol.http-listener.http"
                 + ".allow-payload-for-undefined-http-methods=true");
         c.addAll(ListenerTimeouts.commands(spec.config()));
         if (apiTls(spec)) c.addAll(ApiTls.preBootCommands(List.copyOf(c)));
+        webUi.ifPresent(ui -> c.addAll(ui.preBootCommands(apiTls(spec))));
         c.add("set hazelcast-runtime-configuration.interface=127.0.0.1");
         c.add("set hazelcast-runtime-configuration.start-port=" + spec.hazelcastPort());
         String pool = "resources.jdbc-connection-pool.H2Pool.";

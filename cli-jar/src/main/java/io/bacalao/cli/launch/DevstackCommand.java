@@ -42,7 +42,7 @@ public class DevstackCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (computes < 0) throw new CliException("--computes must be >= 0");
         long started = System.nanoTime();
-        Config base = withLocalResults(((RootCommand) spec.root().userObject()).resolveConfig(Map.of()));
+        Config base = withWebUi(withLocalResults(((RootCommand) spec.root().userObject()).resolveConfig(Map.of())));
         Path root = Path.of(base.get(ConfigKeys.DATA_DIR)).resolve("devstack");
         if (!keepData) deleteTree(root);
         LocalCluster cluster = new LocalCluster(base, root, UnaryOperator.identity(),
@@ -83,6 +83,19 @@ public class DevstackCommand implements Callable<Integer> {
         return c;
     }
 
+    /**
+     * The devstack serves the Web UI unless the configuration turns it off; left at its default address it listens
+     * where the API does (loopback unless API.Host says otherwise).
+     */
+    static Config withWebUi(Config c) {
+        if (c.source(ConfigKeys.WEBUI_ENABLED).equals(Config.DEFAULT_SOURCE)) c = c.with(ConfigKeys.WEBUI_ENABLED, "true");
+        if (c.source(ConfigKeys.WEBUI_LISTEN).equals(Config.DEFAULT_SOURCE)) {
+            String host = c.get(ConfigKeys.API_HOST);
+            c = c.with(ConfigKeys.WEBUI_LISTEN, (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":8438");
+        }
+        return c;
+    }
+
     private void printReady(LocalCluster cluster, Path root, Duration took) {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Devstack ready in %.1fs: orchestrator %s, %d compute node(s).%n", took.toMillis() / 1000.0,
@@ -95,6 +108,10 @@ public class DevstackCommand implements Callable<Integer> {
                 + cluster.orchestrator().spec().dataDir().resolve("api-tls").resolve("self-signed.crt") + ">");
         out.println("\texport BACALAO_API_PORT=" + cluster.apiPort());
         out.println("\t./bacalao node list");
+        cluster.webUi().ifPresent(ui -> {
+            out.println();
+            out.println("The Web UI: " + ui.url(scheme));
+        });
         out.println();
         out.println("Node logs: " + root + "/*/node.log");
         out.println("Press Ctrl+C to stop the devstack.");

@@ -83,6 +83,11 @@ public final class LocalCluster implements AutoCloseable {
         return c;
     }
 
+    /** The Web UI of the orchestrator, when it serves one. */
+    public java.util.Optional<io.bacalao.payara.WebUiListener> webUi() {
+        return io.bacalao.payara.WebUiListener.of(NodeSpecs.of(orchestratorConfig()));
+    }
+
     /** True when the orchestrator runs the broker itself (no Orchestrator.Broker.URL). */
     public boolean embeddedBroker() {
         return base.get(ConfigKeys.ORCHESTRATOR_BROKER_URL).isBlank();
@@ -95,6 +100,7 @@ public final class LocalCluster implements AutoCloseable {
             Ports.requireFree("127.0.0.1", base.getInt(ConfigKeys.ORCHESTRATOR_PORT), ConfigKeys.ORCHESTRATOR_PORT);
         }
         for (int i = 1; i <= computes; i++) Ports.requireFree(host(), apiPort() + i, ConfigKeys.API_PORT);
+        Ports.requireFreeWebUi(NodeSpecs.of(orchestratorConfig()));
         launch(orchestratorConfig());
         for (int i = 1; i <= computes; i++) launch(computeConfig(i));
     }

@@ -1,6 +1,9 @@
 package io.bacalao.cli.launch;
 
 import io.bacalao.cli.CliException;
+import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.payara.NodeSpec;
+import io.bacalao.payara.WebUiListener;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,8 +20,20 @@ final class Ports {
             s.bind(new InetSocketAddress(InetAddress.getByName(host), port));
         } catch (IOException e) {
             throw new CliException("port " + port + " (" + what + ") on " + host + " is already in use",
-                    "stop whatever uses it, or choose another port with -c " + what + "=<port>");
+                    "stop whatever uses it, or choose another " + (what.endsWith("Listen") ? "address with -c " + what + "=<host:port>" : "port with -c " + what + "=<port>"));
         }
+    }
+
+    /** The Web UI's listener of an orchestrator that serves one; a bad WebUI.Listen is a CLI error. */
+    static java.util.Optional<WebUiListener> requireFreeWebUi(NodeSpec spec) {
+        java.util.Optional<WebUiListener> ui;
+        try {
+            ui = WebUiListener.of(spec);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+        ui.ifPresent(l -> requireFree(l.host(), l.port(), ConfigKeys.WEBUI_LISTEN));
+        return ui;
     }
 
     static int free() {

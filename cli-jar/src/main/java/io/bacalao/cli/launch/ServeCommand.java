@@ -6,6 +6,7 @@ import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.payara.NodeProcess;
 import io.bacalao.payara.NodeSpec;
 import io.bacalao.payara.PrivateFiles;
+import io.bacalao.payara.WebUiListener;
 import io.bacalao.payara.tls.ApiTls;
 import io.bacalao.payara.tls.SelfSignedCertificate;
 import io.bacalao.cli.CliException;
@@ -52,6 +53,7 @@ public class ServeCommand implements Callable<Integer> {
         NodeIdentity.ignoredName(dataDir(config), name).ifPresent(spec.commandLine().getErr()::println);
         NodeSpec node = NodeSpecs.of(config, name);
         Ports.requireFree(node.httpHost(), node.httpPort(), ConfigKeys.API_PORT);
+        java.util.Optional<WebUiListener> webUi = Ports.requireFreeWebUi(node);
         if (node.embeddedBroker()) {
             Ports.requireFree(config.get(ConfigKeys.ORCHESTRATOR_HOST), config.getInt(ConfigKeys.ORCHESTRATOR_PORT),
                     ConfigKeys.ORCHESTRATOR_PORT);
@@ -75,17 +77,18 @@ public class ServeCommand implements Callable<Integer> {
             process.stop(Duration.ofSeconds(20));
         }));
         writeRunFile(process);
-        Thread.ofVirtual().start(() -> ready.set(announce(process, plan)));
+        Thread.ofVirtual().start(() -> ready.set(announce(process, plan, webUi)));
         return waitFor(process);
     }
 
     /** Waits for the node, says it is ready (and how its class archive fared); false when it never got ready. */
-    private boolean announce(NodeProcess process, ClassArchives.Plan plan) {
+    private boolean announce(NodeProcess process, ClassArchives.Plan plan, java.util.Optional<WebUiListener> webUi) {
         try {
             process.awaitReady(Duration.ofMinutes(5));
             NodeSpec n = process.spec();
             spec.commandLine().getErr().println("Bacalao " + n.name() + " node " + n.nodeId() + " is ready; API on "
                     + process.scheme() + "://" + n.httpHost() + ":" + n.httpPort());
+            webUi.ifPresent(ui -> spec.commandLine().getErr().println("Web UI on " + ui.url(process.scheme())));
             String archive = ClassArchiveRecorder.afterReady(process, plan);
             if (archive != null) spec.commandLine().getErr().println(archive);
             return true;

@@ -20,6 +20,9 @@ public final class ConfigKeys {
     public static final String NAME_PROVIDER = "NameProvider";
     public static final String API_HOST = "API.Host";
     public static final String API_PORT = "API.Port";
+    public static final String WEBUI_ENABLED = "WebUI.Enabled";
+    public static final String WEBUI_LISTEN = "WebUI.Listen";
+    public static final String WEBUI_BACKEND = "WebUI.Backend";
     // REST API limits (Bacalhau fixes these in pkg/publicapi/config.go and server.go; Bacalao makes them keys)
     public static final String API_MAX_BODY_BYTES = "API.Limits.MaxBodyBytes";
     public static final String API_RATE_LIMIT = "API.Limits.RequestsPerSecond";
@@ -149,8 +152,7 @@ public final class ConfigKeys {
     private static final java.util.Set<String> NOT_ACTED_ON = java.util.Set.of(
             "API.TLS.AutoCertCachePath", ORCHESTRATOR_ADVERTISE, EVAL_VISIBILITY_TIMEOUT,
             "Logging.Level", "Logging.Mode",
-            "UpdateConfig.Interval",
-            "WebUI.Enabled", "WebUI.Listen", "StrictVersionMatch");
+            "UpdateConfig.Interval", "StrictVersionMatch");
 
     private static final Map<String, ConfigKey> KEYS = new LinkedHashMap<>();
 
@@ -335,8 +337,10 @@ public final class ConfigKeys {
         s("Logging.Level", "info", "Log level.");
         s("Logging.Mode", "default", "Log format: default or json.");
         d("UpdateConfig.Interval", "24h", "How often to check for updates (0 disables).");
-        b("WebUI.Enabled", "false", "Serve the Web UI.");
-        s("WebUI.Listen", "0.0.0.0:8438", "Address of the Web UI.");
+        b(WEBUI_ENABLED, "false", "Serve the Web UI.");
+        s(WEBUI_LISTEN, "0.0.0.0:8438", "Address of the Web UI.");
+        s(WEBUI_BACKEND, "", "Origin (scheme://host[:port]) of the API the Web UI calls; empty = the UI's own"
+                + " listener, which serves the same API (docs/webui.md).");
         b("DisableAnalytics", "false", "Send no usage data (Bacalao never sends any, so this always holds).");
         b("StrictVersionMatch", "false", "Refuse clients of another version.");
         // Bacalhau's keys that Bacalao accepts without acting on them; default and description are Bacalhau's
@@ -356,7 +360,6 @@ public final class ConfigKeys {
         bacalhauOnly("Orchestrator.TLS.ServerTimeout", Kind.INT);
         bacalhauOnly("ResultDownloaders.Disabled", Kind.LIST);
         bacalhauOnly("ResultDownloaders.Timeout", Kind.DURATION);
-        bacalhauOnly("WebUI.Backend", Kind.STRING);
     }
 
     private ConfigKeys() {

@@ -62,8 +62,8 @@ class BacalhauKeysTest {
 
         assertEquals(4321, c.getInt(ConfigKeys.API_PORT));
         assertEquals(List.of("a:1", "b:2"), c.getList("Orchestrator.Cluster.Peers"));
-        assertEquals(List.of("API.Auth.Methods", "Orchestrator.Cluster.Peers", "ResultDownloaders.Timeout",
-                "WebUI.Backend"), c.setButNotActedOn().stream().sorted().toList());
+        assertEquals(List.of("API.Auth.Methods", "Orchestrator.Cluster.Peers", "ResultDownloaders.Timeout"),
+                c.setButNotActedOn().stream().sorted().toList());
     }
 
     @Test

@@ -45,7 +45,7 @@ import java.util.logging.Logger;
  * {@code ReadLogs}), {@code follow}, {@code tail}.
  */
 @Dependent
-@ServerEndpoint("/api/v1/orchestrator/jobs/{id}/logs")
+@ServerEndpoint(value = "/api/v1/orchestrator/jobs/{id}/logs", subprotocols = WebSocketCredential.PROTOCOL)
 public class LogsEndpoint {
     private static final Logger LOG = Logger.getLogger(LogsEndpoint.class.getName());
     private static final long WAIT_MILLIS = 1_000;

@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * The entry-point authoriser on the logs websocket ({@link LogsEndpoint}): its handshake is upgraded before JAX-RS
  * sees it, so {@link AuthFilter} cannot; a handshake without a credential granting {@code read:job} is refused
- * with the same 401/403 body. Plain requests pass to JAX-RS, where {@link AuthFilter} decides.
+ * with the same 401/403 body. The credential is the {@code Authorization} header or, from a browser, the one the
+ * offered subprotocols carry ({@link WebSocketCredential}). Plain requests pass to JAX-RS, where {@link AuthFilter} decides.
  */
 @WebFilter(urlPatterns = "/api/v1/orchestrator/jobs/*", asyncSupported = true)
 public class WebSocketAuthFilter extends HttpFilter {
@@ -28,7 +29,9 @@ public class WebSocketAuthFilter extends HttpFilter {
         if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
             EntryPointAuthorizer authorizer = ApiAuth.authorizer();
             if (authorizer != null) {
-                Decision d = authorizer.authorize(request.getMethod(), request.getRequestURI(), request.getHeader("Authorization"));
+                String credential = request.getHeader("Authorization");
+                if (credential == null) credential = WebSocketCredential.fromProtocols(request.getHeaders("Sec-WebSocket-Protocol"));
+                Decision d = authorizer.authorize(request.getMethod(), request.getRequestURI(), credential);
                 if (!d.approved()) {
                     String id = request.getHeader(ApiHeaders.REQUEST_ID);
                     if (id == null) id = UUID.randomUUID().toString();

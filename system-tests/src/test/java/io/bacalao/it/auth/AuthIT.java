@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bacalao.domain.auth.PasswordHashes;
 import io.bacalao.it.support.Api;
+import io.bacalao.it.support.Browser;
 import io.bacalao.it.support.RawHttp;
 import io.bacalao.it.support.TestPorts;
 import io.bacalao.it.support.Waits;
@@ -22,6 +23,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
 
 /**
  * Bacalhau's {@code 17_basic_auth_enabled_orchestrator.yaml}, unchanged, under {@code bacalao serve --config}
@@ -56,7 +60,7 @@ class AuthIT {
         Path notActedOn = Path.of(AuthIT.class.getResource("/auth/20_orchestrator_with_minio_managed_publisher.yaml").toURI());
         List<String> args = List.of("serve", "--config", notActedOn.toString(), "--config", config.toString(), "-c", "API.Host=127.0.0.1",
                 "-c", "API.Port=" + apiPort, "-c", "Orchestrator.Host=127.0.0.1", "-c", "Orchestrator.Port=" + broker,
-                "-c", "DataDir=" + root.resolve("data"),
+                "-c", "DataDir=" + root.resolve("data"), "-c", "WebUI.Enabled=true", "-c", "WebUI.Listen=127.0.0.1:" + (apiPort + 2),
                 "-c", "API.Auth.Oauth2.ProviderID=test", "-c", "API.Auth.Oauth2.ProviderName=Test IdP",
                 "-c", "API.Auth.Oauth2.JWKSUri=" + idp.jwksUri(), "-c", "API.Auth.Oauth2.Issuer=" + ISSUER,
                 "-c", "API.Auth.Oauth2.Audience=" + AUDIENCE, "-c", "API.Auth.Oauth2.DeviceClientID=bacalao-cli");
@@ -274,6 +278,31 @@ class AuthIT {
         CliProcess.Result empty = CliProcess.run(Map.of(), "\n", "auth", "hash-password");
         assertEquals(1, empty.code());
         assertTrue(empty.err().contains("Error: password cannot be empty"), empty.err());
+    }
+
+    /** The Web UI under auth (docs/webui.md): a login for the tab only, and the logs websocket authorised without a URL token. */
+    @Test
+    void theWebUiAsksForAnApiKeyKeepsItInTheTabAndOpensTheLogsWebsocketWithIt() throws Exception {
+        String id = submit(Map.of("BACALHAU_API_KEY", WRITE_KEY));
+        try (Browser b = Browser.open()) {
+            WebDriver d = b.driver();
+            d.get("http://127.0.0.1:" + (apiPort + 2) + "/jobs/" + id);
+            b.await("the login page", () -> !d.findElements(By.id("api-key")).isEmpty());
+            d.findElement(By.id("api-key")).sendKeys("not-a-key-of-this-cluster");
+            d.findElement(By.id("login")).click();
+            b.await("the refusal", () -> b.text("#login-error").startsWith("Request Unauthorized"));
+            d.findElement(By.id("api-key")).clear();
+            d.findElement(By.id("api-key")).sendKeys(WRITE_KEY);
+            d.findElement(By.id("login")).click();
+            b.await("the job page", () -> b.text("#job-id").equals(id));
+            assertTrue(!d.getCurrentUrl().contains(WRITE_KEY), d.getCurrentUrl());
+            JavascriptExecutor js = (JavascriptExecutor) d;
+            assertEquals("Bearer " + WRITE_KEY, js.executeScript("return sessionStorage.getItem('bacalao.authorization')"));
+            assertEquals(0L, js.executeScript("return localStorage.length + document.cookie.length"));
+            // the job never ran (no compute node): an authorised handshake gets the API's answer as an error frame
+            d.findElement(By.id("logs-reload")).click();
+            b.await("the logs websocket's answer", () -> b.text("#logs-status").startsWith("error: no execution to show logs of"));
+        }
     }
 
     @Test

@@ -28,7 +28,7 @@ class DevstackScriptIT {
         int api = TestPorts.freeBlock(6);
         int aux = TestPorts.freeBlock(6);
         List<String> config = List.of("--data-dir", dir.toString(), "-c", "API.Port=" + api, "-c", "Orchestrator.Port=" + aux,
-                "-c", "Publishers.Types.Local.Port=" + (aux + 1));
+                "-c", "Publishers.Types.Local.Port=" + (aux + 1), "-c", "WebUI.Listen=127.0.0.1:" + (api + 5));
         Path log = dir.resolve("devstack.out");
         List<String> cmd = new ArrayList<>(List.of(REPO.resolve("bacalao").toString()));
         cmd.addAll(config);
@@ -50,6 +50,13 @@ class DevstackScriptIT {
             String run = bacalao(api, "job", "run", spec.toString());
             assertTrue(run.contains("Completed successfully"), run);
             assertTrue(bacalao(api, "agent", "alive").contains("Status: OK"));
+            String ui = "http://127.0.0.1:" + (api + 5) + "/";
+            assertTrue(read(log).contains("The Web UI: " + ui), read(log));
+            java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(ui + "jobs")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("/ui/app.js") && page.headers().firstValue("Content-Security-Policy").isPresent());
 
             new ProcessBuilder("kill", "-INT", String.valueOf(devstack.pid())).start().waitFor();
             assertTrue(devstack.waitFor(90, TimeUnit.SECONDS), "devstack exits on Ctrl+C");

@@ -54,7 +54,7 @@ class NewcomerIT {
         int aux = TestPorts.freeBlock(4);
         Map<String, String> env = Map.of("HOME", home.toString(), "BACALAO_API_PORT", String.valueOf(api),
                 "BACALAO_ORCHESTRATOR_PORT", String.valueOf(aux), "BACALAO_PUBLISHERS_TYPES_LOCAL_PORT", String.valueOf(aux + 1),
-                "BACALAO_SKIP_BUILD", "1");
+                "BACALAO_WEBUI_LISTEN", "127.0.0.1:" + (api + 5), "BACALAO_SKIP_BUILD", "1");
         Line devstackLine = lines.get(0);
         assertEquals("quickstart-devstack", devstackLine.block(), "the devstack line comes first");
         Path devstackOut = dir.resolve("devstack.out");

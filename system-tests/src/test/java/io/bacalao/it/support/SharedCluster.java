@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * One cluster (orchestrator + 3 compute nodes) shared by every test class that uses this extension, started
- * once per test JVM and stopped when the run ends. Tests get it as a {@link TestCluster} parameter.
+ * once per test JVM and stopped when the run ends; its orchestrator serves the Web UI. Tests get it as a {@link TestCluster} parameter.
  */
 public final class SharedCluster implements BeforeAllCallback, ParameterResolver {
     private static final String KEY = "bacalao-shared-cluster";
@@ -30,16 +30,21 @@ public final class SharedCluster implements BeforeAllCallback, ParameterResolver
      */
     private static TestCluster startWithOneRetry() {
         try {
-            return TestCluster.create("shared", Map.of()).start(3);
+            return TestCluster.create("shared", webUi()).start(3);
         } catch (Exception first) {
             System.err.println("shared cluster did not start (" + first.getMessage() + "); starting it once more");
             try {
-                return TestCluster.create("shared-2", Map.of()).start(3); // beside the first one's logs
+                return TestCluster.create("shared-2", webUi()).start(3); // beside the first one's logs
             } catch (Exception e) {
                 e.addSuppressed(first);
                 throw new IllegalStateException("shared cluster did not start twice: " + e.getMessage(), e);
             }
         }
+    }
+
+    /** The Web UI on a port of its own (WebUiIT). */
+    private static Map<String, String> webUi() {
+        return Map.of("WebUI.Enabled", "true", "WebUI.Listen", "127.0.0.1:" + TestPorts.freeBlock(1));
     }
 
     @Override

@@ -90,6 +90,11 @@ public final class TestCluster implements AutoCloseable {
         return new Cli(cluster.host(), cluster.apiPort());
     }
 
+    /** The Web UI's address ({@code http://host:port}), when the cluster serves it. */
+    public String webUiUrl() {
+        return "http://" + base().get(ConfigKeys.WEBUI_LISTEN);
+    }
+
     public int apiPort() {
         return cluster.apiPort();
     }
