@@ -13,10 +13,10 @@ class KeysNotActedOnTest {
     @Test
     void setKeysNotActedOnAreNamedInOneLine() {
         var config = ConfigLoader.withDefaults().environment(Map.of("BACALHAU_LOGGING_LEVEL", "debug"))
-                .overrides(List.of("Compute.Network.PortRangeStart=30000", "API.Port=4000")).resolve();
+                .overrides(List.of("UpdateConfig.Interval=1h", "API.Port=4000")).resolve();
 
         assertEquals(Optional.of("Warning: Bacalao accepts but does not act on these Bacalhau configuration keys:"
-                + " Compute.Network.PortRangeStart, Logging.Level (see docs/config.md)"), KeysNotActedOn.check(config));
+                + " Logging.Level, UpdateConfig.Interval (see docs/config.md)"), KeysNotActedOn.check(config));
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * leaves every protected request refused with 500: the API never opens because its auth settings are wrong.
  */
 final class ApiAuth {
-    static final String COMPONENT = "Authorizer";
+    static final String COMPONENT = io.bacalao.domain.auth.Refusals.COMPONENT;
     private static final Logger LOG = Logger.getLogger(ApiAuth.class.getName());
 
     private ApiAuth() {
@@ -37,11 +37,7 @@ final class ApiAuth {
     static ApiError refusal(Decision d, String method, String path, String requestId) {
         LOG.log(Level.INFO, "API request refused: {0} {1} ({2}){3}", new Object[]{method, path, d.reason(),
                 d.principal().isEmpty() ? "" : " principal " + d.principal()});
-        return d.tokenValid()
-                ? new ApiError(403, "Request Forbidden", requestId, "Forbidden", COMPONENT,
-                "Check if user have access to this resource. Event has been recorded.", Map.of("reason", d.reason()))
-                : new ApiError(401, "Request Unauthorized", requestId, "Unauthorized", COMPONENT,
-                "Unauthorized principal. Event has been recorded.", Map.of("reason", d.reason()));
+        return io.bacalao.domain.auth.Refusals.of(d, requestId);
     }
 
     private static final class Holder {

@@ -6,6 +6,7 @@ import io.bacalao.domain.config.BuildVersion;
 import io.bacalao.domain.auth.AuthSettings;
 import io.bacalao.domain.auth.Decision;
 import io.bacalao.domain.auth.EntryPointAuthorizer;
+import io.bacalao.domain.auth.Refusals;
 import io.bacalao.domain.error.ApiError;
 import io.bacalao.domain.spec.Json;
 import jakarta.inject.Inject;
@@ -52,11 +53,8 @@ public class AgentServlet extends HttpServlet {
         if (authorizer != null) {
             Decision d = authorizer.authorize("GET", path, req.getHeader("Authorization"));
             if (!d.approved()) {
-                write(resp, d.tokenValid() ? 403 : 401, d.tokenValid()
-                        ? new ApiError(403, "Request Forbidden", requestId, "Forbidden", "Authorizer",
-                        "Check if user have access to this resource. Event has been recorded.", Map.of("reason", d.reason()))
-                        : new ApiError(401, "Request Unauthorized", requestId, "Unauthorized", "Authorizer",
-                        "Unauthorized principal. Event has been recorded.", Map.of("reason", d.reason())));
+                ApiError refusal = Refusals.of(d, requestId);
+                write(resp, refusal.status(), refusal);
                 return;
             }
         }
