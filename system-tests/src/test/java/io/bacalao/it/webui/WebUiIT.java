@@ -119,6 +119,11 @@ class WebUiIT {
             try {
                 String path = "/api/v1/orchestrator/nodes/" + node;
                 assertEquals(200, cluster.api().put(path, "{\"Action\":\"reject\",\"Message\":\"not yet\",\"NodeID\":\"" + node + "\"}").status());
+                // a job only this node may run waits while it is rejected, and runs once the page approves it
+                String job = cluster.api().submit("{\"Type\":\"batch\",\"Constraints\":[{\"Key\":\"name\",\"Operator\":\"=\","
+                        + "\"Values\":[\"" + node + "\"]}],\"Tasks\":[{\"Name\":\"main\",\"Engine\":{\"Type\":\"noop\"},"
+                        + "\"Timeouts\":{\"QueueTimeout\":600}}]}");
+                cluster.api().awaitState(job, "Queued"::equals, WAIT);
                 open(cluster, "/nodes/" + node);
                 await("the rejected node", () -> text("#membership").equals("REJECTED"));
                 loaded("node");
@@ -126,6 +131,9 @@ class WebUiIT {
                 browser.findElement(By.id("approve")).click();
                 await("the node approved", () -> text("#membership").equals("APPROVED"));
                 assertEquals("APPROVED", cluster.api().get(path).json().get("Node").get("Membership").asText());
+                assertEquals("Completed", cluster.api().awaitTerminal(job, WAIT));
+                assertTrue(cluster.api().get("/api/v1/orchestrator/jobs/" + job + "/executions").body().contains(node),
+                        "the queued job ran on the node approved from the page");
             } finally {
                 cluster.api().put("/api/v1/orchestrator/nodes/" + node, "{\"Action\":\"delete\",\"NodeID\":\"" + node + "\"}");
             }
