@@ -26,13 +26,16 @@ public final class NodeProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final Path javaHome;
+    /** Where this start's lines begin in the log (a restarted node appends to its earlier starts' log). */
+    private final long logStart;
     /** TLS of the API port, or null when it is plain HTTP. */
     private final ApiTls tls;
 
-    private NodeProcess(NodeSpec spec, Process process, Path log, Path javaHome, ApiTls tls) {
+    private NodeProcess(NodeSpec spec, Process process, Path log, long logStart, Path javaHome, ApiTls tls) {
         this.spec = spec;
         this.process = process;
         this.log = log;
+        this.logStart = logStart;
         this.javaHome = javaHome;
         this.tls = tls;
     }
@@ -73,14 +76,16 @@ public final class NodeProcess implements AutoCloseable {
         // (Payara Micro's "file:contextroot"); beside an orchestrator it keeps its own root, /compute
         if (spec.compute()) cmd.addAll(List.of("--deploy", runtime.computeWar() + (spec.orchestrator() ? "" : ":/")));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        long logStart = 0;
         if (log == null) {
             pb.inheritIO();
         } else {
             PrivateFiles.directory(log.toAbsolutePath().getParent());
             PrivateFiles.existingFile(log);
+            logStart = Files.size(log);
             pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         }
-        return new NodeProcess(spec, pb.start(), log, javaHome, tls);
+        return new NodeProcess(spec, pb.start(), log, logStart, javaHome, tls);
     }
 
     /**
@@ -131,10 +136,11 @@ public final class NodeProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         URI health = URI.create(scheme() + "://" + localHost() + ":" + spec.httpPort() + "/health/ready");
         String lastHealth = "none";
+        StartDiagnosis.DeploymentWatch deployment = new StartDiagnosis.DeploymentWatch(log, logStart);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(spec.name() + " node exited with code " + process.exitValue()
-                        + (log == null ? "" : "; see " + log) + StartDiagnosis.errors(log));
+                        + (log == null ? "" : "; see " + log) + StartDiagnosis.errors(log, logStart));
             }
             try {
                 Answer r = get(health);
@@ -144,15 +150,15 @@ public final class NodeProcess implements AutoCloseable {
             } catch (IOException notYet) {
                 lastHealth = notYet.toString();
             }
-            if (lastHealth.contains("No Application deployed") && StartDiagnosis.deploymentFailed(log)) {
+            if (lastHealth.contains("No Application deployed") && deployment.failed()) {
                 throw new IllegalStateException(spec.name() + " node on port " + spec.httpPort()
-                        + " failed to deploy; see " + log + StartDiagnosis.errors(log));
+                        + " failed to deploy; see " + log + StartDiagnosis.errors(log, logStart));
             }
             Thread.sleep(250);
         }
         throw new IllegalStateException(spec.name() + " node on port " + spec.httpPort() + " not ready after "
                 + timeout.toSeconds() + "s (last health answer: " + lastHealth + ")" + (log == null ? "" : "; see " + log)
-                + StartDiagnosis.errors(log) + (process.isAlive() ? StartDiagnosis.bootThread(javaHome, pid(), log) : ""));
+                + StartDiagnosis.errors(log, logStart) + (process.isAlive() ? StartDiagnosis.bootThread(javaHome, pid(), log) : ""));
     }
 
     /**

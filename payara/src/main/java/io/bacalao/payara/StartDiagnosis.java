@@ -26,15 +26,45 @@ final class StartDiagnosis {
     private StartDiagnosis() {
     }
 
-    /** True when the log says that an application of the node failed to deploy. */
-    static boolean deploymentFailed(Path log) {
-        return log != null && !matching(readLog(log), DEPLOYMENT_FAILED, 1).isEmpty();
+    /**
+     * Reads a node's log as it grows, from where this start began (a restarted node appends to the log of its
+     * earlier starts), and tells whether it says that an application failed to deploy. Each call reads only the
+     * complete lines added since the last one, so a wait that asks every few hundred milliseconds does not read
+     * the whole log again each time.
+     */
+    static final class DeploymentWatch {
+        private final Path log;
+        private long position;
+        private boolean failed;
+
+        DeploymentWatch(Path log, long from) {
+            this.log = log;
+            this.position = from;
+        }
+
+        boolean failed() {
+            if (failed || log == null) return failed;
+            try (var in = java.nio.channels.FileChannel.open(log)) {
+                long size = in.size();
+                if (size <= position) return false;
+                java.nio.ByteBuffer added = java.nio.ByteBuffer.allocate((int) Math.min(size - position, 1 << 20));
+                in.read(added, position);
+                String text = new String(added.array(), 0, added.position(), StandardCharsets.ISO_8859_1);
+                int end = text.lastIndexOf('\n');
+                if (end < 0) return false;
+                position += end + 1;
+                failed = !matching(text.substring(0, end).lines().toList(), DEPLOYMENT_FAILED, 1).isEmpty();
+            } catch (IOException e) {
+                // not written yet: asked again on the next call
+            }
+            return failed;
+        }
     }
 
-    /** The log's first SEVERE lines (at most six, each shortened), or "" when it has none. */
-    static String errors(Path log) {
+    /** The first SEVERE lines (at most six, each shortened) the log holds from byte {@code from} on, or "" when none. */
+    static String errors(Path log, long from) {
         if (log == null) return "";
-        List<String> lines = matching(readLog(log), ERROR, MAX_LINES);
+        List<String> lines = matching(readLog(log, from), ERROR, MAX_LINES);
         return lines.isEmpty() ? "" : "; first errors in the log: " + String.join(" | ", lines);
     }
 
@@ -89,9 +119,10 @@ final class StartDiagnosis {
         return found;
     }
 
-    private static List<String> readLog(Path log) {
-        try {
-            return Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+    private static List<String> readLog(Path log, long from) {
+        try (var in = Files.newInputStream(log)) {
+            in.skipNBytes(Math.min(from, Files.size(log)));
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).lines().toList();
         } catch (IOException e) {
             return List.of();
         }

@@ -23,10 +23,10 @@ class StartDiagnosisTest {
                 "\tat org.example.Deployer.deploy(Deployer.java:1)",
                 "WARNING: retrying the broker (ActiveMQNotConnectedException)"));
 
-        assertTrue(StartDiagnosis.deploymentFailed(log));
+        assertTrue(new StartDiagnosis.DeploymentWatch(log, 0).failed());
         assertEquals("; first errors in the log: [2026-12-02T16:40:50.000+0000] [] [SEVERE] []"
                 + " [javax.enterprise.system.core] Exception while loading the app : CDI deployment failure",
-                StartDiagnosis.errors(log));
+                StartDiagnosis.errors(log, 0));
     }
 
     @Test
@@ -34,9 +34,26 @@ class StartDiagnosisTest {
         Path log = Files.writeString(dir.resolve("node.log"),
                 "[INFO] Payara Micro ready\nWARNING: cannot reach the orchestrator's broker (ActiveMQNotConnectedException)\n");
 
-        assertFalse(StartDiagnosis.deploymentFailed(log));
-        assertEquals("", StartDiagnosis.errors(log));
-        assertFalse(StartDiagnosis.deploymentFailed(dir.resolve("missing.log")));
+        assertFalse(new StartDiagnosis.DeploymentWatch(log, 0).failed());
+        assertEquals("", StartDiagnosis.errors(log, 0));
+        assertFalse(new StartDiagnosis.DeploymentWatch(dir.resolve("missing.log"), 0).failed());
+    }
+
+    @Test
+    void onlyThisStartsLinesCountAndALineIsReadOnceItIsComplete() throws Exception {
+        String failure = "[SEVERE] Exception while loading the app : boom";
+        Path log = Files.writeString(dir.resolve("node.log"), failure + "\n");
+        long thisStart = Files.size(log);
+        StartDiagnosis.DeploymentWatch watch = new StartDiagnosis.DeploymentWatch(log, thisStart);
+
+        assertFalse(watch.failed(), "an earlier start's failure");
+        assertEquals("", StartDiagnosis.errors(log, thisStart));
+        Files.writeString(log, "[INFO] booting\n[SEVERE] Exception while loading", java.nio.file.StandardOpenOption.APPEND);
+        assertFalse(watch.failed(), "the line is not complete yet");
+        Files.writeString(log, " the app : again\n", java.nio.file.StandardOpenOption.APPEND);
+        assertTrue(watch.failed());
+        assertEquals("; first errors in the log: [SEVERE] Exception while loading the app : again",
+                StartDiagnosis.errors(log, thisStart));
     }
 
     @Test
