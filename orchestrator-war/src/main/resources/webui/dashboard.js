@@ -2,13 +2,12 @@ import { el, fill, table, link, bar, bytes } from './dom.js';
 import { api, query } from './api.js';
 
 const MINUTES = 30;
-const WINDOW = 500;
 const SERIES = [['submitted', 'Submitted'], ['completed', 'Completed'], ['failed', 'Failed']];
 
 /**
- * The cluster dashboard: jobs submitted / completed / failed per minute over the last half hour (from the latest
- * jobs' create and modify times), queue depth (pending + queued, sampled while the page is open) and each node's
- * CPU / memory / GPU allocation.
+ * The cluster dashboard: jobs submitted / completed / failed per minute over the last half hour and the job counts
+ * (the API's summary, over every job), queue depth (pending + queued, sampled while the page is open) and each
+ * node's CPU / memory / GPU allocation.
  */
 export function dashboardPage(main, { every }) {
   const rates = el('div', { id: 'rates' });
@@ -21,12 +20,14 @@ export function dashboardPage(main, { every }) {
 
   async function load() {
     try {
-      const [jobs, nodeList] = await Promise.all([api('/orchestrator/jobs' + query({ namespace: '*', limit: WINDOW, reverse: 'true' })),
+      const [summary, nodeList] = await Promise.all([api('/orchestrator/summary' + query({ minutes: MINUTES })),
         api('/orchestrator/nodes' + query({ limit: 1000 }))]);
-      const items = jobs.Items || [];
+      const a = summary.Activity;
+      const byState = summary.Jobs.ByState;
       fill(error);
-      fill(rates, chart(perMinute(items), SERIES), legend(SERIES));
-      depth.push([Date.now(), items.filter(j => ['Pending', 'Queued'].includes(j.State?.StateType)).length]);
+      fill(rates, chart(a.Submitted.map((n, i) => ({ submitted: n, completed: a.Completed[i], failed: a.Failed[i] })), SERIES),
+        legend(SERIES));
+      depth.push([Date.now(), (byState.Pending || 0) + (byState.Queued || 0)]);
       if (depth.length > 360) depth.shift();
       fill(queue, chart(depth.map(([, n]) => ({ depth: n })), [['depth', 'Queue depth']]),
         el('p', { className: 'muted', id: 'queue-now' }, 'now: ' + depth[depth.length - 1][1]));
@@ -42,21 +43,6 @@ export function dashboardPage(main, { every }) {
   }
   load();
   every(5000, load);
-}
-
-function perMinute(jobs) {
-  const now = Math.floor(Date.now() / 60000);
-  const buckets = Array.from({ length: MINUTES }, () => ({ submitted: 0, completed: 0, failed: 0 }));
-  const add = (ns, key) => {
-    const i = MINUTES - 1 - (now - Math.floor(ns / 6e10));
-    if (i >= 0 && i < MINUTES) buckets[i][key]++;
-  };
-  for (const j of jobs) {
-    add(j.CreateTime, 'submitted');
-    if (j.State?.StateType === 'Completed') add(j.ModifyTime, 'completed');
-    if (j.State?.StateType === 'Failed') add(j.ModifyTime, 'failed');
-  }
-  return buckets;
 }
 
 const SVG = 'http://www.w3.org/2000/svg';

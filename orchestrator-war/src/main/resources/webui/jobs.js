@@ -2,7 +2,6 @@ import { el, fill, table, link, time } from './dom.js';
 import { api, query, JOB_STATES } from './api.js';
 
 const PAGE = 20;
-const WINDOW = 500;   // jobs counted by state (and searched when a state filter is set)
 
 /** The jobs list: server paging with the API's next tokens, filters, counts by state, auto-refresh. */
 export function jobsPage(main, { params, go, every }) {
@@ -46,28 +45,22 @@ export function jobsPage(main, { params, go, every }) {
   fill(main, el('h1', {}, 'Jobs'), counts, form, error, list, el('div', { className: 'pager' }, prev, next));
 
   const [orderBy, direction] = filters.sort.split(':');
-  const base = { namespace: filters.namespace || '*', labels: filters.labels || undefined, order_by: orderBy,
-    reverse: direction === 'desc' ? 'true' : undefined };
+  const base = { namespace: filters.namespace || '*', labels: filters.labels || undefined,
+    state: filters.state || undefined, order_by: orderBy, reverse: direction === 'desc' ? 'true' : undefined };
 
   async function load() {
     try {
-      // the window (counts, state filter) and the page are asked for at once
-      const [recent, r] = await Promise.all([api('/orchestrator/jobs' + query({ ...base, limit: WINDOW })),
-        filters.state ? null : api('/orchestrator/jobs' + query(tokens[page]
-          ? { next_token: tokens[page], namespace: base.namespace, labels: base.labels } : { ...base, limit: PAGE }))]);
-      showCounts(recent.Items || []);
-      let items;
-      if (filters.state) {
-        items = (recent.Items || []).filter(j => j.State?.StateType === filters.state);
-        prev.disabled = next.disabled = true;
-      } else {
-        items = r.Items || [];
-        tokens[page + 1] = r.NextToken || '';
-        prev.disabled = page === 0;
-        next.disabled = !r.NextToken;
-      }
+      // the page (the state filter is the API's) and the counts (the whole store) are asked for at once
+      const [r, summary] = await Promise.all([api('/orchestrator/jobs' + query(tokens[page]
+          ? { next_token: tokens[page], namespace: base.namespace, labels: base.labels, state: base.state }
+          : { ...base, limit: PAGE })),
+        api('/orchestrator/summary' + query({ namespace: base.namespace, minutes: 1 }))]);
+      showCounts(summary.Jobs);
+      tokens[page + 1] = r.NextToken || '';
+      prev.disabled = page === 0;
+      next.disabled = !r.NextToken;
       fill(error);
-      fill(list, table(['ID', 'Name', 'Namespace', 'Type', 'State', 'Created', 'Modified'], items.map(j => [
+      fill(list, table(['ID', 'Name', 'Namespace', 'Type', 'State', 'Created', 'Modified'], (r.Items || []).map(j => [
         link('/jobs/' + encodeURIComponent(j.ID) + '?namespace=' + encodeURIComponent(j.Namespace), j.ID),
         j.Name, j.Namespace, j.Type, el('span', { className: 'state ' + j.State?.StateType }, j.State?.StateType),
         time(j.CreateTime), time(j.ModifyTime)]), 'jobs'));
@@ -76,12 +69,12 @@ export function jobsPage(main, { params, go, every }) {
     }
   }
 
-  function showCounts(items) {
-    const by = Object.fromEntries(JOB_STATES.map(s => [s, 0]));
-    for (const j of items) by[j.State?.StateType] = (by[j.State?.StateType] || 0) + 1;
-    fill(counts, Object.entries(by).map(([s, n]) =>
-      link('/jobs?state=' + s, [el('span', { className: 'state ' + s }, s), ' ', el('b', { dataset: { state: s } }, n)])),
-    el('span', { className: 'muted' }, items.length >= WINDOW ? ` (latest ${WINDOW} jobs)` : ''));
+  /** Counts of every job in the namespace filter (the label filter does not apply to them). */
+  function showCounts(jobs) {
+    fill(counts, JOB_STATES.map(s => link('/jobs?state=' + s
+        + (filters.namespace ? '&namespace=' + encodeURIComponent(filters.namespace) : ''),
+      [el('span', { className: 'state ' + s }, s), ' ', el('b', { dataset: { state: s } }, jobs.ByState?.[s] ?? 0)])),
+    el('span', { className: 'muted', id: 'jobs-total' }, ' ' + jobs.Total + ' in all'));
   }
 
   load();

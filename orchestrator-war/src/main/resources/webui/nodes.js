@@ -1,5 +1,5 @@
 import { el, fill, table, facts, link, time, bar, bytes } from './dom.js';
-import { api, query } from './api.js';
+import { api, query, stateName, EXECUTION_STATES } from './api.js';
 
 function use(info, field, format) {
   const max = info?.MaxCapacity?.[field] || 0;
@@ -37,10 +37,11 @@ function labels(map) {
   return Object.entries(map || {}).map(([k, v]) => el('span', { className: 'tag' }, k + '=' + v));
 }
 
-/** One node: info, resources, approve / reject / delete with a message. */
+/** One node: info, resources, the executions it runs, approve / reject / delete with a message. */
 export function nodePage(main, { id, every }) {
   const path = '/orchestrator/nodes/' + encodeURIComponent(id);
   const info = el('section', { id: 'node-info' });
+  const running = el('section', { id: 'node-executions' });
   const notice = el('p', { className: 'notice', id: 'notice' });
   const message = el('input', { id: 'node-message', placeholder: 'message (optional)' });
   const act = action => async () => {
@@ -54,11 +55,13 @@ export function nodePage(main, { id, every }) {
   fill(main, el('h1', {}, 'Node ', el('span', {}, id)), el('div', { className: 'actions' }, message,
     el('button', { type: 'button', id: 'approve', onclick: act('approve') }, 'Approve'),
     el('button', { type: 'button', id: 'reject', onclick: act('reject') }, 'Reject'),
-    el('button', { type: 'button', id: 'delete', className: 'danger', onclick: act('delete') }, 'Delete')), notice, info);
+    el('button', { type: 'button', id: 'delete', className: 'danger', onclick: act('delete') }, 'Delete')), notice, info,
+    el('h2', {}, 'Executions not over'), running);
 
   async function load() {
     try {
-      const n = (await api(path)).Node;
+      const [{ Node: n }, live] = await Promise.all([api(path), api(path + '/executions')]);
+      showExecutions(live.Items || []);
       const c = n.Info?.ComputeNodeInfo;
       const cs = n.ConnectionState || {};
       fill(info, facts([
@@ -75,6 +78,14 @@ export function nodePage(main, { id, every }) {
       el('details', {}, el('summary', {}, 'Raw (JSON)'), el('pre', { className: 'json' }, JSON.stringify(n, null, 2))));
     } catch (e) { fill(notice, e.message); }
   }
+  function showExecutions(items) {
+    fill(running, items.length ? table(['Execution', 'Job', 'State', 'Created'], items.map(e => [
+      link('/jobs/' + encodeURIComponent(e.JobID) + query({ namespace: e.Namespace, execution: e.ID }), e.ID),
+      link('/jobs/' + encodeURIComponent(e.JobID) + query({ namespace: e.Namespace }), e.JobID),
+      stateName(e.ComputeState?.StateType, EXECUTION_STATES), time(e.CreateTime)]), 'node-executions')
+      : el('p', { className: 'muted' }, 'None.'));
+  }
+
   load();
   every(5000, load);
 }

@@ -1,36 +1,63 @@
 import { el, fill } from './dom.js';
 import { api } from './api.js';
 
-const EXAMPLE = {
-  Name: 'hello', Type: 'batch', Count: 1,
-  Tasks: [{ Name: 'main', Engine: { Type: 'docker', Params: { Image: 'ubuntu:latest', Entrypoint: ['echo', 'hello'] } } }],
-};
+const EXAMPLE = `Name: hello
+Type: batch
+Count: 1
+Tasks:
+  - Name: main
+    Engine:
+      Type: docker
+      Params:
+        Image: ubuntu:latest
+        Entrypoint:
+          - echo
+          - hello
+`;
+
+/** js-yaml, loaded the first time a spec is read (only this page needs it). */
+let yaml;
+async function parser() {
+  yaml ??= await import('./vendor/js-yaml.mjs');
+  return yaml;
+}
 
 /**
- * The submit page: a job spec (JSON) checked through PUT /jobs/diff before it is submitted. The API's refusal is
- * shown under the editor; for a job that exists (same name) the dry-run diff is shown.
+ * The submit page: a job spec in YAML (or JSON, which is YAML too), as `bacalao job run` takes it, read in the
+ * browser and checked through PUT /jobs/diff before it is submitted. A YAML error names its line and column; the
+ * API's refusal is shown under the editor; for a job that exists (same name) the dry-run diff is shown.
  */
 export function submitPage(main, { go }) {
-  const editor = el('textarea', { id: 'spec-editor', spellcheck: false, rows: 22, value: JSON.stringify(EXAMPLE, null, 2) });
+  const editor = el('textarea', { id: 'spec-editor', spellcheck: false, rows: 22, value: EXAMPLE });
   const result = el('div', { id: 'submit-result' });
   const submit = el('button', { type: 'button', id: 'submit', disabled: true, onclick: send }, 'Submit');
+  const file = el('input', { type: 'file', id: 'spec-file', accept: '.yaml,.yml,.json' });
 
-  function parse() {
+  async function parse() {
+    const { load, CORE_SCHEMA } = await parser();
+    let job;
     try {
-      return { Job: JSON.parse(editor.value) };
+      job = load(editor.value, { schema: CORE_SCHEMA });
     } catch (e) {
-      fill(result, el('p', { className: 'error' }, 'Not JSON: ' + e.message));
+      const where = e.mark ? ' (line ' + (e.mark.line + 1) + ', column ' + (e.mark.column + 1) + ')' : '';
+      fill(result, el('p', { className: 'error', id: 'spec-error' }, 'Not valid YAML: ' + (e.reason || e.message) + where),
+        e.mark?.snippet ? el('pre', { className: 'json' }, e.mark.snippet) : null);
       return null;
     }
+    if (job === null || typeof job !== 'object' || Array.isArray(job)) {
+      fill(result, el('p', { className: 'error', id: 'spec-error' }, 'A job spec is a mapping of job fields (Name, Type, Tasks …).'));
+      return null;
+    }
+    return { Job: job };
   }
 
   async function validate() {
     submit.disabled = true;
-    const body = parse();
+    const body = await parse();
     if (!body) return;
     try {
       const r = await api('/orchestrator/jobs/diff', { method: 'PUT', body });
-      fill(result, el('p', { className: 'ok' }, 'Valid: an update of the existing job ' + body.Job.Name + '.'),
+      fill(result, el('p', { className: 'ok', id: 'valid' }, 'Valid: an update of the existing job ' + body.Job.Name + '.'),
         warnings(r.Warnings), el('pre', { className: 'json', id: 'diff' }, r.Diff || 'no changes'));
       submit.disabled = false;
     } catch (e) {
@@ -44,7 +71,7 @@ export function submitPage(main, { go }) {
   }
 
   async function send() {
-    const body = parse();
+    const body = await parse();
     if (!body) return;
     try {
       const r = await api('/orchestrator/jobs', { method: 'PUT', body });
@@ -55,8 +82,15 @@ export function submitPage(main, { go }) {
   }
 
   editor.addEventListener('input', () => { submit.disabled = true; });
+  file.addEventListener('change', async () => {
+    if (!file.files.length) return;
+    editor.value = await file.files[0].text();
+    submit.disabled = true;
+    fill(result);
+  });
   fill(main, el('h1', {}, 'Submit a job'),
-    el('p', { className: 'muted' }, 'A job spec as JSON (Bacalhau\'s keys). Validate asks the API for a dry run (PUT /jobs/diff).'),
+    el('p', { className: 'muted' }, 'A job spec in YAML or JSON (Bacalhau\'s keys, as for bacalao job run). Validate asks the API for a dry run (PUT /jobs/diff).'),
+    el('label', { className: 'inline' }, 'Open a file: ', file),
     editor, el('div', { className: 'actions' }, el('button', { type: 'button', id: 'validate', onclick: validate }, 'Validate'), submit),
     result);
 }

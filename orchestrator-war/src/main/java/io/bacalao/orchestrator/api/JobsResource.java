@@ -82,7 +82,8 @@ public class JobsResource {
     @GET
     public ApiModels.ListResponse<Job> list(@QueryParam("namespace") String namespace, @QueryParam("limit") String limit,
                                        @QueryParam("next_token") String nextToken, @QueryParam("order_by") String orderBy,
-                                       @QueryParam("reverse") String reverse, @QueryParam("labels") List<String> labels) {
+                                       @QueryParam("reverse") String reverse, @QueryParam("labels") List<String> labels,
+                                       @QueryParam("state") List<String> states) {
         namespace = QueryParams.text("namespace", namespace);
         orderBy = QueryParams.text("order_by", orderBy);
         int pageSize = QueryParams.limit(limit, QueryParams.MAX_LIMIT);
@@ -94,7 +95,7 @@ public class JobsResource {
             throw new BadParameterException("OrderBy " + page.sortBy() + " not supported for listJobs");
         }
         JobPage result = store.list(new JobQuery(namespace, page.sortBy(), page.reverse(), page.limit(), page.offset(),
-                Selectors.parse(QueryParams.labels(labels))));
+                Selectors.parse(QueryParams.labels(labels)), JobStates.parse(states)));
         String next = result.more()
                 ? new PagingToken(page.sortBy(), page.reverse(), page.limit(), page.offset() + result.jobs().size()).encode()
                 : "";

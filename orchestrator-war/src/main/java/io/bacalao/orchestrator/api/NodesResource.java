@@ -1,12 +1,14 @@
 package io.bacalao.orchestrator.api;
 
 import io.bacalao.domain.api.ApiModels;
+import io.bacalao.domain.model.Execution;
 import io.bacalao.domain.model.NodeConnection;
 import io.bacalao.domain.model.NodeMembership;
 import io.bacalao.domain.model.NodeState;
 import io.bacalao.domain.model.Resources;
 import io.bacalao.domain.selector.Selector;
 import io.bacalao.orchestrator.nodes.NodeActions;
+import io.bacalao.orchestrator.store.JobStore;
 import io.bacalao.orchestrator.store.NodeStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -33,6 +35,8 @@ public class NodesResource {
     NodeStore nodes;
     @Inject
     NodeActions actions;
+    @Inject
+    JobStore jobs;
 
     @GET
     public ApiModels.ListNodesResponse list(@QueryParam("limit") String limitText,
@@ -59,6 +63,17 @@ public class NodesResource {
     @Path("{id}")
     public ApiModels.GetNodeResponse get(@PathParam("id") String id) {
         return new ApiModels.GetNodeResponse(nodes.get(id));
+    }
+
+    /**
+     * Bacalao's addition for the web UI's node page (docs/webui.md): the node's executions that are not over,
+     * oldest first, at most {@code limit} (default 100), as {@code {"Items":[…],"NextToken":""}}; 404 for an unknown node.
+     */
+    @GET
+    @Path("{id}/executions")
+    public ApiModels.ListResponse<Execution> executions(@PathParam("id") String id, @QueryParam("limit") String limit) {
+        String nodeId = nodes.get(id).info().nodeId();
+        return new ApiModels.ListResponse<>(jobs.liveExecutionsOn(nodeId, QueryParams.limit(limit, 100)), "");
     }
 
     /** approve | reject | delete, with Bacalhau's answer {"Success":true} and its errors (404, 409, 500 unsupported action). */

@@ -1,10 +1,17 @@
 package io.bacalao.orchestrator.store;
 
+import io.bacalao.domain.model.JobStateType;
 import io.bacalao.domain.selector.Selector;
+import java.util.Set;
 
 /**
  * A job listing: namespace (empty or "*" = all), sort column ({@code created_at} or {@code modified_at}),
- * direction, page size (0 = no limit) and offset; the label selector filters on job labels.
+ * direction, page size (0 = no limit) and offset; the label selector filters on job labels, and a non-empty
+ * {@code states} keeps only jobs in one of those states.
  */
-public record JobQuery(String namespace, String orderBy, boolean reverse, int limit, long offset, Selector labels) {
+public record JobQuery(String namespace, String orderBy, boolean reverse, int limit, long offset, Selector labels,
+                       Set<JobStateType> states) {
+    public JobQuery {
+        states = Set.copyOf(states);
+    }
 }

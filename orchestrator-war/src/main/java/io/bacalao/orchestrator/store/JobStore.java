@@ -121,10 +121,14 @@ public class JobStore {
     public JobPage list(JobQuery q) {
         String column = "modified_at".equals(q.orderBy()) ? "j.modifyTime" : "j.createTime";
         boolean allNamespaces = q.namespace() == null || q.namespace().isBlank() || "*".equals(q.namespace());
-        String jpql = "select j from JobEntity j" + (allNamespaces ? "" : " where j.namespace = :ns")
+        List<String> conditions = new ArrayList<>();
+        if (!allNamespaces) conditions.add("j.namespace = :ns");
+        if (!q.states().isEmpty()) conditions.add("j.state in :states");
+        String jpql = "select j from JobEntity j" + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
                 + " order by " + column + (q.reverse() ? " desc" : " asc") + ", j.id";
         TypedQuery<JobEntity> query = em.createQuery(jpql, JobEntity.class);
         if (!allNamespaces) query.setParameter("ns", q.namespace());
+        if (!q.states().isEmpty()) query.setParameter("states", q.states().stream().map(Enum::name).toList());
         if (q.labels().isEmpty()) {
             query.setFirstResult((int) q.offset());
             if (q.limit() > 0) query.setMaxResults(q.limit() + 1);
@@ -176,6 +180,19 @@ public class JobStore {
         return em.createQuery("select distinct e.jobId from ExecutionEntity e where e.nodeId = :node"
                         + " and e.desiredState <> 2 and e.computeState not in (4, 8, 9, 10, 11)", String.class)
                 .setParameter("node", nodeId).getResultList();
+    }
+
+    /**
+     * The node's executions that are not over (neither ended nor to be stopped), oldest first, at most {@code max}:
+     * what the node runs or is about to run, for its page in the web UI.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Execution> liveExecutionsOn(String nodeId, int max) {
+        return em.createQuery("select e from ExecutionEntity e where e.nodeId = :node"
+                        + " and e.desiredState <> 2 and e.computeState not in (4, 8, 9, 10, 11) order by e.createTime, e.id",
+                        ExecutionEntity.class)
+                .setParameter("node", nodeId).setMaxResults(max).getResultList().stream()
+                .map(ExecutionEntity::toExecution).toList();
     }
 
     /**

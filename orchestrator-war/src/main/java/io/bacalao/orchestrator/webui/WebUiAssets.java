@@ -13,13 +13,15 @@ import java.util.regex.Pattern;
 
 /**
  * The UI's files, read once from the class path ({@code webui/}): {@code index.html} for every page route (with
- * the backend origin put into its {@code bacalao-backend} meta tag), and the bundle under {@code /ui/}.
+ * the backend origin put into its {@code bacalao-backend} meta tag), and the bundle under {@code /ui/} (with
+ * {@code /ui/vendor/js-yaml.mjs}, put there from its WebJar by the build).
  */
 final class WebUiAssets {
     /** Routes the browser-side router draws; deep links to jobs, executions and nodes land here. */
     private static final Pattern PAGE = Pattern.compile("/|/(jobs|nodes|submit|dashboard|login)(/[^/]+)*/?");
-    private static final Pattern FILE = Pattern.compile("/ui/[a-z0-9-]+(/[a-z0-9-]+)?\\.(js|css|svg|png)");
+    private static final Pattern FILE = Pattern.compile("/ui/[a-z0-9-]+(/[a-z0-9-]+)?\\.(js|mjs|css|svg|png)");
     private static final Map<String, String> TYPES = Map.of("js", "text/javascript; charset=utf-8",
+            "mjs", "text/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8", "svg", "image/svg+xml", "png", "image/png",
             "html", "text/html; charset=utf-8");
 

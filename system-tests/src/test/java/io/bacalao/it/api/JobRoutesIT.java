@@ -181,4 +181,53 @@ class JobRoutesIT {
         assertEquals("JobStore", unknown.json().get("Component").asText());
         assertEquals(400, api.get("/api/v1/orchestrator/jobs/" + id + "?job_version=-1").status());
     }
+
+    /** Bacalao's additions for the web UI (docs/webui.md): the jobs list's state filter, the summary, a node's live executions. */
+    @Test
+    void theStateFilterTheSummaryAndANodesExecutionsCountEveryJob(TestCluster cluster) {
+        Api api = cluster.api();
+        String namespace = "summary-" + UUID.randomUUID().toString().substring(0, 8);
+        String done = api.submit("{\"Namespace\":\"" + namespace + "\",\"Type\":\"batch\",\"Tasks\":[{\"Name\":\"main\",\"Engine\":{\"Type\":\"noop\"}}]}");
+        assertEquals("Completed", api.awaitTerminal(done, DONE));
+        String waiting = api.submit("{\"Namespace\":\"" + namespace + "\",\"Type\":\"batch\",\"Constraints\":[{\"Key\":\"no-such-label\","
+                + "\"Operator\":\"exists\"}],\"Tasks\":[{\"Name\":\"main\",\"Engine\":{\"Type\":\"noop\"},\"Timeouts\":{\"QueueTimeout\":600}}]}");
+        api.awaitState(waiting, "Queued"::equals, DONE);
+
+        Api.Response queued = api.get("/api/v1/orchestrator/jobs?namespace=" + namespace + "&state=queued,Pending&limit=1");
+        assertEquals(200, queued.status(), queued.body());
+        assertEquals(List.of(waiting), ids(queued.json()));
+        assertEquals("", queued.json().get("NextToken").asText());
+        Api.Response both = api.get("/api/v1/orchestrator/jobs?namespace=" + namespace + "&state=Queued&state=Completed&limit=1");
+        assertEquals(1, both.json().get("Items").size());
+        Api.Response second = api.get("/api/v1/orchestrator/jobs?namespace=" + namespace + "&state=Queued&state=Completed&next_token="
+                + both.json().get("NextToken").asText());
+        List<String> paged = new ArrayList<>(ids(both.json()));
+        paged.addAll(ids(second.json()));
+        assertEquals(List.of(done, waiting), paged, "the filter holds across pages");
+
+        JsonNode summary = api.get("/api/v1/orchestrator/summary?namespace=" + namespace + "&minutes=5").json();
+        assertEquals(2, summary.get("Jobs").get("Total").asLong(), summary.toString());
+        assertEquals(1, summary.get("Jobs").get("ByState").get("Completed").asLong());
+        assertEquals(1, summary.get("Jobs").get("ByState").get("Queued").asLong());
+        JsonNode activity = summary.get("Activity");
+        assertEquals(5, activity.get("Submitted").size());
+        int submitted = 0;
+        for (JsonNode n : activity.get("Submitted")) submitted += n.asInt();
+        assertEquals(2, submitted, "both jobs were submitted in the last five minutes");
+
+        for (String bad : List.of("/api/v1/orchestrator/jobs?state=Done", "/api/v1/orchestrator/summary?minutes=0",
+                "/api/v1/orchestrator/summary?minutes=121")) {
+            Api.Response refused = api.get(bad);
+            assertEquals(400, refused.status(), bad + ": " + refused.body());
+            assertTrue(refused.json().get("Message").asText().startsWith("invalid "), refused.body());
+        }
+        assertEquals(404, api.get("/api/v1/orchestrator/nodes/no-such-node-x/executions").status());
+        api.delete("/api/v1/orchestrator/jobs/" + waiting, "{}");
+    }
+
+    private static List<String> ids(JsonNode list) {
+        List<String> ids = new ArrayList<>();
+        list.get("Items").forEach(j -> ids.add(j.get("ID").asText()));
+        return ids;
+    }
 }

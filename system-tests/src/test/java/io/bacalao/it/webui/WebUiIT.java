@@ -99,6 +99,13 @@ class WebUiIT {
         await("stderr hidden", () -> !text("#logs").contains("warn-2"));
         screenshot("job-logs");
 
+        // the node running it lists the execution on its page, linked to the job
+        var execution = api.get("/api/v1/orchestrator/jobs/" + id + "/executions").json().get("Items").get(0);
+        open(cluster, "/nodes/" + execution.get("NodeID").asText());
+        await("the execution on its node's page", () -> text("#node-executions").contains(execution.get("ID").asText()));
+        browser.findElement(By.linkText(id)).click();
+        await("the job's page again", () -> text("#job-state").equals("Running"));
+
         browser.findElement(By.id("stop")).click();
         api.awaitState(id, "Stopped"::equals, WAIT);
         await("the page showing Stopped", () -> text("#job-state").equals("Stopped"));
@@ -141,6 +148,23 @@ class WebUiIT {
     }
 
     @Test
+    void theJobsListFiltersByStateAndCountsEveryJob(TestCluster cluster) {
+        String name = "webui-filter-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = cluster.api().submit(noop(name));
+        cluster.api().awaitTerminal(id, WAIT);
+        open(cluster, "/jobs?state=Completed");
+        await("the completed job", () -> text("#jobs").contains(id));
+        assertTrue(browser.findElements(By.cssSelector("#jobs tbody tr")).stream()
+                .allMatch(row -> row.getText().contains("Completed")), "only completed jobs listed");
+        // the counts are the API's summary of every job, not of a window of recent ones
+        await("the counts of the summary", () -> {
+            var jobs = cluster.api().get("/api/v1/orchestrator/summary").json().get("Jobs");
+            return text("b[data-state=Completed]").equals(jobs.get("ByState").get("Completed").asText())
+                    && text("#jobs-total").equals(jobs.get("Total").asText() + " in all");
+        });
+    }
+
+    @Test
     void theSubmitPageRefusesABadSpecWithTheApisMessageAndSubmitsAGoodOne(TestCluster cluster) throws IOException {
         String bad = "{\"Name\":\"webui-bad\",\"Type\":\"batch\",\"Count\":1,\"Tasks\":[{\"Name\":\"main\",\"Engine\":{\"Type\":\"noop\"},"
                 + "\"Timeouts\":{\"ExecutionTimeout\":-5}}]}";
@@ -154,8 +178,14 @@ class WebUiIT {
         await("the API's message", () -> text("#spec-error").equals(refusal.json().get("Message").asText()));
         assertTrue(!browser.findElement(By.id("submit")).isEnabled(), "a refused spec cannot be submitted");
 
+        edit("Name: broken\nType: batch\n  Tasks: [\n");
+        browser.findElement(By.id("validate")).click();
+        await("the YAML error with its place", () -> text("#spec-error").startsWith("Not valid YAML: ")
+                && text("#spec-error").matches(".*\\(line \\d+, column \\d+\\)"));
+
+        // YAML, as `bacalao job run` takes a spec file
         String name = "webui-submitted-" + UUID.randomUUID().toString().substring(0, 8);
-        edit(noop(name));
+        edit("Name: " + name + "\nType: batch\nCount: 1\nTasks:\n  - Name: main\n    Engine:\n      Type: noop\n");
         browser.findElement(By.id("validate")).click();
         await("valid", () -> text("#valid").startsWith("Valid"));
         browser.findElement(By.id("submit")).click();
