@@ -21,10 +21,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bacalao devstack}: one orchestrator (embedded broker, H2 file) and N compute nodes on this machine,
- * each its own process with its own data dir under {@code <DataDir>/devstack}. Ctrl+C stops them all.
+ * {@code bacalao devstack}: one orchestrator (embedded broker, H2 file), or one hybrid node, and N compute nodes on
+ * this machine, each its own process with its own data dir under {@code <DataDir>/devstack}, with Bacalhau's flags
+ * ({@link DevstackTopology}, {@code --random-ports}). Ctrl+C stops them all.
  */
-@Command(name = "devstack", description = "Start a local cluster: 1 orchestrator and N compute nodes.")
+@Command(name = "devstack", description = "Start a local cluster: 1 orchestrator (or 1 hybrid) and N compute nodes.")
 public class DevstackCommand implements Callable<Integer> {
     /** Generous: on a loaded 2-core machine 4 nodes took over 3 minutes; progress lines show it is not a hang. */
     static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
@@ -32,17 +33,34 @@ public class DevstackCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"--computes", "--compute-nodes"}, defaultValue = "3", description = "Compute nodes (default 3).")
+    @Option(names = {"--computes", "--compute-nodes"}, defaultValue = "3", description = "Compute-only nodes (default 3).")
     int computes;
+
+    @Option(names = {"--orchestrators", "--requester-nodes"}, defaultValue = "1",
+            description = "Orchestrator-only nodes: 1 (default), or 0 with --hybrids 1.")
+    int orchestrators;
+
+    @Option(names = {"--hybrids", "--hybrid-nodes"}, defaultValue = "0",
+            description = "Hybrid nodes (orchestrator and compute in one process): 0 (default), or 1 with --orchestrators 0.")
+    int hybrids;
+
+    @Option(names = {"--bad-computes", "--bad-compute-actors"}, defaultValue = "0",
+            description = "How many of the compute-only nodes fail every execution they run (default 0).")
+    int badComputes;
+
+    @Option(names = "--random-ports", description = "Random free ports for the API, the broker, the local publishers and"
+            + " the Web UI instead of the configured ones, to run beside another cluster.")
+    boolean randomPorts;
 
     @Option(names = "--keep-data", description = "Keep the data of a previous devstack instead of starting clean.")
     boolean keepData;
 
     @Override
     public Integer call() throws Exception {
-        if (computes < 0) throw new CliException("--computes must be >= 0");
+        DevstackTopology topology = DevstackTopology.of(orchestrators, hybrids, computes, badComputes);
         long started = System.nanoTime();
         Config base = withWebUi(withLocalResults(((RootCommand) spec.root().userObject()).resolveConfig(Map.of())));
+        if (randomPorts) base = withRandomPorts(base, computes, new java.util.Random());
         Path root = Path.of(base.get(ConfigKeys.DATA_DIR)).resolve("devstack");
         if (!keepData) deleteTree(root);
         LocalCluster cluster = new LocalCluster(base, root, UnaryOperator.identity(),
@@ -53,12 +71,12 @@ public class DevstackCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         PrintWriter err = spec.commandLine().getErr();
-        err.println("Starting devstack: 1 orchestrator and " + computes + " compute node(s) under " + root);
+        err.println("Starting devstack: " + topology.describe() + " under " + root);
         KeysNotActedOn.check(base).ifPresent(err::println);
         err.println(DockerCheck.run(System.getenv()).message());
         err.flush();
         StartupProgress progress = new StartupProgress(err, System::nanoTime, started);
-        cluster.start(computes);
+        cluster.start(topology);
         cluster.nodes().forEach(progress::launched);
         try {
             progress.awaitReady(cluster.nodes(), READY_TIMEOUT);
@@ -67,11 +85,26 @@ public class DevstackCommand implements Callable<Integer> {
             throw new CliException("devstack did not start: " + e.getMessage(),
                     "the node log named above says why; './bacalao devstack' starts clean again");
         }
-        printReady(cluster, root, Duration.ofNanos(System.nanoTime() - started));
+        printReady(cluster, root, topology, Duration.ofNanos(System.nanoTime() - started));
         // later starts check that their class archives mapped; the first marks its nodes to record them at Ctrl+C
         cluster.afterReady(progress::line);
         while (!cluster.nodes().isEmpty() && stopped.getCount() > 0) Thread.sleep(500);
         return 0;
+    }
+
+    /**
+     * {@code --random-ports}: the API (and the compute nodes' API ports after it), the embedded broker, the local
+     * publishers and the Web UI on free ports chosen now instead of the configured ones.
+     */
+    static Config withRandomPorts(Config c, int computes, java.util.random.RandomGenerator random) {
+        // one run of free ports (checked on the wildcard address, so free on every address), shared out in order
+        int first = Ports.freeRun("0.0.0.0", 2 * (computes + 1) + 2, random);
+        String ui = c.get(ConfigKeys.WEBUI_LISTEN);
+        String uiHost = ui.contains(":") ? ui.substring(0, ui.lastIndexOf(':')) : "127.0.0.1";
+        return c.with(ConfigKeys.API_PORT, String.valueOf(first))
+                .with(ConfigKeys.LOCAL_PUBLISHER_PORT, String.valueOf(first + computes + 1))
+                .with(ConfigKeys.ORCHESTRATOR_PORT, String.valueOf(first + 2 * (computes + 1)))
+                .with(ConfigKeys.WEBUI_LISTEN, uiHost + ":" + (first + 2 * (computes + 1) + 1));
     }
 
     /** Like Bacalhau's devstack: batch and ops jobs without a publisher publish locally, so job get works. */
@@ -96,10 +129,11 @@ public class DevstackCommand implements Callable<Integer> {
         return c;
     }
 
-    private void printReady(LocalCluster cluster, Path root, Duration took) {
+    private void printReady(LocalCluster cluster, Path root, DevstackTopology topology, Duration took) {
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Devstack ready in %.1fs: orchestrator %s, %d compute node(s).%n", took.toMillis() / 1000.0,
-                cluster.orchestrator().spec().nodeId(), computes);
+        out.printf("Devstack ready in %.1fs: %s %s, %d compute node(s)%s.%n", took.toMillis() / 1000.0,
+                topology.hybrid() ? "hybrid orchestrator" : "orchestrator", cluster.orchestrator().spec().nodeId(),
+                computes, badComputes > 0 ? " (" + badComputes + " bad)" : "");
         out.println();
         String scheme = cluster.orchestrator().scheme();
         out.println("The API listens on " + scheme + "://" + cluster.host() + ":" + cluster.apiPort() + ". To use it from another shell:");

@@ -95,14 +95,27 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Checks every port first (Payara hangs on a clash), then starts all nodes at once. */
     public void start(int computes) throws IOException {
+        start(new DevstackTopology(false, computes, 0));
+    }
+
+    /**
+     * As {@link #start(int)}, for a topology: a hybrid orchestrator also runs a compute node in its process, and
+     * the bad compute nodes are started with {@code Compute.BadActor}.
+     */
+    public void start(DevstackTopology topology) throws IOException {
+        int computes = topology.computes();
         Ports.requireFree(host(), apiPort(), ConfigKeys.API_PORT);
         if (embeddedBroker()) {
             Ports.requireFree("127.0.0.1", base.getInt(ConfigKeys.ORCHESTRATOR_PORT), ConfigKeys.ORCHESTRATOR_PORT);
         }
         for (int i = 1; i <= computes; i++) Ports.requireFree(host(), apiPort() + i, ConfigKeys.API_PORT);
         Ports.requireFreeWebUi(NodeSpecs.of(orchestratorConfig()));
-        launch(orchestratorConfig());
-        for (int i = 1; i <= computes; i++) launch(computeConfig(i));
+        // the hybrid's local publisher takes the port after the compute nodes' ones
+        launch(topology.hybrid() ? orchestratorConfig().with(ConfigKeys.COMPUTE_ENABLED, "true").with(ConfigKeys.LOCAL_PUBLISHER_PORT,
+                String.valueOf(base.getInt(ConfigKeys.LOCAL_PUBLISHER_PORT) + computes)) : orchestratorConfig());
+        for (int i = 1; i <= computes; i++) {
+            launch(topology.isBad(i) ? computeConfig(i).with(ConfigKeys.COMPUTE_BAD_ACTOR, "true") : computeConfig(i));
+        }
     }
 
     /** True when the orchestrator's or a compute node's launch would find no class archive of its role to map. */

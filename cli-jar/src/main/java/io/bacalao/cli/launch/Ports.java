@@ -15,10 +15,7 @@ final class Ports {
     }
 
     static void requireFree(String host, int port, String what) {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(InetAddress.getByName(host), port));
-        } catch (IOException e) {
+        if (!isFree(host, port)) {
             throw new CliException("port " + port + " (" + what + ") on " + host + " is already in use",
                     "stop whatever uses it, or choose another " + (what.endsWith("Listen") ? "address with -c " + what + "=<host:port>" : "port with -c " + what + "=<port>"));
         }
@@ -41,6 +38,29 @@ final class Ports {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new CliException("cannot find a free port: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The first of {@code count} consecutive ports that are free on {@code host} now, from a random start between
+     * 20000 and 60000 ({@code devstack --random-ports}); a later bind may still lose a race, which the start-up
+     * checks then report.
+     */
+    static int freeRun(String host, int count, java.util.random.RandomGenerator random) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int first = 20_000 + random.nextInt(40_000 - count);
+            if (java.util.stream.IntStream.range(first, first + count).allMatch(p -> isFree(host, p))) return first;
+        }
+        throw new CliException("cannot find " + count + " free consecutive ports on " + host);
+    }
+
+    private static boolean isFree(String host, int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 }

@@ -88,6 +88,8 @@ public final class ConfigKeys {
     // job spec limits (issue 10; docs/job-spec-limits.md)
     public static final String MAX_JOB_COUNT = "Orchestrator.MaxJobCount";
     public static final String COMPUTE_ENABLED = "Compute.Enabled";
+    /** A compute node that fails every execution it runs (devstack --bad-computes; Bacalhau's bad compute actors). */
+    public static final String COMPUTE_BAD_ACTOR = "Compute.BadActor";
     public static final String COMPUTE_ORCHESTRATORS = "Compute.Orchestrators";
     public static final String COMPUTE_AUTH_TOKEN = "Compute.Auth.Token";
     public static final String HEARTBEAT_INTERVAL = "Compute.Heartbeat.Interval";
@@ -247,6 +249,8 @@ public final class ConfigKeys {
         i(MAX_JOB_COUNT, String.valueOf(io.bacalao.domain.spec.SpecLimits.DEFAULT_MAX_JOB_COUNT),
                 "Most partitions (Count) a submitted job may ask for (Bacalao; Bacalhau has no such limit).");
         b(COMPUTE_ENABLED, "false", "Run a compute node on this node.");
+        b(COMPUTE_BAD_ACTOR, "false", "Fail every execution this node runs, after accepting it: a bad actor for testing"
+                + " retries and failover, as devstack --bad-computes starts (Bacalao).");
         l(COMPUTE_ORCHESTRATORS, "nats://127.0.0.1:4222", "Orchestrator broker addresses a compute node connects to.");
         secret(COMPUTE_AUTH_TOKEN, "Token this compute node presents to the orchestrator's broker.");
         d(HEARTBEAT_INTERVAL, "15s", "How often a compute node sends a heartbeat.");

@@ -103,6 +103,10 @@ public class ExecutionRunner {
             runningReport = RunningReport.after(runningReportDelay(), scheduler, () -> reportIfStillRunning(e.id()));
             Executor executor = found.orElseThrow(() -> new ExecutionFailure("engine " + e.job().task().engine().type()
                     + " is not available on this node"));
+            if (settings.config().getBool(ConfigKeys.COMPUTE_BAD_ACTOR)) {
+                throw new ExecutionFailure("node " + settings.nodeId() + " is a bad actor (" + ConfigKeys.COMPUTE_BAD_ACTOR
+                        + "): it fails every execution");
+            }
             Path dir = settings.executionDir(e.id());
             Path results = Files.createDirectories(dir.resolve("results"));
             ResultsFolder.prepare(results, e.job().task().resultPaths());
