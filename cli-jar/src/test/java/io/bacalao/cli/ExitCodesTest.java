@@ -150,6 +150,12 @@ class ExitCodesTest {
     }
 
     @Test
+    void aBadLogLevelIsAnError() {
+        assertFailure(CliRun.of("serve", "--log-level", "loud", "--data-dir", tmp.resolve("loud").toString()),
+                "invalid --log-level \"loud\": use one of trace, debug, info, warn, error, fatal, panic");
+    }
+
+    @Test
     void jobRunExitsZeroWhenTheJobCompletes() throws IOException {
         finished("Completed", "");
         CliRun run = CliRun.against(api.port(), List.of("job", "run"), spec());

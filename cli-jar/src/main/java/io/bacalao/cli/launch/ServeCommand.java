@@ -37,12 +37,21 @@ public class ServeCommand implements Callable<Integer> {
             + " later the kept name wins and a different --name is ignored with a warning.")
     String name;
 
+    /** Bacalhau's deprecated flag for Logging.Level (cmd/util/flags/configflags/logging.go); same values, same key. */
+    @Option(names = "--log-level", description = "Log level: 'trace', 'debug', 'info', 'warn', 'error', 'fatal', 'panic'"
+            + " (deprecated, as in Bacalhau: use --config Logging.Level=<value>).")
+    String logLevel;
+
+    static final java.util.List<String> LOG_LEVELS = java.util.List.of("trace", "debug", "info", "warn", "error", "fatal", "panic");
+
     @Override
     public Integer call() throws Exception {
         if (name != null) NodeIdentity.valid(name);
-        Map<String, String> flags = new LinkedHashMap<>();
-        if (orchestrator) flags.put(ConfigKeys.ORCHESTRATOR_ENABLED, "true");
-        if (compute) flags.put(ConfigKeys.COMPUTE_ENABLED, "true");
+        Map<String, String> flags = configFlags();
+        if (logLevel != null) {
+            spec.commandLine().getErr().println("Flag --log-level has been deprecated, Use --config Logging.Level=<value>"
+                    + " to set this configuration");
+        }
         Config config = ((RootCommand) spec.root().userObject()).resolveConfig(flags);
         if (!config.getBool(ConfigKeys.ORCHESTRATOR_ENABLED) && !config.getBool(ConfigKeys.COMPUTE_ENABLED)) {
             spec.commandLine().getErr().println("Warning: neither --orchestrator nor --compute given; running an orchestrator");
@@ -82,6 +91,21 @@ public class ServeCommand implements Callable<Integer> {
     }
 
     /** Waits for the node, says it is ready (and how its class archive fared); false when it never got ready. */
+    /** The config keys this command's own flags set (flags win over files, env and -c). */
+    Map<String, String> configFlags() {
+        Map<String, String> flags = new LinkedHashMap<>();
+        if (orchestrator) flags.put(ConfigKeys.ORCHESTRATOR_ENABLED, "true");
+        if (compute) flags.put(ConfigKeys.COMPUTE_ENABLED, "true");
+        if (logLevel != null) {
+            String level = logLevel.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!LOG_LEVELS.contains(level)) {
+                throw new CliException("invalid --log-level \"" + logLevel + "\": use one of " + String.join(", ", LOG_LEVELS));
+            }
+            flags.put(ConfigKeys.LOGGING_LEVEL, level);
+        }
+        return flags;
+    }
+
     private boolean announce(NodeProcess process, ClassArchives.Plan plan, java.util.Optional<WebUiListener> webUi) {
         try {
             process.awaitReady(Duration.ofMinutes(5));

@@ -130,12 +130,27 @@ public final class Config {
      * secret keys are hidden whole and passwords inside URLs are hidden ({@link Redaction}).
      */
     public Map<String, Object> asTree(boolean redact) {
+        return tree(redact, false);
+    }
+
+    /**
+     * The redacted tree as {@code GET /api/v1/agent/config} serves it, the way Bacalhau's does: a key whose value
+     * is empty, false, 0 or an empty list or map is left out (its config types are all {@code omitempty}), while
+     * its section stays, even empty ({@code "Compute": {}} on a node that is not a compute node).
+     */
+    public Map<String, Object> asAgentConfig() {
+        return tree(true, true);
+    }
+
+    private Map<String, Object> tree(boolean redact, boolean omitZeroValues) {
         Map<String, Object> root = new LinkedHashMap<>();
         for (ConfigKey k : ConfigKeys.all()) {
             String text = values.get(k.name());
             Object value = ConfigValues.typed(k, redact ? Redaction.inText(text) : text);
             if (redact && k.secret() && !text.isEmpty()) value = REDACTED;
-            ConfigValues.putPath(root, k.name().split("\\."), value);
+            String[] path = k.name().split("\\.");
+            Map<String, Object> section = ConfigValues.section(root, path);
+            if (!omitZeroValues || !ConfigValues.isZero(value)) section.put(path[path.length - 1], value);
         }
         return root;
     }

@@ -106,6 +106,7 @@ public final class ConfigKeys {
     // signed result URLs (issue 11; docs/tls.md)
     public static final String LOCAL_PUBLISHER_URL_EXPIRY = "Publishers.Types.Local.URLExpiry";
     public static final String LABELS = "Labels";
+    public static final String LOGGING_LEVEL = "Logging.Level";
     public static final String MAX_EXECUTION_TIMEOUT = "Compute.JobTimeouts.MaxJobExecutionTimeout";
     public static final String ENGINES_DISABLED = "Engines.Disabled";
     public static final String WASM_RUNTIME = "Engines.Types.WASM.Runtime";
@@ -338,7 +339,7 @@ public final class ConfigKeys {
         s(IPFS_DOWNLOADER_ENDPOINT, "", "Kubo RPC API of the IPFS node that 'job get' fetches ipfs results from"
                 + " (multiaddress or URL).");
         m(LABELS, "Labels of this node, matched by job constraints.");
-        s("Logging.Level", "info", "Log level.");
+        s(LOGGING_LEVEL, "info", "Log level.");
         s("Logging.Mode", "default", "Log format: default or json.");
         d("UpdateConfig.Interval", "24h", "How often to check for updates (0 disables).");
         b(WEBUI_ENABLED, "false", "Serve the Web UI.");

@@ -87,12 +87,20 @@ final class ConfigValues {
         };
     }
 
+    /** The section that holds a key's leaf, created (with the sections above it) when absent. */
     @SuppressWarnings("unchecked")
-    static void putPath(Map<String, Object> root, String[] path, Object value) {
+    static Map<String, Object> section(Map<String, Object> root, String[] path) {
         Map<String, Object> node = root;
         for (int i = 0; i < path.length - 1; i++) {
             node = (Map<String, Object>) node.computeIfAbsent(path[i], x -> new LinkedHashMap<String, Object>());
         }
-        node.put(path[path.length - 1], value);
+        return node;
+    }
+
+    /** Go's zero value of a typed value (what {@code omitempty} leaves out): "", false, 0, an empty list or map. */
+    static boolean isZero(Object value) {
+        return value == null || "".equals(value) || Boolean.FALSE.equals(value)
+                || (value instanceof Number n && n.doubleValue() == 0)
+                || (value instanceof java.util.Collection<?> c && c.isEmpty()) || (value instanceof Map<?, ?> m && m.isEmpty());
     }
 }

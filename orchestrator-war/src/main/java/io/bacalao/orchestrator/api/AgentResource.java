@@ -58,7 +58,7 @@ public class AgentResource {
     @GET
     @Path("config")
     public Map<String, Object> config() {
-        return Map.of("config", settings.config().asTree(true));
+        return Map.of("config", settings.config().asAgentConfig());
     }
 
     /**

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bacalao.domain.auth.PasswordHashes;
 import io.bacalao.it.support.Api;
 import io.bacalao.it.support.Browser;
+import io.bacalao.it.support.CliProcess;
 import io.bacalao.it.support.RawHttp;
+import io.bacalao.it.support.ServeProcess;
+import io.bacalao.it.support.TestCluster;
 import io.bacalao.it.support.TestPorts;
-import io.bacalao.it.support.Waits;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -19,7 +21,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,14 +43,14 @@ class AuthIT {
     static Path root;
     static Path jobFile;
     static int apiPort;
-    static Process serve;
+    static ServeProcess serve;
     static JwksServer idp;
     static Api api;
 
     @BeforeAll
     static void serve() throws Exception {
         root = Path.of(System.getProperty("bacalao.it.dir", "target/it")).toAbsolutePath().resolve("auth");
-        deleteTree(root);
+        TestCluster.deleteTree(root);
         Files.createDirectories(root);
         Path config = Path.of(AuthIT.class.getResource("/auth/17_basic_auth_enabled_orchestrator.yaml").toURI());
         jobFile = Files.writeString(root.resolve("job.yaml"), "Name: auth-noop\nType: batch\nCount: 1\nTasks:\n"
@@ -64,27 +65,13 @@ class AuthIT {
                 "-c", "API.Auth.Oauth2.ProviderID=test", "-c", "API.Auth.Oauth2.ProviderName=Test IdP",
                 "-c", "API.Auth.Oauth2.JWKSUri=" + idp.jwksUri(), "-c", "API.Auth.Oauth2.Issuer=" + ISSUER,
                 "-c", "API.Auth.Oauth2.Audience=" + AUDIENCE, "-c", "API.Auth.Oauth2.DeviceClientID=bacalao-cli");
-        Path log = root.resolve("serve.log");
-        serve = CliProcess.builder(Map.of(), args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Waits.until("the orchestrator to be ready (" + log + ")", Duration.ofMinutes(10), () -> {
-            if (!serve.isAlive()) throw new AssertionError("serve exited with " + serve.exitValue() + "; see " + log);
-            try {
-                return Files.readString(log).contains(" is ready; API on ");
-            } catch (java.io.IOException e) {
-                return false;
-            }
-        });
+        serve = ServeProcess.start(Map.of(), args, root.resolve("serve.log"));
         api = new Api("127.0.0.1", apiPort);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (serve != null) {
-            List<ProcessHandle> children = serve.descendants().toList();
-            serve.destroy(); // the launcher's shutdown hook stops the Payara node
-            if (!serve.waitFor(60, TimeUnit.SECONDS)) serve.destroyForcibly();
-            for (ProcessHandle c : children) if (c.isAlive()) c.destroyForcibly();
-        }
+        if (serve != null) serve.close();
         if (idp != null) idp.close();
     }
 
@@ -321,12 +308,5 @@ class AuthIT {
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("Error: error initializing users: password for user 'bob' is too short, minimum length is"
                 + " 10 characters"), r.err());
-    }
-
-    static void deleteTree(Path p) throws java.io.IOException {
-        if (!Files.exists(p)) return;
-        try (var files = Files.walk(p)) {
-            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
-        }
     }
 }

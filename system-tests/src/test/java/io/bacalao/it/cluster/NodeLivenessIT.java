@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.it.compat.DaemonJobUpdate;
 import io.bacalao.it.support.Api;
 import io.bacalao.it.support.DockerPs;
 import io.bacalao.it.support.NodeEventsSubscriber;
@@ -63,6 +64,13 @@ class NodeLivenessIT {
         for (String job : jobs) DockerPs.removeWithLabel("bacalao.job=" + job);
         Files.deleteIfExists(lateDockerSocket);
         Files.deleteIfExists(lateDockerSocket.getParent());
+    }
+
+    /** Bacalhau's suite 19 daemon update counts one execution per compute node, two: this cluster, before any is killed. */
+    @Test
+    @Order(0)
+    void bacalhausDaemonJobUpdateScenarioOnTwoComputeNodes() {
+        jobs.add(DaemonJobUpdate.run(cluster));
     }
 
     @Test

@@ -138,27 +138,14 @@ class S3JobsIT {
         assertEquals("1,2\n", Files.readString(out.resolve("outputs/copy.csv")));
     }
 
-    /** Bacalhau's {@code test_integration/20_s3managed_publisher_suite_test.go}, with S3Proxy in place of MinIO. */
+    /**
+     * Bacalhau's {@code test_integration/20_s3managed_publisher_suite_test.go} with its job spec
+     * ({@code compat/job_specs/20-s3managed-publisher.yml}), S3Proxy in place of MinIO.
+     */
     @Test
     void anS3ManagedJobCompletesAndJobGetDownloadsItsResults() throws Exception {
-        Path spec = Files.writeString(tmp.resolve("20-s3managed-publisher.yml"), """
-                name: A Simple S3 Managed Publisher Job
-                type: batch
-                count: 1
-                tasks:
-                  - name: main
-                    engine:
-                      type: docker
-                      params:
-                        image: %s
-                        entrypoint:
-                          - /bin/sh
-                        parameters:
-                          - -c
-                          - echo expected execution stdout
-                    publisher:
-                      type: s3managed
-                """.formatted(BUSYBOX));
+        // the suite's job spec file, unchanged (busybox:1.37.0 is a stand-in built by build-test-images.sh)
+        Path spec = Path.of(S3JobsIT.class.getResource("/compat/job_specs/20-s3managed-publisher.yml").toURI());
         Cli.Result run = cluster.cli().run("job", "run", "--wait=false", "--id-only", spec.toString());
         assertEquals(0, run.exitCode(), run.all());
         String id = run.out().trim();

@@ -43,6 +43,13 @@ public class JobHistoryCommand extends ClientCommand {
     @Option(names = "--next-token", description = "Start at this page token (from a previous page's NextToken).")
     String nextToken;
 
+    /** Sent as order_by and reverse, as Bacalhau's CLI sends them; its orchestrator and ours keep history in event order. */
+    @Option(names = "--order-by", description = "Order results by a field (sent to the orchestrator, which keeps events in time order).")
+    String orderBy;
+
+    @Option(names = "--order-reversed", description = "Reverse the order of the results (sent to the orchestrator as above).")
+    boolean reverse;
+
     @Mixin
     OutputOptions output;
 
@@ -56,6 +63,7 @@ public class JobHistoryCommand extends ClientCommand {
             ApiModels.ListResponse<JobHistory> page = client().get(JobPaths.job(id, "history")
                     .param("event_type", eventType).param("execution_id", executionId).version(version)
                     .param("all_job_versions", allVersions ? "true" : null).param("namespace", namespace)
+                    .param("order_by", orderBy).param("reverse", reverse ? "true" : null)
                     .param("next_token", token).build(), type);
             all.addAll(page.items());
             if (page.items().isEmpty() || page.nextToken() == null || page.nextToken().isEmpty()) break;

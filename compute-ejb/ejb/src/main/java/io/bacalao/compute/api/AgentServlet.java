@@ -62,7 +62,7 @@ public class AgentServlet extends HttpServlet {
             case "/api/v1/agent/alive" -> Map.of("Status", "OK");
             case "/api/v1/agent/version" -> BuildVersion.current();
             case "/api/v1/agent/node" -> info.current();
-            case "/api/v1/agent/config" -> Map.of("config", settings.config().asTree(true));
+            case "/api/v1/agent/config" -> Map.of("config", settings.config().asAgentConfig());
             case "/api/v1/agent/debug" -> debug.components();
             default -> null;
         };

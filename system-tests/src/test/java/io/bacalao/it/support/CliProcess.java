@@ -1,4 +1,4 @@
-package io.bacalao.it.auth;
+package io.bacalao.it.support;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,15 +14,15 @@ import java.util.concurrent.TimeUnit;
  * the test's choosing: the credentials come from BACALHAU_API_* / BACALAO_API_* variables, which an in-process
  * run cannot set. Inherited credential variables are removed so that only the test's apply.
  */
-final class CliProcess {
-    static final Path REPO = Path.of(System.getProperty("bacalao.repo", "..")).toAbsolutePath().normalize();
-    static final Path JAR = REPO.resolve("cli-jar/target/bacalao-cli.jar");
-    static final Path RUNTIME = Path.of(System.getProperty("bacalao.runtime", REPO.resolve("cli-jar/target/runtime").toString()));
+public final class CliProcess {
+    public static final Path REPO = Path.of(System.getProperty("bacalao.repo", "..")).toAbsolutePath().normalize();
+    public static final Path JAR = REPO.resolve("cli-jar/target/bacalao-cli.jar");
+    public static final Path RUNTIME = Path.of(System.getProperty("bacalao.runtime", REPO.resolve("cli-jar/target/runtime").toString()));
 
-    record Result(int code, String out, String err) {
+    public record Result(int code, String out, String err) {
     }
 
-    static ProcessBuilder builder(Map<String, String> env, List<String> args) {
+    public static ProcessBuilder builder(Map<String, String> env, List<String> args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dbacalao.runtime=" + RUNTIME, "-jar", JAR.toString()));
         cmd.addAll(args);
@@ -32,7 +32,7 @@ final class CliProcess {
         return pb;
     }
 
-    static Result run(Map<String, String> env, String stdin, String... args) throws IOException, InterruptedException {
+    public static Result run(Map<String, String> env, String stdin, String... args) throws IOException, InterruptedException {
         Path out = Files.createTempFile("cli", ".out");
         Path err = Files.createTempFile("cli", ".err");
         try {
