@@ -32,6 +32,8 @@ import java.util.logging.Logger;
 public class JobStore {
     public static final String COMPONENT = "JobStore";
     private static final Logger LOG = Logger.getLogger(JobStore.class.getName());
+    /** An execution not over: not to be stopped, and not in an ended or refused state (reference §3.1 numbers). */
+    private static final String NOT_OVER = " and e.desiredState <> 2 and e.computeState not in (4, 8, 9, 10, 11)";
 
     @PersistenceContext(unitName = "orchestrator")
     private EntityManager em;
@@ -177,8 +179,7 @@ public class JobStore {
     /** Jobs with a non-terminal execution on the node, for re-evaluation when the node leaves or returns. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<String> jobsWithLiveExecutionsOn(String nodeId) {
-        return em.createQuery("select distinct e.jobId from ExecutionEntity e where e.nodeId = :node"
-                        + " and e.desiredState <> 2 and e.computeState not in (4, 8, 9, 10, 11)", String.class)
+        return em.createQuery("select distinct e.jobId from ExecutionEntity e where e.nodeId = :node" + NOT_OVER, String.class)
                 .setParameter("node", nodeId).getResultList();
     }
 
@@ -188,9 +189,8 @@ public class JobStore {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Execution> liveExecutionsOn(String nodeId, int max) {
-        return em.createQuery("select e from ExecutionEntity e where e.nodeId = :node"
-                        + " and e.desiredState <> 2 and e.computeState not in (4, 8, 9, 10, 11) order by e.createTime, e.id",
-                        ExecutionEntity.class)
+        return em.createQuery("select e from ExecutionEntity e where e.nodeId = :node" + NOT_OVER
+                        + " order by e.createTime, e.id", ExecutionEntity.class)
                 .setParameter("node", nodeId).setMaxResults(max).getResultList().stream()
                 .map(ExecutionEntity::toExecution).toList();
     }
