@@ -60,7 +60,7 @@ public class DevstackCommand implements Callable<Integer> {
         DevstackTopology topology = DevstackTopology.of(orchestrators, hybrids, computes, badComputes);
         long started = System.nanoTime();
         Config base = withWebUi(withLocalResults(((RootCommand) spec.root().userObject()).resolveConfig(Map.of())));
-        if (randomPorts) base = withRandomPorts(base, computes, new java.util.Random());
+        if (randomPorts) base = withRandomPorts(base, topology.computes(), new java.util.Random());
         Path root = Path.of(base.get(ConfigKeys.DATA_DIR)).resolve("devstack");
         if (!keepData) deleteTree(root);
         LocalCluster cluster = new LocalCluster(base, root, UnaryOperator.identity(),
@@ -133,7 +133,7 @@ public class DevstackCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Devstack ready in %.1fs: %s %s, %d compute node(s)%s.%n", took.toMillis() / 1000.0,
                 topology.hybrid() ? "hybrid orchestrator" : "orchestrator", cluster.orchestrator().spec().nodeId(),
-                computes, badComputes > 0 ? " (" + badComputes + " bad)" : "");
+                topology.computes(), topology.badComputes() > 0 ? " (" + topology.badComputes() + " bad)" : "");
         out.println();
         String scheme = cluster.orchestrator().scheme();
         out.println("The API listens on " + scheme + "://" + cluster.host() + ":" + cluster.apiPort() + ". To use it from another shell:");
