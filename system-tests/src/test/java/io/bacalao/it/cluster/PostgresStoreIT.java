@@ -49,8 +49,10 @@ class PostgresStoreIT {
     static void start() throws Exception {
         postgres = PostgresServer.start(Path.of(System.getProperty("bacalao.it.dir", "target/it")).toAbsolutePath()
                 .resolve("postgres-db"));
+        // one database for both stores here (one compute node; each store has its own tables and history table)
         cluster = TestCluster.create("postgres", Map.of(ConfigKeys.DATABASE_URL, postgres.jdbcUrl(),
-                ConfigKeys.DATABASE_USER, "postgres")).start(1);
+                ConfigKeys.DATABASE_USER, "postgres", ConfigKeys.COMPUTE_DATABASE_URL, postgres.jdbcUrl(),
+                ConfigKeys.COMPUTE_DATABASE_USER, "postgres")).start(1);
     }
 
     @AfterAll
