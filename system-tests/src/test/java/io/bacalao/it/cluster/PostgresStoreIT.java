@@ -11,6 +11,9 @@ import io.bacalao.it.support.PostgresServer;
 import io.bacalao.it.support.TestCluster;
 import io.bacalao.it.support.Waits;
 import io.bacalao.payara.NodeProcess;
+import io.bacalao.store.schema.SchemaShape;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,7 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The core scenarios with PostgreSQL as the store of both the orchestrator and the compute node (one database,
- * each with its own tables and schema history): jobs complete, stop and fail; a restart keeps every state; and a
+ * each with its own tables and schema history): the migrated schema is the one the code before versioning created
+ * (its {@code pg_dump} in {@code src/test/resources/schema}); jobs complete, stop and fail; a restart keeps every state; and a
  * restart on a store written before the schema was versioned (no history tables, a column and an index missing)
  * adopts it without losing a job. The tests run in order on one cluster, each adding to what the store holds.
  */
@@ -84,6 +89,27 @@ class PostgresStoreIT {
 
     @Test
     @Order(1)
+    void theMigratedSchemaIsTheOneTheCodeBeforeVersioningCreated() throws Exception {
+        try (Connection c = db(); Statement s = c.createStatement()) {
+            s.execute("create database before_versioning");
+        }
+        String script;
+        try (InputStream in = getClass().getResourceAsStream("/schema/before-versioning-postgresql.sql")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Predicate<String> storeTables = t -> (t.startsWith("ORCH_") || t.startsWith("COMPUTE_"))
+                && !t.endsWith("_SCHEMA_HISTORY");
+        try (Connection before = DriverManager.getConnection(postgres.jdbcUrl().replace("/bacalao", "/before_versioning"),
+                "postgres", ""); Connection now = db()) {
+            before.createStatement().execute(script);
+            SchemaShape expected = SchemaShape.of(before, storeTables);
+            assertEquals(10, expected.tables().size(), expected.tables().keySet().toString());
+            assertEquals(expected, SchemaShape.of(now, storeTables));
+        }
+    }
+
+    @Test
+    @Order(2)
     void jobsCompleteAndAreRowsInPostgres() throws Exception {
         Api api = cluster.api();
         List<String> ids = new ArrayList<>();
@@ -98,7 +124,7 @@ class PostgresStoreIT {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void aStoppedJobIsStoppedOnBothSides() throws Exception {
         Api api = cluster.api();
         String id = api.submit(shellJob("sleep 120"));
@@ -113,7 +139,7 @@ class PostgresStoreIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aJobThatFailsOnTheComputeNodeFailsWithItsReason() {
         Api api = cluster.api();
         String id = api.submit(Api.noopJob().replace("{\"Type\":\"noop\"}",
@@ -125,7 +151,7 @@ class PostgresStoreIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aRestartOnAStoreFromBeforeVersioningAdoptsItAndKeepsEveryJob() throws Exception {
         Api api = cluster.api();
         NodeProcess compute = cluster.nodes().nodes().stream().filter(p -> !p.spec().orchestrator()).findFirst()
