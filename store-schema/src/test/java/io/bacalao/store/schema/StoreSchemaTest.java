@@ -70,6 +70,15 @@ class StoreSchemaTest {
     }
 
     @Test
+    void aStoreThatCannotBeReachedIsToldAsSuch() {
+        JdbcDataSource missing = new JdbcDataSource();
+        missing.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";IFEXISTS=TRUE");
+        FlywayException e = assertThrows(FlywayException.class,
+                () -> sample.migrate(missing, getClass().getClassLoader()));
+        assertTrue(e.getMessage().startsWith("cannot reach the store to check its schema: "), e.getMessage());
+    }
+
+    @Test
     void aSecondStartRunsNothing() throws Exception {
         migrate();
         MigrateResult again = migrate();
