@@ -15,9 +15,12 @@ import java.util.regex.Pattern;
  * {@code jcmd}, kept beside the log). Bounded, so that it fits in an exception message a CI log shows whole.
  */
 final class StartDiagnosis {
-    /** How Payara reports an application that failed to deploy; the node then stays up without it. */
+    /**
+     * How Payara reports an application that failed to deploy; the node then stays up without it. "preparing" is a
+     * persistence unit that failed to deploy, e.g. a store whose schema migration failed or that cannot be reached.
+     */
     static final Pattern DEPLOYMENT_FAILED = Pattern.compile(
-            "Exception while (loading|deploying) the app|Exception during lifecycle processing");
+            "Exception while (loading|deploying|preparing) the app|Exception during lifecycle processing");
     private static final Pattern ERROR = Pattern.compile("\\[SEVERE\\]|^SEVERE:");
     private static final int MAX_LINES = 6;
     private static final int MAX_LINE = 300;

@@ -30,6 +30,17 @@ class StartDiagnosisTest {
     }
 
     @Test
+    void aPersistenceUnitThatFailedToDeployIsAFailedDeployment() throws Exception {
+        // what Payara logs when a store's schema migration fails or the database cannot be reached
+        Path log = Files.writeString(dir.resolve("node.log"), String.join("\n",
+                "[SEVERE] [] [javax.enterprise.system.core] Exception while invoking class"
+                        + " org.glassfish.persistence.jpa.JPADeployer prepare method",
+                "[SEVERE] [] [javax.enterprise.system.core] Exception while preparing the app", ""));
+
+        assertTrue(new StartDiagnosis.DeploymentWatch(log, 0).failed());
+    }
+
+    @Test
     void aHealthyBootHasNoErrorsAndNoFailedDeployment() throws Exception {
         Path log = Files.writeString(dir.resolve("node.log"),
                 "[INFO] Payara Micro ready\nWARNING: cannot reach the orchestrator's broker (ActiveMQNotConnectedException)\n");

@@ -27,15 +27,25 @@ public final class NodeSpecs {
         });
         Path dataDir = Path.of(config.get(ConfigKeys.DATA_DIR));
         String nodeId = NodeIdentity.of(dataDir, config.get(ConfigKeys.NAME_PROVIDER), name);
-        NodeSpec.Database db = config.get(ConfigKeys.DATABASE_URL).isBlank() ? NodeSpec.Database.h2(dataDir)
-                : new NodeSpec.Database(config.get(ConfigKeys.DATABASE_URL), config.get(ConfigKeys.DATABASE_USER),
-                config.get(ConfigKeys.DATABASE_PASSWORD));
+        NodeSpec.Database db = database(config, dataDir, orchestrator);
         boolean embedded = orchestrator && config.get(ConfigKeys.ORCHESTRATOR_BROKER_URL).isBlank();
         BrokerAddress broker = (orchestrator ? orchestratorBroker(config) : computeBroker(config))
                 .withToken(brokerPassword(config, dataDir, orchestrator, embedded));
         return new NodeSpec(nodeId, orchestrator, compute, dataDir, config.get(ConfigKeys.API_HOST),
                 config.getInt(ConfigKeys.API_PORT), broker, embedded, Ports.free(), db, config.asMap(),
                 NodeJvmOptions.of(orchestrator, System.getenv()));
+    }
+
+    /**
+     * The node's store: an orchestrator's (a hybrid node's compute tables included) from {@code Orchestrator.Database.*},
+     * a compute-only node's from {@code Compute.Database.*}, never the orchestrator's (compute nodes sharing a database
+     * would share their executions and outboxes); an H2 file under the data dir when the URL is empty.
+     */
+    static NodeSpec.Database database(Config c, Path dataDir, boolean orchestrator) {
+        String url = c.get(orchestrator ? ConfigKeys.DATABASE_URL : ConfigKeys.COMPUTE_DATABASE_URL);
+        if (url.isBlank()) return NodeSpec.Database.h2(dataDir);
+        return orchestrator ? new NodeSpec.Database(url, c.get(ConfigKeys.DATABASE_USER), c.get(ConfigKeys.DATABASE_PASSWORD))
+                : new NodeSpec.Database(url, c.get(ConfigKeys.COMPUTE_DATABASE_USER), c.get(ConfigKeys.COMPUTE_DATABASE_PASSWORD));
     }
 
     /**

@@ -9,6 +9,7 @@ import io.bacalao.domain.config.Config;
 import io.bacalao.domain.config.ConfigException;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.payara.BrokerAddress;
+import io.bacalao.payara.NodeSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -87,6 +88,18 @@ class NodeSpecsTest {
         assertTrue(first.matches("tok:[0-9a-f]{64}"), first);
         assertEquals(first, NodeSpecs.brokerPassword(BASE, dir, false, false), "the same secret after a restart");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("node-secret"))));
+    }
+
+    @Test
+    void aComputeOnlyNodeKeepsItsOwnStoreAndNeverTheOrchestrators(@TempDir Path dir) {
+        Config pg = BASE.with(ConfigKeys.DATABASE_URL, "jdbc:postgresql://db/jobs").with(ConfigKeys.DATABASE_USER, "o");
+        assertEquals("jdbc:postgresql://db/jobs", NodeSpecs.database(pg, dir, true).url());
+        assertEquals("o", NodeSpecs.database(pg, dir, true).user());
+        assertTrue(NodeSpecs.database(pg, dir, false).url().startsWith("jdbc:h2:" + dir), "an H2 file under its data dir");
+        Config own = pg.with(ConfigKeys.COMPUTE_DATABASE_URL, "jdbc:postgresql://db/node1")
+                .with(ConfigKeys.COMPUTE_DATABASE_USER, "c").with(ConfigKeys.COMPUTE_DATABASE_PASSWORD, "pw");
+        NodeSpec.Database compute = NodeSpecs.database(own, dir, false);
+        assertEquals(new NodeSpec.Database("jdbc:postgresql://db/node1", "c", "pw"), compute);
     }
 
     @Test

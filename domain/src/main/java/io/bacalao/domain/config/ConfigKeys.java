@@ -85,6 +85,9 @@ public final class ConfigKeys {
     public static final String DATABASE_URL = "Orchestrator.Database.URL";
     public static final String DATABASE_USER = "Orchestrator.Database.User";
     public static final String DATABASE_PASSWORD = "Orchestrator.Database.Password";
+    public static final String COMPUTE_DATABASE_URL = "Compute.Database.URL";
+    public static final String COMPUTE_DATABASE_USER = "Compute.Database.User";
+    public static final String COMPUTE_DATABASE_PASSWORD = "Compute.Database.Password";
     // job spec limits (issue 10; docs/job-spec-limits.md)
     public static final String MAX_JOB_COUNT = "Orchestrator.MaxJobCount";
     public static final String COMPUTE_ENABLED = "Compute.Enabled";
@@ -243,9 +246,14 @@ public final class ConfigKeys {
         b(PRE_APPROVED_PLACEMENTS, "true", "Place batch and service executions pre-approved: the node is asked to bid"
                 + " and, if its own checks accept, runs at once, without waiting for a separate approval (Bacalhau's"
                 + " AskForBid with WaitForApproval=false); false = ask, then approve the accepted bid (Bacalao).");
-        s(DATABASE_URL, "", "JDBC URL of the job store; empty = an H2 file under DataDir.");
+        s(DATABASE_URL, "", "JDBC URL of the job store (jdbc:postgresql:… or jdbc:h2:…); empty = an H2 file under"
+                + " DataDir. A hybrid node keeps its compute node's tables there too (docs/store-schema.md).");
         s(DATABASE_USER, "", "User of the job store database.");
         secret(DATABASE_PASSWORD, "Password of the job store database.");
+        s(COMPUTE_DATABASE_URL, "", "JDBC URL of a compute-only node's execution store (jdbc:postgresql:… or"
+                + " jdbc:h2:…), one database per node; empty = an H2 file under DataDir.");
+        s(COMPUTE_DATABASE_USER, "", "User of the compute node's store database.");
+        secret(COMPUTE_DATABASE_PASSWORD, "Password of the compute node's store database.");
         // job spec limits (issue 10; docs/job-spec-limits.md)
         i(MAX_JOB_COUNT, String.valueOf(io.bacalao.domain.spec.SpecLimits.DEFAULT_MAX_JOB_COUNT),
                 "Most partitions (Count) a submitted job may ask for (Bacalao; Bacalhau has no such limit).");

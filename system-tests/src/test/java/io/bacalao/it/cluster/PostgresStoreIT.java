@@ -4,34 +4,60 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.spec.Json;
 import io.bacalao.it.support.Api;
+import io.bacalao.it.support.Cli;
 import io.bacalao.it.support.PostgresServer;
 import io.bacalao.it.support.TestCluster;
 import io.bacalao.it.support.Waits;
+import io.bacalao.payara.NodeProcess;
+import io.bacalao.store.schema.SchemaShape;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
-/** The same orchestrator WAR on PostgreSQL instead of H2: jobs run, and they are in PostgreSQL after a restart. */
+/**
+ * The core scenarios with PostgreSQL as the store of both the orchestrator and the compute node (one database,
+ * each with its own tables and schema history): the migrated schema is the one the code before versioning created
+ * (its {@code pg_dump} in {@code src/test/resources/schema}); jobs complete, stop and fail; a restart keeps every state; and a
+ * restart on a store written before the schema was versioned (no history tables, a column and an index missing)
+ * adopts it without losing a job. The tests run in order on one cluster, each adding to what the store holds.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresStoreIT {
+    private static final Duration DONE = Duration.ofSeconds(90);
+    private static final String BUSYBOX = "local/busybox:latest";
     static PostgresServer postgres;
     static TestCluster cluster;
+    /** Every job the tests ran, with the state it ended in. */
+    static final Map<String, String> ENDED = new LinkedHashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
         postgres = PostgresServer.start(Path.of(System.getProperty("bacalao.it.dir", "target/it")).toAbsolutePath()
                 .resolve("postgres-db"));
+        // one database for both stores here (one compute node; each store has its own tables and history table)
         cluster = TestCluster.create("postgres", Map.of(ConfigKeys.DATABASE_URL, postgres.jdbcUrl(),
-                ConfigKeys.DATABASE_USER, "postgres")).start(1);
+                ConfigKeys.DATABASE_USER, "postgres", ConfigKeys.COMPUTE_DATABASE_URL, postgres.jdbcUrl(),
+                ConfigKeys.COMPUTE_DATABASE_USER, "postgres")).start(1);
     }
 
     @AfterAll
@@ -40,23 +66,121 @@ class PostgresStoreIT {
         if (postgres != null) postgres.close();
     }
 
+    private static Connection db() throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "");
+    }
+
+    /** The first column of the query's first row (null when none). */
+    private static String one(String query) {
+        try (Connection c = db(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(query + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A busybox job running {@code sh -c script}. */
+    private static String shellJob(String script) {
+        return """
+                {"Type":"batch","Count":1,"Tasks":[{"Name":"main",
+                 "Engine":{"Type":"docker","Params":{"Image":"%s","Entrypoint":["sh","-c"],"Parameters":[%s]}}}]}
+                """.formatted(BUSYBOX, Json.write(script));
+    }
+
     @Test
-    void jobsRunAndStayInPostgresAcrossARestart() throws Exception {
+    @Order(1)
+    void theMigratedSchemaIsTheOneTheCodeBeforeVersioningCreated() throws Exception {
+        try (Connection c = db(); Statement s = c.createStatement()) {
+            s.execute("create database before_versioning");
+        }
+        String script;
+        try (InputStream in = getClass().getResourceAsStream("/schema/before-versioning-postgresql.sql")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Predicate<String> storeTables = t -> (t.startsWith("ORCH_") || t.startsWith("COMPUTE_"))
+                && !t.endsWith("_SCHEMA_HISTORY");
+        try (Connection before = DriverManager.getConnection(postgres.jdbcUrl().replace("/bacalao", "/before_versioning"),
+                "postgres", ""); Connection now = db()) {
+            before.createStatement().execute(script);
+            SchemaShape expected = SchemaShape.of(before, storeTables);
+            assertEquals(10, expected.tables().size(), expected.tables().keySet().toString());
+            assertEquals(expected, SchemaShape.of(now, storeTables));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void jobsCompleteAndAreRowsInPostgres() throws Exception {
         Api api = cluster.api();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) ids.add(api.submit(Api.noopJob()));
-        for (String id : ids) assertEquals("Completed", api.awaitTerminal(id, Duration.ofSeconds(60)));
-
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "");
-             ResultSet rs = c.createStatement().executeQuery("select count(*) from orch_job where state = 'Completed'")) {
-            assertTrue(rs.next());
-            assertEquals(3, rs.getInt(1), "the jobs are rows in PostgreSQL");
+        for (String id : ids) {
+            assertEquals("Completed", api.awaitTerminal(id, DONE));
+            ENDED.put(id, "Completed");
         }
+        assertEquals("3", one("select count(*) from orch_job where state = 'Completed'"), "the jobs are rows in PostgreSQL");
+        assertEquals("1", one("select max(version) from orchestrator_schema_history"));
+        assertEquals("1", one("select max(version) from compute_schema_history"), "the compute node's store too");
+    }
+
+    @Test
+    @Order(3)
+    void aStoppedJobIsStoppedOnBothSides() throws Exception {
+        Api api = cluster.api();
+        String id = api.submit(shellJob("sleep 120"));
+        api.awaitState(id, "Running"::equals, DONE);
+        Waits.until("the compute node's execution of the job in its PostgreSQL table", DONE, () ->
+                one("select count(*) from compute_execution where json like '%" + id + "%'").equals("1"));
+        Cli.Result stop = cluster.cli().run("job", "stop", id);
+        assertEquals(0, stop.exitCode(), stop.all());
+        assertEquals("Stopped", api.state(id));
+        ENDED.put(id, "Stopped");
+        assertEquals("Stopped", one("select state from orch_job where id = '" + id + "'"));
+    }
+
+    @Test
+    @Order(4)
+    void aJobThatFailsOnTheComputeNodeFailsWithItsReason() {
+        Api api = cluster.api();
+        String id = api.submit(Api.noopJob().replace("{\"Type\":\"noop\"}",
+                "{\"Type\":\"docker\",\"Params\":{\"Image\":\"local/no-such-image:1\"}}"));
+        assertEquals("Failed", api.awaitTerminal(id, DONE));
+        ENDED.put(id, "Failed");
+        String described = cluster.cli().run("job", "describe", id).all();
+        assertTrue(described.contains("could not be pulled"), described);
+    }
+
+    @Test
+    @Order(5)
+    void aRestartOnAStoreFromBeforeVersioningAdoptsItAndKeepsEveryJob() throws Exception {
+        Api api = cluster.api();
+        NodeProcess compute = cluster.nodes().nodes().stream().filter(p -> !p.spec().orchestrator()).findFirst()
+                .orElseThrow();
+        compute.stop(Duration.ofSeconds(20));
         cluster.orchestrator().stop(Duration.ofSeconds(20));
+        // the store as the code before versioned migrations left it: no history, a later column and index missing
+        try (Connection c = db(); Statement s = c.createStatement()) {
+            for (String sql : List.of("drop table orchestrator_schema_history", "drop table compute_schema_history",
+                    "drop index orch_evaluation_waiting", "alter table orch_evaluation drop column triggered_by",
+                    "drop index orch_job_ns_created", "drop index compute_execution_state")) {
+                s.execute(sql);
+            }
+        }
         Instant restarted = Instant.now();
         cluster.restartOrchestrator();
-        for (String id : ids) assertEquals("Completed", api.state(id));
-        Waits.until("a heartbeat of the compute node after the restart", Duration.ofSeconds(90), () -> {
+        cluster.startCompute(1, Map.of()).awaitReady(TestCluster.READY);
+
+        assertEquals("0 BASELINE, 1 SQL", one("select string_agg(version || ' ' || type, ', ' order by installed_rank)"
+                + " from orchestrator_schema_history where version is not null"), "adopted at 0, completed by V1");
+        assertEquals("1", one("select max(version) from compute_schema_history"));
+        assertEquals("3", one("select count(*) from pg_indexes where indexname in"
+                + " ('orch_evaluation_waiting', 'orch_job_ns_created', 'compute_execution_state')"));
+        assertEquals("1", one("select count(*) from information_schema.columns where table_name = 'orch_evaluation'"
+                + " and column_name = 'triggered_by'"));
+        for (Map.Entry<String, String> job : ENDED.entrySet()) {
+            assertEquals(job.getValue(), api.state(job.getKey()), "job " + job.getKey() + " after the restart");
+        }
+        Waits.until("a heartbeat of the compute node after the restart", DONE, () -> {
             Api.Response r = api.get("/api/v1/orchestrator/nodes?filter-status=connected");
             if (r.status() != 200) return false;
             for (var n : r.json().get("Nodes")) {
@@ -65,7 +189,7 @@ class PostgresStoreIT {
             }
             return false;
         });
-        String after = api.submit(Api.noopJob());
-        assertEquals("Completed", api.awaitTerminal(after, Duration.ofSeconds(90)));
+        String after = api.submit(shellJob("echo after"));
+        assertEquals("Completed", api.awaitTerminal(after, DONE));
     }
 }
