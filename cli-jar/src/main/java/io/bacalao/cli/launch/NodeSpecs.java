@@ -30,6 +30,7 @@ public final class NodeSpecs {
         NodeSpec.Database db = config.get(ConfigKeys.DATABASE_URL).isBlank() ? NodeSpec.Database.h2(dataDir)
                 : new NodeSpec.Database(config.get(ConfigKeys.DATABASE_URL), config.get(ConfigKeys.DATABASE_USER),
                 config.get(ConfigKeys.DATABASE_PASSWORD));
+        if (orchestrator && !config.getBool(ConfigKeys.SYNC_ON_COMMIT)) db = db.withoutSyncOnCommit();
         boolean embedded = orchestrator && config.get(ConfigKeys.ORCHESTRATOR_BROKER_URL).isBlank();
         BrokerAddress broker = (orchestrator ? orchestratorBroker(config) : computeBroker(config))
                 .withToken(brokerPassword(config, dataDir, orchestrator, embedded));
