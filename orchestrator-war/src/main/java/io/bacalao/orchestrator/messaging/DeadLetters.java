@@ -2,20 +2,29 @@ package io.bacalao.orchestrator.messaging;
 
 import io.bacalao.domain.protocol.ProtocolMessage;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.CDI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * What the orchestrator's inbox could not apply, counted since it started and shown by {@code agent debug}
  * (component {@code DeadLetters}): messages dead-lettered through their own fault, by type, the jobs those failed,
  * retries for want of a dependency (never dead-lettered), messages dropped unread (undecodable, or from a sender
- * that may not speak for their node), and what reached {@code bacalao.dlq} from the broker.
+ * that may not speak for their node), and what reached {@code bacalao.dlq} from the broker. The same counts are
+ * MicroProfile Metrics gauges of the application scope ({@code GET /metrics?scope=application}):
+ * {@code bacalao_inbox_poisoned}, {@code bacalao_inbox_jobs_failed}, {@code bacalao_inbox_dependency_retries},
+ * {@code bacalao_inbox_dropped}, {@code bacalao_dlq_received}.
  */
 @ApplicationScoped
 public class DeadLetters {
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class.getName());
     private final Map<String, LongAdder> poisoned = new ConcurrentHashMap<>();
     private final LongAdder jobsFailed = new LongAdder();
     private final LongAdder dependencyRetries = new LongAdder();
@@ -48,12 +57,35 @@ public class DeadLetters {
         fromBroker.increment();
     }
 
+    /** Registers the counts as gauges with the runtime's MicroProfile Metrics, when it has them. */
+    void publishMetrics() {
+        try {
+            Instance<MetricRegistry> registries = CDI.current().select(MetricRegistry.class);
+            if (!registries.isResolvable()) {
+                LOG.info("no MicroProfile Metrics registry: the inbox's dead-letter counts are in agent debug only");
+                return;
+            }
+            MetricRegistry r = registries.get();
+            r.gauge("bacalao.inbox.poisoned", this, DeadLetters::poisonedTotal);
+            r.gauge("bacalao.inbox.jobs.failed", jobsFailed, LongAdder::sum);
+            r.gauge("bacalao.inbox.dependency.retries", dependencyRetries, LongAdder::sum);
+            r.gauge("bacalao.inbox.dropped", dropped, LongAdder::sum);
+            r.gauge("bacalao.dlq.received", fromBroker, LongAdder::sum);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "the inbox's dead-letter counts are not published as metrics: " + e, e);
+        }
+    }
+
+    private long poisonedTotal() {
+        return poisoned.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
     /** The counts, for {@code agent debug}. */
     public Map<String, Object> snapshot() {
         Map<String, Long> byType = new TreeMap<>();
         poisoned.forEach((type, n) -> byType.put(type, n.sum()));
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("Poisoned", byType.values().stream().mapToLong(Long::longValue).sum());
+        out.put("Poisoned", poisonedTotal());
         out.put("PoisonedByType", byType);
         out.put("JobsFailed", jobsFailed.sum());
         out.put("DependencyRetries", dependencyRetries.sum());
