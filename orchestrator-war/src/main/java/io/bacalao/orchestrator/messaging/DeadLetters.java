@@ -3,7 +3,7 @@ package io.bacalao.orchestrator.messaging;
 import io.bacalao.domain.protocol.ProtocolMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +25,9 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 @ApplicationScoped
 public class DeadLetters {
     private static final Logger LOG = Logger.getLogger(DeadLetters.class.getName());
+    /** Payara's registry producer needs an injection point: looked up through this one, not CDI.current(). */
+    @Inject
+    Instance<MetricRegistry> registries;
     private final Map<String, LongAdder> poisoned = new ConcurrentHashMap<>();
     private final LongAdder jobsFailed = new LongAdder();
     private final LongAdder dependencyRetries = new LongAdder();
@@ -60,7 +63,6 @@ public class DeadLetters {
     /** Registers the counts as gauges with the runtime's MicroProfile Metrics, when it has them. */
     void publishMetrics() {
         try {
-            Instance<MetricRegistry> registries = CDI.current().select(MetricRegistry.class);
             if (!registries.isResolvable()) {
                 LOG.info("no MicroProfile Metrics registry: the inbox's dead-letter counts are in agent debug only");
                 return;
