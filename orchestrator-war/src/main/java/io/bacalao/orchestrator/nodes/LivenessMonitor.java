@@ -17,14 +17,15 @@ import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
  * Marks compute nodes DISCONNECTED when no heartbeat came for {@code Orchestrator.NodeManager.DisconnectTimeout};
- * checks every third of that timeout, clamped to [1 s, 30 s]. After a restart of the orchestrator, and after its job
- * store was away (a check that could not read it: the heartbeats that came meanwhile could not be stored either,
- * and wait in the inbox for the store), every node gets one full timeout to be heard from again before it is
- * declared gone.
+ * checks every third of that timeout, clamped to [1 s, 30 s]. After a restart of the orchestrator, and once its job
+ * store is back after a check could not read it (the heartbeats that came meanwhile could not be stored either, and
+ * wait in the inbox for the store), every node gets one full timeout to be heard from again before it is declared
+ * gone.
  * Runs outside a transaction, so each store call commits before anything it produced is sent.
  */
 @Startup
@@ -44,8 +45,9 @@ public class LivenessMonitor {
     @Inject
     Clock clock;
     private Duration timeout;
-    /** Since when nodes could be heard from: the start, or the last check that found the job store away. */
+    /** Since when nodes could be heard from: the start, or the first check that read the job store after it was away. */
     private long heardFromSince;
+    private boolean storeWasAway;
 
     @PostConstruct
     void start() {
@@ -60,14 +62,22 @@ public class LivenessMonitor {
         long now = clock.millis();
         long cutoff = now - timeout.toMillis();
         if (cutoff < heardFromSince) return;
+        List<String> silent;
         try {
-            for (String id : nodes.silentSince(cutoff)) {
-                manager.disconnect(id, "no heartbeat for " + Durations.format(timeout));
-            }
+            silent = nodes.silentSince(cutoff);
         } catch (RuntimeException storeAway) {
-            heardFromSince = now;
-            LOG.warning(() -> "liveness: the job store could not be read (" + storeAway.getMessage() + "); every node"
-                    + " gets " + Durations.format(timeout) + " from now to be heard from");
+            if (!storeWasAway) {
+                LOG.warning(() -> "liveness: the job store could not be read (" + storeAway.getMessage() + "); once it"
+                        + " is back every node gets " + Durations.format(timeout) + " to be heard from");
+            }
+            storeWasAway = true;
+            return;
         }
+        if (storeWasAway) {
+            storeWasAway = false;
+            heardFromSince = clock.millis();
+            return;
+        }
+        for (String id : silent) manager.disconnect(id, "no heartbeat for " + Durations.format(timeout));
     }
 }
