@@ -27,10 +27,31 @@ public record NodeSpec(String nodeId, boolean orchestrator, boolean compute, Pat
             return url.startsWith("jdbc:postgresql:");
         }
 
-        /** The default: an H2 file under the data dir; every commit reaches the file before the call returns. */
+        private static final String H2_WRITE_AT_COMMIT = ";WRITE_DELAY=0";
+        /** PostgreSQL's {@code options} connection parameter (URL-encoded) that acknowledges commits before flushing. */
+        static final String POSTGRES_ASYNC_COMMIT = "options=-c%20synchronous_commit%3Doff";
+
+        /**
+         * The default: an H2 file under the data dir; every commit is written to the file before the call returns
+         * (H2 2.x forces the file to disk only at checkpoints and shutdown: this survives a killed process, not a
+         * power cut).
+         */
         public static Database h2(Path dataDir) {
             return new Database("jdbc:h2:" + dataDir.resolve("db").resolve("bacalao").toAbsolutePath()
-                    + ";WRITE_DELAY=0", "", "");
+                    + H2_WRITE_AT_COMMIT, "", "");
+        }
+
+        /**
+         * This database with commits acknowledged before they are durable ({@code
+         * Orchestrator.Durability.SyncOnCommit=false}): the default H2 file writes them at H2's own delay (500 ms),
+         * PostgreSQL runs the sessions with {@code synchronous_commit=off}; any other URL is left as it is.
+         */
+        public Database withoutSyncOnCommit() {
+            if (url.endsWith(H2_WRITE_AT_COMMIT) && url.startsWith("jdbc:h2:")) {
+                return new Database(url.substring(0, url.length() - H2_WRITE_AT_COMMIT.length()), user, password);
+            }
+            if (!isPostgres() || url.contains("synchronous_commit")) return this;
+            return new Database(url + (url.contains("?") ? "&" : "?") + POSTGRES_ASYNC_COMMIT, user, password);
         }
     }
 

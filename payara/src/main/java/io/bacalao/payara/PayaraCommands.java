@@ -38,7 +38,16 @@ public final class PayaraCommands {
         c.add("set hazelcast-runtime-configuration.start-port=" + spec.hazelcastPort());
         String pool = "resources.jdbc-connection-pool.H2Pool.";
         NodeSpec.Database db = spec.database();
-        if (db.isPostgres()) c.add("set " + pool + "datasource-classname=org.postgresql.ds.PGSimpleDataSource");
+        if (db.isPostgres()) {
+            c.add("set " + pool + "datasource-classname=org.postgresql.ds.PGSimpleDataSource");
+            // a restarted or failed-over server closes every pooled connection: each is checked when it is taken
+            // (one round trip), and one found broken replaces them all, so the job store comes back with the server
+            // (the method and its class first: the pool refuses validation without them)
+            c.add("set " + pool + "connection-validation-method=custom-validation");
+            c.add("set " + pool + "validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation");
+            c.add("set " + pool + "fail-all-connections=true");
+            c.add("set " + pool + "is-connection-validation-required=true");
+        }
         // Payara logs every boot "set" with its value: the URL (which may carry a password) and the password are
         // given as ${…} references to system properties of node.properties (0600), resolved when the pool is read
         c.add("set " + pool + "property.URL=${" + DB_URL_PROPERTY + "}");

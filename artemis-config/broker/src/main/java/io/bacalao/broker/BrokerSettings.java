@@ -7,14 +7,21 @@ import java.nio.file.Path;
 /**
  * What an orchestrator's broker needs: where to listen, where to keep its journal, the join token compute nodes
  * present (may be empty only on a loopback address, or with {@code allowEmptyToken}), the orchestrator's own
- * password, how often an evaluation may be delivered before it is dead-lettered, and TLS for the acceptor (null =
- * plain TCP).
+ * password, how often an evaluation may be delivered before it is dead-lettered, TLS for the acceptor (null =
+ * plain TCP), and whether the journal is synced to disk before a commit or a persistent send is acknowledged
+ * ({@code Orchestrator.Durability.SyncOnCommit}).
  */
 public record BrokerSettings(String host, int port, Path dataDir, String token, String orchestratorPassword,
-                             boolean allowEmptyToken, int maxEvaluationDeliveries, BrokerTls tls) {
+                             boolean allowEmptyToken, int maxEvaluationDeliveries, BrokerTls tls, boolean syncJournal) {
     public BrokerSettings {
         token = token == null ? "" : token;
         orchestratorPassword = orchestratorPassword == null ? "" : orchestratorPassword;
+    }
+
+    /** A broker whose journal is synced on commit (the default). */
+    public BrokerSettings(String host, int port, Path dataDir, String token, String orchestratorPassword,
+                          boolean allowEmptyToken, int maxEvaluationDeliveries, BrokerTls tls) {
+        this(host, port, dataDir, token, orchestratorPassword, allowEmptyToken, maxEvaluationDeliveries, tls, true);
     }
 
     /** The file binding node IDs to their secrets, beside the journal. */

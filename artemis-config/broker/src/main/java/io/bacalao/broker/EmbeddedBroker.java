@@ -12,8 +12,9 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 
 /**
- * The Artemis broker an orchestrator embeds. Messages are persisted in a journal under the data dir
- * without waiting for disk sync: the job store is the truth and lost messages are re-sent by sweeps.
+ * The Artemis broker an orchestrator embeds. Messages are persisted in a journal under the data dir, synced to
+ * disk before a transaction's commit or a persistent send is acknowledged, unless the settings trade that for
+ * throughput ({@code Orchestrator.Durability.SyncOnCommit=false}: a power cut may then lose acknowledged messages).
  */
 public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
@@ -58,8 +59,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setBindingsDirectory(settings.dataDir().resolve("bindings").toString())
                 .setLargeMessagesDirectory(settings.dataDir().resolve("large-messages").toString())
                 .setPagingDirectory(settings.dataDir().resolve("paging").toString())
-                .setJournalSyncNonTransactional(false)
-                .setJournalSyncTransactional(false)
+                .setJournalSyncNonTransactional(settings.syncJournal())
+                .setJournalSyncTransactional(settings.syncJournal())
                 .setSecurityEnabled(true)
                 .setPopulateValidatedUser(true)
                 // no cached logins: a released node ID's old secret stops working at once (TokenSecurityManager)

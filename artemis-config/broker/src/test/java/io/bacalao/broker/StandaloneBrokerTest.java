@@ -46,6 +46,7 @@ class StandaloneBrokerTest {
             assertEquals(describe(embedded.getAddressSettings().get(match)), describe(file.getAddressSettings().get(match)), match);
         }
         assertEquals(embedded.isJournalSyncTransactional(), file.isJournalSyncTransactional());
+        assertEquals(embedded.isJournalSyncNonTransactional(), file.isJournalSyncNonTransactional());
         assertEquals(embedded.isPersistenceEnabled(), file.isPersistenceEnabled());
         assertEquals(true, file.isSecurityEnabled());
         assertEquals(embedded.isPopulateValidatedUser(), file.isPopulateValidatedUser());

@@ -28,6 +28,7 @@ public final class NodeSpecs {
         Path dataDir = Path.of(config.get(ConfigKeys.DATA_DIR));
         String nodeId = NodeIdentity.of(dataDir, config.get(ConfigKeys.NAME_PROVIDER), name);
         NodeSpec.Database db = database(config, dataDir, orchestrator);
+        if (orchestrator && !config.getBool(ConfigKeys.SYNC_ON_COMMIT)) db = db.withoutSyncOnCommit();
         boolean embedded = orchestrator && config.get(ConfigKeys.ORCHESTRATOR_BROKER_URL).isBlank();
         BrokerAddress broker = (orchestrator ? orchestratorBroker(config) : computeBroker(config))
                 .withToken(brokerPassword(config, dataDir, orchestrator, embedded));

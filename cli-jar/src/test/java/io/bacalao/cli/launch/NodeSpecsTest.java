@@ -118,4 +118,17 @@ class NodeSpecsTest {
         NodeSpecs.brokerPassword(open.with(ConfigKeys.ORCHESTRATOR_ALLOW_EMPTY_TOKEN, "true"), dir, true, true);
         NodeSpecs.brokerPassword(open.with(ConfigKeys.ORCHESTRATOR_HOST, "127.0.0.1"), dir, true, true);
     }
+
+    @Test
+    void anOrchestratorsDatabaseCommitsDurablyUnlessSyncOnCommitIsOff(@TempDir Path dir) {
+        Config o = BASE.with(ConfigKeys.DATA_DIR, dir.toString()).with(ConfigKeys.ORCHESTRATOR_ENABLED, "true");
+        assertTrue(NodeSpecs.of(o).database().url().endsWith(";WRITE_DELAY=0"), NodeSpecs.of(o).database().url());
+        Config off = o.with(ConfigKeys.SYNC_ON_COMMIT, "false");
+        assertEquals("jdbc:h2:" + dir.resolve("db").resolve("bacalao").toAbsolutePath(), NodeSpecs.of(off).database().url());
+        Config postgres = off.with(ConfigKeys.DATABASE_URL, "jdbc:postgresql://db:5432/bacalao?ssl=true");
+        assertEquals("jdbc:postgresql://db:5432/bacalao?ssl=true&options=-c%20synchronous_commit%3Doff",
+                NodeSpecs.of(postgres).database().url());
+        assertEquals("jdbc:postgresql://db:5432/bacalao", NodeSpecs.of(postgres.with(ConfigKeys.SYNC_ON_COMMIT, "true")
+                .with(ConfigKeys.DATABASE_URL, "jdbc:postgresql://db:5432/bacalao")).database().url());
+    }
 }

@@ -82,6 +82,8 @@ public final class ConfigKeys {
     public static final String INBOX_CONSUMERS = "Orchestrator.Inbox.Consumers";
     // pre-approved placements (issue 13; docs/state-writer.md, "Pre-approved placements")
     public static final String PRE_APPROVED_PLACEMENTS = "Orchestrator.Scheduler.PreApprovedPlacements";
+    // durability (issue 16 item 3; docs/messaging.md, "Durability")
+    public static final String SYNC_ON_COMMIT = "Orchestrator.Durability.SyncOnCommit";
     public static final String DATABASE_URL = "Orchestrator.Database.URL";
     public static final String DATABASE_USER = "Orchestrator.Database.User";
     public static final String DATABASE_PASSWORD = "Orchestrator.Database.Password";
@@ -246,6 +248,10 @@ public final class ConfigKeys {
         b(PRE_APPROVED_PLACEMENTS, "true", "Place batch and service executions pre-approved: the node is asked to bid"
                 + " and, if its own checks accept, runs at once, without waiting for a separate approval (Bacalhau's"
                 + " AskForBid with WaitForApproval=false); false = ask, then approve the accepted bid (Bacalao).");
+        b(SYNC_ON_COMMIT, "true", "Make each commit durable before it is acknowledged: the embedded broker syncs its"
+                + " journal to disk on every commit and send, the orchestrator's H2 file is written on every commit and"
+                + " PostgreSQL keeps its synchronous commit; false = throughput over safety: a power cut or an"
+                + " operating-system crash may lose acknowledged messages and the last commits (Bacalao).");
         s(DATABASE_URL, "", "JDBC URL of the job store (jdbc:postgresql:… or jdbc:h2:…); empty = an H2 file under"
                 + " DataDir. A hybrid node keeps its compute node's tables there too (docs/store-schema.md).");
         s(DATABASE_USER, "", "User of the job store database.");

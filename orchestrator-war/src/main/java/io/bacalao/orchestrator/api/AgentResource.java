@@ -5,6 +5,7 @@ import io.bacalao.domain.model.BuildVersionInfo;
 import io.bacalao.domain.model.NodeInfo;
 import io.bacalao.domain.model.NodeState;
 import io.bacalao.orchestrator.config.NodeSettings;
+import io.bacalao.orchestrator.messaging.DeadLetters;
 import io.bacalao.orchestrator.nodes.NodeSnapshot;
 import io.bacalao.orchestrator.nodes.SelfRegistration;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,6 +29,8 @@ public class AgentResource {
     SelfRegistration self;
     @Inject
     NodeSnapshot snapshot;
+    @Inject
+    DeadLetters deadLetters;
 
     @GET
     @Path("alive")
@@ -63,7 +66,8 @@ public class AgentResource {
 
     /**
      * One entry per component, as Bacalhau's debug providers give them: this node and its broker, and node
-     * discovery (the nodes this orchestrator knows, by connection and by membership).
+     * discovery (the nodes this orchestrator knows, by connection and by membership), and what its inbox could not
+     * apply ({@link DeadLetters}).
      */
     @GET
     @Path("debug")
@@ -76,6 +80,6 @@ public class AgentResource {
         discovery.put("ByMembership", nodes.stream().collect(Collectors.groupingBy(n -> n.membership().name(),
                 java.util.TreeMap::new, Collectors.counting())));
         return Map.of("Orchestrator", Map.of("NodeID", settings.nodeId(), "BrokerURL", settings.brokerUrl()),
-                "NodeDiscovery", discovery);
+                "NodeDiscovery", discovery, "DeadLetters", deadLetters.snapshot());
     }
 }

@@ -37,6 +37,11 @@ public class ReadinessChecks {
         };
     }
 
+    /** The job store's readiness, as {@link #database()} reports it (the inbox waits on it after a failure). */
+    public boolean jobStoreReady() {
+        return database().call().getStatus() == HealthCheckResponse.Status.UP;
+    }
+
     @Produces
     @Readiness
     HealthCheck brokerConnection() {

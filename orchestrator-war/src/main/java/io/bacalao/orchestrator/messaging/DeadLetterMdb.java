@@ -37,9 +37,12 @@ public class DeadLetterMdb implements MessageListener {
 
     @Inject
     EvaluationWorker worker;
+    @Inject
+    DeadLetters deadLetters;
 
     @Override
     public void onMessage(Message message) {
+        deadLetters.fromBroker();
         try {
             String evaluationId = message.getStringProperty(Broker.EVALUATION_ID);
             if (evaluationId != null) {

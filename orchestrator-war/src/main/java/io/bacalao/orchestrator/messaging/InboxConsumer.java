@@ -10,7 +10,10 @@ import io.bacalao.domain.protocol.Heartbeat;
 import io.bacalao.domain.protocol.ProtocolCodec;
 import io.bacalao.domain.protocol.ProtocolMessage;
 import io.bacalao.orchestrator.config.NodeSettings;
+import io.bacalao.orchestrator.health.ReadinessChecks;
+import io.bacalao.orchestrator.jobs.Failures;
 import io.bacalao.orchestrator.nodes.NodeManager;
+import io.bacalao.orchestrator.store.JobFailures;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -21,6 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -43,9 +47,13 @@ import java.util.logging.Logger;
  * commits the broker delivers again what is stored already, and report handling ignores a report it has applied
  * (docs/state-writer.md); messages the outbox had not sent yet are re-sent by the sweeps. A message that fails on
  * its own is handed back to the inbox by {@link InboxRetries} in the same broker commit that acknowledges it
- * (never both lost, never both kept), and dead-lettered after 10 deliveries. A message that cannot be read, or whose
- * sender may not speak for its node, is dropped (acknowledged) as before. While the broker is away each thread
- * retries its connection with a backoff (1 s doubling to 10 s).
+ * (never both lost, never both kept). Whose fault the failure was decides what follows: when the job store was not
+ * ready (its readiness check, probed right after the failure) the message waits for it with a backoff and is never
+ * dead-lettered for it, and the thread takes no more messages until the job store is ready again
+ * ({@link HealthGate}); otherwise the message is dead-lettered after 10 deliveries, and a report about an
+ * execution fails its job with the reason ({@link JobFailures#failJob}). Both are counted ({@link DeadLetters}). A
+ * message that cannot be read, or whose sender may not speak for its node, is dropped (acknowledged) and counted.
+ * While the broker is away each thread retries its connection with a backoff (1 s doubling to 10 s).
  */
 @ApplicationScoped
 public class InboxConsumer {
@@ -64,6 +72,12 @@ public class InboxConsumer {
     InboxTransaction transaction;
     @Inject
     Clock clock;
+    @Inject
+    ReadinessChecks health;
+    @Inject
+    JobFailures failures;
+    @Inject
+    DeadLetters deadLetters;
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
 
@@ -73,12 +87,15 @@ public class InboxConsumer {
     private LateHeartbeats lateHeartbeats;
     private BatchDrain drain;
     private InboxBatch batches;
+    private HealthGate jobStore;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         int size = settings.config().getInt(ConfigKeys.INBOX_BATCH_SIZE);
         int consumers = settings.config().getInt(ConfigKeys.INBOX_CONSUMERS);
         drain = new BatchDrain(size, settings.duration(ConfigKeys.INBOX_BATCH_WINDOW), System::nanoTime);
         batches = new InboxBatch(this::applyAll, router::route);
+        jobStore = new HealthGate(health::jobStoreReady, clock);
+        deadLetters.publishMetrics();
         lateHeartbeats = new LateHeartbeats(settings.duration(ConfigKeys.DISCONNECT_TIMEOUT).dividedBy(3), clock, LOG::warning);
         client = new BrokerClient(new BrokerEndpoint(settings.brokerUrl(), settings.brokerUser(), settings.brokerPassword()));
         for (int i = 0; i < Math.max(1, consumers); i++) startConsumer(Addresses.ORCHESTRATOR, "bacalao-inbox-" + i);
@@ -145,9 +162,30 @@ public class InboxConsumer {
         for (Message jms : batch) {
             ProtocolMessage m = InboxMessages.decode(jms);
             if (m != null) items.add(new InboxBatch.Item<>(jms, m));
+            else deadLetters.dropped();
         }
-        for (InboxBatch.Failure<Message> f : batches.apply(items)) retry(session, f);
+        boolean waitForJobStore = false;
+        for (InboxBatch.Failure<Message> f : batches.apply(items)) {
+            waitForJobStore |= retry(session, f) == InboxRetries.Cause.DEPENDENCY;
+        }
         session.commit();
+        if (waitForJobStore) awaitJobStore();
+    }
+
+    /** Takes no more messages until the job store is ready again (or the consumer stops). */
+    private void awaitJobStore() {
+        if (jobStore.ready()) return;
+        LOG.warning(() -> "inbox: the job store is not ready; " + Thread.currentThread().getName()
+                + " takes no more messages until it is");
+        while (stopped.getCount() > 0 && !jobStore.ready()) {
+            try {
+                if (stopped.await(Math.max(jobStore.millisToNextProbe(), 50), TimeUnit.MILLISECONDS)) return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        LOG.info(() -> "inbox: the job store is ready again; " + Thread.currentThread().getName() + " goes on");
     }
 
     /**
@@ -171,13 +209,73 @@ public class InboxConsumer {
         handle(session, batch);
     }
 
-    private void retry(BatchSession session, InboxBatch.Failure<Message> failure) {
+    /**
+     * Hands a message that failed on its own back to the inbox, or to the dead-letter queue, as {@link InboxRetries}
+     * decides from whose fault it was; a dead-lettered report fails its job. Returns the cause.
+     */
+    private InboxRetries.Cause retry(BatchSession session, InboxBatch.Failure<Message> failure) {
         ProtocolMessage m = failure.item().message();
-        InboxRetries.Copy copy = InboxRetries.copyOf(m, deliveries(failure.item().handle()), clock.instant());
+        Message jms = failure.item().handle();
+        InboxRetries.Cause cause = InboxRetries.Cause.of(jobStore.probeNow());
+        int deliveries = deliveries(jms);
+        int dependencyFailures = intProperty(jms, InboxRetries.DEPENDENCY_FAILURES);
+        Instant now = clock.instant();
+        InboxRetries.Copy copy = InboxRetries.copyOf(m, deliveries, dependencyFailures, cause, now);
+        JobEnd end = copy.deadLettered() ? failJobOf(m, deliveries, failure.error()) : JobEnd.NONE;
+        if (end == JobEnd.STORE_AWAY) {
+            cause = InboxRetries.Cause.DEPENDENCY;
+            copy = InboxRetries.copyOf(m, deliveries, dependencyFailures, cause, now);
+        }
         session.send(copy.queue(), ProtocolCodec.encode(m), copy.properties());
-        LOG.log(Level.WARNING, failure.error(), () -> (copy.deadLettered() ? "dead-lettering " : "retrying ")
-                + ProtocolCodec.typeOf(m) + " from node " + m.nodeId() + " after " + copy.deliveries()
+        InboxRetries.Copy sent = copy;
+        String type = ProtocolCodec.typeOf(m);
+        if (cause == InboxRetries.Cause.DEPENDENCY) {
+            deadLetters.dependencyRetry();
+            LOG.log(Level.FINE, failure.error(), () -> "retrying " + type + " from node " + m.nodeId()
+                    + " once the job store is ready (not counted against it): " + failure.error());
+            return cause;
+        }
+        if (sent.deadLettered()) deadLetters.poisoned(type, end == JobEnd.FAILED);
+        LOG.log(Level.WARNING, failure.error(), () -> (sent.deadLettered() ? "dead-lettering " : "retrying ")
+                + type + " from node " + m.nodeId() + " after " + sent.deliveries()
                 + " failed deliveries: " + failure.error());
+        return cause;
+    }
+
+    /** What became of the job of a dead-lettered message. */
+    private enum JobEnd {
+        /** It failed with the reason (or had already ended). */
+        FAILED,
+        /** The message is not about a job, or failing it failed while the job store was ready. */
+        NONE,
+        /** The job store went away meanwhile: the message waits for it instead. */
+        STORE_AWAY
+    }
+
+    /** Fails the job of a report that is dead-lettered, with the reason. */
+    private JobEnd failJobOf(ProtocolMessage m, int deliveries, Throwable error) {
+        String jobId = InboxMessages.reportJobId(m);
+        if (jobId == null || jobId.isEmpty()) return JobEnd.NONE;
+        String reason = DeadLetters.reason(ProtocolCodec.typeOf(m), m, InboxMessages.reportExecutionId(m), deliveries,
+                Failures.describe(error));
+        try {
+            failures.failJob(jobId, reason, clock.instant());
+            LOG.severe(() -> "job " + jobId + " fails: " + reason);
+            return JobEnd.FAILED;
+        } catch (RuntimeException e) {
+            boolean away = !jobStore.probeNow();
+            LOG.log(Level.WARNING, "could not fail job " + jobId + " of a dead-lettered report"
+                    + (away ? " (the job store is not ready; the report waits for it): " : ": ") + Failures.describe(e));
+            return away ? JobEnd.STORE_AWAY : JobEnd.NONE;
+        }
+    }
+
+    private static int intProperty(Message m, String name) {
+        try {
+            return m.getObjectProperty(name) instanceof Number n ? n.intValue() : 0;
+        } catch (JMSException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static int deliveries(Message m) {

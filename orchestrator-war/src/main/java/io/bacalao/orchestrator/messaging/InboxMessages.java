@@ -65,6 +65,17 @@ final class InboxMessages {
         };
     }
 
+    /** The execution a report is about, or null for node messages. */
+    static String reportExecutionId(ProtocolMessage m) {
+        return switch (m) {
+            case BidResult r -> r.executionId();
+            case RunResult r -> r.executionId();
+            case ComputeError r -> r.executionId();
+            case ExecutionProgress r -> r.executionId();
+            default -> null;
+        };
+    }
+
     private static String nonNull(String jobId) {
         return jobId == null ? "" : jobId;
     }

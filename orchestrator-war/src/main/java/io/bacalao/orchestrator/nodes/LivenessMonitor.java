@@ -17,11 +17,15 @@ import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * Marks compute nodes DISCONNECTED when no heartbeat came for {@code Orchestrator.NodeManager.DisconnectTimeout};
- * checks every third of that timeout, clamped to [1 s, 30 s]. After a restart of the orchestrator every node gets
- * one full timeout to be heard from again before it is declared gone.
+ * checks every third of that timeout, clamped to [1 s, 30 s]. After a restart of the orchestrator, and once its job
+ * store is back after a check could not read it (the heartbeats that came meanwhile could not be stored either, and
+ * wait in the inbox for the store), every node gets one full timeout to be heard from again before it is declared
+ * gone.
  * Runs outside a transaction, so each store call commits before anything it produced is sent.
  */
 @Startup
@@ -29,6 +33,7 @@ import java.time.Duration;
 @DependsOn("SchemaUpgrade")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class LivenessMonitor {
+    private static final Logger LOG = Logger.getLogger(LivenessMonitor.class.getName());
     @Resource
     TimerService timers;
     @Inject
@@ -40,11 +45,13 @@ public class LivenessMonitor {
     @Inject
     Clock clock;
     private Duration timeout;
-    private long startedAtMillis;
+    /** Since when nodes could be heard from: the start, or the first check that read the job store after it was away. */
+    private long heardFromSince;
+    private boolean storeWasAway;
 
     @PostConstruct
     void start() {
-        startedAtMillis = clock.millis();
+        heardFromSince = clock.millis();
         timeout = settings.duration(ConfigKeys.DISCONNECT_TIMEOUT);
         long period = Math.clamp(timeout.toMillis() / 3, 1_000, 30_000);
         timers.createIntervalTimer(period, period, new TimerConfig("liveness", false));
@@ -52,10 +59,25 @@ public class LivenessMonitor {
 
     @Timeout
     void check() {
-        long cutoff = clock.millis() - timeout.toMillis();
-        if (cutoff < startedAtMillis) return;
-        for (String id : nodes.silentSince(cutoff)) {
-            manager.disconnect(id, "no heartbeat for " + Durations.format(timeout));
+        long now = clock.millis();
+        long cutoff = now - timeout.toMillis();
+        if (cutoff < heardFromSince) return;
+        List<String> silent;
+        try {
+            silent = nodes.silentSince(cutoff);
+        } catch (RuntimeException storeAway) {
+            if (!storeWasAway) {
+                LOG.warning(() -> "liveness: the job store could not be read (" + storeAway.getMessage() + "); once it"
+                        + " is back every node gets " + Durations.format(timeout) + " to be heard from");
+            }
+            storeWasAway = true;
+            return;
         }
+        if (storeWasAway) {
+            storeWasAway = false;
+            heardFromSince = clock.millis();
+            return;
+        }
+        for (String id : silent) manager.disconnect(id, "no heartbeat for " + Durations.format(timeout));
     }
 }

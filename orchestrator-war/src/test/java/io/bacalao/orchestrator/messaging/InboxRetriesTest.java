@@ -50,4 +50,39 @@ class InboxRetriesTest {
         assertEquals(5, InboxRetries.deliveries(4, 2), "that copy delivered again after a crash");
         assertEquals(1, InboxRetries.deliveries(null, 0), "a broker that does not count");
     }
+
+    @Test
+    void aFailureWhileTheJobStoreIsAwayIsNotCountedAndNeverDeadLettered() {
+        InboxRetries.Copy copy = InboxRetries.copyOf(REPORT, InboxRetries.MAX_DELIVERIES, 0,
+                InboxRetries.Cause.DEPENDENCY, NOW);
+        assertEquals(Addresses.ORCHESTRATOR, copy.queue());
+        assertFalse(copy.deadLettered());
+        assertEquals(InboxRetries.MAX_DELIVERIES, copy.properties().get(InboxRetries.DELIVERIES), "its count stays");
+        assertEquals(1, copy.properties().get(InboxRetries.DEPENDENCY_FAILURES));
+        assertEquals(NOW.toEpochMilli() + 500, copy.properties().get(BrokerClient.SCHEDULED_DELIVERY));
+    }
+
+    @Test
+    void waitingForADependencyBacksOffDoublingUpToThirtySeconds() {
+        assertEquals(List.of(500L, 1_000L, 2_000L, 4_000L, 8_000L, 16_000L, 30_000L, 30_000L),
+                java.util.stream.IntStream.rangeClosed(1, 8).mapToObj(InboxRetries::backoffMillis).toList());
+        assertEquals(30_000L, InboxRetries.backoffMillis(Integer.MAX_VALUE));
+        InboxRetries.Copy fourth = InboxRetries.copyOf(REPORT, 2, 3, InboxRetries.Cause.DEPENDENCY, NOW);
+        assertEquals(4, fourth.properties().get(InboxRetries.DEPENDENCY_FAILURES));
+        assertEquals(NOW.toEpochMilli() + 4_000, fourth.properties().get(BrokerClient.SCHEDULED_DELIVERY));
+    }
+
+    @Test
+    void aFailureWhileTheJobStoreIsReadyCountsAgainAndForgetsTheDependencyBackoff() {
+        InboxRetries.Copy copy = InboxRetries.copyOf(REPORT, 3, 5, InboxRetries.Cause.MESSAGE, NOW);
+        assertEquals(4, copy.properties().get(InboxRetries.DELIVERIES));
+        assertFalse(copy.properties().containsKey(InboxRetries.DEPENDENCY_FAILURES));
+        assertEquals(NOW.toEpochMilli() + InboxRetries.RETRY_DELAY_MILLIS, copy.properties().get(BrokerClient.SCHEDULED_DELIVERY));
+    }
+
+    @Test
+    void whoseFaultAFailureIsFollowsTheJobStoresReadiness() {
+        assertEquals(InboxRetries.Cause.MESSAGE, InboxRetries.Cause.of(true));
+        assertEquals(InboxRetries.Cause.DEPENDENCY, InboxRetries.Cause.of(false));
+    }
 }

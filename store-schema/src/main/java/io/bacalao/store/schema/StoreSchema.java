@@ -6,6 +6,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -47,7 +48,16 @@ public final class StoreSchema {
         return result;
     }
 
+    /** Brings the database behind {@code store} to {@code version} and no further (schema tests of one migration). */
+    public MigrateResult migrateTo(DataSource store, ClassLoader loader, String version) {
+        return configure(store, loader).target(version).load().migrate();
+    }
+
     Flyway flyway(DataSource store, ClassLoader loader) {
+        return configure(store, loader).load();
+    }
+
+    private FluentConfiguration configure(DataSource store, ClassLoader loader) {
         return Flyway.configure(loader)
                 .dataSource(store)
                 .locations("classpath:db/" + unit + "/" + vendor(store))
@@ -57,8 +67,7 @@ public final class StoreSchema {
                 .baselineDescription("tables written before versioned migrations; V1 completes them")
                 .failOnMissingLocations(true)
                 // no pattern ignored: a store migrated by a newer version (a future migration) fails validation
-                .ignoreMigrationPatterns(new String[0])
-                .load();
+                .ignoreMigrationPatterns(new String[0]);
     }
 
     /** The folder of the database's migrations: {@code h2} or {@code postgresql}; any other database is refused. */

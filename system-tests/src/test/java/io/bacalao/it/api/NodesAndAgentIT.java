@@ -69,6 +69,7 @@ class NodesAndAgentIT {
         assertEquals(cluster.orchestrator().spec().nodeId(), debug.get("Orchestrator").get("NodeID").asText());
         assertEquals(4, debug.get("NodeDiscovery").get("Nodes").asInt(), debug.toString());
         assertEquals(4, debug.get("NodeDiscovery").get("ByMembership").get("APPROVED").asInt(), debug.toString());
+        assertEquals(0, debug.get("DeadLetters").get("Poisoned").asLong(), "nothing poisoned: " + debug);
     }
 
     /** A compute-only node answers the agent routes on its own API port, as Bacalhau's compute nodes do (reference §1.6). */
@@ -91,6 +92,7 @@ class NodesAndAgentIT {
         assertTrue(debug.get("Registration").get("Registered").asBoolean(), debug.toString());
         assertTrue(debug.get("Engines").toString().contains("noop"), debug.toString());
         assertEquals(0, debug.get("Outbox").get("Pending").asInt(), debug.toString());
+        assertEquals(0, debug.get("Outbox").get("Parked").asInt(), debug.toString());
         Api.Response elsewhere = api.get("/api/v1/orchestrator/jobs");
         assertEquals(404, elsewhere.status(), elsewhere.body());
         assertEquals("NotFound", elsewhere.json().get("Code").asText());

@@ -3,6 +3,7 @@ package io.bacalao.it.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.spec.Json;
 import io.bacalao.it.support.Api;
@@ -39,7 +40,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * each with its own tables and schema history): the migrated schema is the one the code before versioning created
  * (its {@code pg_dump} in {@code src/test/resources/schema}); jobs complete, stop and fail; a restart keeps every state; and a
  * restart on a store written before the schema was versioned (no history tables, a column and an index missing)
- * adopts it without losing a job. The tests run in order on one cluster, each adding to what the store holds.
+ * adopts it without losing a job; and results that arrive while PostgreSQL is down wait for it, none is
+ * dead-lettered, and every job completes. The tests run in order on one cluster, each adding to what the store holds.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresStoreIT {
@@ -102,6 +104,8 @@ class PostgresStoreIT {
         try (Connection before = DriverManager.getConnection(postgres.jdbcUrl().replace("/bacalao", "/before_versioning"),
                 "postgres", ""); Connection now = db()) {
             before.createStatement().execute(script);
+            // what the migrations after V1 add (docs/store-schema.md): V2 of the compute store
+            before.createStatement().execute("alter table compute_outbox add column parked_time bigint");
             SchemaShape expected = SchemaShape.of(before, storeTables);
             assertEquals(10, expected.tables().size(), expected.tables().keySet().toString());
             assertEquals(expected, SchemaShape.of(now, storeTables));
@@ -172,7 +176,7 @@ class PostgresStoreIT {
 
         assertEquals("0 BASELINE, 1 SQL", one("select string_agg(version || ' ' || type, ', ' order by installed_rank)"
                 + " from orchestrator_schema_history where version is not null"), "adopted at 0, completed by V1");
-        assertEquals("1", one("select max(version) from compute_schema_history"));
+        assertEquals("2", one("select max(version) from compute_schema_history"));
         assertEquals("3", one("select count(*) from pg_indexes where indexname in"
                 + " ('orch_evaluation_waiting', 'orch_job_ns_created', 'compute_execution_state')"));
         assertEquals("1", one("select count(*) from information_schema.columns where table_name = 'orch_evaluation'"
@@ -191,5 +195,63 @@ class PostgresStoreIT {
         });
         String after = api.submit(shellJob("echo after"));
         assertEquals("Completed", api.awaitTerminal(after, DONE));
+    }
+
+    /**
+     * Issue 16 item 2: PostgreSQL, the orchestrator's job store, crashes while four jobs run, and stays down for 20 s, four times what ten failed
+     * deliveries of a report (500 ms apart) used to last before it was dead-lettered. Their results arrive
+     * meanwhile and fail for want of the job store; they wait for it and are applied once it is back.
+     */
+    @Test
+    @Order(6)
+    void resultsThatArriveWhilePostgresIsDownWaitForItAndEveryJobCompletes() throws Exception {
+        Api api = cluster.api();
+        // the compute node keeps an H2 file of its own: this takes the orchestrator's job store away, not the node's
+        for (NodeProcess p : cluster.nodes().nodes()) {
+            if (!p.spec().orchestrator()) p.stop(Duration.ofSeconds(30));
+        }
+        cluster.startCompute(2, Map.of(ConfigKeys.COMPUTE_DATABASE_URL, "", ConfigKeys.COMPUTE_DATABASE_USER, ""))
+                .awaitReady(TestCluster.READY);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(api.submit("{\"Type\":\"batch\",\"Tasks\":[{\"Name\":\"main\",\"Engine\":{\"Type\":\"docker\","
+                    + "\"Params\":{\"Image\":\"" + BUSYBOX + "\",\"Parameters\":[\"sleep\",\"8\"]}},"
+                    + "\"Resources\":{\"CPU\":\"100m\",\"Memory\":\"32Mb\"}}]}"));
+        }
+        for (String id : ids) api.awaitState(id, "Running"::equals, Duration.ofSeconds(90));
+        long retriesBefore = deadLetters(api).get("DependencyRetries").asLong();
+
+        postgres.crash();
+        Instant down = Instant.now();
+        Waits.until("the orchestrator not ready without its job store", Duration.ofSeconds(30),
+                () -> api.get("/health/ready").status() == 503);
+        Waits.until("messages failing for want of the job store", Duration.ofSeconds(60),
+                () -> deadLetters(api).get("DependencyRetries").asLong() > retriesBefore);
+        // the fault's length, not a wait for an effect: the jobs end within it (they sleep 8 s), and it is longer
+        // than ten deliveries of their results used to last before those were dead-lettered
+        Duration rest = Duration.ofSeconds(20).minus(Duration.between(down, Instant.now()));
+        if (!rest.isNegative()) Waits.pause(rest);
+        postgres.resume();
+
+        for (String id : ids) assertEquals("Completed", api.awaitTerminal(id, Duration.ofSeconds(120)), id);
+        JsonNode counts = deadLetters(api);
+        assertEquals(0, counts.get("Poisoned").asLong(), counts.toString());
+        assertEquals(0, counts.get("JobsFailed").asLong(), counts.toString());
+        assertEquals(0, counts.get("FromBroker").asLong(), "nothing reached the dead-letter queue: " + counts);
+        Api.Response metrics = api.get("/metrics?scope=application");
+        assertEquals(200, metrics.status(), metrics.body());
+        assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("bacalao_inbox_dependency_retries")
+                && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) > retriesBefore), metrics.body());
+        assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("bacalao_inbox_poisoned")
+                && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) == 0), metrics.body());
+        Waits.until("ready again", Duration.ofSeconds(30), () -> api.get("/health/ready").status() == 200);
+        assertEquals("Completed", api.awaitTerminal(api.submit(Api.noopJob()), Duration.ofSeconds(90)));
+    }
+
+    /** The orchestrator's {@code DeadLetters} component of {@code agent debug}. */
+    private static JsonNode deadLetters(Api api) {
+        Api.Response r = api.get("/api/v1/agent/debug");
+        assertEquals(200, r.status(), r.body());
+        return r.json().get("DeadLetters");
     }
 }

@@ -14,13 +14,15 @@ import java.util.stream.Stream;
  */
 public final class PostgresServer implements AutoCloseable {
     private final Path bin;
+    private final Path dir;
     private final Path data;
     private final int port;
     private final boolean asPostgresUser;
 
-    private PostgresServer(Path bin, Path data, int port, boolean asPostgresUser) {
+    private PostgresServer(Path bin, Path dir, int port, boolean asPostgresUser) {
         this.bin = bin;
-        this.data = data;
+        this.dir = dir;
+        this.data = dir.resolve("data");
         this.port = port;
         this.asPostgresUser = asPostgresUser;
     }
@@ -30,15 +32,24 @@ public final class PostgresServer implements AutoCloseable {
         boolean root = "root".equals(System.getProperty("user.name"));
         TestCluster.deleteTree(dir);
         Files.createDirectories(dir);
-        Path data = dir.resolve("data");
         if (root) run(List.of("chown", "-R", "postgres:postgres", dir.toString()), false);
         int port = TestPorts.freeBlock(1);
-        PostgresServer pg = new PostgresServer(bin, data, port, root);
-        pg.exec(bin.resolve("initdb").toString(), "-D", data.toString(), "--auth=trust", "-U", "postgres", "-E", "UTF8");
-        pg.exec(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("postgres.log").toString(),
-                "-w", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+        PostgresServer pg = new PostgresServer(bin, dir, port, root);
+        pg.exec(bin.resolve("initdb").toString(), "-D", pg.data.toString(), "--auth=trust", "-U", "postgres", "-E", "UTF8");
+        pg.resume();
         pg.exec(bin.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "postgres", "bacalao");
         return pg;
+    }
+
+    /** Starts the server (again) on its data and port; returns once it accepts connections. */
+    public void resume() throws IOException, InterruptedException {
+        exec(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("postgres.log").toString(),
+                "-w", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+    }
+
+    /** Stops the server at once, as a crash would (open connections are cut); {@link #resume} starts it again. */
+    public void crash() throws IOException, InterruptedException {
+        exec(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop");
     }
 
     public String jdbcUrl() {

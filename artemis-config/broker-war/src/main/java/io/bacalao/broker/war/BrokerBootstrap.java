@@ -56,7 +56,8 @@ public class BrokerBootstrap {
                 c.getOptionalValue("Orchestrator.Auth.AllowEmptyToken", Boolean.class).orElse(false),
                 c.getOptionalValue("Orchestrator.EvaluationBroker.MaxRetryCount", Integer.class).orElse(10),
                 BrokerTls.of(text(c, "Orchestrator.TLS.ServerCert"), text(c, "Orchestrator.TLS.ServerKey"),
-                        text(c, "Orchestrator.TLS.CACert")));
+                        text(c, "Orchestrator.TLS.CACert")),
+                c.getOptionalValue("Orchestrator.Durability.SyncOnCommit", Boolean.class).orElse(true));
     }
 
     private static String text(Config c, String key) {

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * What {@code GET /api/v1/agent/debug} shows of a compute node, one entry per component (Bacalhau's debug
  * providers): its link to the orchestrator, the engines it offers now, its capacity and use, its executions by
- * state and the reports waiting in its outbox. Read-only; nothing secret (the broker URL is shown redacted).
+ * state and the reports waiting in its outbox (and those it set aside as refused). Read-only; nothing secret (the broker URL is shown redacted).
  */
 @ApplicationScoped
 public class ComputeDebug {
@@ -39,7 +39,7 @@ public class ComputeDebug {
         use.put("Queued", capacity.queuedCount());
         c.put("Capacity", use);
         c.put("Executions", store.countsByState());
-        c.put("Outbox", Map.of("Pending", outbox.size()));
+        c.put("Outbox", Map.of("Pending", outbox.size(), "Parked", outbox.parked()));
         return c;
     }
 }

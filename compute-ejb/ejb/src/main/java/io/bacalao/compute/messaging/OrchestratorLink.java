@@ -45,6 +45,11 @@ public class OrchestratorLink {
         client.send(queue, ProtocolCodec.encode(m), Map.of(ProtocolMessage.TYPE_PROPERTY, ProtocolCodec.typeOf(m)));
     }
 
+    /** True when the broker takes this node's connection now (after a failed send: was it the broker, or the message?). */
+    public boolean isReachable() {
+        return client.isConnected();
+    }
+
     public String brokerUrl() {
         return client.endpoint().url();
     }

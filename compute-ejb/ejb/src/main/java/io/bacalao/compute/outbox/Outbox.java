@@ -47,10 +47,11 @@ public class Outbox {
         });
     }
 
-    /** The oldest reports not sent yet, in the order they were stored. */
+    /** The oldest reports not sent yet (nor parked), in the order they were stored. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<PendingReport> oldest(int max) {
-        return em.createQuery("select r from PendingReportEntity r order by r.id", PendingReportEntity.class)
+        return em.createQuery("select r from PendingReportEntity r where r.parkedTime is null order by r.id",
+                        PendingReportEntity.class)
                 .setMaxResults(max).getResultList().stream().map(PendingReportEntity::toPending).toList();
     }
 
@@ -60,8 +61,26 @@ public class Outbox {
         em.createQuery("delete from PendingReportEntity r where r.id in :ids").setParameter("ids", ids).executeUpdate();
     }
 
+    /**
+     * Sets a report aside that the broker refused while it was reachable: it stays in the table with the time
+     * ({@code PARKED_TIME}), counted by {@link #parked}, and is no longer sent.
+     */
+    public void park(long id, long now) {
+        em.createQuery("update PendingReportEntity r set r.parkedTime = :now where r.id = :id")
+                .setParameter("now", now).setParameter("id", id).executeUpdate();
+    }
+
+    /** Reports waiting to be sent. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long size() {
-        return em.createQuery("select count(r) from PendingReportEntity r", Long.class).getSingleResult();
+        return em.createQuery("select count(r) from PendingReportEntity r where r.parkedTime is null", Long.class)
+                .getSingleResult();
+    }
+
+    /** Reports set aside ({@link #park}). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long parked() {
+        return em.createQuery("select count(r) from PendingReportEntity r where r.parkedTime is not null", Long.class)
+                .getSingleResult();
     }
 }

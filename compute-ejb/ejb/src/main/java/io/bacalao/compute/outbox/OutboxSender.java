@@ -6,6 +6,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +17,12 @@ import java.util.logging.Logger;
 /**
  * Sends what the {@link Outbox} holds, oldest first, on one thread at a time, so a node's reports about one
  * execution reach the broker in the order they were stored. A report is removed once the broker has taken it
- * (a persistent send returns when the broker has stored the message). When the broker is away, sending stops
- * at the first report that fails and starts again from it after a backoff (1 s doubling to 10 s), or at once
- * when the node has rejoined ({@link #retryNow}); the reports stored meanwhile wait behind it.
+ * (a persistent send returns when the broker has stored the message). When a send fails, sending stops at that
+ * report and starts again from it after a backoff (1 s doubling to 10 s), or at once when the node has rejoined
+ * ({@link #retryNow}); the reports stored meanwhile wait behind it. Whose fault the failure was is decided by
+ * {@link Refusals}: while the broker is unreachable a report waits for it for as long as that takes; a report the
+ * broker refuses {@link Refusals#MAX_REFUSALS} times while it takes the node's connection is parked (kept in the
+ * outbox with the time, logged, counted in {@code agent debug}, no longer sent) and the reports behind it go on.
  */
 @ApplicationScoped
 public class OutboxSender {
@@ -35,11 +39,14 @@ public class OutboxSender {
     ManagedExecutorService pool;
     @Resource
     ManagedScheduledExecutorService scheduler;
+    @Inject
+    Clock clock;
 
     private boolean sending;
     private boolean again;
     private Future<?> retry;
     private Duration backoff = FIRST_BACKOFF;
+    private final Refusals refusals = new Refusals();
 
     /** Something was stored (or may be pending): send it soon, unless a retry after a failure is already due. */
     public synchronized void wake() {
@@ -100,7 +107,7 @@ public class OutboxSender {
                 List<Long> sent = new ArrayList<>();
                 try {
                     for (PendingReport r : batch) {
-                        link.sendEncoded(r.type(), r.body());
+                        if (!send(r)) return false;
                         sent.add(r.id());
                     }
                 } finally {
@@ -108,9 +115,36 @@ public class OutboxSender {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.warning(() -> "could not send a report to the orchestrator (" + e.getMessage()
-                    + "); it stays in this node's outbox and is sent again, also after a restart");
+            LOG.warning(() -> "could not read or update this node's outbox (" + e.getMessage() + "); trying again later");
             return false;
         }
+    }
+
+    /** Sends one report; true when it was sent or parked (go on), false when sending must stop here for now. */
+    private boolean send(PendingReport r) {
+        try {
+            link.sendEncoded(r.type(), r.body());
+            refusals.sent(r.id());
+            return true;
+        } catch (RuntimeException e) {
+            switch (refusals.failed(r.id(), link.isReachable())) {
+                case WAIT_FOR_BROKER -> LOG.warning(() -> "could not send a report to the orchestrator ("
+                        + e.getMessage() + "); it stays in this node's outbox and is sent again, also after a restart");
+                case TRY_AGAIN -> LOG.warning(() -> "the broker refused " + describe(r) + " (" + e.getMessage()
+                        + "); trying it again");
+                case PARK -> {
+                    outbox.park(r.id(), clock.millis());
+                    LOG.severe(() -> "the broker refused " + describe(r) + " " + Refusals.MAX_REFUSALS
+                            + " times while it took this node's connection (" + e.getMessage() + "); it is set aside"
+                            + " (COMPUTE_OUTBOX row " + r.id() + ", PARKED_TIME) and the reports behind it go on");
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static String describe(PendingReport r) {
+        return "report " + r.type() + (r.executionId() == null ? "" : " of execution " + r.executionId());
     }
 }

@@ -12,7 +12,8 @@ import jakarta.persistence.TableGenerator;
 /**
  * A report stored for the orchestrator and not yet sent: its protocol type and JSON. IDs are handed out in
  * increasing order (blocks of 50 from {@code COMPUTE_ID_BLOCKS}, one node process at a time), so they order the
- * reports as they were stored.
+ * reports as they were stored. A report the broker keeps refusing while it takes others is parked (kept, with the
+ * time, and no longer sent) so that it does not hold back the reports behind it.
  */
 @Entity
 @Table(name = "COMPUTE_OUTBOX")
@@ -32,6 +33,9 @@ public class PendingReportEntity {
     private String body;
     @Column(name = "CREATE_TIME", nullable = false)
     private long createTime;
+    /** When the report was set aside because the broker refused it while reachable (null: still to send). */
+    @Column(name = "PARKED_TIME")
+    private Long parkedTime;
 
     protected PendingReportEntity() {
     }

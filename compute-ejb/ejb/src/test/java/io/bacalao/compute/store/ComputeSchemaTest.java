@@ -63,7 +63,7 @@ class ComputeSchemaTest {
     @Test
     void v1IsTheSchemaTheCodeBeforeVersioningCreatedWithTheOutboxIdRow() throws Exception {
         JdbcDataSource fresh = newDatabase();
-        schema.migrate(fresh, getClass().getClassLoader());
+        schema.migrateTo(fresh, getClass().getClassLoader(), "1");
         assertEquals(shape(storeBeforeVersioning()), shape(fresh));
         assertEquals("0", one(fresh, "SELECT NEXT_ID FROM COMPUTE_ID_BLOCKS WHERE NAME = 'COMPUTE_OUTBOX'"),
                 "EclipseLink's table generator finds its row (it wrote it itself while it made the tables)");
@@ -72,9 +72,19 @@ class ComputeSchemaTest {
     @Test
     void aStoreWrittenBeforeVersioningKeepsItsExecutionsAndItsNextId() throws Exception {
         JdbcDataSource old = storeBeforeVersioning();
-        assertEquals("1", schema.migrate(old, getClass().getClassLoader()).targetSchemaVersion);
+        assertEquals("2", schema.migrate(old, getClass().getClassLoader()).targetSchemaVersion);
         assertEquals("Running", one(old, "SELECT STATE FROM COMPUTE_EXECUTION WHERE ID = 'e-1'"));
         assertEquals("100", one(old, "SELECT NEXT_ID FROM COMPUTE_ID_BLOCKS WHERE NAME = 'COMPUTE_OUTBOX'"),
                 "no ID handed out before is handed out again");
+    }
+
+    @Test
+    void v2AddsTheOutboxParkedTimeAndKeepsPendingReports() throws Exception {
+        JdbcDataSource db = newDatabase();
+        schema.migrateTo(db, getClass().getClassLoader(), "1");
+        sql(db, "INSERT INTO COMPUTE_OUTBOX (ID, BODY, CREATE_TIME, TYPE) VALUES (7, '{}', 1, 'ExecutionCompleted')");
+        assertEquals("2", schema.migrate(db, getClass().getClassLoader()).targetSchemaVersion);
+        assertEquals("ExecutionCompleted", one(db, "SELECT TYPE FROM COMPUTE_OUTBOX WHERE ID = 7 AND PARKED_TIME IS NULL"),
+                "a report pending before the upgrade is still to send");
     }
 }
