@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * A real S3 server for system tests: S3Proxy's standalone jar ({@code bacalao.s3proxy.jar}, copied by the build) as
  * its own process on 127.0.0.1 and a free port, buckets as folders under {@code dir/store}, accepting AWS v2/v4
- * signatures of one access key. Stopped by its PID. {@code scripts/s3-server.sh} starts the same server for users.
+ * signatures of one access key. Stopped by its PID. {@code deploy/s3-server.sh} starts the same server for users.
  */
 public final class S3Server implements AutoCloseable {
     private final Process process;

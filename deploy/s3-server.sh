@@ -2,7 +2,7 @@
 # A local S3 server to try Bacalao's S3 inputs and publishers beside `./bacalao devstack` (docs/s3.md): S3Proxy's
 # standalone jar (the server the tests use) on 127.0.0.1, buckets as folders under a data directory.
 #
-#   scripts/s3-server.sh [--port 9100] [--dir ./s3-data] [--bucket NAME]...
+#   deploy/s3-server.sh [--port 9100] [--dir ./s3-data] [--bucket NAME]...
 #
 # The access key pair is $AWS_ACCESS_KEY_ID / $AWS_SECRET_ACCESS_KEY when set, else bacalao / bacalao-secret;
 # start devstack with the same variables so its nodes (and only they) hold them. Runs in the foreground; Ctrl+C stops it.

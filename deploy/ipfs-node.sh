@@ -3,7 +3,7 @@
 # the offline test node the tests use (system-tests/ipfs-node: the Kubo RPC subset Bacalao needs, Kubo's CIDs, no
 # networking beyond its API on 127.0.0.1), blocks kept under a data directory.
 #
-#   scripts/ipfs-node.sh [--port 5001] [--dir ./ipfs-data]
+#   deploy/ipfs-node.sh [--port 5001] [--dir ./ipfs-data]
 #
 # Installs the node's npm packages (Node 22 among them) on first use. Runs in the foreground; Ctrl+C stops it.
 set -euo pipefail

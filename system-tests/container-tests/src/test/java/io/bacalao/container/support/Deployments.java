@@ -29,7 +29,7 @@ public final class Deployments {
         File war = runtime().resolve(name).toFile();
         if (!war.isFile()) {
             throw new IllegalStateException(war + " is missing: the build copies it there before the integration tests"
-                    + " (mvn verify -pl container-tests -am)");
+                    + " (mvn verify -pl system-tests/container-tests -am)");
         }
         WebArchive archive = ShrinkWrap.create(ZipImporter.class, name).importFrom(war).as(WebArchive.class);
         archive.addClasses(testClasses);
