@@ -111,7 +111,7 @@ public final class JobValidator {
             errors.addAll(paths.outputErrors(task.resultPaths(), task.inputSources()));
         }
         errors.addAll(envErrors(task));
-        errors.addAll(NetworkRules.errors(task.network()));
+        errors.addAll(NetworkRules.errors(task.engine(), task.network()));
         return errors;
     }
 

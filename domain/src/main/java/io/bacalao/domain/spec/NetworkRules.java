@@ -4,6 +4,7 @@ import io.bacalao.domain.model.DomainRule;
 import io.bacalao.domain.model.NetworkConfig;
 import io.bacalao.domain.model.NetworkType;
 import io.bacalao.domain.model.PortMapping;
+import io.bacalao.domain.model.SpecConfig;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.regex.Pattern;
 /**
  * Bacalhau's submission rules for a task's {@code Network} ({@code NetworkConfig.Validate} and {@code PortMap.Validate}
  * in {@code pkg/models/network.go}), with its messages, each prefixed {@code invalid network: }. Bacalao adds one:
- * an HTTP network needs at least one domain (Bacalhau accepts the job and fails it when it runs).
+ * an HTTP network needs at least one domain (Bacalhau accepts the job and fails it when it runs), and a wasm task
+ * asks for none: Bacalao runs modules with WASI preview 1, which has no sockets, so such a job could only wait for a
+ * node that never comes (Bacalhau offers an HTTP host module instead; docs/networking.md).
  */
 final class NetworkRules {
     private static final int MIN_PORT = 1024;
@@ -25,8 +28,12 @@ final class NetworkRules {
     private NetworkRules() {
     }
 
-    static List<String> errors(NetworkConfig n) {
+    static List<String> errors(SpecConfig engine, NetworkConfig n) {
         List<String> errors = new ArrayList<>();
+        if (engine.is("wasm") && n.type() != NetworkType.Default && n.type() != NetworkType.None) {
+            errors.add("wasm jobs cannot use the network (network type " + n.type() + "): Bacalao runs WebAssembly"
+                    + " modules with WASI preview 1, which has no sockets; use a docker job, or network type None");
+        }
         if (!n.domains().isEmpty() && n.type() != NetworkType.HTTP) {
             errors.add("domains can only be set for HTTP network mode");
         }

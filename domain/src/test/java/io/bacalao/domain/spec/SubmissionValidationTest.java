@@ -59,6 +59,8 @@ class SubmissionValidationTest {
             duplicate static     | "Engine":{"Type":"docker"},"Network":{"Type":"Bridge","Ports":[{"Name":"a","Static":20001},{"Name":"b","Static":20001}]} | invalid network: duplicate port mapping static port 20001
             duplicate target     | "Engine":{"Type":"docker"},"Network":{"Type":"Bridge","Ports":[{"Name":"a","Target":80},{"Name":"b","Target":80}]} | invalid network: duplicate port mapping target port 80
             target with Host     | "Engine":{"Type":"docker"},"Network":{"Type":"Host","Ports":[{"Name":"web","Target":80}]} | invalid network: target ports cannot be set for Host network mode
+            wasm with HTTP       | "Engine":{"Type":"wasm"},"Network":{"Type":"HTTP","Domains":["example.com"]} | invalid network: wasm jobs cannot use the network (network type HTTP): Bacalao runs WebAssembly modules with WASI preview 1, which has no sockets; use a docker job, or network type None
+            wasm with Host       | "Engine":{"Type":"WASM"},"Network":{"Type":"Host"} | invalid network: wasm jobs cannot use the network (network type Host): Bacalao runs WebAssembly modules with WASI preview 1, which has no sockets; use a docker job, or network type None
             """)
     void taskLevelRulesAreReportedUnderTheTaskName(String scenario, String taskFields, String message) {
         String json = "{\"Type\":\"batch\",\"Tasks\":[{\"Name\":\"main\"," + taskFields + "}]}";
