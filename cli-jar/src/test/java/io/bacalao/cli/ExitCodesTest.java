@@ -156,6 +156,12 @@ class ExitCodesTest {
     }
 
     @Test
+    void aBadLoggingLevelKeyIsRefusedBeforeANodeStarts() {
+        assertFailure(CliRun.of("serve", "-c", "Logging.Level=loud", "--data-dir", tmp.resolve("loud-key").toString()),
+                "invalid Logging.Level \"loud\": use one of trace, debug, info, warn, error, fatal, panic");
+    }
+
+    @Test
     void jobRunExitsZeroWhenTheJobCompletes() throws IOException {
         finished("Completed", "");
         CliRun run = CliRun.against(api.port(), List.of("job", "run"), spec());

@@ -2,6 +2,7 @@ package io.bacalao.cli.launch;
 
 import io.bacalao.domain.config.Config;
 import io.bacalao.domain.config.ConfigException;
+import io.bacalao.domain.config.LogLevel;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.payara.BrokerAddress;
 import io.bacalao.payara.NodeSpec;
@@ -25,6 +26,7 @@ public final class NodeSpecs {
         if (orchestrator) ApiTls.problem(config.asMap()).ifPresent(p -> {
             throw new ConfigException(p);
         });
+        LogLevel.parse(config.get(ConfigKeys.LOGGING_LEVEL));
         Path dataDir = Path.of(config.get(ConfigKeys.DATA_DIR));
         String nodeId = NodeIdentity.of(dataDir, config.get(ConfigKeys.NAME_PROVIDER), name);
         NodeSpec.Database db = database(config, dataDir, orchestrator);

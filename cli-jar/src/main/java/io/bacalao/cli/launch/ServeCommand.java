@@ -3,6 +3,7 @@ package io.bacalao.cli.launch;
 import io.bacalao.cli.command.RootCommand;
 import io.bacalao.domain.config.Config;
 import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.config.LogLevel;
 import io.bacalao.payara.NodeProcess;
 import io.bacalao.payara.NodeSpec;
 import io.bacalao.payara.PrivateFiles;
@@ -41,8 +42,6 @@ public class ServeCommand implements Callable<Integer> {
     @Option(names = "--log-level", description = "Log level: 'trace', 'debug', 'info', 'warn', 'error', 'fatal', 'panic'"
             + " (deprecated, as in Bacalhau: use --config Logging.Level=<value>).")
     String logLevel;
-
-    static final java.util.List<String> LOG_LEVELS = java.util.List.of("trace", "debug", "info", "warn", "error", "fatal", "panic");
 
     @Override
     public Integer call() throws Exception {
@@ -97,11 +96,9 @@ public class ServeCommand implements Callable<Integer> {
         if (orchestrator) flags.put(ConfigKeys.ORCHESTRATOR_ENABLED, "true");
         if (compute) flags.put(ConfigKeys.COMPUTE_ENABLED, "true");
         if (logLevel != null) {
-            String level = logLevel.trim().toLowerCase(java.util.Locale.ROOT);
-            if (!LOG_LEVELS.contains(level)) {
-                throw new CliException("invalid --log-level \"" + logLevel + "\": use one of " + String.join(", ", LOG_LEVELS));
-            }
-            flags.put(ConfigKeys.LOGGING_LEVEL, level);
+            LogLevel level = LogLevel.find(logLevel).orElseThrow(() -> new CliException(
+                    "invalid --log-level \"" + logLevel + "\": use one of " + LogLevel.names()));
+            flags.put(ConfigKeys.LOGGING_LEVEL, level.toString());
         }
         return flags;
     }

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 class KeysNotActedOnTest {
     @Test
     void setKeysNotActedOnAreNamedInOneLine() {
-        var config = ConfigLoader.withDefaults().environment(Map.of("BACALHAU_LOGGING_LEVEL", "debug"))
+        var config = ConfigLoader.withDefaults().environment(Map.of("BACALHAU_LOGGING_MODE", "json"))
                 .overrides(List.of("UpdateConfig.Interval=1h", "API.Port=4000")).resolve();
 
         assertEquals(Optional.of("Warning: Bacalao accepts but does not act on these Bacalhau configuration keys:"
-                + " Logging.Level, UpdateConfig.Interval (see docs/config.md)"), KeysNotActedOn.check(config));
+                + " Logging.Mode, UpdateConfig.Interval (see docs/config.md)"), KeysNotActedOn.check(config));
     }
 
     @Test

@@ -159,7 +159,7 @@ public final class ConfigKeys {
     /** Keys registered below that Bacalao accepts but does not act on (yet). */
     private static final java.util.Set<String> NOT_ACTED_ON = java.util.Set.of(
             "API.TLS.AutoCertCachePath", ORCHESTRATOR_ADVERTISE, EVAL_VISIBILITY_TIMEOUT,
-            "Logging.Level", "Logging.Mode",
+            "Logging.Mode",
             "UpdateConfig.Interval", "StrictVersionMatch");
 
     private static final Map<String, ConfigKey> KEYS = new LinkedHashMap<>();
@@ -353,7 +353,8 @@ public final class ConfigKeys {
         s(IPFS_DOWNLOADER_ENDPOINT, "", "Kubo RPC API of the IPFS node that 'job get' fetches ipfs results from"
                 + " (multiaddress or URL).");
         m(LABELS, "Labels of this node, matched by job constraints.");
-        s(LOGGING_LEVEL, "info", "Log level.");
+        s(LOGGING_LEVEL, "info", "Log level: trace, debug, info, warn, error, fatal or panic. Sets Bacalao's own loggers"
+                + " (io.bacalao); Payara's and the libraries' keep theirs.");
         s("Logging.Mode", "default", "Log format: default or json.");
         d("UpdateConfig.Interval", "24h", "How often to check for updates (0 disables).");
         b(WEBUI_ENABLED, "false", "Serve the Web UI.");

@@ -35,7 +35,8 @@ class BacalhauKeysTest {
     @Test
     void aKeyOnlyAcceptedIsMarkedSoAndOneActedOnKeepsActing() {
         assertFalse(ConfigKeys.find("Orchestrator.Cluster.Peers").orElseThrow().acted());
-        assertFalse(ConfigKeys.find("Logging.Level").orElseThrow().acted());
+        assertFalse(ConfigKeys.find("Logging.Mode").orElseThrow().acted());
+        assertTrue(ConfigKeys.find(ConfigKeys.LOGGING_LEVEL).orElseThrow().acted());
         assertTrue(ConfigKeys.find(ConfigKeys.API_PORT).orElseThrow().acted());
         assertTrue(ConfigKeys.find(ConfigKeys.CAPACITY_CPU).orElseThrow().acted());
     }

@@ -3,6 +3,7 @@ package io.bacalao.orchestrator.config;
 import io.bacalao.domain.config.Config;
 import io.bacalao.domain.config.BuildVersion;
 import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.config.LogLevel;
 import io.bacalao.domain.model.BuildVersionInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -33,6 +34,7 @@ public class NodeSettings {
     public NodeSettings() {
         org.eclipse.microprofile.config.Config mp = ConfigProvider.getConfig();
         this.config = Config.from(key -> mp.getOptionalValue(key, String.class).orElse(null));
+        LogLevel.applyConfigured(config.get(ConfigKeys.LOGGING_LEVEL));
         this.nodeId = mp.getOptionalValue(NODE_ID, String.class).orElse("n-orchestrator");
         this.brokerUrl = mp.getOptionalValue(BROKER_URL, String.class)
                 .orElse("tcp://127.0.0.1:" + config.get(ConfigKeys.ORCHESTRATOR_PORT));

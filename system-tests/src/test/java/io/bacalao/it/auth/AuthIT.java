@@ -60,7 +60,7 @@ class AuthIT {
         int broker = TestPorts.freeBlock(4);
         Path notActedOn = Path.of(AuthIT.class.getResource("/auth/20_orchestrator_with_minio_managed_publisher.yaml").toURI());
         List<String> args = List.of("serve", "--config", notActedOn.toString(), "--config", config.toString(), "-c", "API.Host=127.0.0.1",
-                "-c", "API.Port=" + apiPort, "-c", "Orchestrator.Host=127.0.0.1", "-c", "Orchestrator.Port=" + broker,
+                "-c", "UpdateConfig.Interval=1h", "-c", "API.Port=" + apiPort, "-c", "Orchestrator.Host=127.0.0.1", "-c", "Orchestrator.Port=" + broker,
                 "-c", "DataDir=" + root.resolve("data"), "-c", "WebUI.Enabled=true", "-c", "WebUI.Listen=127.0.0.1:" + (apiPort + 2),
                 "-c", "API.Auth.Oauth2.ProviderID=test", "-c", "API.Auth.Oauth2.ProviderName=Test IdP",
                 "-c", "API.Auth.Oauth2.JWKSUri=" + idp.jwksUri(), "-c", "API.Auth.Oauth2.Issuer=" + ISSUER,
@@ -98,15 +98,16 @@ class AuthIT {
     }
 
     /**
-     * Bacalhau keys Bacalao does not act on (from the 20 file) are accepted and named in one warning line; its
-     * S3Managed keys are acted on (the s3managed publisher), so they are not named.
+     * A Bacalhau key Bacalao does not act on ({@code UpdateConfig.Interval}) is accepted and named in one warning
+     * line; the 20 file's keys are all acted on ({@code Logging.Level}, and S3Managed by the s3managed publisher),
+     * so none of them is named.
      */
     @Test
     void keysNotActedOnAreAcceptedWithOneWarningLine() throws Exception {
         List<String> warnings = Files.readAllLines(root.resolve("serve.log")).stream()
                 .filter(l -> l.contains("does not act on")).toList();
         assertEquals(List.of("Warning: Bacalao accepts but does not act on these Bacalhau configuration keys:"
-                + " Logging.Level (see docs/config.md)"), warnings);
+                + " UpdateConfig.Interval (see docs/config.md)"), warnings);
     }
 
     @Test

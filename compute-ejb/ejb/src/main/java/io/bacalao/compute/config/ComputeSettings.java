@@ -2,6 +2,7 @@ package io.bacalao.compute.config;
 
 import io.bacalao.domain.config.Config;
 import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.config.LogLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ public class ComputeSettings {
     public ComputeSettings() {
         org.eclipse.microprofile.config.Config mp = ConfigProvider.getConfig();
         this.config = Config.from(key -> mp.getOptionalValue(key, String.class).orElse(null));
+        LogLevel.applyConfigured(config.get(ConfigKeys.LOGGING_LEVEL));
         this.nodeId = mp.getOptionalValue(NODE_ID, String.class).orElse("n-compute");
         this.brokerUrl = mp.getOptionalValue(BROKER_URL, String.class).orElse(firstOrchestrator(config));
         this.brokerUser = mp.getOptionalValue(BROKER_USER, String.class).orElse(nodeId);
