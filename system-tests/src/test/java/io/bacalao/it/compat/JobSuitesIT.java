@@ -95,23 +95,15 @@ class JobSuitesIT {
         assertTrue(description.contains("hello bacalhau world"), description);
     }
 
-    /** The suite's two message checks; its third, that the command exits 0, is the disabled case below. */
-    @Test
-    void unsupportedTaskEngineType(TestCluster cluster) {
-        String result = cluster.cli().run("job", "run", spec("unsupported_engine_type.yml")).all();
-        assertTrue(result.contains("not enough nodes to run job"), result);
-        assertTrue(result.contains("does not support vroomvroom"), result);
-    }
-
     /**
-     * The suite runs the job with NoError: Bacalhau's progress printer prints a failed job's error and still exits
-     * 0 (PrintJobProgress in cmd/util/printer/progress_printer.go). Bacalao's {@code job run} exits 1 for a job that
-     * failed, by design (docs/testing.md, ExitCodesTest), so this one assertion is kept but not run.
+     * The suite runs the job with NoError (exit code 0): Bacalhau's progress printer prints a failed job's error and
+     * still exits 0 (PrintJobProgress in cmd/util/printer/progress_printer.go), and so does Bacalao's.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("Bacalao's job run exits 1 when the job fails (docs/testing.md); Bacalhau's exits 0")
-    void unsupportedTaskEngineTypeRunExitsZero(TestCluster cluster) {
-        bacalhau(cluster, "job", "run", spec("unsupported_engine_type.yml"));
+    void unsupportedTaskEngineType(TestCluster cluster) {
+        String result = bacalhau(cluster, "job", "run", spec("unsupported_engine_type.yml"));
+        assertTrue(result.contains("not enough nodes to run job"), result);
+        assertTrue(result.contains("does not support vroomvroom"), result);
     }
 
     // ---- 19_jobs_update_suite_test.go, TestBatchJobUpdate

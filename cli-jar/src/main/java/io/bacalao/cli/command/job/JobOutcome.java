@@ -1,26 +1,29 @@
 package io.bacalao.cli.command.job;
 
-import io.bacalao.cli.CliException;
+import io.bacalao.cli.command.ClientCommand;
 import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.JobStateType;
+import java.io.PrintWriter;
 
 /**
- * The exit status of a command that waited for its job: success only when the job ended {@code Completed}.
- * Bacalhau's progress printer treats every other terminal state (Failed, Stopped) as "job failed"
- * ({@code cmd/util/printer/job_progress_printer.go}); here that also makes the command exit with code 1, so a
- * script can tell a failed run from a good one.
+ * What a command that waited for its job says about how it ended. As Bacalhau's progress printer
+ * ({@code PrintJobProgress} and {@code checkFinalJobState} in {@code cmd/util/printer/progress_printer.go}), a job
+ * that ended {@code Failed} is reported as {@code Error: job failed: …} on stderr and the command still exits 0: the
+ * command did what it was asked (submit, then follow), so a Bacalhau script that chains on its exit code behaves
+ * the same here. A script that must know the outcome reads it ({@code job describe --output json}) rather than
+ * the exit code.
  */
 final class JobOutcome {
     private JobOutcome() {
     }
 
-    /** Returns when {@code job} is Completed or still running; throws a {@link CliException} when it failed or stopped. */
-    static void require(Job job) {
-        JobStateType state = job.state().stateType();
-        if (state != JobStateType.Failed && state != JobStateType.Stopped) return;
+    /** Prints the failure of {@code job} when it ended Failed; prints nothing otherwise. */
+    static void report(ClientCommand cmd, Job job) {
+        if (job.state().stateType() != JobStateType.Failed) return;
         String message = job.state().message();
-        String what = state == JobStateType.Failed ? "job failed" : "job stopped";
-        throw new CliException(message == null || message.isBlank() ? what : what + ": " + message,
-                "bacalao job describe " + job.id());
+        PrintWriter err = cmd.err();
+        err.println("Error: job failed" + (message == null || message.isBlank() ? "" : ": " + message));
+        err.println("Hint: bacalao job describe " + job.id());
+        err.flush();
     }
 }

@@ -54,8 +54,8 @@ public final class JobSubmitter {
     }
 
     /**
-     * Prints the submitted job's ID and streams the logs of its {@code version} (0: the latest) until it ends; exit
-     * code 1 unless it Completed.
+     * Prints the submitted job's ID and streams the logs of its {@code version} (0: the latest) until it ends, then
+     * reports a failure ({@link JobOutcome}).
      */
     public static void streamLogs(ClientCommand cmd, String id, long version) throws InterruptedException {
         cmd.out().println("Job successfully submitted. Job ID: " + id);
@@ -63,7 +63,7 @@ public final class JobSubmitter {
         LogFollower.follow(cmd, id, version);
         // the log stream ends with the execution; the job's state follows within moments
         new ProgressPrinter(cmd.client(), cmd.out()).follow(id, version, SETTLE_AFTER_LOGS, false);
-        JobOutcome.require(fetch(cmd, id));
+        JobOutcome.report(cmd, fetch(cmd, id));
     }
 
     public static void submit(ClientCommand cmd, Job job, Options o) throws InterruptedException {
@@ -73,7 +73,7 @@ public final class JobSubmitter {
 
     /**
      * Prints the job ID and, unless told not to wait, its progress and the follow-up commands; when it waited and
-     * the job ended other than Completed, fails with {@link JobOutcome} (exit code 1).
+     * the job failed, reports it ({@link JobOutcome}: on stderr, exit code 0 as Bacalhau).
      */
     public static void follow(ClientCommand cmd, String jobId, long version, Options o) throws InterruptedException {
         var client = cmd.client();
@@ -84,7 +84,7 @@ public final class JobSubmitter {
             out.flush();
             if (o.idOnly() && o.waitForJob()) {
                 if (new ProgressPrinter(client, out).follow(r.jobId(), version, Duration.ofSeconds(o.timeoutSecs()), false)) {
-                    JobOutcome.require(fetch(cmd, r.jobId()));
+                    JobOutcome.report(cmd, fetch(cmd, r.jobId()));
                 }
             }
             return;
@@ -99,8 +99,9 @@ public final class JobSubmitter {
             cmd.err().println("Warning: Progress tracking timed out after " + o.timeoutSecs()
                     + "s. The job is still running.");
         }
-        if (o.nodeDetails()) NodeResults.print(cmd, r.jobId(), version);
         Job finalJob = fetch(cmd, r.jobId());
+        if (ended) JobOutcome.report(cmd, finalJob);
+        if (o.nodeDetails()) NodeResults.print(cmd, r.jobId(), version);
         out.println();
         out.println("To get more details about the run, execute:");
         out.println("\tbacalao job describe " + r.jobId());
@@ -113,7 +114,6 @@ public final class JobSubmitter {
             out.println("\tbacalao job get " + r.jobId());
         }
         out.flush();
-        if (ended) JobOutcome.require(finalJob);
     }
 
     private static Job fetch(ClientCommand cmd, String jobId) {
