@@ -15,6 +15,7 @@ import io.bacalao.payara.NodeProcess;
 import io.bacalao.store.schema.SchemaShape;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -246,6 +247,46 @@ class PostgresStoreIT {
                 && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) == 0), metrics.body());
         Waits.until("ready again", Duration.ofSeconds(30), () -> api.get("/health/ready").status() == 200);
         assertEquals("Completed", api.awaitTerminal(api.submit(Api.noopJob()), Duration.ofSeconds(90)));
+    }
+
+    /**
+     * Issue 16: the compute node's own store (here PostgreSQL too) is down when a run ends. The node keeps the
+     * result and records the end once its store answers again (StoreOutage); before, the end was lost and the
+     * execution stayed Running on both sides.
+     */
+    @Test
+    @Order(7)
+    void aRunThatEndsWhileTheComputeStoreIsDownIsRecordedOnceItIsBack() throws Exception {
+        Api api = cluster.api();
+        for (NodeProcess p : cluster.nodes().nodes()) {
+            if (!p.spec().orchestrator()) p.stop(Duration.ofSeconds(30));
+        }
+        NodeProcess compute = cluster.startCompute(1, Map.of());
+        compute.awaitReady(TestCluster.READY);
+        String id = api.submit("{\"Type\":\"batch\",\"Tasks\":[{\"Name\":\"main\",\"Engine\":{\"Type\":\"docker\","
+                + "\"Params\":{\"Image\":\"" + BUSYBOX + "\",\"Parameters\":[\"sleep\",\"5\"]}},"
+                + "\"Resources\":{\"CPU\":\"100m\",\"Memory\":\"32Mb\"}}]}");
+        api.awaitState(id, "Running"::equals, DONE);
+        long logStart = Files.size(compute.log());
+
+        postgres.crash();
+        Waits.until("the compute node waiting for its store to record the run's end", Duration.ofSeconds(60),
+                () -> logSince(compute, logStart).contains("the execution store does not answer"));
+        postgres.resume();
+
+        assertEquals("Completed", api.awaitTerminal(id, Duration.ofSeconds(120)));
+        assertEquals("Completed", one("select state from compute_execution where id in (select id from"
+                + " orch_execution where job_id = '" + id + "')"), "the node's own record of the run");
+    }
+
+    /** What the node logged after {@code offset} bytes of its log. */
+    private static String logSince(NodeProcess node, long offset) {
+        try (var in = Files.newInputStream(node.log())) {
+            in.skipNBytes(offset);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The orchestrator's {@code DeadLetters} component of {@code agent debug}. */

@@ -51,6 +51,7 @@ import java.util.logging.Logger;
  * {@code stderr}, {@code exitCode}, one folder per output) → publisher → Completed with a summary, or Failed
  * with the reason. A cancelled execution reports nothing; the orchestrator already knows. Results bigger than the
  * task's {@code Resources.Disk} fail the execution before they are published. However it ends, once it is
+ * An end is recorded (with its report) through an outage of the execution store ({@link StoreOutage}). Once it is
  * reported the executor cleans up (e.g. removes the container), the host ports of its port mappings are released
  * ({@link NodePorts}, taken just before the executor runs) and the execution's folder keeps only its logs
  * ({@link ExecutionFolders}).
@@ -79,6 +80,9 @@ public class ExecutionRunner {
     ManagedExecutorService pool;
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    /** An execution's end is recorded through an outage of its store, not lost (the node keeps the result). */
+    private final StoreOutage outage = new StoreOutage(() -> store.answers(), Thread::sleep);
 
     private List<Mount> inputs(LocalExecution e, Path dir) throws StorageException {
         return inputPreparer.prepare(e.job().task().inputSources(), dir, InputSettings.from(settings.config()));
@@ -126,15 +130,16 @@ public class ExecutionRunner {
                     capture.stderrTruncated());
             ResultsFolder.checkDisk(results, Resources.parse(e.job().task().resources()).disk());
             SpecConfig published = publish(e, results);
-            store.update(e.id(), cur -> cur.completed(published, output), reports::finished);
+            outage.through("execution " + e.id() + " completed",
+                    () -> store.update(e.id(), cur -> cur.completed(published, output), reports::finished));
         } catch (ExecutionFailure | IOException | StorageException | PublishException | RuntimeException failure) {
             String message = failure instanceof ExecutionFailure || failure instanceof StorageException
                     || failure instanceof PublishException ? failure.getMessage()
                     : "execution failed on node " + settings.nodeId() + ": " + failure;
             if (!(failure instanceof ExecutionFailure)) LOG.log(Level.WARNING, "execution " + e.id() + " failed", failure);
             String topic = failure instanceof ExecutionFailure f ? f.topic() : EventTopics.EXECUTION;
-            store.update(e.id(), cur -> cur.moved(ExecutionStateType.Failed, message),
-                    failed -> reports.finished(failed, topic));
+            outage.through("execution " + e.id() + " failed", () -> store.update(e.id(),
+                    cur -> cur.moved(ExecutionStateType.Failed, message), failed -> reports.finished(failed, topic)));
         } finally {
             if (runningReport != null) runningReport.close();
             found.ifPresent(x -> x.cleanUp(e.id()));

@@ -27,6 +27,12 @@ public class ExecutionStore {
         return Optional.ofNullable(em.find(LocalExecutionEntity.class, id)).map(LocalExecutionEntity::toLocal);
     }
 
+    /** Whether the store answers a query now; throws (or is false) when it does not. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean answers() {
+        return em.createNativeQuery("SELECT 1").getSingleResult() != null;
+    }
+
     /** Stores a new execution; returns false when one with that ID is already known. */
     public boolean insert(LocalExecution e) {
         return insert(e, inserted -> {
