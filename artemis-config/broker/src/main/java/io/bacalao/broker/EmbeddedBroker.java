@@ -20,11 +20,26 @@ public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
     /** Buckets of the evaluations queue's message groups: far more than scheduler workers, a fixed table. */
     static final int EVALUATION_GROUP_BUCKETS = 1024;
+    /**
+     * A log stream's queue with no consumer this long is deleted with what it holds, and its address with it: a
+     * reader that left (a closed websocket, a killed orchestrator) leaves nothing behind, even when the node sent
+     * chunks after it left or before it heard that it did.
+     */
+    static final long LOG_STREAM_IDLE_MILLIS = 60_000;
     private final BrokerSettings settings;
+    private long queueScanMillis = 30_000;
+    private long logStreamIdleMillis = LOG_STREAM_IDLE_MILLIS;
     private EmbeddedActiveMQ server;
 
     public EmbeddedBroker(BrokerSettings settings) {
         this.settings = settings;
+    }
+
+    /** Tests: how often idle queues are looked for, and how long a log stream's queue may stay without a consumer. */
+    EmbeddedBroker withQueueCleanUp(long scanMillis, long logStreamIdleMillis) {
+        this.queueScanMillis = scanMillis;
+        this.logStreamIdleMillis = logStreamIdleMillis;
+        return this;
     }
 
     public synchronized EmbeddedBroker start() throws Exception {
@@ -68,6 +83,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setJMXManagementEnabled(false)
                 .setGracefulShutdownEnabled(true)
                 .setGracefulShutdownTimeout(2000)
+                .setAddressQueueScanPeriod(queueScanMillis)
                 .addAcceptorConfiguration("bacalao", acceptorUrl());
         c.registerBrokerPlugin(new NodeReleasePlugin());
         c.addAddressSetting("#", new AddressSettings()
@@ -86,6 +102,14 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setRedeliveryDelay(1000)
                 .setRedeliveryMultiplier(5)
                 .setMaxRedeliveryDelay(30_000));
+        c.addAddressSetting(Addresses.LOGS_PREFIX + "#", new AddressSettings()
+                .setAutoDeleteQueues(true)
+                .setAutoDeleteQueuesDelay(logStreamIdleMillis)
+                .setAutoDeleteQueuesMessageCount(-1L)
+                .setAutoDeleteQueuesSkipUsageCheck(true)
+                .setAutoDeleteAddresses(true)
+                .setAutoDeleteAddressesDelay(logStreamIdleMillis)
+                .setAutoDeleteAddressesSkipUsageCheck(true));
         c.addAddressSetting(Addresses.NODE_EVENTS, new AddressSettings()
                 .setDefaultAddressRoutingType(RoutingType.MULTICAST));
         c.addAddressConfiguration(new CoreAddressConfiguration().setName(Addresses.NODE_EVENTS)

@@ -42,7 +42,7 @@ class StandaloneBrokerTest {
 
         assertEquals(queues(embedded), queues(file));
         assertEquals(addresses(embedded), addresses(file));
-        for (String match : List.of("#", Addresses.EVALUATIONS, Addresses.NODE_EVENTS)) {
+        for (String match : List.of("#", Addresses.EVALUATIONS, Addresses.NODE_EVENTS, Addresses.LOGS_PREFIX + "#")) {
             assertEquals(describe(embedded.getAddressSettings().get(match)), describe(file.getAddressSettings().get(match)), match);
         }
         assertEquals(embedded.isJournalSyncTransactional(), file.isJournalSyncTransactional());
@@ -116,6 +116,10 @@ class StandaloneBrokerTest {
                 + " delay=" + s.getRedeliveryDelay() + " multiplier=" + s.getRedeliveryMultiplier()
                 + " maxDelay=" + s.getMaxRedeliveryDelay() + " autoAddr=" + s.isAutoCreateAddresses()
                 + " autoQueue=" + s.isAutoCreateQueues() + " addrType=" + s.getDefaultAddressRoutingType()
-                + " queueType=" + s.getDefaultQueueRoutingType() + " full=" + s.getAddressFullMessagePolicy();
+                + " queueType=" + s.getDefaultQueueRoutingType() + " full=" + s.getAddressFullMessagePolicy()
+                + " autoDeleteQueues=" + s.isAutoDeleteQueues() + "/" + s.getAutoDeleteQueuesDelay() + "/"
+                + s.getAutoDeleteQueuesMessageCount() + "/" + s.getAutoDeleteQueuesSkipUsageCheck()
+                + " autoDeleteAddresses=" + s.isAutoDeleteAddresses() + "/" + s.getAutoDeleteAddressesDelay() + "/"
+                + s.isAutoDeleteAddressesSkipUsageCheck();
     }
 }
