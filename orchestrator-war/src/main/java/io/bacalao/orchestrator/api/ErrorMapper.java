@@ -4,6 +4,7 @@ import io.bacalao.domain.error.ApiError;
 import io.bacalao.domain.error.BacalaoException;
 import io.bacalao.domain.spec.SpecException;
 import io.bacalao.domain.spec.StoreValidationException;
+import io.bacalao.orchestrator.health.ReadinessChecks;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -52,11 +53,25 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             case WebApplicationException w -> error(w.getResponse().getStatus(), w.getMessage(), "InternalError",
                     API_SERVER, null, null);
             default -> {
+                ApiError unavailable = StoreOutageAnswer.of(t, ErrorMapper::jobStoreReady, requestId());
+                if (unavailable != null) {
+                    LOG.warning(() -> "request " + requestId() + " refused, the job store is down: " + t);
+                    yield unavailable;
+                }
                 LOG.log(Level.SEVERE, "unexpected error serving " + requestId(), t);
                 yield error(500, "Internal server error", "InternalError", "Unknown", null, null);
             }
         };
         return Response.status(body.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    /** The job store's readiness check, asked only after a failure that came from the store. */
+    private static boolean jobStoreReady() {
+        try {
+            return jakarta.enterprise.inject.spi.CDI.current().select(ReadinessChecks.class).get().jobStoreReady();
+        } catch (RuntimeException lookupFailed) {
+            return true;
+        }
     }
 
     private ApiError error(int status, String message, String code, String component, String hint,
