@@ -84,6 +84,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setGracefulShutdownEnabled(true)
                 .setGracefulShutdownTimeout(2000)
                 .setAddressQueueScanPeriod(queueScanMillis)
+                .setMaxDiskUsage(BrokerDiskLimit.MAX_DISK_USAGE_PERCENT)
                 .addAcceptorConfiguration("bacalao", acceptorUrl());
         c.registerBrokerPlugin(new NodeReleasePlugin());
         c.addAddressSetting("#", new AddressSettings()

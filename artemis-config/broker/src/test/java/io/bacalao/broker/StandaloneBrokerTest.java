@@ -48,6 +48,8 @@ class StandaloneBrokerTest {
         assertEquals(embedded.isJournalSyncTransactional(), file.isJournalSyncTransactional());
         assertEquals(embedded.isJournalSyncNonTransactional(), file.isJournalSyncNonTransactional());
         assertEquals(embedded.isPersistenceEnabled(), file.isPersistenceEnabled());
+        assertEquals(BrokerDiskLimit.MAX_DISK_USAGE_PERCENT, embedded.getMaxDiskUsage());
+        assertEquals(embedded.getMaxDiskUsage(), file.getMaxDiskUsage());
         assertEquals(true, file.isSecurityEnabled());
         assertEquals(embedded.isPopulateValidatedUser(), file.isPopulateValidatedUser());
         assertEquals(List.of(NodeReleasePlugin.class), file.getBrokerPlugins().stream().map(Object::getClass).toList());

@@ -10,13 +10,18 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
-/** MicroProfile Health: live while the app runs; ready when the job store and the broker answer. */
+/**
+ * MicroProfile Health: live while the app runs; ready when the job store and the broker answer and the embedded
+ * broker's disk is below the limit at which it stops taking messages.
+ */
 @ApplicationScoped
 public class ReadinessChecks {
     @Inject
     NodeStore nodes;
     @Inject
     Broker broker;
+    @Inject
+    BrokerDisk brokerDisk;
 
     @Produces
     @Liveness
@@ -47,5 +52,13 @@ public class ReadinessChecks {
     HealthCheck brokerConnection() {
         return () -> broker.isConnected() ? HealthCheckResponse.up("broker")
                 : HealthCheckResponse.down("broker");
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck brokerDiskSpace() {
+        return () -> brokerDisk.problem()
+                .map(p -> HealthCheckResponse.named("broker-disk").down().withData("error", p).build())
+                .orElseGet(() -> HealthCheckResponse.up("broker-disk"));
     }
 }
