@@ -1,6 +1,7 @@
 package io.bacalao.cli;
 
 import io.bacalao.cli.command.CommandTree;
+import io.bacalao.cli.command.RootCommand;
 import picocli.CommandLine;
 
 /** Entry point of the {@code bacalao} command. */
@@ -25,6 +26,14 @@ public final class Main {
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(new ErrorHandler());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionStrategy(parsed -> {
+            try {
+                ((RootCommand) cli.getCommand()).deprecatedFlags(cli.getErr());
+            } catch (CliException e) {
+                throw new CommandLine.ExecutionException(cli, e.getMessage(), e);
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cli.execute(args);
     }
 }

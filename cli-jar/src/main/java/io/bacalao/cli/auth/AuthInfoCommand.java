@@ -1,19 +1,25 @@
 package io.bacalao.cli.auth;
 
 import io.bacalao.cli.command.ClientCommand;
+import io.bacalao.cli.render.OutputOptions;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code bacalao auth info}: Bacalhau's text ({@code cmd/cli/auth/info.go}): the API the CLI talks to, which
  * credential variables are set (either name, {@link ApiCredentials}), and the node's SSO provider from
- * {@code GET /api/v1/agent/authconfig} (an open route).
+ * {@code GET /api/v1/agent/authconfig} (an open route). Bacalhau registers {@code --output} and {@code --pretty}
+ * here and prints the same text whatever they say; so does this, once the format is checked.
  */
 @Command(name = "info", description = "Display authentication information.")
 public class AuthInfoCommand extends ClientCommand {
+    @Mixin
+    OutputOptions output;
 
     @Override
     protected void execute() {
+        output.format();
         Map<String, String> env = System.getenv();
         StringBuilder b = new StringBuilder();
         b.append("\nTarget environment: ").append(client().endpoint().uri("")).append("\n\n");

@@ -45,7 +45,8 @@ import picocli.CommandLine;
  */
 public final class CommandTree {
     /** The root's options, inherited by every command, that take their value as the next argument. */
-    private static final Set<String> VALUE_OPTIONS = Set.of("--api-host", "--api-port", "-c", "--config", "--data-dir", "--profile");
+    private static final Set<String> VALUE_OPTIONS = Set.of("--api-host", "--api-port", "-c", "--config", "--data-dir", "--profile",
+            "--log-level");
 
     private static final Node ROOT = node("bacalao", RootCommand.class,
             node("job", JobCommand.class,

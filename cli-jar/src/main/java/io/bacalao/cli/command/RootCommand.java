@@ -9,6 +9,9 @@ import io.bacalao.cli.profile.ProfileStore;
 import io.bacalao.domain.config.Config;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.config.ConfigLoader;
+import io.bacalao.domain.config.LogLevel;
+import io.bacalao.cli.CliException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,12 +62,34 @@ public class RootCommand implements Runnable {
             description = "CLI profile to use (env BACALAO_PROFILE, else BACALHAU_PROFILE; default: the selected one).")
     String profile;
 
+    /** Bacalhau's deprecated, hidden root flag for Logging.Level (cmd/util/flags/configflags/logging.go). */
+    @Option(names = "--log-level", scope = ScopeType.INHERIT, hidden = true, paramLabel = "LEVEL",
+            description = "Deprecated: use --config Logging.Level=<value>.")
+    String logLevel;
+
     @Mixin
     TlsOptions tlsOptions = new TlsOptions();
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * The level --log-level gives ({@code trace} … {@code panic}, any case; another is a CliException): {@code serve}
+     * sets Logging.Level with it; the CLI itself keeps no log.
+     */
+    public Optional<LogLevel> logLevel() {
+        if (logLevel == null) return Optional.empty();
+        return Optional.of(LogLevel.find(logLevel).orElseThrow(() -> new CliException(
+                "invalid --log-level \"" + logLevel + "\": use one of " + LogLevel.names())));
+    }
+
+    /** Checks the deprecated flags given, and prints cobra's deprecation line for each, as Bacalhau does. */
+    public void deprecatedFlags(PrintWriter err) {
+        if (logLevel().isPresent()) {
+            err.println("Flag --log-level has been deprecated, Use --config Logging.Level=<value> to set this configuration");
+        }
     }
 
     public ApiClient client() {

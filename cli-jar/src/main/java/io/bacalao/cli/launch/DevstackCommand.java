@@ -55,14 +55,19 @@ public class DevstackCommand implements Callable<Integer> {
     @Option(names = "--keep-data", description = "Keep the data of a previous devstack instead of starting clean.")
     boolean keepData;
 
+    /** Bacalhau's folder for the nodes' repos: used as given and, as there, never emptied. */
+    @Option(names = "--stack-repo", paramLabel = "DIR", description = "Folder for the nodes' data dirs instead of"
+            + " <DataDir>/devstack; its data is kept between runs.")
+    String stackRepo;
+
     @Override
     public Integer call() throws Exception {
         DevstackTopology topology = DevstackTopology.of(orchestrators, hybrids, computes, badComputes);
         long started = System.nanoTime();
         Config base = withWebUi(withLocalResults(((RootCommand) spec.root().userObject()).resolveConfig(Map.of())));
         if (randomPorts) base = withRandomPorts(base, topology.computes(), new java.util.Random());
-        Path root = Path.of(base.get(ConfigKeys.DATA_DIR)).resolve("devstack");
-        if (!keepData) deleteTree(root);
+        Path root = stackRoot(base);
+        if (startsClean()) deleteTree(root);
         LocalCluster cluster = new LocalCluster(base, root, UnaryOperator.identity(),
                 ClassArchives.fromEnvironment(System.getenv(), true));
         CountDownLatch stopped = new CountDownLatch(1);
@@ -90,6 +95,22 @@ public class DevstackCommand implements Callable<Integer> {
         cluster.afterReady(progress::line);
         while (!cluster.nodes().isEmpty() && stopped.getCount() > 0) Thread.sleep(500);
         return 0;
+    }
+
+    /** The folder the nodes' data dirs go in: {@code --stack-repo}, else {@code <DataDir>/devstack}. */
+    Path stackRoot(Config base) {
+        if (stackRepo == null) return Path.of(base.get(ConfigKeys.DATA_DIR)).resolve("devstack");
+        if (stackRepo.isBlank()) throw new CliException("--stack-repo needs a folder");
+        Path dir = Path.of(stackRepo).toAbsolutePath();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new CliException("--stack-repo " + stackRepo + " is not a folder");
+        }
+        return dir;
+    }
+
+    /** Whether the devstack's folder is emptied first: not with --keep-data, nor a folder given with --stack-repo. */
+    boolean startsClean() {
+        return !keepData && stackRepo == null;
     }
 
     /**

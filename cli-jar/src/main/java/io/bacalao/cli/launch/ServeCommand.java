@@ -3,7 +3,6 @@ package io.bacalao.cli.launch;
 import io.bacalao.cli.command.RootCommand;
 import io.bacalao.domain.config.Config;
 import io.bacalao.domain.config.ConfigKeys;
-import io.bacalao.domain.config.LogLevel;
 import io.bacalao.payara.NodeProcess;
 import io.bacalao.payara.NodeSpec;
 import io.bacalao.payara.PrivateFiles;
@@ -38,19 +37,10 @@ public class ServeCommand implements Callable<Integer> {
             + " later the kept name wins and a different --name is ignored with a warning.")
     String name;
 
-    /** Bacalhau's deprecated flag for Logging.Level (cmd/util/flags/configflags/logging.go); same values, same key. */
-    @Option(names = "--log-level", description = "Log level: 'trace', 'debug', 'info', 'warn', 'error', 'fatal', 'panic'"
-            + " (deprecated, as in Bacalhau: use --config Logging.Level=<value>).")
-    String logLevel;
-
     @Override
     public Integer call() throws Exception {
         if (name != null) NodeIdentity.valid(name);
         Map<String, String> flags = configFlags();
-        if (logLevel != null) {
-            spec.commandLine().getErr().println("Flag --log-level has been deprecated, Use --config Logging.Level=<value>"
-                    + " to set this configuration");
-        }
         Config config = ((RootCommand) spec.root().userObject()).resolveConfig(flags);
         if (!config.getBool(ConfigKeys.ORCHESTRATOR_ENABLED) && !config.getBool(ConfigKeys.COMPUTE_ENABLED)) {
             spec.commandLine().getErr().println("Warning: neither --orchestrator nor --compute given; running an orchestrator");
@@ -95,11 +85,8 @@ public class ServeCommand implements Callable<Integer> {
         Map<String, String> flags = new LinkedHashMap<>();
         if (orchestrator) flags.put(ConfigKeys.ORCHESTRATOR_ENABLED, "true");
         if (compute) flags.put(ConfigKeys.COMPUTE_ENABLED, "true");
-        if (logLevel != null) {
-            LogLevel level = LogLevel.find(logLevel).orElseThrow(() -> new CliException(
-                    "invalid --log-level \"" + logLevel + "\": use one of " + LogLevel.names()));
-            flags.put(ConfigKeys.LOGGING_LEVEL, level.toString());
-        }
+        // the root's deprecated --log-level (RootCommand): Bacalhau's flag for Logging.Level
+        ((RootCommand) spec.root().userObject()).logLevel().ifPresent(l -> flags.put(ConfigKeys.LOGGING_LEVEL, l.toString()));
         return flags;
     }
 

@@ -10,7 +10,9 @@ import io.bacalao.domain.selector.Selector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Job-level flags of the submitting commands ({@code docker run}, {@code wasm run}); Bacalhau's JobSettings. */
 public class JobFlags {
@@ -38,9 +40,23 @@ public class JobFlags {
             description = "Node label selector, e.g. 'region=eu,gpu,cores>4'.")
     String constraints;
 
+    /** Bacalhau's deprecated, hidden name of --count; when given it wins, with cobra's deprecation line. */
+    @Option(names = "--concurrency", hidden = true, paramLabel = "N", description = "Deprecated: use --count.")
+    Integer concurrency;
+
+    /** Bacalhau's deprecated, hidden name of --constraints; when given it wins, with cobra's deprecation line. */
+    @Option(names = {"-s", "--selector"}, hidden = true, paramLabel = "SELECTOR", description = "Deprecated: use --constraints.")
+    String selector;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     /** The job around {@code task}; bad flag values throw CliException. */
     public Job toJob(Task task) {
-        return new Job("", name, namespace, jobType().json(), priority, count, constraints(),
+        if (concurrency != null) deprecated("concurrency", "use --count");
+        if (selector != null) deprecated("selector", "use --constraints");
+        int executions = concurrency != null ? concurrency : count;
+        return new Job("", name, namespace, jobType().json(), priority, executions, constraints(),
                 null, EnvParser.parseAll("label", labels, "-l/--labels takes KEY=VALUE"), List.of(task),
                 null, 0, 0, 0, 0);
     }
@@ -54,11 +70,16 @@ public class JobFlags {
     }
 
     private List<LabelSelectorRequirement> constraints() {
-        if (constraints == null || constraints.isBlank()) return List.of();
+        String selection = selector != null ? selector : constraints;
+        if (selection == null || selection.isBlank()) return List.of();
         try {
-            return Selector.parse(constraints).toJson();
+            return Selector.parse(selection).toJson();
         } catch (IllegalArgumentException e) {
-            throw new CliException("invalid constraints \"" + constraints + "\": " + e.getMessage());
+            throw new CliException("invalid " + (selector != null ? "selector" : "constraints") + " \"" + selection + "\": " + e.getMessage());
         }
+    }
+
+    private void deprecated(String flag, String instead) {
+        if (command != null) command.commandLine().getErr().println("Flag --" + flag + " has been deprecated, " + instead);
     }
 }

@@ -140,7 +140,7 @@ class SsoLoginTest {
         assertEquals(200, statusOfJobList());
         assertEquals("Bearer " + TOKEN, authorizations.get(authorizations.size() - 1));
 
-        assertTrue(cli("auth", "sso", "logout").out().startsWith("Logged out"));
+        assertTrue(cli("auth", "sso", "logout", "-f").out().startsWith("Logged out"));
         CliRun none = cli("auth", "sso", "token");
         assertEquals(1, none.exitCode());
         assertTrue(none.err().startsWith("Error: not logged in"), none.err());

@@ -129,6 +129,21 @@ class DockerRunCommandTest {
         assertError("Error: invalid target \"some\": expected any or all", "docker", "run", "--target", "some", "busybox");
         assertError("Error: invalid network \"wifi\"", "docker", "run", "--network", "wifi", "busybox");
         assertError("Error: invalid constraints \"a in (\"", "docker", "run", "--constraints", "a in (", "busybox");
+        assertError("Error: invalid selector \"a in (\"", "docker", "run", "-s", "a in (", "busybox");
+        assertError("'--concurrency'", "docker", "run", "--concurrency", "many", "busybox");
+    }
+
+    @Test
+    void bacalhausDeprecatedConcurrencyAndSelectorWinOverCountAndConstraintsWithCobrasWarning() {
+        CliRun run = CliRun.of("docker", "run", "--dry-run", "--count", "2", "--concurrency", "3",
+                "--constraints", "region=eu", "-s", "gpu", "busybox");
+        assertEquals(0, run.exitCode(), run.err());
+        Job job = JobReader.readFile(run.out());
+        assertEquals(3, job.count());
+        assertEquals(List.of(new LabelSelectorRequirement("gpu", "exists", List.of())), job.constraints());
+        assertTrue(run.err().contains("Flag --concurrency has been deprecated, use --count\n"), run.err());
+        assertTrue(run.err().contains("Flag --selector has been deprecated, use --constraints\n"), run.err());
+        assertEquals(2, dryRun("--count", "2", "busybox").count(), "without --concurrency, --count counts");
     }
 
     @Test
