@@ -167,7 +167,8 @@ class PostgresStoreIT {
         try (Connection c = db(); Statement s = c.createStatement()) {
             for (String sql : List.of("drop table orchestrator_schema_history", "drop table compute_schema_history",
                     "drop index orch_evaluation_waiting", "alter table orch_evaluation drop column triggered_by",
-                    "drop index orch_job_ns_created", "drop index compute_execution_state")) {
+                    "drop index orch_job_ns_created", "drop index compute_execution_state",
+                    "alter table compute_outbox drop column parked_time")) {
                 s.execute(sql);
             }
         }
@@ -177,7 +178,10 @@ class PostgresStoreIT {
 
         assertEquals("0 BASELINE, 1 SQL", one("select string_agg(version || ' ' || type, ', ' order by installed_rank)"
                 + " from orchestrator_schema_history where version is not null"), "adopted at 0, completed by V1");
-        assertEquals("2", one("select max(version) from compute_schema_history"));
+        assertEquals("0 BASELINE, 1 SQL, 2 SQL", one("select string_agg(version || ' ' || type, ', ' order by"
+                + " installed_rank) from compute_schema_history where version is not null"), "adopted at 0, then V1 and V2");
+        assertEquals("1", one("select count(*) from information_schema.columns where table_name = 'compute_outbox'"
+                + " and column_name = 'parked_time'"));
         assertEquals("3", one("select count(*) from pg_indexes where indexname in"
                 + " ('orch_evaluation_waiting', 'orch_job_ns_created', 'compute_execution_state')"));
         assertEquals("1", one("select count(*) from information_schema.columns where table_name = 'orch_evaluation'"

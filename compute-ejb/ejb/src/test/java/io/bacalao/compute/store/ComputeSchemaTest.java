@@ -87,4 +87,13 @@ class ComputeSchemaTest {
         assertEquals("ExecutionCompleted", one(db, "SELECT TYPE FROM COMPUTE_OUTBOX WHERE ID = 7 AND PARKED_TIME IS NULL"),
                 "a report pending before the upgrade is still to send");
     }
+
+    @Test
+    void anAdoptedStoreThatAlreadyHasTheParkedTimeColumnMigratesToo() throws Exception {
+        JdbcDataSource old = storeBeforeVersioning();
+        sql(old, "ALTER TABLE COMPUTE_OUTBOX ADD COLUMN PARKED_TIME BIGINT");
+
+        assertEquals("2", schema.migrate(old, getClass().getClassLoader()).targetSchemaVersion);
+        assertEquals("Running", one(old, "SELECT STATE FROM COMPUTE_EXECUTION WHERE ID = 'e-1'"));
+    }
 }
