@@ -150,7 +150,9 @@ public final class NodeProcess implements AutoCloseable {
             } catch (IOException notYet) {
                 lastHealth = notYet.toString();
             }
-            if (lastHealth.contains("No Application deployed") && deployment.failed()) {
+            // an application that failed to deploy stays failed: the health answer may still be UP without checks
+            // (a compute node's WAR at the root) or say no application is deployed
+            if (deployment.failed()) {
                 throw new IllegalStateException(spec.name() + " node on port " + spec.httpPort()
                         + " failed to deploy; see " + log + StartDiagnosis.errors(log, logStart));
             }

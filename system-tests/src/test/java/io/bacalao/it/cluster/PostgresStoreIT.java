@@ -125,7 +125,7 @@ class PostgresStoreIT {
         }
         assertEquals("3", one("select count(*) from orch_job where state = 'Completed'"), "the jobs are rows in PostgreSQL");
         assertEquals("1", one("select max(version) from orchestrator_schema_history"));
-        assertEquals("1", one("select max(version) from compute_schema_history"), "the compute node's store too");
+        assertEquals("2", one("select max(version) from compute_schema_history"), "the compute node's store too");
     }
 
     @Test
