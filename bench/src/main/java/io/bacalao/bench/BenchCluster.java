@@ -190,6 +190,18 @@ final class BenchCluster implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /**
+     * Rows in each table of the orchestrator's job store ({@code agent debug}'s {@code Store}: Jobs, JobVersions,
+     * Executions, History, Evaluations, PurgedJobs, Nodes), in that order.
+     */
+    Map<String, Long> storeRows() throws Exception {
+        Map<String, Long> rows = new java.util.LinkedHashMap<>();
+        Json.mapper().readTree(get("/api/v1/agent/debug")).path("Store").properties()
+                .forEach(e -> rows.put(e.getKey(), e.getValue().asLong()));
+        if (rows.isEmpty()) throw new IllegalStateException("agent debug has no Store entry (an older orchestrator?)");
+        return rows;
+    }
+
     /** DELETE with an empty JSON body, e.g. to stop a job. */
     String delete(String path) throws Exception {
         return HTTP.send(request(path).header("Content-Type", "application/json")

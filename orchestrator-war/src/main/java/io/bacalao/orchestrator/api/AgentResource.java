@@ -8,6 +8,7 @@ import io.bacalao.orchestrator.config.NodeSettings;
 import io.bacalao.orchestrator.messaging.DeadLetters;
 import io.bacalao.orchestrator.nodes.NodeSnapshot;
 import io.bacalao.orchestrator.nodes.SelfRegistration;
+import io.bacalao.orchestrator.store.StoreSize;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -31,6 +32,8 @@ public class AgentResource {
     NodeSnapshot snapshot;
     @Inject
     DeadLetters deadLetters;
+    @Inject
+    StoreSize store;
 
     @GET
     @Path("alive")
@@ -66,8 +69,8 @@ public class AgentResource {
 
     /**
      * One entry per component, as Bacalhau's debug providers give them: this node and its broker, and node
-     * discovery (the nodes this orchestrator knows, by connection and by membership), and what its inbox could not
-     * apply ({@link DeadLetters}).
+     * discovery (the nodes this orchestrator knows, by connection and by membership), what its inbox could not
+     * apply ({@link DeadLetters}), and the rows in each table of its job store ({@link StoreSize}).
      */
     @GET
     @Path("debug")
@@ -80,6 +83,7 @@ public class AgentResource {
         discovery.put("ByMembership", nodes.stream().collect(Collectors.groupingBy(n -> n.membership().name(),
                 java.util.TreeMap::new, Collectors.counting())));
         return Map.of("Orchestrator", Map.of("NodeID", settings.nodeId(), "BrokerURL", settings.brokerUrl()),
-                "NodeDiscovery", discovery, "DeadLetters", deadLetters.snapshot());
+                "NodeDiscovery", discovery, "DeadLetters", deadLetters.snapshot(),
+                "Store", store.rows());
     }
 }

@@ -70,6 +70,7 @@ class NodesAndAgentIT {
         assertEquals(4, debug.get("NodeDiscovery").get("Nodes").asInt(), debug.toString());
         assertEquals(4, debug.get("NodeDiscovery").get("ByMembership").get("APPROVED").asInt(), debug.toString());
         assertEquals(0, debug.get("DeadLetters").get("Poisoned").asLong(), "nothing poisoned: " + debug);
+        assertTrue(debug.path("Store").path("Nodes").asLong() >= 3, "the store's rows per table: " + debug);
     }
 
     /** A compute-only node answers the agent routes on its own API port, as Bacalhau's compute nodes do (reference §1.6). */

@@ -29,7 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Invariants 1 and exactly-once under load: noop jobs are submitted at a fixed rate to simulated compute nodes (each
@@ -38,11 +41,21 @@ import org.junit.jupiter.api.Test;
  * every job the orchestrator holds, including any whose submit answer was lost in the crash) ends Completed with
  * exactly one completed execution per partition, and no partition ran to completion twice on the nodes (the
  * simulator's ledger is the witness).
+ *
+ * <p>Then the load suite's short profile (issue 16, item 6; the long one is {@code bench/run L1Load}) on the same
+ * cluster, its orchestrator restarted with a short job retention: {@link #LOAD_JOBS} noop jobs from
+ * {@link #LOAD_CLIENTS} clients as fast as the API takes them all complete, each exactly once, and the retention
+ * brings the store's tables back to their size before the load.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrchestratorCrashUnderLoadIT {
     static final String TOKEN = "crash-load-token";
     static final int NODES = 20;
     static final long SUBMIT_EVERY_MS = 100;
+    static final int LOAD_JOBS = 1_000;
+    static final int LOAD_CLIENTS = 20;
+    /** Short enough to wait for, long enough for the poller to see every job end before it is purged. */
+    static final String LOAD_RETENTION = "15s";
     static TestCluster cluster;
     static NodeSimulator simulator;
 
@@ -62,6 +75,7 @@ class OrchestratorCrashUnderLoadIT {
     }
 
     @Test
+    @Order(1)
     void everyJobSubmittedAroundAnOrchestratorKillCompletesExactlyOnce() throws Exception {
         Api api = cluster.api();
         Set<String> accepted = ConcurrentHashMap.newKeySet();
@@ -109,6 +123,118 @@ class OrchestratorCrashUnderLoadIT {
         System.out.printf("crash under load: %d jobs accepted (%d submits refused while the orchestrator was away),"
                         + " %d held by the orchestrator, %d runs, %d repeated requests answered again%n", accepted.size(),
                 refused.get(), states.size(), simulator.ledger().count(), simulator.ledger().repeatedRequests());
+    }
+
+    /**
+     * The load suite's short profile. The orchestrator is restarted with {@link #LOAD_RETENTION} of job retention
+     * (and no API rate limit, so the clients meet the orchestrator, not the limiter); the baseline is the store once
+     * the earlier test's jobs are purged (their tombstones, kept one more retention, must be gone at the end too). A poller reads the job list (kept short by the retention) and, for each job
+     * first seen Completed, its executions; the simulator's ledger is the witness on the nodes' side.
+     */
+    @Test
+    @Order(2)
+    void aThousandJobsFromTwentyClientsCompleteOnceAndRetentionEmptiesTheStore() throws Exception {
+        cluster.orchestrator().stop(Duration.ofSeconds(30));
+        cluster.nodes().launch(cluster.nodes().orchestratorConfig().with(ConfigKeys.JOB_RETENTION, LOAD_RETENTION)
+                .with(ConfigKeys.API_RATE_LIMIT, "100000")).awaitReady(TestCluster.READY);
+        Api api = cluster.api();
+        assertEquals("Completed", api.awaitTerminal(api.submit(Api.noopJob()), Duration.ofMinutes(2)),
+                "a first job, once the simulated nodes are back");
+        Waits.until("the store empty of earlier jobs", Duration.ofMinutes(2), () -> storeRows(api).get("Jobs") == 0);
+        Map<String, Long> baseline = storeRows(api);
+
+        Set<String> accepted = ConcurrentHashMap.newKeySet();
+        Map<String, String> ended = new ConcurrentHashMap<>();
+        Map<String, String> notOnce = new ConcurrentHashMap<>();
+        List<Double> submitMillis = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        var checks = Executors.newFixedThreadPool(2);
+        Map<String, Long> largest = new ConcurrentHashMap<>(baseline);
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
+        poller.scheduleWithFixedDelay(() -> {
+            Map<String, String> states;
+            try {
+                states = allJobs(api);
+                storeRows(api).forEach((table, n) -> largest.merge(table, n, Math::max));
+            } catch (AssertionError | RuntimeException tryAgain) {
+                return;
+            }
+            states.forEach((id, state) -> {
+                if (terminal(state) && accepted.contains(id) && ended.putIfAbsent(id, state) == null
+                        && state.equals("Completed")) {
+                    checks.execute(() -> {
+                        try {
+                            List<Integer> partitions = completedPartitions(api, id);
+                            if (!partitions.equals(List.of(0))) notOnce.put(id, "completed partitions " + partitions);
+                        } catch (AssertionError | RuntimeException unreadable) {
+                            notOnce.put(id, "executions unreadable: " + unreadable.getMessage());
+                        }
+                    });
+                }
+            });
+        }, 0, 250, TimeUnit.MILLISECONDS);
+        long t0 = System.nanoTime();
+        try (var clients = Executors.newFixedThreadPool(LOAD_CLIENTS)) {
+            for (int c = 0; c < LOAD_CLIENTS; c++) {
+                clients.execute(() -> {
+                    while (next.getAndIncrement() < LOAD_JOBS) {
+                        long s = System.nanoTime();
+                        Api.Response r = api.put("/api/v1/orchestrator/jobs", "{\"Job\":" + Api.noopJob() + "}");
+                        submitMillis.add((System.nanoTime() - s) / 1e6);
+                        if (r.status() == 200) accepted.add(r.json().get("JobID").asText());
+                        else refused.incrementAndGet();
+                    }
+                });
+            }
+        }
+        double submitSeconds = (System.nanoTime() - t0) / 1e9;
+        try {
+            Waits.until("every accepted job seen ended", Duration.ofMinutes(5), () -> ended.keySet().containsAll(accepted));
+        } finally {
+            poller.shutdownNow();
+            checks.shutdown();
+            checks.awaitTermination(1, TimeUnit.MINUTES);
+        }
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+
+        assertEquals(0, refused.get(), "submits refused");
+        assertEquals(LOAD_JOBS, accepted.size(), "jobs accepted");
+        assertEquals(Map.of(), ended.entrySet().stream().filter(e -> !e.getValue().equals("Completed"))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), "jobs that ended otherwise than Completed");
+        assertEquals(Map.of(), notOnce, "jobs whose executions show other than one Completed execution, on partition 0");
+        assertEquals(Map.of(), simulator.ledger().partitionsRunTwice(), "partitions the nodes ran to completion twice");
+        Map<String, Integer> runsNotOne = accepted.stream().filter(id -> simulator.ledger().runsOf(id).size() != 1)
+                .collect(Collectors.toMap(id -> id, id -> simulator.ledger().runsOf(id).size()));
+        assertEquals(Map.of(), runsNotOne, "accepted jobs the nodes did not run exactly once");
+
+        long p0 = System.nanoTime();
+        Waits.until("the retention to bring the store back to " + baseline + " and to forget every tombstone",
+                Duration.ofMinutes(3), () -> {
+                    Map<String, Long> rows = storeRows(api);
+                    return rows.get("PurgedJobs") == 0
+                            && rows.entrySet().stream().allMatch(e -> e.getValue() <= baseline.getOrDefault(e.getKey(), 0L));
+                });
+        List<Double> sorted = new ArrayList<>(submitMillis);
+        sorted.sort(null);
+        System.out.printf(java.util.Locale.ROOT, "load: %d jobs from %d clients submitted in %.1fs (submit p50 %.0f ms, p99 %.0f ms),"
+                        + " all Completed after %.1fs (%.1f jobs/s), 0 lost, 0 twice; store rows before %s, largest during %s,"
+                        + " back to the baseline %.1fs after the last job ended%n", LOAD_JOBS, LOAD_CLIENTS, submitSeconds,
+                percentile(sorted, 50), percentile(sorted, 99), loadSeconds, LOAD_JOBS / loadSeconds, baseline, new TreeMap<>(largest),
+                (System.nanoTime() - p0) / 1e9);
+    }
+
+    /** Rows per table of the orchestrator's store, from {@code agent debug}. */
+    private static Map<String, Long> storeRows(Api api) {
+        Api.Response r = api.get("/api/v1/agent/debug");
+        assertEquals(200, r.status(), r.body());
+        Map<String, Long> rows = new TreeMap<>();
+        r.json().get("Store").properties().forEach(e -> rows.put(e.getKey(), e.getValue().asLong()));
+        return rows;
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
     private static boolean terminal(String state) {
