@@ -6,7 +6,6 @@ import io.bacalao.orchestrator.config.NodeSettings;
 import io.bacalao.orchestrator.store.NodeStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -30,7 +29,6 @@ import java.util.logging.Logger;
  */
 @Startup
 @Singleton
-@DependsOn("SchemaUpgrade")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class LivenessMonitor {
     private static final Logger LOG = Logger.getLogger(LivenessMonitor.class.getName());

@@ -7,7 +7,6 @@ import io.bacalao.orchestrator.config.NodeSettings;
 import io.bacalao.orchestrator.store.NodeStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Schedule;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -25,7 +24,6 @@ import java.util.Map;
  */
 @Startup
 @Singleton
-@DependsOn("SchemaUpgrade")
 public class SelfRegistration {
     @Inject
     NodeStore nodes;
