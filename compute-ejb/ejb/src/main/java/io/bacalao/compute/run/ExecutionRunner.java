@@ -49,7 +49,8 @@ import java.util.logging.Logger;
  * {@code Compute.Executions.RunningReportDelay}, {@link RunningReport}) → inputs (while the executor prepares, e.g. fetches the
  * image) → executor → results folder ({@code stdout},
  * {@code stderr}, {@code exitCode}, one folder per output) → publisher → Completed with a summary, or Failed
- * with the reason. A cancelled execution reports nothing; the orchestrator already knows. Results bigger than the
+ * with the reason (a full disk told as such, {@link DiskFull}). A cancelled execution reports nothing; the
+ * orchestrator already knows. Results bigger than the
  * task's {@code Resources.Disk} fail the execution before they are published. However it ends, once it is
  * reported the executor cleans up (e.g. removes the container), the host ports of its port mappings are released
  * ({@link NodePorts}, taken just before the executor runs) and the execution's folder keeps only its logs
@@ -128,7 +129,8 @@ public class ExecutionRunner {
             SpecConfig published = publish(e, results);
             store.update(e.id(), cur -> cur.completed(published, output), reports::finished);
         } catch (ExecutionFailure | IOException | StorageException | PublishException | RuntimeException failure) {
-            String message = failure instanceof ExecutionFailure || failure instanceof StorageException
+            String message = DiskFull.causedBy(failure) ? DiskFull.message(settings.nodeId(), settings.executionDir(e.id()))
+                    : failure instanceof ExecutionFailure || failure instanceof StorageException
                     || failure instanceof PublishException ? failure.getMessage()
                     : "execution failed on node " + settings.nodeId() + ": " + failure;
             if (!(failure instanceof ExecutionFailure)) LOG.log(Level.WARNING, "execution " + e.id() + " failed", failure);
