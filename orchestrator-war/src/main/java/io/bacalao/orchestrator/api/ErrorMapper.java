@@ -2,6 +2,7 @@ package io.bacalao.orchestrator.api;
 
 import io.bacalao.domain.error.ApiError;
 import io.bacalao.domain.error.BacalaoException;
+import io.bacalao.domain.error.ErrorCode;
 import io.bacalao.domain.spec.SpecException;
 import io.bacalao.domain.spec.StoreValidationException;
 import jakarta.ejb.EJBException;
@@ -18,7 +19,10 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Every error leaves as Bacalhau's error body (reference §1.2); unexpected ones are logged, never shown. */
+/**
+ * Every error leaves as Bacalhau's error body (reference §1.2); unexpected ones are logged, never shown, except that
+ * one the job store's outage explains answers 503 ({@link StoreOutage}).
+ */
 @Provider
 public class ErrorMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
@@ -52,6 +56,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             case WebApplicationException w -> error(w.getResponse().getStatus(), w.getMessage(), "InternalError",
                     API_SERVER, null, null);
             default -> {
+                if (StoreOutage.explains(t, StoreOutage::storeReadyNow)) {
+                    LOG.warning(() -> "job store unavailable serving " + requestId() + ": " + t);
+                    yield error(503, StoreOutage.MESSAGE, ErrorCode.SERVICE_UNAVAILABLE.code(), "JobStore", StoreOutage.HINT, null);
+                }
                 LOG.log(Level.SEVERE, "unexpected error serving " + requestId(), t);
                 yield error(500, "Internal server error", "InternalError", "Unknown", null, null);
             }
