@@ -172,7 +172,8 @@ class NodeLivenessIT {
     @Order(5)
     void aNodeKilledMidExecutionAndRestartedOnItsDataDirLeavesNothingRunning() throws Exception {
         Api api = cluster.api();
-        String job = api.submit(SLEEP_JOB.formatted(20));
+        // it waits for a node (QueueTimeout) rather than failing when the killed node was the only one
+        String job = api.submit(SLEEP_JOB.formatted(20).replace("\"Network\":", "\"Timeouts\":{\"QueueTimeout\":300},\"Network\":"));
         jobs.add(job);
         JsonNode first = JobExecutions.awaitRunning(api, job, null);
         String killedRun = first.get("ID").asText();
