@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.it.support.Api;
+import io.bacalao.it.support.FaultFigures;
 import io.bacalao.it.support.StandaloneBrokerProcess;
 import io.bacalao.it.support.TestCluster;
 import io.bacalao.it.support.TestPorts;
@@ -14,7 +15,14 @@ import io.bacalao.payara.NodeProcess;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,7 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The scale-out path: a standalone Artemis broker process (the shipped broker.xml, token security) used by the
  * orchestrator (Orchestrator.Broker.URL, no embedded broker) and the compute nodes; the broker restarted under
- * them; and a compute node that requires TLS refusing that plain broker.
+ * them while jobs are submitted; and a compute node that requires TLS refusing that plain broker.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExternalBrokerIT {
@@ -59,18 +67,53 @@ class ExternalBrokerIT {
         assertEquals("Completed", api.awaitTerminal(api.submit(Api.noopJob()), Duration.ofSeconds(60)));
     }
 
+    /**
+     * Fault (c) of the fault suite: the broker restarts while jobs are submitted four times a second; the node
+     * reconnects, and every job the API accepted, before, during and after the restart, completes exactly once.
+     */
     @Test
     @Order(2)
-    void afterTheBrokerRestartsEveryoneReconnectsAndJobsComplete() throws Exception {
+    void afterTheBrokerRestartsUnderSubmissionsEveryoneReconnectsAndNoJobIsLost() throws Exception {
         NodeProcess compute = cluster.nodes().nodes().stream().filter(p -> !p.spec().orchestrator()).findFirst().orElseThrow();
-        long from = Files.size(compute.log());
-        broker.stop();
-        Waits.until("the node to notice the broker is gone", Duration.ofSeconds(30),
-                () -> tail(compute, from).contains("cannot reach the orchestrator's broker"));
-        broker.start();
-        Waits.until("the node to rejoin", Duration.ofSeconds(90), () -> tail(compute, from).contains("rejoined the orchestrator"));
         Api api = cluster.api();
-        assertEquals("Completed", api.awaitTerminal(api.submit(Api.noopJob()), Duration.ofSeconds(90)));
+        List<String> accepted = new CopyOnWriteArrayList<>();
+        List<String> acceptedAfterRestart = new CopyOnWriteArrayList<>();
+        AtomicInteger refused = new AtomicInteger();
+        AtomicLong brokerBack = new AtomicLong(Long.MAX_VALUE);
+        ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
+        load.scheduleAtFixedRate(() -> {
+            long at = System.nanoTime();
+            try {
+                String id = api.submit(Api.noopJob());
+                accepted.add(id);
+                if (at >= brokerBack.get()) acceptedAfterRestart.add(id);
+            } catch (AssertionError | RuntimeException brokerAway) {
+                refused.incrementAndGet();
+            }
+        }, 0, 250, TimeUnit.MILLISECONDS);
+        Duration recovery;
+        try {
+            Waits.until("10 jobs accepted before the fault", Duration.ofSeconds(60), () -> accepted.size() >= 10);
+            long from = Files.size(compute.log());
+            broker.stop();
+            Waits.until("the node to notice the broker is gone", Duration.ofSeconds(30),
+                    () -> tail(compute, from).contains("cannot reach the orchestrator's broker"));
+            broker.start();
+            brokerBack.set(System.nanoTime());
+            Waits.until("the node to rejoin", Duration.ofSeconds(90), () -> tail(compute, from).contains("rejoined the orchestrator"));
+            Waits.until("a job submitted after the restart to complete", Duration.ofSeconds(90),
+                    () -> acceptedAfterRestart.stream().anyMatch(id -> api.state(id).equals("Completed")));
+            recovery = FaultFigures.since(brokerBack.get());
+            int before = accepted.size();
+            Waits.until("10 more jobs accepted", Duration.ofSeconds(60), () -> accepted.size() >= before + 10);
+        } finally {
+            load.shutdownNow();
+            load.awaitTermination(30, TimeUnit.SECONDS);
+        }
+        for (String id : accepted) api.awaitTerminal(id, Duration.ofSeconds(120));
+        FaultFigures.measure("broker restart under submission", api, accepted, recovery,
+                "first job submitted after it completed").printAndCheck();
+        System.out.printf("broker restart: %d submits refused while the broker was away%n", refused.get());
     }
 
     @Test

@@ -11,6 +11,8 @@ import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.it.compat.DaemonJobUpdate;
 import io.bacalao.it.support.Api;
 import io.bacalao.it.support.DockerPs;
+import io.bacalao.it.support.FaultFigures;
+import io.bacalao.it.support.JobExecutions;
 import io.bacalao.it.support.NodeEventsSubscriber;
 import io.bacalao.it.support.TestCluster;
 import io.bacalao.it.support.Waits;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * nodes: a node killed with SIGKILL is DISCONNECTED within the timeout and its running batch execution is
  * rescheduled on the other node; the orchestrator (with its embedded broker) killed and restarted, after which the
  * surviving node reconnects and jobs complete; a node stopped gracefully is DISCONNECTED at once; a node started
- * before its Docker engine offers docker, and runs a Docker job, once the engine answers.
+ * before its Docker engine offers docker, and runs a Docker job, once the engine answers; a node killed mid-execution
+ * and restarted on its data dir leaves nothing running (fault (b) of the fault suite, docs/testing.md).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NodeLivenessIT {
@@ -80,7 +83,7 @@ class NodeLivenessIT {
         try (NodeEventsSubscriber events = new NodeEventsSubscriber(brokerUrl(), TOKEN)) {
             String job = api.submit(SLEEP_JOB.formatted(30));
             jobs.add(job);
-            JsonNode first = awaitRunning(job, null);
+            JsonNode first = JobExecutions.awaitRunning(api, job, null);
             String lost = first.get("NodeID").asText();
             NodeProcess victim = cluster.nodes().nodes().stream().filter(p -> p.spec().nodeId().equals(lost)).findFirst().orElseThrow();
 
@@ -89,7 +92,7 @@ class NodeLivenessIT {
             Waits.until("node " + lost + " DISCONNECTED", TIMEOUT.plusSeconds(20),
                     () -> node(lost).get("Connection").asText().equals("DISCONNECTED"));
             double disconnectedAfter = (System.nanoTime() - killedAt) / 1e9;
-            JsonNode replacement = awaitRunning(job, first.get("ID").asText());
+            JsonNode replacement = JobExecutions.awaitRunning(api, job, first.get("ID").asText());
             double runningElsewhereAfter = (System.nanoTime() - killedAt) / 1e9;
             System.out.printf("node loss: DISCONNECTED after %.1fs, execution running elsewhere after %.1fs (DisconnectTimeout %ds)%n",
                     disconnectedAfter, runningElsewhereAfter, TIMEOUT.toSeconds());
@@ -111,7 +114,7 @@ class NodeLivenessIT {
         NodeProcess survivor = cluster.nodes().nodes().stream().filter(p -> !p.spec().orchestrator()).findFirst().orElseThrow();
         String running = api.submit(SLEEP_JOB.formatted(8));
         jobs.add(running);
-        awaitRunning(running, null);
+        JobExecutions.awaitRunning(api, running, null);
         long logBefore = Files.size(survivor.log());
 
         cluster.orchestrator().kill();
@@ -158,27 +161,54 @@ class NodeLivenessIT {
         assertEquals("Completed", cluster.api().awaitTerminal(job, Duration.ofSeconds(120)));
     }
 
+    /**
+     * Fault (b) of the fault suite: a node killed with SIGKILL mid-execution and restarted on the same data dir. Its
+     * execution is failed over (the orchestrator saw the node go) or reconciled (the node came back first and, on
+     * restart, failed the run it lost), the job completes exactly once, neither side keeps an execution Running, the
+     * node's outbox drains, and the killed run's container is gone (removed by the restarted node). Runs on whichever
+     * compute nodes are up (node 3 alone after the tests before it, so its run is reconciled rather than failed over).
+     */
+    @Test
+    @Order(5)
+    void aNodeKilledMidExecutionAndRestartedOnItsDataDirLeavesNothingRunning() throws Exception {
+        Api api = cluster.api();
+        // it waits for a node (QueueTimeout) rather than failing when the killed node was the only one
+        String job = api.submit(SLEEP_JOB.formatted(20).replace("\"Network\":", "\"Timeouts\":{\"QueueTimeout\":300},\"Network\":"));
+        jobs.add(job);
+        JsonNode first = JobExecutions.awaitRunning(api, job, null);
+        String killedRun = first.get("ID").asText();
+        String id = first.get("NodeID").asText();
+        NodeProcess victim = cluster.nodes().nodes().stream().filter(p -> p.spec().nodeId().equals(id)).findFirst().orElseThrow();
+        int index = Integer.parseInt(victim.spec().dataDir().getFileName().toString().substring("compute-".length()));
+        Waits.until("the container of " + killedRun, Duration.ofSeconds(30),
+                () -> !DockerPs.withLabel("bacalao.execution=" + killedRun).isEmpty());
+
+        victim.kill();
+        long restarted = System.nanoTime();
+        NodeProcess again = cluster.startCompute(index, Map.of());
+        again.awaitReady(TestCluster.READY);
+        Waits.until("node " + id + " connected again", Duration.ofSeconds(60),
+                () -> node(id).get("Connection").asText().equals("CONNECTED"));
+        Duration recovery = FaultFigures.since(restarted);
+
+        assertEquals(List.of(), DockerPs.withLabel("bacalao.execution=" + killedRun), "containers of the killed run");
+        assertEquals("Completed", api.awaitTerminal(job, Duration.ofSeconds(120)));
+        JsonNode killed = JobExecutions.find(api, job, killedRun);
+        assertTrue(JobExecutions.ended(killed), "the killed run is not active on the orchestrator: " + killed);
+        Waits.until("no execution of " + job + " left active on the orchestrator", Duration.ofSeconds(60),
+                () -> JobExecutions.of(api, job).stream().allMatch(JobExecutions::ended));
+        Waits.until("nothing running on node " + id + " by its own account, its outbox drained", Duration.ofSeconds(60), () -> {
+            JsonNode debug = new Api(cluster.nodes().host(), cluster.apiPort() + index).get("/api/v1/agent/debug").json();
+            return debug.get("Executions").path("Running").asLong(0) == 0 && debug.get("Outbox").get("Pending").asLong() == 0;
+        });
+        FaultFigures.measure("compute kill -9 mid-execution", api, List.of(job), recovery, "node reconnected").printAndCheck();
+        System.out.printf("compute kill -9: the killed run ended as %s: %s%n", killed.get("ComputeState").get("StateType"),
+                killed.get("ComputeState").get("Message"));
+    }
+
     private static String engines(String nodeId) {
         return node(nodeId).get("Info").get("ComputeNodeInfo").get("ExecutionEngines").toString();
     }
-
-    /** The first execution of the job that is Running (ComputeState 4), other than {@code except}. */
-    private static JsonNode awaitRunning(String job, String except) {
-        JsonNode[] found = new JsonNode[1];
-        Waits.until("an execution of " + job + " running", Duration.ofSeconds(90), () -> {
-            for (JsonNode e : cluster.api().get("/api/v1/orchestrator/jobs/" + job + "/executions").json().get("Items")) {
-                if (e.get("ID").asText().equals(except)) continue;
-                if (e.get("ComputeState").get("StateType").asInt() == RUNNING) {
-                    found[0] = e;
-                    return true;
-                }
-            }
-            return false;
-        });
-        return found[0];
-    }
-
-    static final int RUNNING = io.bacalao.domain.model.ExecutionStateType.Running.json();
 
     private static JsonNode node(String id) {
         return cluster.api().get("/api/v1/orchestrator/nodes/" + id).json().get("Node");

@@ -49,7 +49,8 @@ import java.util.logging.Logger;
  * {@code Compute.Executions.RunningReportDelay}, {@link RunningReport}) → inputs (while the executor prepares, e.g. fetches the
  * image) → executor → results folder ({@code stdout},
  * {@code stderr}, {@code exitCode}, one folder per output) → publisher → Completed with a summary, or Failed
- * with the reason. A cancelled execution reports nothing; the orchestrator already knows. Results bigger than the
+ * with the reason (a full disk told as such, {@link DiskFull}). A cancelled execution reports nothing; the
+ * orchestrator already knows. Results bigger than the
  * task's {@code Resources.Disk} fail the execution before they are published. However it ends, once it is
  * An end is recorded (with its report) through an outage of the execution store ({@link StoreOutage}). Once it is
  * reported the executor cleans up (e.g. removes the container), the host ports of its port mappings are released
@@ -133,7 +134,8 @@ public class ExecutionRunner {
             outage.through("execution " + e.id() + " completed",
                     () -> store.update(e.id(), cur -> cur.completed(published, output), reports::finished));
         } catch (ExecutionFailure | IOException | StorageException | PublishException | RuntimeException failure) {
-            String message = failure instanceof ExecutionFailure || failure instanceof StorageException
+            String message = DiskFull.causedBy(failure) ? DiskFull.message(settings.nodeId(), settings.executionDir(e.id()))
+                    : failure instanceof ExecutionFailure || failure instanceof StorageException
                     || failure instanceof PublishException ? failure.getMessage()
                     : "execution failed on node " + settings.nodeId() + ": " + failure;
             if (!(failure instanceof ExecutionFailure)) LOG.log(Level.WARNING, "execution " + e.id() + " failed", failure);
