@@ -84,6 +84,15 @@ public class AgentResource {
                 java.util.TreeMap::new, Collectors.counting())));
         return Map.of("Orchestrator", Map.of("NodeID", settings.nodeId(), "BrokerURL", settings.brokerUrl()),
                 "NodeDiscovery", discovery, "DeadLetters", deadLetters.snapshot(),
-                "Store", store.rows());
+                "Store", storeRows());
+    }
+
+    /** The store's row counts, or why there are none (the debug route answers while the store is down). */
+    private Object storeRows() {
+        try {
+            return store.rows();
+        } catch (RuntimeException e) {
+            return Map.of("Error", "the job store is not available: " + e.getMessage());
+        }
     }
 }

@@ -231,7 +231,14 @@ class PostgresStoreIT {
         Waits.until("the orchestrator not ready without its job store", Duration.ofSeconds(30),
                 () -> api.get("/health/ready").status() == 503);
         Waits.until("messages failing for want of the job store", Duration.ofSeconds(60),
-                () -> deadLetters(api).get("DependencyRetries").asLong() > retriesBefore);
+                () -> dependencyRetries(api) > retriesBefore);
+        // meanwhile the API says the store is away (Bacalhau's error body), for reads and for a submit alike
+        for (Api.Response r : List.of(api.get("/api/v1/orchestrator/jobs"),
+                api.put("/api/v1/orchestrator/jobs", "{\"Job\":" + Api.noopJob() + "}"))) {
+            assertEquals(503, r.status(), r.body());
+            assertEquals("ServiceUnavailable", r.json().get("Code").asText(), r.body());
+            assertTrue(r.json().get("Message").asText().startsWith("the job store is not available"), r.body());
+        }
         // the fault's length, not a wait for an effect: the jobs end within it (they sleep 8 s), and it is longer
         // than ten deliveries of their results used to last before those were dead-lettered
         Duration rest = Duration.ofSeconds(20).minus(Duration.between(down, Instant.now()));
@@ -281,6 +288,14 @@ class PostgresStoreIT {
         assertEquals("Completed", api.awaitTerminal(id, Duration.ofSeconds(120)));
         assertEquals("Completed", one("select state from compute_execution where id in (select id from"
                 + " orch_execution where job_id = '" + id + "')"), "the node's own record of the run");
+    }
+
+    /** The inbox's {@code bacalao_inbox_dependency_retries} metric (read without the job store). */
+    private static double dependencyRetries(Api api) {
+        Api.Response r = api.get("/metrics?scope=application");
+        assertEquals(200, r.status(), r.body());
+        return r.body().lines().filter(l -> l.startsWith("bacalao_inbox_dependency_retries"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
     }
 
     /** What the node logged after {@code offset} bytes of its log. */

@@ -16,6 +16,14 @@ import org.eclipse.persistence.sessions.SessionCustomizer;
  * transaction; a migration that fails fails the deployment.
  */
 public abstract class MigratingCustomizer implements SessionCustomizer {
+    /**
+     * When a query loses its connection, EclipseLink tries it again this many times, waiting
+     * {@link #RECONNECT_DELAY_MILLIS} between attempts (its defaults, 3 and 5 s, held a request for tens of seconds
+     * while the store was down). Callers retry on their own terms (the inbox waits for the store's readiness; the API
+     * answers 503), so one quick attempt is enough to ride over a connection the pool handed out stale.
+     */
+    static final int QUERY_RETRY_ATTEMPTS = 1;
+    static final int RECONNECT_DELAY_MILLIS = 200;
     private final StoreSchema schema;
 
     protected MigratingCustomizer(String unit) {
@@ -25,6 +33,10 @@ public abstract class MigratingCustomizer implements SessionCustomizer {
     @Override
     public void customize(Session session) throws NamingException {
         schema.migrate(dataSource(session), getClass().getClassLoader());
+        if (session.getDatasourceLogin() instanceof org.eclipse.persistence.sessions.DatabaseLogin login) {
+            login.setQueryRetryAttemptCount(QUERY_RETRY_ATTEMPTS);
+            login.setDelayBetweenConnectionAttempts(RECONNECT_DELAY_MILLIS);
+        }
     }
 
     /** The unit's data source: the one the container handed to EclipseLink, else looked up by its JNDI name. */
