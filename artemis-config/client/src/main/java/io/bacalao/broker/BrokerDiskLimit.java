@@ -14,6 +14,11 @@ public final class BrokerDiskLimit {
     private BrokerDiskLimit() {
     }
 
+    /** Where an orchestrator's embedded broker keeps its journal, under the node's {@code DataDir}. */
+    public static java.nio.file.Path embeddedBrokerDir(java.nio.file.Path dataDir) {
+        return dataDir.resolve("orchestrator").resolve("broker");
+    }
+
     /**
      * The problem when a file system of {@code totalBytes} with {@code usableBytes} free is at or above the limit, as
      * Artemis counts it ({@code 1 - usable/total}); empty when below it or when the sizes are unknown (0 total).

@@ -25,7 +25,6 @@ final class StoreOutageAnswer {
                     || c instanceof org.eclipse.persistence.exceptions.DatabaseException) {
                 return true;
             }
-            if (c.getCause() == c) break;
         }
         return false;
     }

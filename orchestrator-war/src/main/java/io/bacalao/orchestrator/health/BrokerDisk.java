@@ -24,7 +24,7 @@ public class BrokerDisk {
     /** What is wrong with the broker's disk now, if anything (one {@code statfs} call). */
     public Optional<String> problem() {
         if (!settings.config().get(ConfigKeys.ORCHESTRATOR_BROKER_URL).isBlank()) return Optional.empty();
-        Path dir = Path.of(settings.config().get(ConfigKeys.DATA_DIR)).resolve("orchestrator").resolve("broker");
+        Path dir = BrokerDiskLimit.embeddedBrokerDir(Path.of(settings.config().get(ConfigKeys.DATA_DIR)));
         try {
             FileStore store = Files.getFileStore(Files.exists(dir) ? dir : dir.getRoot());
             return BrokerDiskLimit.problem(dir.toString(), store.getTotalSpace(), store.getUsableSpace());

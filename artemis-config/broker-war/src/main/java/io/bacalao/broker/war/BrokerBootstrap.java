@@ -49,8 +49,8 @@ public class BrokerBootstrap {
         return new BrokerSettings(
                 c.getOptionalValue("Orchestrator.Host", String.class).orElse("0.0.0.0"),
                 c.getOptionalValue("Orchestrator.Port", Integer.class).orElse(4222),
-                Path.of(c.getOptionalValue("DataDir", String.class).orElse(System.getProperty("user.home") + "/.bacalao"))
-                        .resolve("orchestrator").resolve("broker"),
+                io.bacalao.broker.BrokerDiskLimit.embeddedBrokerDir(Path.of(c.getOptionalValue("DataDir", String.class)
+                        .orElse(System.getProperty("user.home") + "/.bacalao"))),
                 c.getOptionalValue("Orchestrator.Auth.Token", String.class).orElse(""),
                 c.getOptionalValue("bacalao.broker.password", String.class).orElse(""),
                 c.getOptionalValue("Orchestrator.Auth.AllowEmptyToken", Boolean.class).orElse(false),
