@@ -25,8 +25,10 @@ import java.util.function.UnaryOperator;
  * ready). On a shared machine the CPU seconds are the steadier figure: wall time grows with the load of other
  * processes, the work a start needs does not.
  *
- * <p>A profile is {@code OPTIONS[+cds][@RUNTIME_DIR]}: OPTIONS {@code current} (today's node JVM options) or
- * {@code previous} ({@link NodeJvmOptions#previous}); {@code +cds} with the roles' class archives (in
+ * <p>A profile is {@code OPTIONS[%OPTION...][+cds][@RUNTIME_DIR]}: OPTIONS {@code current} (today's node JVM
+ * options) or {@code previous} ({@link NodeJvmOptions#previous}); each {@code %OPTION} replaces or adds one JVM
+ * option as {@code BACALAO_NODE_JAVA_OPTS} would (e.g. {@code current%-XX:+ShrinkHeapInSteps}, to measure a
+ * default against its predecessor in the same run); {@code +cds} with the roles' class archives (in
  * {@code target/b5-cds}, recorded by one unmeasured start first when missing), else without; {@code @DIR} the node
  * runtime of another build (e.g. a copy of {@code cli-jar/target/runtime} made before a change), else this one.
  *
@@ -117,10 +119,17 @@ public final class B5Footprint {
         String runtime = parts.length > 1 ? parts[1] : DEFAULT_RUNTIME;
         System.setProperty("bacalao.runtime", runtime);   // LocalCluster launches nodes from bacalao.runtime
         boolean cds = parts[0].endsWith("+cds");
-        UnaryOperator<NodeSpec> options = switch (parts[0].replace("+cds", "")) {
+        List<String> opts = List.of(parts[0].substring(0, parts[0].length() - (cds ? "+cds".length() : 0)).split("%"));
+        List<String> extra = opts.subList(1, opts.size());
+        UnaryOperator<NodeSpec> named = switch (opts.get(0)) {
             case "current" -> UnaryOperator.identity();
             case "previous" -> s -> s.withJvmOptions(NodeJvmOptions.previous(s.orchestrator()));
-            default -> throw new IllegalArgumentException("profile is current or previous[+cds][@runtime], not " + profile);
+            default -> throw new IllegalArgumentException(
+                    "profile is current or previous[%OPTION...][+cds][@runtime], not " + profile);
+        };
+        UnaryOperator<NodeSpec> options = s -> {
+            NodeSpec spec = named.apply(s);
+            return spec.withJvmOptions(NodeJvmOptions.override(spec.jvmOptions(), extra));
         };
         ClassArchives archives = new ClassArchives(ARCHIVES, cds, record);
         long t0 = System.nanoTime();

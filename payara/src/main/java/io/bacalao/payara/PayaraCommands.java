@@ -34,6 +34,10 @@ public final class PayaraCommands {
         c.addAll(ListenerTimeouts.commands(spec.config()));
         if (apiTls(spec)) c.addAll(ApiTls.preBootCommands(List.copyOf(c)));
         webUi.ifPresent(ui -> c.addAll(ui.preBootCommands(apiTls(spec))));
+        // no data grid: a node is never part of a Payara cluster, and its periodic work runs on the managed
+        // scheduler (Ticks), not EJB timers, which need Hazelcast (docs/node-footprint.md). Should it be enabled
+        // again, it binds loopback on the node's own port.
+        c.add("set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false");
         c.add("set hazelcast-runtime-configuration.interface=127.0.0.1");
         c.add("set hazelcast-runtime-configuration.start-port=" + spec.hazelcastPort());
         String pool = "resources.jdbc-connection-pool.H2Pool.";

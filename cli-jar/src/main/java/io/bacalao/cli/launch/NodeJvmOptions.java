@@ -25,10 +25,14 @@ public final class NodeJvmOptions {
      * no concurrent work, on machines where several nodes share two cores. Compact object headers (JDK 25) make
      * every object 4 bytes smaller. Thread stacks stay at their default: with -Xss512k a compute node hit a
      * StackOverflowError in an Artemis client thread (Payara's class loader logging while it loads a class recurses deeply).
+     * The serial collector shrinks the heap only after a full collection, and by default only part of the way
+     * ({@code ShrinkHeapInSteps}); with it off, the one full collection a node makes once its start has settled
+     * (the applications' {@code HeapAfterStart}) gives back at once what deployment grew. Memory that threads freed
+     * stays in the C library's arenas unless trimmed: the JVM trims them every 10 s.
      */
     private static final List<String> COMMON = List.of("-XX:+UseSerialGC", "-Xms48m", "-XX:MinHeapFreeRatio=10",
-            "-XX:MaxHeapFreeRatio=20", "-XX:+UseCompactObjectHeaders", "-XX:TieredStopAtLevel=1",
-            "-XX:ReservedCodeCacheSize=64m");
+            "-XX:MaxHeapFreeRatio=20", "-XX:-ShrinkHeapInSteps", "-XX:TrimNativeHeapInterval=10000",
+            "-XX:+UseCompactObjectHeaders", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m");
 
     /** The defaults before issue 13 (-Xmx768m/-Xmx384m, serial, C1): the baseline B5Footprint compares against. */
     public static List<String> previous(boolean orchestrator) {
@@ -57,7 +61,7 @@ public final class NodeJvmOptions {
     }
 
     /** {@code base} less the options that {@code extra} replaces, then {@code extra} in its order. */
-    static List<String> override(List<String> base, List<String> extra) {
+    public static List<String> override(List<String> base, List<String> extra) {
         Map<String, String> byKey = new LinkedHashMap<>();
         for (String o : base) byKey.put(key(o), o);
         for (String o : extra) {

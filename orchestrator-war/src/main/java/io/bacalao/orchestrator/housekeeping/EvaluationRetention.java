@@ -1,20 +1,21 @@
 package io.bacalao.orchestrator.housekeeping;
 
 import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.runtime.Ticks;
 import io.bacalao.orchestrator.config.NodeSettings;
 import io.bacalao.orchestrator.store.EvaluationStore;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,8 +34,6 @@ public class EvaluationRetention {
     static final int BATCH = 1_000;
     static final int MAX_BATCHES = 50;
 
-    @Resource
-    TimerService timers;
     @Inject
     EvaluationStore evaluations;
     @Inject
@@ -42,14 +41,21 @@ public class EvaluationRetention {
     @Inject
     Clock clock;
     private Duration retention;
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+    private ScheduledFuture<?> tick;
 
     @PostConstruct
     void start() {
         retention = settings.duration(ConfigKeys.EVALUATION_RETENTION);
-        timers.createIntervalTimer(PERIOD.toMillis(), PERIOD.toMillis(), new TimerConfig("evaluation-retention", false));
+        tick = Ticks.every(scheduler, PERIOD, PERIOD, "evaluation retention", LOG, this::purge);
     }
 
-    @Timeout
+    @PreDestroy
+    void stop() {
+        if (tick != null) tick.cancel(false);
+    }
+
     void purge() {
         var cutoff = clock.instant().minus(retention);
         long before = cutoff.getEpochSecond() * 1_000_000_000L + cutoff.getNano();

@@ -3,24 +3,25 @@ package io.bacalao.orchestrator.housekeeping;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.JobStateType;
+import io.bacalao.domain.runtime.Ticks;
 import io.bacalao.orchestrator.config.NodeSettings;
 import io.bacalao.orchestrator.store.EvaluationStore;
 import io.bacalao.orchestrator.store.JobFailures;
 import io.bacalao.orchestrator.store.JobStore;
 import io.bacalao.orchestrator.store.Stored;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,8 +40,6 @@ public class Housekeeping {
     private static final List<String> IN_PROGRESS =
             List.of(JobStateType.Pending.name(), JobStateType.Queued.name(), JobStateType.Running.name());
 
-    @Resource
-    TimerService timers;
     @Inject
     JobStore jobs;
     @Inject
@@ -52,15 +51,22 @@ public class Housekeeping {
     @Inject
     Clock clock;
     private Duration grace;
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+    private ScheduledFuture<?> tick;
 
     @PostConstruct
     void start() {
         grace = settings.duration(ConfigKeys.HOUSEKEEPING_TIMEOUT);
         long period = Math.max(1_000, settings.duration(ConfigKeys.HOUSEKEEPING_INTERVAL).toMillis());
-        timers.createIntervalTimer(period, period, new TimerConfig("housekeeping", false));
+        tick = Ticks.every(scheduler, Duration.ofMillis(period), Duration.ofMillis(period), "housekeeping", LOG, this::sweep);
     }
 
-    @Timeout
+    @PreDestroy
+    void stop() {
+        if (tick != null) tick.cancel(false);
+    }
+
     void sweep() {
         BadJobs bad = new BadJobs("housekeeping", LOG, failures, clock);
         try {

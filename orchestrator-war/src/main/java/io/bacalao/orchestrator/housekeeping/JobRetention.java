@@ -1,21 +1,22 @@
 package io.bacalao.orchestrator.housekeeping;
 
 import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.runtime.Ticks;
 import io.bacalao.orchestrator.config.NodeSettings;
 import io.bacalao.orchestrator.store.JobPurge;
 import io.bacalao.orchestrator.store.JobRetentionRule;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,8 +34,6 @@ public class JobRetention {
     private static final Logger LOG = Logger.getLogger(JobRetention.class.getName());
     static final int MAX_BATCHES = 50;
 
-    @Resource
-    TimerService timers;
     @Inject
     JobPurge purge;
     @Inject
@@ -43,6 +42,9 @@ public class JobRetention {
     Clock clock;
     private JobRetentionRule rule;
     private int batch;
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+    private ScheduledFuture<?> tick;
 
     @PostConstruct
     void start() {
@@ -50,7 +52,12 @@ public class JobRetention {
         batch = Math.max(1, settings.config().getInt(ConfigKeys.JOB_RETENTION_BATCH));
         if (rule.keepsForever()) return;
         long every = period(rule.retention()).toMillis();
-        timers.createIntervalTimer(every, every, new TimerConfig("job-retention", false));
+        tick = Ticks.every(scheduler, Duration.ofMillis(every), Duration.ofMillis(every), "job retention", LOG, this::sweep);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (tick != null) tick.cancel(false);
     }
 
     /** A minute; a tenth of the retention (at least a second) when that is shorter, so short test retentions act. */
@@ -60,7 +67,6 @@ public class JobRetention {
         return tenth.compareTo(Duration.ofMinutes(1)) < 0 ? tenth : Duration.ofMinutes(1);
     }
 
-    @Timeout
     void sweep() {
         var now = clock.instant();
         long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();

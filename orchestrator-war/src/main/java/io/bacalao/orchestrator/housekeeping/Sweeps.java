@@ -2,19 +2,19 @@ package io.bacalao.orchestrator.housekeeping;
 
 import io.bacalao.domain.model.Execution;
 import io.bacalao.domain.model.Job;
+import io.bacalao.domain.runtime.Ticks;
 import io.bacalao.orchestrator.store.EvaluationStore;
 import io.bacalao.orchestrator.store.JobFailures;
 import io.bacalao.orchestrator.store.JobStore;
 import io.bacalao.orchestrator.store.Stored;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,8 +47,6 @@ public class Sweeps {
     static final int BATCH = 500;
     static final Duration MAX_RESEND_WAIT = Duration.ofMinutes(2);
 
-    @Resource
-    TimerService timers;
     @Inject
     EvaluationStore evaluations;
     @Inject
@@ -59,16 +58,25 @@ public class Sweeps {
     private final ResendBackoff backoff = new ResendBackoff(GRACE, MAX_RESEND_WAIT);
     private final ResendBackoff evaluationBackoff = new ResendBackoff(GRACE, MAX_RESEND_WAIT);
     private int nextPage;
+    private boolean swept;
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+    private ScheduledFuture<?> tick;
 
     @PostConstruct
     void start() {
-        timers.createSingleActionTimer(1_000, new TimerConfig("sweep-startup", false));
-        timers.createIntervalTimer(PERIOD.toMillis(), PERIOD.toMillis(), new TimerConfig("sweep", false));
+        tick = Ticks.every(scheduler, Duration.ofSeconds(1), PERIOD, "sweep", LOG, this::sweep);
     }
 
-    @Timeout
-    void sweep(jakarta.ejb.Timer timer) {
-        Duration grace = "sweep-startup".equals(timer.getInfo()) ? Duration.ZERO : GRACE;
+    @PreDestroy
+    void stop() {
+        if (tick != null) tick.cancel(false);
+    }
+
+    /** One pass. The first, a second after start-up, re-sends every pending evaluation at once (crash recovery). */
+    void sweep() {
+        Duration grace = swept ? GRACE : Duration.ZERO;
+        swept = true;
         try {
             resendEvaluations(grace);
         } catch (RuntimeException e) {

@@ -2,21 +2,22 @@ package io.bacalao.orchestrator.nodes;
 
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.config.Durations;
+import io.bacalao.domain.runtime.Ticks;
 import io.bacalao.orchestrator.config.NodeSettings;
 import io.bacalao.orchestrator.store.NodeStore;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Logger;
 
 /**
@@ -32,8 +33,6 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class LivenessMonitor {
     private static final Logger LOG = Logger.getLogger(LivenessMonitor.class.getName());
-    @Resource
-    TimerService timers;
     @Inject
     NodeStore nodes;
     @Inject
@@ -46,16 +45,23 @@ public class LivenessMonitor {
     /** Since when nodes could be heard from: the start, or the first check that read the job store after it was away. */
     private long heardFromSince;
     private boolean storeWasAway;
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+    private ScheduledFuture<?> tick;
 
     @PostConstruct
     void start() {
         heardFromSince = clock.millis();
         timeout = settings.duration(ConfigKeys.DISCONNECT_TIMEOUT);
         long period = Math.clamp(timeout.toMillis() / 3, 1_000, 30_000);
-        timers.createIntervalTimer(period, period, new TimerConfig("liveness", false));
+        tick = Ticks.every(scheduler, Duration.ofMillis(period), Duration.ofMillis(period), "liveness check", LOG, this::check);
     }
 
-    @Timeout
+    @PreDestroy
+    void stop() {
+        if (tick != null) tick.cancel(false);
+    }
+
     void check() {
         long now = clock.millis();
         long cutoff = now - timeout.toMillis();

@@ -3,19 +3,25 @@ package io.bacalao.orchestrator.nodes;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.model.NodeInfo;
 import io.bacalao.domain.model.NodeType;
+import io.bacalao.domain.runtime.Ticks;
 import io.bacalao.orchestrator.config.NodeSettings;
 import io.bacalao.orchestrator.store.NodeStore;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.Schedule;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.logging.Logger;
 
 /**
  * Lists the orchestrator itself as an approved, connected Requester node, as Bacalhau does. Each minute, after
@@ -25,6 +31,8 @@ import java.util.Map;
 @Startup
 @Singleton
 public class SelfRegistration {
+    private static final Logger LOG = Logger.getLogger(SelfRegistration.class.getName());
+    private static final Duration PERIOD = Duration.ofMinutes(1);
     @Inject
     NodeStore nodes;
     @Inject
@@ -33,11 +41,24 @@ public class SelfRegistration {
     NodeSettings settings;
     @Inject
     Clock clock;
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+    private ScheduledFuture<?> tick;
 
-    /** Outside a transaction, so that the reload reads the committed row. */
+    @PreDestroy
+    void stop() {
+        if (tick != null) tick.cancel(false);
+    }
+
+    /** Registers at once, then every minute. */
     @PostConstruct
-    @Schedule(minute = "*", hour = "*", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void start() {
+        register();
+        tick = Ticks.every(scheduler, PERIOD, PERIOD, "self-registration", LOG, this::register);
+    }
+
+    /** Outside a transaction (the tick's thread has none), so that the reload reads the committed row. */
     void register() {
         nodes.registerSelf(info(), clock.instant());
         snapshot.reload();

@@ -12,6 +12,7 @@ import io.bacalao.domain.protocol.HandshakeResponse;
 import io.bacalao.domain.protocol.Heartbeat;
 import io.bacalao.domain.protocol.NodeInfoUpdate;
 import io.bacalao.domain.protocol.ShutdownNotice;
+import io.bacalao.domain.runtime.Ticks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -19,14 +20,13 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Logger;
 
 /**
@@ -52,8 +52,6 @@ public class Registration {
     /** Least time between two node info updates sent because capacity changed (bounds the extra traffic). */
     private static final Duration CHANGE_GAP = Duration.ofSeconds(1);
 
-    @Resource
-    TimerService timers;
     @Inject
     OrchestratorLink link;
     @Inject
@@ -82,6 +80,9 @@ public class Registration {
     private long sentCapacityVersion = -1;
     private Duration backoff = Duration.ofSeconds(1);
     private String lastProblem = "";
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+    private ScheduledFuture<?> tick;
 
     @PostConstruct
     void start() {
@@ -91,7 +92,7 @@ public class Registration {
                 : "registering with the orchestrator at " + shownBrokerUrl());
         recovery.failInterrupted();
         outbox.wake();
-        timers.createIntervalTimer(0, TICK.toMillis(), new TimerConfig("registration", false));
+        tick = Ticks.every(scheduler, Duration.ZERO, TICK, "registration tick", LOG, this::tick);
     }
 
     /** The broker URL as logs and diagnoses show it: a password inside it is hidden. */
@@ -113,7 +114,6 @@ public class Registration {
         return info;
     }
 
-    @Timeout
     synchronized void tick() {
         long now = clock.millis();
         try {
@@ -178,6 +178,7 @@ public class Registration {
 
     @PreDestroy
     void stop() {
+        if (tick != null) tick.cancel(false);
         if (!registered) return;
         try {
             link.send(new ShutdownNotice(settings.nodeId(), "node stopping"));

@@ -4,14 +4,20 @@ import io.bacalao.compute.config.ComputeSettings;
 import io.bacalao.compute.publisher.local.LocalPublisher;
 import io.bacalao.compute.store.ExecutionStore;
 import io.bacalao.domain.config.ConfigKeys;
-import jakarta.ejb.Schedule;
+import io.bacalao.domain.runtime.Ticks;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Logger;
 
 /**
@@ -20,10 +26,12 @@ import java.util.logging.Logger;
  * and the records of ended executions after {@code Orchestrator.Retention.Jobs}
  * ({@link Retention#recordsDueBefore}), {@link #BATCH} per transaction.
  */
+@Startup
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RetentionTimer {
     private static final Logger LOG = Logger.getLogger(RetentionTimer.class.getName());
+    static final Duration PERIOD = Duration.ofMinutes(10);
     static final int BATCH = 500;
     static final int MAX_BATCHES = 50;
 
@@ -33,10 +41,18 @@ public class RetentionTimer {
     ExecutionStore store;
     @Inject
     Clock clock;
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+    private ScheduledFuture<?> tick;
 
-    @Schedule(minute = "*/10", hour = "*", persistent = false)
-    void sweep() {
-        sweep(clock);
+    @PreDestroy
+    void stop() {
+        if (tick != null) tick.cancel(false);
+    }
+
+    @PostConstruct
+    void start() {
+        tick = Ticks.every(scheduler, PERIOD, PERIOD, "retention", LOG, () -> sweep(clock));
     }
 
     /** What one pass deleted: execution folders and published archives, and execution records. */
