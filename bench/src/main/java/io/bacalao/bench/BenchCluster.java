@@ -161,8 +161,21 @@ final class BenchCluster implements AutoCloseable {
 
     /** Submits a job and returns its final state once the watcher sees it terminal. */
     String runToEnd(String jobJson) throws Exception {
-        CompletableFuture<String> done = new CompletableFuture<>();
+        return awaitEnd(submit(jobJson));
+    }
+
+    /** {@link #runToEnd}, failing with the job's executions (their states and messages) unless it Completed. */
+    void runToCompletion(String jobJson) throws Exception {
         String id = submit(jobJson);
+        String state = awaitEnd(id);
+        if (!state.equals("Completed")) {
+            throw new IllegalStateException("job " + id + " ended " + state + "; its executions: "
+                    + get("/api/v1/orchestrator/jobs/" + id + "/executions"));
+        }
+    }
+
+    private String awaitEnd(String id) throws Exception {
+        CompletableFuture<String> done = new CompletableFuture<>();
         outstanding.put(id, done);
         return done.get(5, TimeUnit.MINUTES);
     }

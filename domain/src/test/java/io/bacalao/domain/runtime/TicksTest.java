@@ -1,57 +1,49 @@
 package io.bacalao.domain.runtime;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TicksTest {
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-
-    @AfterEach
-    void stop() {
-        scheduler.shutdownNow();
-    }
+    private static final Logger LOG = Logger.getLogger("TicksTest");
 
     @Test
     void aRunThatThrowsDoesNotStopTheNextOnes() throws Exception {
         CountDownLatch threeRuns = new CountDownLatch(3);
-        ScheduledFuture<?> tick = Ticks.every(scheduler, Duration.ZERO, Duration.ofMillis(1), "test tick",
-                Logger.getLogger("TicksTest"), () -> {
+        try (Ticks ignored = Ticks.every(Executors.defaultThreadFactory(), Duration.ZERO, Duration.ofMillis(1),
+                "test tick", LOG, () -> {
                     threeRuns.countDown();
                     throw new IllegalStateException("every run fails");
-                });
-        assertTrue(threeRuns.await(30, TimeUnit.SECONDS), "runs after a failed run");
-        tick.cancel(false);
+                })) {
+            assertTrue(threeRuns.await(30, TimeUnit.SECONDS), "runs after a failed run");
+        }
     }
 
     @Test
-    void runsNeverOverlap() throws Exception {
-        AtomicInteger running = new AtomicInteger();
-        AtomicInteger mostAtOnce = new AtomicInteger();
-        CountDownLatch fiveRuns = new CountDownLatch(5);
-        ScheduledExecutorService pool = Executors.newScheduledThreadPool(4);
-        try {
-            Ticks.every(pool, Duration.ZERO, Duration.ofMillis(1), "test tick", Logger.getLogger("TicksTest"), () -> {
-                mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-                Thread.onSpinWait();
-                running.decrementAndGet();
-                fiveRuns.countDown();
-            });
-            assertTrue(fiveRuns.await(30, TimeUnit.SECONDS));
-            assertEquals(1, mostAtOnce.get());
+    void aSlowTickDoesNotHoldUpAnother() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch fastRuns = new CountDownLatch(5);
+        try (Ticks slow = Ticks.every(Executors.defaultThreadFactory(), Duration.ZERO, Duration.ofMillis(1), "slow",
+                LOG, () -> awaitQuietly(release));
+             Ticks fast = Ticks.every(Executors.defaultThreadFactory(), Duration.ZERO, Duration.ofMillis(1), "fast",
+                     LOG, fastRuns::countDown)) {
+            assertTrue(fastRuns.await(30, TimeUnit.SECONDS), "the fast tick runs while the slow one is busy");
         } finally {
-            pool.shutdownNow();
+            release.countDown();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -11,11 +11,10 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,19 +40,19 @@ public class EvaluationRetention {
     @Inject
     Clock clock;
     private Duration retention;
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
-    private ScheduledFuture<?> tick;
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+    private Ticks tick;
 
     @PostConstruct
     void start() {
         retention = settings.duration(ConfigKeys.EVALUATION_RETENTION);
-        tick = Ticks.every(scheduler, PERIOD, PERIOD, "evaluation retention", LOG, this::purge);
+        tick = Ticks.every(threads, PERIOD, PERIOD, "evaluation retention", LOG, this::purge);
     }
 
     @PreDestroy
     void stop() {
-        if (tick != null) tick.cancel(false);
+        if (tick != null) tick.close();
     }
 
     void purge() {

@@ -16,12 +16,11 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,20 +50,20 @@ public class Housekeeping {
     @Inject
     Clock clock;
     private Duration grace;
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
-    private ScheduledFuture<?> tick;
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+    private Ticks tick;
 
     @PostConstruct
     void start() {
         grace = settings.duration(ConfigKeys.HOUSEKEEPING_TIMEOUT);
         long period = Math.max(1_000, settings.duration(ConfigKeys.HOUSEKEEPING_INTERVAL).toMillis());
-        tick = Ticks.every(scheduler, Duration.ofMillis(period), Duration.ofMillis(period), "housekeeping", LOG, this::sweep);
+        tick = Ticks.every(threads, Duration.ofMillis(period), Duration.ofMillis(period), "housekeeping", LOG, this::sweep);
     }
 
     @PreDestroy
     void stop() {
-        if (tick != null) tick.cancel(false);
+        if (tick != null) tick.close();
     }
 
     void sweep() {

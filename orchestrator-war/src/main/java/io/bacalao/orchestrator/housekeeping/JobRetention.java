@@ -12,11 +12,10 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,9 +41,9 @@ public class JobRetention {
     Clock clock;
     private JobRetentionRule rule;
     private int batch;
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
-    private ScheduledFuture<?> tick;
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+    private Ticks tick;
 
     @PostConstruct
     void start() {
@@ -52,12 +51,12 @@ public class JobRetention {
         batch = Math.max(1, settings.config().getInt(ConfigKeys.JOB_RETENTION_BATCH));
         if (rule.keepsForever()) return;
         long every = period(rule.retention()).toMillis();
-        tick = Ticks.every(scheduler, Duration.ofMillis(every), Duration.ofMillis(every), "job retention", LOG, this::sweep);
+        tick = Ticks.every(threads, Duration.ofMillis(every), Duration.ofMillis(every), "job retention", LOG, this::sweep);
     }
 
     @PreDestroy
     void stop() {
-        if (tick != null) tick.cancel(false);
+        if (tick != null) tick.close();
     }
 
     /** A minute; a tenth of the retention (at least a second) when that is shorter, so short test retentions act. */

@@ -14,7 +14,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -59,18 +58,18 @@ public class Sweeps {
     private final ResendBackoff evaluationBackoff = new ResendBackoff(GRACE, MAX_RESEND_WAIT);
     private int nextPage;
     private boolean swept;
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
-    private ScheduledFuture<?> tick;
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+    private Ticks tick;
 
     @PostConstruct
     void start() {
-        tick = Ticks.every(scheduler, Duration.ofSeconds(1), PERIOD, "sweep", LOG, this::sweep);
+        tick = Ticks.every(threads, Duration.ofSeconds(1), PERIOD, "sweep", LOG, this::sweep);
     }
 
     @PreDestroy
     void stop() {
-        if (tick != null) tick.cancel(false);
+        if (tick != null) tick.close();
     }
 
     /** One pass. The first, a second after start-up, re-sends every pending evaluation at once (crash recovery). */

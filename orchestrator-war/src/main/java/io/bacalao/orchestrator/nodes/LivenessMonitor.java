@@ -12,12 +12,11 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Logger;
 
 /**
@@ -45,21 +44,21 @@ public class LivenessMonitor {
     /** Since when nodes could be heard from: the start, or the first check that read the job store after it was away. */
     private long heardFromSince;
     private boolean storeWasAway;
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
-    private ScheduledFuture<?> tick;
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+    private Ticks tick;
 
     @PostConstruct
     void start() {
         heardFromSince = clock.millis();
         timeout = settings.duration(ConfigKeys.DISCONNECT_TIMEOUT);
         long period = Math.clamp(timeout.toMillis() / 3, 1_000, 30_000);
-        tick = Ticks.every(scheduler, Duration.ofMillis(period), Duration.ofMillis(period), "liveness check", LOG, this::check);
+        tick = Ticks.every(threads, Duration.ofMillis(period), Duration.ofMillis(period), "liveness check", LOG, this::check);
     }
 
     @PreDestroy
     void stop() {
-        if (tick != null) tick.cancel(false);
+        if (tick != null) tick.close();
     }
 
     void check() {

@@ -13,14 +13,13 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Logger;
 
 /**
@@ -41,13 +40,13 @@ public class SelfRegistration {
     NodeSettings settings;
     @Inject
     Clock clock;
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
-    private ScheduledFuture<?> tick;
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+    private Ticks tick;
 
     @PreDestroy
     void stop() {
-        if (tick != null) tick.cancel(false);
+        if (tick != null) tick.close();
     }
 
     /** Registers at once, then every minute. */
@@ -55,7 +54,7 @@ public class SelfRegistration {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void start() {
         register();
-        tick = Ticks.every(scheduler, PERIOD, PERIOD, "self-registration", LOG, this::register);
+        tick = Ticks.every(threads, PERIOD, PERIOD, "self-registration", LOG, this::register);
     }
 
     /** Outside a transaction (the tick's thread has none), so that the reload reads the committed row. */

@@ -22,11 +22,10 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Logger;
 
 /**
@@ -80,9 +79,9 @@ public class Registration {
     private long sentCapacityVersion = -1;
     private Duration backoff = Duration.ofSeconds(1);
     private String lastProblem = "";
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
-    private ScheduledFuture<?> tick;
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+    private Ticks tick;
 
     @PostConstruct
     void start() {
@@ -92,7 +91,7 @@ public class Registration {
                 : "registering with the orchestrator at " + shownBrokerUrl());
         recovery.failInterrupted();
         outbox.wake();
-        tick = Ticks.every(scheduler, Duration.ZERO, TICK, "registration tick", LOG, this::tick);
+        tick = Ticks.every(threads, Duration.ZERO, TICK, "registration tick", LOG, this::tick);
     }
 
     /** The broker URL as logs and diagnoses show it: a password inside it is hidden. */
@@ -178,7 +177,7 @@ public class Registration {
 
     @PreDestroy
     void stop() {
-        if (tick != null) tick.cancel(false);
+        if (tick != null) tick.close();
         if (!registered) return;
         try {
             link.send(new ShutdownNotice(settings.nodeId(), "node stopping"));

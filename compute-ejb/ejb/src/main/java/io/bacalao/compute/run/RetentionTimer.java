@@ -12,12 +12,11 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Logger;
 
 /**
@@ -41,18 +40,18 @@ public class RetentionTimer {
     ExecutionStore store;
     @Inject
     Clock clock;
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
-    private ScheduledFuture<?> tick;
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+    private Ticks tick;
 
     @PreDestroy
     void stop() {
-        if (tick != null) tick.cancel(false);
+        if (tick != null) tick.close();
     }
 
     @PostConstruct
     void start() {
-        tick = Ticks.every(scheduler, PERIOD, PERIOD, "retention", LOG, () -> sweep(clock));
+        tick = Ticks.every(threads, PERIOD, PERIOD, "retention", LOG, () -> sweep(clock));
     }
 
     /** What one pass deleted: execution folders and published archives, and execution records. */
