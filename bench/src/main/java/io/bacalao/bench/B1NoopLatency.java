@@ -44,6 +44,11 @@ public final class B1NoopLatency {
 
     /** Runs {@code jobs} noop jobs with {@code concurrency} clients, each waiting for its job before the next. */
     static void load(BenchCluster cluster, int jobs, int concurrency, Stats stats) throws Exception {
+        load(cluster, jobs, concurrency, stats, NOOP);
+    }
+
+    /** {@link #load} of another job: each must complete. */
+    static void load(BenchCluster cluster, int jobs, int concurrency, Stats stats, String job) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         AtomicInteger left = new AtomicInteger(jobs);
         List<Future<?>> workers = new ArrayList<>();
@@ -51,7 +56,7 @@ public final class B1NoopLatency {
             workers.add(pool.submit(() -> {
                 while (left.getAndDecrement() > 0) {
                     long s = System.nanoTime();
-                    cluster.runToCompletion(NOOP);
+                    cluster.runToCompletion(job);
                     stats.add((System.nanoTime() - s) / 1e6);
                 }
                 return null;

@@ -19,6 +19,12 @@ import java.util.function.UnaryOperator;
  * <p>Usage: {@code bench/run B9OrchestratorJit [burstJobs=200] [rounds=3] [computes=1] [warmupJobs=100]}
  */
 public final class B9OrchestratorJit {
+    /**
+     * B1's noop job with a queue timeout: ten at once are more than one compute node's capacity, and a job that
+     * finds no capacity fails at once unless it may queue (Bacalhau's rule, docs/scheduling.md).
+     */
+    static final String QUEUED_NOOP = B1NoopLatency.NOOP.replace("\"Engine\"", "\"Timeouts\":{\"QueueTimeout\":600},\"Engine\"");
+
     private B9OrchestratorJit() {
     }
 
@@ -62,7 +68,7 @@ public final class B9OrchestratorJit {
                 System.out.printf("B8 %s devstack (1 orchestrator + %d compute) ready in %.1fs%n", s.name(), computes,
                         ((BenchCluster) o).startupSeconds());
             }
-            for (Setting s : settings) B1NoopLatency.load(clusters.get(s), warmup, 10, new Stats());
+            for (Setting s : settings) B1NoopLatency.load(clusters.get(s), warmup, 10, new Stats(), QUEUED_NOOP);
             Map<Setting, Stats> all = new LinkedHashMap<>();
             Map<Setting, double[]> cpuAndTime = new LinkedHashMap<>();
             for (Setting s : settings) {
@@ -78,7 +84,7 @@ public final class B9OrchestratorJit {
                     Stats st = new Stats();
                     double cpu0 = orch.cpuSeconds();
                     long t0 = System.nanoTime();
-                    B1NoopLatency.load(c, burst, 10, st);
+                    B1NoopLatency.load(c, burst, 10, st, QUEUED_NOOP);
                     double wall = (System.nanoTime() - t0) / 1e9;
                     double cpu = orch.cpuSeconds() - cpu0;
                     System.out.println(st.summary("B8 " + s.name() + " round " + (r + 1) + " c=10", wall)

@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 
 /**
  * A node's periodic work (sweeps, retention, heartbeats) on a thread of its own instead of an EJB timer: Payara's
- * timer service needs its Hazelcast member, which nodes no longer start (docs/node-footprint.md).
+ * timer service keeps timers in its Hazelcast member, which a node has no other use for (docs/node-footprint.md).
  *
  * <p>Contract: {@code tick} runs first after {@code initial}, then {@code period} after each run has ended (runs
  * never overlap); a run that throws is logged and the next one still comes, as an interval timer's did (a plain
