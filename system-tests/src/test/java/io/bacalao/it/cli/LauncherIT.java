@@ -127,6 +127,11 @@ class LauncherIT {
         Files.writeString(gitFile, "<not a source/>");
         Path built = Files.createDirectories(checkout.resolve("domain/target/classes")).resolve("Generated.java");
         Files.writeString(built, "class Generated {}\n");
+        // a nested module's build output and npm's packages are not sources either
+        Path nested = Files.createDirectories(checkout.resolve("compute-ejb/ejb/target/generated-sources")).resolve("Gen.java");
+        Files.writeString(nested, "class Gen {}\n");
+        Path npm = Files.createDirectories(checkout.resolve("system-tests/ipfs-node/node_modules/pkg")).resolve("build.xml");
+        Files.writeString(npm, "<project/>");
         Run r = run(Map.of(), "version", "--client");
         assertEquals(0, r.code, r.out);
         assertFalse(Files.exists(mavenCalls), "Maven was run: " + r.out);
