@@ -112,7 +112,7 @@ public final class B5Footprint {
         Path root = Files.createTempDirectory("bacalao-b5");
         Config config = DevstackCommand.withLocalResults(Config.defaults().with(ConfigKeys.API_HOST, "127.0.0.1")
                 .with(ConfigKeys.DATA_DIR, root.toString()));
-        int base = freeBlock(2 * computes + 3);
+        int base = BenchCluster.freeBlock(2 * computes + 3);
         config = config.with(ConfigKeys.API_PORT, String.valueOf(base)).with(ConfigKeys.ORCHESTRATOR_PORT,
                 String.valueOf(base + computes + 1)).with(ConfigKeys.LOCAL_PUBLISHER_PORT, String.valueOf(base + computes + 2));
         String[] parts = profile.split("@", 2);
@@ -166,24 +166,6 @@ public final class B5Footprint {
         } finally {
             deleteTree(root);
         }
-    }
-
-    /** The first of {@code n} consecutive loopback ports that are free now (other benchmarks may hold fixed ones). */
-    static int freeBlock(int n) throws IOException {
-        java.util.Random random = new java.util.Random();
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int base = 20000 + random.nextInt(20000);
-            boolean free = true;
-            for (int p = base; p < base + n && free; p++) {
-                try (var s = new java.net.ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
-                    free = s.getLocalPort() == p;
-                } catch (IOException taken) {
-                    free = false;
-                }
-            }
-            if (free) return base;
-        }
-        throw new IOException("no block of " + n + " free ports found");
     }
 
     /** The runtime of this build (the property bench/run sets), before a profile's {@code @DIR} replaces it. */

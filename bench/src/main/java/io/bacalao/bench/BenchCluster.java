@@ -101,18 +101,25 @@ final class BenchCluster implements AutoCloseable {
      * local publisher + i), as extra configuration: for a bench that may run beside another devstack.
      */
     static Map<String, String> freePorts(int computes) {
-        java.util.Random r = new java.util.Random();
+        int base = freeBlock(2 * computes + 2);
+        int aux = base + computes + 1;
+        return Map.of(ConfigKeys.API_PORT, String.valueOf(base), ConfigKeys.ORCHESTRATOR_PORT, String.valueOf(aux),
+                ConfigKeys.LOCAL_PUBLISHER_PORT, String.valueOf(aux + 1));
+    }
+
+    /**
+     * The first of {@code n} consecutive loopback ports that are free now (other benchmarks may hold fixed ones), below
+     * the kernel's ephemeral range (32768+), where a node's outgoing connection could take a listener's port first.
+     */
+    static int freeBlock(int n) {
+        java.util.Random random = new java.util.Random();
         for (int attempt = 0; attempt < 100; attempt++) {
-            int base = 20_000 + r.nextInt(20_000) / 10 * 10;
-            int aux = base + computes + 1;
+            int base = 20_000 + random.nextInt(12_000 - n);
             boolean free = true;
-            for (int p = base; p <= aux + computes && free; p++) free = isFree(p);
-            if (free) {
-                return Map.of(ConfigKeys.API_PORT, String.valueOf(base), ConfigKeys.ORCHESTRATOR_PORT, String.valueOf(aux),
-                        ConfigKeys.LOCAL_PUBLISHER_PORT, String.valueOf(aux + 1));
-            }
+            for (int p = base; p < base + n && free; p++) free = isFree(p);
+            if (free) return base;
         }
-        throw new IllegalStateException("no free block of ports found on 127.0.0.1");
+        throw new IllegalStateException("no block of " + n + " free ports found on 127.0.0.1");
     }
 
     private static boolean isFree(int port) {

@@ -33,6 +33,20 @@ final class Ports {
         return ui;
     }
 
+    /** Lowest port a random choice takes. */
+    static final int RANDOM_LOWEST = 20_000;
+    /**
+     * First port a random choice never takes: Linux's ephemeral range starts at 32768 (ip_local_port_range). A
+     * listener's port inside it can be taken before the listener binds by any outgoing connection, including one to
+     * that very port while nothing listens there yet (TCP self-connect): a compute node retrying the orchestrator's
+     * broker during start-up once held the broker's own port that way, and the broker came up without a listener.
+     */
+    static final int RANDOM_END = 32_000;
+
+    /**
+     * A free loopback port from the kernel, for a node's data grid member: nothing connects to it, so it cannot be
+     * taken by a self-connect, and the kernel's choice stays clear of the ports random choices and tests take.
+     */
     static int free() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
@@ -42,13 +56,13 @@ final class Ports {
     }
 
     /**
-     * The first of {@code count} consecutive ports that are free on {@code host} now, from a random start between
-     * 20000 and 60000 ({@code devstack --random-ports}); a later bind may still lose a race, which the start-up
-     * checks then report.
+     * The first of {@code count} consecutive ports that are free on {@code host} now, from a random start in
+     * [{@link #RANDOM_LOWEST}, {@link #RANDOM_END}) ({@code devstack --random-ports}); a later bind may still lose a
+     * race, which the start-up checks then report.
      */
     static int freeRun(String host, int count, java.util.random.RandomGenerator random) {
         for (int attempt = 0; attempt < 200; attempt++) {
-            int first = 20_000 + random.nextInt(40_000 - count);
+            int first = RANDOM_LOWEST + random.nextInt(RANDOM_END - RANDOM_LOWEST - count);
             if (java.util.stream.IntStream.range(first, first + count).allMatch(p -> isFree(host, p))) return first;
         }
         throw new CliException("cannot find " + count + " free consecutive ports on " + host);

@@ -16,7 +16,10 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** {@code devstack --random-ports}: every port the cluster listens on is free and none is used twice. */
+/**
+ * {@code devstack --random-ports}: every port the cluster listens on is free, none is used twice, and none is in the
+ * kernel's ephemeral range (where an outgoing connection can take it first).
+ */
 class DevstackRandomPortsTest {
 
     @Test
@@ -36,6 +39,7 @@ class DevstackRandomPortsTest {
         assertEquals(10, ports.size(), "no port shared: " + ports);
         assertNotEquals(1234, api);
         for (int port : ports) {
+            assertTrue(port >= Ports.RANDOM_LOWEST && port < Ports.RANDOM_END, "below the ephemeral range: " + port);
             try (ServerSocket s = new ServerSocket()) {
                 s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             }
