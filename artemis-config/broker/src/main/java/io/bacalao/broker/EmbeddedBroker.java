@@ -50,11 +50,30 @@ public final class EmbeddedBroker implements AutoCloseable {
         s.setSecurityManager(new TokenSecurityManager(settings.token(), settings.orchestratorPassword(),
                 new NodeBindings(settings.bindingsFile())));
         s.start();
+        if (!listening(settings.host(), settings.port())) {
+            s.stop();
+            throw new java.io.IOException("the broker is not listening on " + settings.host() + ":" + settings.port()
+                    + ": its port was taken when it started (by another process, or by an outgoing connection)");
+        }
         server = s;
         LOG.info(() -> "broker listening on " + settings.host() + ":" + settings.port()
                 + (settings.tls() == null ? "" : " with TLS")
                 + (settings.token().isEmpty() ? " (empty join token: node secrets required)" : " (token required)"));
         return this;
+    }
+
+    /**
+     * Whether something accepts connections on the broker's port: Artemis logs, but does not throw, when its
+     * acceptor cannot bind, and would run on without a listener.
+     */
+    static boolean listening(String host, int port) {
+        String target = host.isBlank() || host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        try (java.net.Socket probe = new java.net.Socket()) {
+            probe.connect(new java.net.InetSocketAddress(target, port), 2000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** The running server, for tests of its configuration. */
