@@ -60,7 +60,8 @@ public final class NodeProcess implements AutoCloseable {
         cmd.add(javaHome.resolve("bin").resolve("java").toString());
         cmd.addAll(spec.jvmOptions());
         if (tls != null) cmd.addAll(tls.jvmOptions());
-        cmd.addAll(List.of("-Dhazelcast.socket.bind.any=false", "-Djava.net.preferIPv4Stack=true",
+        // --disablephonehome stops Payara's usage report; Hazelcast (Payara's data grid) sends its own unless told not to
+        cmd.addAll(List.of("-Dhazelcast.socket.bind.any=false", "-Dhazelcast.phone.home.enabled=false", "-Djava.net.preferIPv4Stack=true",
                 "--enable-native-access=ALL-UNNAMED", "-jar", runtime.payaraMicro().toString(),
                 "--nocluster", "--disablephonehome",
                 "--rootdir", boot.resolve("root").toString(),
