@@ -81,7 +81,7 @@ class NodeLivenessIT {
     void aKilledNodeIsDisconnectedWithinTheTimeoutAndItsExecutionRunsElsewhere() throws Exception {
         Api api = cluster.api();
         try (NodeEventsSubscriber events = new NodeEventsSubscriber(brokerUrl(), TOKEN)) {
-            String job = api.submit(SLEEP_JOB.formatted(30));
+            String job = api.submit(SLEEP_JOB.formatted(15));
             jobs.add(job);
             JsonNode first = JobExecutions.awaitRunning(api, job, null);
             String lost = first.get("NodeID").asText();
