@@ -3,6 +3,7 @@ package io.bacalao.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bacalao.cli.launch.DevstackCommand;
 import io.bacalao.cli.launch.LocalCluster;
+import io.bacalao.cli.launch.Ports;
 import io.bacalao.domain.config.Config;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.spec.Json;
@@ -108,26 +109,11 @@ final class BenchCluster implements AutoCloseable {
     }
 
     /**
-     * The first of {@code n} consecutive loopback ports that are free now (other benchmarks may hold fixed ones), below
-     * the kernel's ephemeral range (32768+), where a node's outgoing connection could take a listener's port first.
+     * The first of {@code n} consecutive loopback ports that are free now (other benchmarks may hold fixed ones), from
+     * the launcher's random range, below the kernel's ephemeral ports ({@link Ports#freeRun}).
      */
     static int freeBlock(int n) {
-        java.util.Random random = new java.util.Random();
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int base = 20_000 + random.nextInt(12_000 - n);
-            boolean free = true;
-            for (int p = base; p < base + n && free; p++) free = isFree(p);
-            if (free) return base;
-        }
-        throw new IllegalStateException("no block of " + n + " free ports found on 127.0.0.1");
-    }
-
-    private static boolean isFree(int port) {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
+        return Ports.freeRun("127.0.0.1", n, new java.util.Random());
     }
 
     /** The embedded broker's URL, for simulated compute nodes (the devstack's loopback broker). */

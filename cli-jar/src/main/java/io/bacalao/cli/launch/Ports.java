@@ -10,7 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** Port checks before launching: Payara hangs instead of failing when a port is taken. */
-final class Ports {
+public final class Ports {
     private Ports() {
     }
 
@@ -60,7 +60,7 @@ final class Ports {
      * [{@link #RANDOM_LOWEST}, {@link #RANDOM_END}) ({@code devstack --random-ports}); a later bind may still lose a
      * race, which the start-up checks then report.
      */
-    static int freeRun(String host, int count, java.util.random.RandomGenerator random) {
+    public static int freeRun(String host, int count, java.util.random.RandomGenerator random) {
         for (int attempt = 0; attempt < 200; attempt++) {
             int first = RANDOM_LOWEST + random.nextInt(RANDOM_END - RANDOM_LOWEST - count);
             if (java.util.stream.IntStream.range(first, first + count).allMatch(p -> isFree(host, p))) return first;
