@@ -9,6 +9,7 @@ import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.it.support.Api;
 import io.bacalao.it.support.DockerPs;
 import io.bacalao.it.support.FaultFigures;
+import io.bacalao.it.support.Gate;
 import io.bacalao.it.support.JobExecutions;
 import io.bacalao.it.support.TcpProxy;
 import io.bacalao.it.support.TestCluster;
@@ -48,6 +49,7 @@ class FaultSuiteIT {
     static NodeProcess partitioned;
     static Path smallDisk;
     static boolean diskMounted;
+    static Path gates;
     static final List<String> jobs = new ArrayList<>();
 
     @BeforeAll
@@ -56,7 +58,9 @@ class FaultSuiteIT {
                 .resolve("fault-suite/compute-1/compute/executions");
         // a run that died before its @AfterAll left its tmpfs mounted
         if (Files.readString(Path.of("/proc/mounts")).contains(" " + smallDisk + " ")) run("umount", smallDisk.toString());
-        cluster = TestCluster.create("fault-suite", Map.of(ConfigKeys.ORCHESTRATOR_AUTH_TOKEN, TOKEN));
+        gates = Gate.folder("fault-suite");
+        cluster = TestCluster.create("fault-suite", Map.of(ConfigKeys.ORCHESTRATOR_AUTH_TOKEN, TOKEN,
+                Gate.ALLOW_LIST, Gate.allowListEntry(gates)));
         Files.createDirectories(smallDisk);
         diskMounted = run("mount", "-t", "tmpfs", "-o", "size=" + SMALL_DISK, "tmpfs", smallDisk.toString()) == 0;
         cluster.nodes().start(1);
@@ -87,8 +91,10 @@ class FaultSuiteIT {
         Api api = cluster.api();
         String a = steady.spec().nodeId();
         String b = partitioned.spec().nodeId();
-        // long enough that node 2's run is still going when the cancel reaches it after the partition
-        String job = submit(api, constraint("favour_name", b), "sleep 40");
+        // node 2's run is still going when the cancel reaches it after the partition: it waits for the gate
+        Gate gate = Gate.in(gates);
+        String job = api.submit(gate.job(constraint("favour_name", b)));
+        jobs.add(job);
         JsonNode first = JobExecutions.awaitRunning(api, job, null);
         assertEquals(b, first.get("NodeID").asText(), "the job favours node 2");
         String stale = first.get("ID").asText();
@@ -109,6 +115,7 @@ class FaultSuiteIT {
                 () -> executionsOn(2).path("Cancelled").asLong(0) == 1 && executionsOn(2).path("Running").asLong(0) == 0
                         && DockerPs.withLabel("bacalao.execution=" + stale).isEmpty());
         assertTrue(JobExecutions.ended(JobExecutions.find(api, job, stale)), "the stale run is over for the orchestrator");
+        gate.open();
         assertEquals("Completed", api.awaitTerminal(job, Duration.ofSeconds(120)));
 
         String after = submit(api, constraint("name", b), "echo rejoined > /outputs/after");

@@ -12,6 +12,7 @@ import io.bacalao.it.compat.DaemonJobUpdate;
 import io.bacalao.it.support.Api;
 import io.bacalao.it.support.DockerPs;
 import io.bacalao.it.support.FaultFigures;
+import io.bacalao.it.support.Gate;
 import io.bacalao.it.support.JobExecutions;
 import io.bacalao.it.support.NodeEventsSubscriber;
 import io.bacalao.it.support.TestCluster;
@@ -49,11 +50,15 @@ class NodeLivenessIT {
 
     /** The engine the late node talks to: absent until the test links it to the machine's engine. */
     static Path lateDockerSocket;
+    /** The folder of the gates that hold the tests' runs until the test has seen what it waits for. */
+    static Path gates;
 
     @BeforeAll
     static void start() throws Exception {
         lateDockerSocket = Files.createTempDirectory("late-docker").resolve("docker.sock");
-        cluster = TestCluster.create("liveness", Map.of(ConfigKeys.ORCHESTRATOR_AUTH_TOKEN, TOKEN),
+        gates = Gate.folder("liveness");
+        cluster = TestCluster.create("liveness", Map.of(ConfigKeys.ORCHESTRATOR_AUTH_TOKEN, TOKEN,
+                        Gate.ALLOW_LIST, Gate.allowListEntry(gates)),
                 spec -> spec.dataDir().endsWith("compute-" + LATE_NODE) ? spec.withJvmOptions(java.util.stream.Stream.concat(
                         spec.jvmOptions().stream(), java.util.stream.Stream.of("-DDOCKER_HOST=unix://" + lateDockerSocket)).toList())
                         : spec).start(2);
@@ -81,7 +86,8 @@ class NodeLivenessIT {
     void aKilledNodeIsDisconnectedWithinTheTimeoutAndItsExecutionRunsElsewhere() throws Exception {
         Api api = cluster.api();
         try (NodeEventsSubscriber events = new NodeEventsSubscriber(brokerUrl(), TOKEN)) {
-            String job = api.submit(SLEEP_JOB.formatted(15));
+            Gate gate = Gate.in(gates);
+            String job = api.submit(gate.job(""));
             jobs.add(job);
             JsonNode first = JobExecutions.awaitRunning(api, job, null);
             String lost = first.get("NodeID").asText();
@@ -103,6 +109,7 @@ class NodeLivenessIT {
             assertTrue(node(lost).get("ConnectionState").get("LastError").asText().startsWith("no heartbeat for"));
             JsonNode gone = events.await(lost, is("CONNECTION", "DISCONNECTED"), Duration.ofSeconds(10));
             assertTrue(gone.get("Message").asText().startsWith("no heartbeat for"), gone.toString());
+            gate.open();
             assertEquals("Completed", api.awaitTerminal(job, Duration.ofSeconds(120)));
         }
     }
@@ -112,7 +119,8 @@ class NodeLivenessIT {
     void afterTheOrchestratorAndItsBrokerRestartTheNodeReconnectsAndJobsComplete() throws Exception {
         Api api = cluster.api();
         NodeProcess survivor = cluster.nodes().nodes().stream().filter(p -> !p.spec().orchestrator()).findFirst().orElseThrow();
-        String running = api.submit(SLEEP_JOB.formatted(8));
+        Gate gate = Gate.in(gates);
+        String running = api.submit(gate.job(""));
         jobs.add(running);
         JobExecutions.awaitRunning(api, running, null);
         long logBefore = Files.size(survivor.log());
@@ -124,6 +132,7 @@ class NodeLivenessIT {
         Waits.until("the node to rejoin", Duration.ofSeconds(60), () -> tail(survivor, logBefore).contains("rejoined the orchestrator"));
         assertEquals("CONNECTED", node(survivor.spec().nodeId()).get("Connection").asText());
 
+        gate.open();
         assertEquals("Completed", api.awaitTerminal(running, Duration.ofSeconds(120)), "the job running across the restart");
         String after = api.submit(Api.noopJob());
         assertEquals("Completed", api.awaitTerminal(after, Duration.ofSeconds(60)), "a job submitted after the restart");
@@ -173,7 +182,8 @@ class NodeLivenessIT {
     void aNodeKilledMidExecutionAndRestartedOnItsDataDirLeavesNothingRunning() throws Exception {
         Api api = cluster.api();
         // it waits for a node (QueueTimeout) rather than failing when the killed node was the only one
-        String job = api.submit(SLEEP_JOB.formatted(20).replace("\"Network\":", "\"Timeouts\":{\"QueueTimeout\":300},\"Network\":"));
+        Gate gate = Gate.in(gates);
+        String job = api.submit(gate.job("", "\"Timeouts\":{\"QueueTimeout\":300},"));
         jobs.add(job);
         JsonNode first = JobExecutions.awaitRunning(api, job, null);
         String killedRun = first.get("ID").asText();
@@ -192,6 +202,7 @@ class NodeLivenessIT {
         Duration recovery = FaultFigures.since(restarted);
 
         assertEquals(List.of(), DockerPs.withLabel("bacalao.execution=" + killedRun), "containers of the killed run");
+        gate.open();
         assertEquals("Completed", api.awaitTerminal(job, Duration.ofSeconds(120)));
         JsonNode killed = JobExecutions.find(api, job, killedRun);
         assertTrue(JobExecutions.ended(killed), "the killed run is not active on the orchestrator: " + killed);

@@ -8,6 +8,7 @@ import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.spec.Json;
 import io.bacalao.it.support.Api;
 import io.bacalao.it.support.Cli;
+import io.bacalao.it.support.Gate;
 import io.bacalao.it.support.PostgresServer;
 import io.bacalao.it.support.TestCluster;
 import io.bacalao.it.support.Waits;
@@ -48,6 +49,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 class PostgresStoreIT {
     private static final Duration DONE = Duration.ofSeconds(90);
     private static final String BUSYBOX = "local/busybox:latest";
+    /** Small enough that four runs fit on the one compute node. */
+    private static final String SMALL = "\"Resources\":{\"CPU\":\"100m\",\"Memory\":\"32Mb\"},";
+    static Path gates;
     static PostgresServer postgres;
     static TestCluster cluster;
     /** Every job the tests ran, with the state it ended in. */
@@ -58,9 +62,10 @@ class PostgresStoreIT {
         postgres = PostgresServer.start(Path.of(System.getProperty("bacalao.it.dir", "target/it")).toAbsolutePath()
                 .resolve("postgres-db"));
         // one database for both stores here (one compute node; each store has its own tables and history table)
+        gates = Gate.folder("postgres");
         cluster = TestCluster.create("postgres", Map.of(ConfigKeys.DATABASE_URL, postgres.jdbcUrl(),
                 ConfigKeys.DATABASE_USER, "postgres", ConfigKeys.COMPUTE_DATABASE_URL, postgres.jdbcUrl(),
-                ConfigKeys.COMPUTE_DATABASE_USER, "postgres")).start(1);
+                ConfigKeys.COMPUTE_DATABASE_USER, "postgres", Gate.ALLOW_LIST, Gate.allowListEntry(gates))).start(1);
     }
 
     @AfterAll
@@ -218,16 +223,14 @@ class PostgresStoreIT {
         cluster.startCompute(2, Map.of(ConfigKeys.COMPUTE_DATABASE_URL, "", ConfigKeys.COMPUTE_DATABASE_USER, ""))
                 .awaitReady(TestCluster.READY);
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            ids.add(api.submit("{\"Type\":\"batch\",\"Tasks\":[{\"Name\":\"main\",\"Engine\":{\"Type\":\"docker\","
-                    + "\"Params\":{\"Image\":\"" + BUSYBOX + "\",\"Parameters\":[\"sleep\",\"8\"]}},"
-                    + "\"Resources\":{\"CPU\":\"100m\",\"Memory\":\"32Mb\"}}]}"));
-        }
+        Gate gate = Gate.in(gates);
+        for (int i = 0; i < 4; i++) ids.add(api.submit(gate.job("", SMALL)));
         for (String id : ids) api.awaitState(id, "Running"::equals, Duration.ofSeconds(90));
         long retriesBefore = deadLetters(api).get("DependencyRetries").asLong();
 
         postgres.crash();
         Instant down = Instant.now();
+        gate.open();
         Waits.until("the orchestrator not ready without its job store", Duration.ofSeconds(30),
                 () -> api.get("/health/ready").status() == 503);
         Waits.until("messages failing for want of the job store", Duration.ofSeconds(60),
@@ -239,7 +242,7 @@ class PostgresStoreIT {
             assertEquals("ServiceUnavailable", r.json().get("Code").asText(), r.body());
             assertTrue(r.json().get("Message").asText().startsWith("the job store is not available"), r.body());
         }
-        // the fault's length, not a wait for an effect: the jobs end within it (they sleep 8 s), and it is longer
+        // the fault's length, not a wait for an effect: the jobs end within it (their gate opened with it), and it is longer
         // than ten deliveries of their results used to last before those were dead-lettered
         Duration rest = Duration.ofSeconds(20).minus(Duration.between(down, Instant.now()));
         if (!rest.isNegative()) Waits.pause(rest);
@@ -274,13 +277,13 @@ class PostgresStoreIT {
         }
         NodeProcess compute = cluster.startCompute(1, Map.of());
         compute.awaitReady(TestCluster.READY);
-        String id = api.submit("{\"Type\":\"batch\",\"Tasks\":[{\"Name\":\"main\",\"Engine\":{\"Type\":\"docker\","
-                + "\"Params\":{\"Image\":\"" + BUSYBOX + "\",\"Parameters\":[\"sleep\",\"5\"]}},"
-                + "\"Resources\":{\"CPU\":\"100m\",\"Memory\":\"32Mb\"}}]}");
+        Gate gate = Gate.in(gates);
+        String id = api.submit(gate.job("", SMALL));
         api.awaitState(id, "Running"::equals, DONE);
         long logStart = Files.size(compute.log());
 
         postgres.crash();
+        gate.open();
         Waits.until("the compute node waiting for its store to record the run's end", Duration.ofSeconds(60),
                 () -> logSince(compute, logStart).contains("the execution store does not answer"));
         postgres.resume();

@@ -8,6 +8,7 @@ import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.it.support.Api;
 import io.bacalao.it.support.Cli;
 import io.bacalao.it.support.DockerPs;
+import io.bacalao.it.support.Gate;
 import io.bacalao.it.support.TestCluster;
 import io.bacalao.it.support.Waits;
 import io.bacalao.payara.NodeProcess;
@@ -38,10 +39,12 @@ class SchedulingIT {
     static TestCluster cluster;
     static String small;
     static String big;
+    static java.nio.file.Path gates;
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = TestCluster.create("scheduling", Map.of()).start(0);
+        gates = Gate.folder("scheduling");
+        cluster = TestCluster.create("scheduling", Map.of(Gate.ALLOW_LIST, Gate.allowListEntry(gates))).start(0);
         NodeProcess a = cluster.startCompute(1, Map.of(ConfigKeys.LABELS, "region=eu,size=small", ConfigKeys.CAPACITY_CPU, "1"));
         NodeProcess b = cluster.startCompute(2, Map.of(ConfigKeys.LABELS, "region=us,size=big", ConfigKeys.CAPACITY_CPU, "2"));
         a.awaitReady(TestCluster.READY);
@@ -141,8 +144,9 @@ class SchedulingIT {
     @Test
     @Order(5)
     void aJobQueuedOnAFullNodeStartsWhenTheRunningOneFreesCapacity() {
+        Gate gate = Gate.in(gates);
         Cli.Result first = cluster.cli().run("docker", "run", "--wait=false", "--constraints", "size=small", "--cpu", "1",
-                BUSYBOX, "--", "sleep", "15");
+                "-i", gate.cliInput(), BUSYBOX, "--", "sh", "-c", Gate.await());
         assertEquals(0, first.exitCode(), first.all());
         String running = first.out().trim();
         api().awaitState(running, "Running"::equals, DONE);
@@ -159,6 +163,7 @@ class SchedulingIT {
         assertTrue(state.get("Message").asText().startsWith("Job queued. not enough nodes to run job."), state.toString());
         assertTrue(state.get("Details").get("Why").asText().contains("busy"), state.toString());
 
+        gate.open();
         assertEquals("Completed", api().awaitTerminal(running, DONE), () -> describe(running));
         assertEquals("Completed", api().awaitTerminal(queued, DONE), () -> describe(queued));
         long firstEnded = executions(running).get(0).get("ModifyTime").asLong();
