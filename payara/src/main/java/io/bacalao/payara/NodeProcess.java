@@ -69,7 +69,7 @@ public final class NodeProcess implements AutoCloseable {
                 "--prebootcommandfile", boot.resolve("preboot.txt").toString(),
                 "--postbootcommandfile", boot.resolve("postboot.txt").toString(),
                 "--systemproperties", props.toString(),
-                "--addlibs", runtime.postgresDriver().toString()));
+                "--addlibs", runtime.postgresDriver() + ":" + runtime.libraries()));
         if (spec.orchestrator() && spec.embeddedBroker()) cmd.addAll(List.of("--deploy", runtime.brokerWar().toString()));
         cmd.addAll(List.of("--deploy", runtime.resourceAdapter().toString()));
         if (spec.orchestrator()) cmd.addAll(List.of("--deploy", runtime.orchestratorWar().toString()));

@@ -66,6 +66,7 @@ class PrivateFilesTest {
                 "postgresql.jar")) {
             Files.writeString(runtime.resolve(f), "");
         }
+        Files.createDirectories(runtime.resolve("lib"));
         // a launch that fails at once (no JVM there) still writes the boot files first
         try {
             NodeProcess.start(spec, new RuntimeLayout(runtime), tmp.resolve("no-jdk"), dataDir.resolve("node.log"));

@@ -153,7 +153,7 @@ public final class ClassArchives {
         lines.add("jdk " + javaHome.toAbsolutePath() + " " + jdkVersion(javaHome));
         lines.add("libjvm " + fileStamp(javaHome.resolve("lib").resolve("server").resolve("libjvm.so")));
         for (Path p : List.of(runtime.payaraMicro(), runtime.brokerWar(), runtime.resourceAdapter(),
-                runtime.orchestratorWar(), runtime.computeWar(), runtime.postgresDriver())) {
+                runtime.orchestratorWar(), runtime.computeWar(), runtime.postgresDriver(), runtime.libraries())) {
             lines.add("artefact " + fileStamp(p));
         }
         lines.add("options " + String.join(" ", jvmOptions.stream().filter(o -> !isDiagnostic(o)).toList()));

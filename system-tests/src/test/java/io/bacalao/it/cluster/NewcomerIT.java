@@ -121,8 +121,13 @@ class NewcomerIT {
     private static void giveArtefacts(Path clone) throws IOException {
         Path from = REPO.resolve("cli-jar/target");
         Path to = Files.createDirectories(clone.resolve("cli-jar/target/runtime"));
-        try (var files = Files.list(from.resolve("runtime"))) {
-            for (Path f : files.toList()) Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        Path runtime = from.resolve("runtime");
+        try (var files = Files.walk(runtime)) {   // lib/ too
+            for (Path f : files.toList()) {
+                Path copy = to.resolve(runtime.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(copy);
+                else Files.copy(f, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         Files.copy(from.resolve("bacalao-cli.jar"), clone.resolve("cli-jar/target/bacalao-cli.jar"), StandardCopyOption.REPLACE_EXISTING);
     }
