@@ -134,6 +134,7 @@ public final class B5Footprint {
         ClassArchives archives = new ClassArchives(ARCHIVES, cds, record);
         long t0 = System.nanoTime();
         try (LocalCluster cluster = new LocalCluster(config, root.resolve("devstack"), options, archives)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "stop-b5-nodes")); // on SIGTERM or Ctrl+C
             cluster.start(computes);
             double ready;
             try {

@@ -84,6 +84,11 @@ final class BenchCluster implements AutoCloseable {
         long t0 = System.nanoTime();
         cluster = new LocalCluster(config, root.resolve("devstack"), adjust,
                 io.bacalao.cli.launch.ClassArchives.fromEnvironment(System.getenv(), false));
+        // a bench stopped with SIGTERM or Ctrl+C stops its nodes too (after close() there is nothing left to do)
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            cluster.close();
+            removeData();
+        }, "stop-bench-nodes"));
         try {
             cluster.start(computes);
             cluster.awaitReady(READY);

@@ -247,6 +247,8 @@ public final class NodeProcess implements AutoCloseable {
         process.destroy();
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                System.err.println("node " + spec.name() + " (pid " + process.pid() + ") did not stop within "
+                        + grace.toSeconds() + "s of SIGTERM; killed");
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
