@@ -55,7 +55,7 @@ class OrchestratorCrashUnderLoadIT {
     static final int LOAD_JOBS = 1_000;
     static final int LOAD_CLIENTS = 20;
     /** Short enough to wait for, long enough for the poller to see every job end before it is purged. */
-    static final String LOAD_RETENTION = "15s";
+    static final String LOAD_RETENTION = "10s";
     static TestCluster cluster;
     static NodeSimulator simulator;
 
