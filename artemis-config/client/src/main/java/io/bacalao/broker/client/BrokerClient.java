@@ -30,6 +30,7 @@ public final class BrokerClient implements AutoCloseable {
     private final ThreadLocal<Sender> senders = new ThreadLocal<>();
     private volatile Connection connection;
     private volatile long generation;
+    private volatile boolean closed;
 
     public BrokerClient(BrokerEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -129,10 +130,15 @@ public final class BrokerClient implements AutoCloseable {
         Connection c = connection;
         if (c != null) return c;
         synchronized (this) {
+            if (closed) throw new jakarta.jms.IllegalStateException("the broker client is closed");
             if (connection == null) {
                 ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(endpoint.failFastUrl());
                 Connection fresh = endpoint.token().isEmpty() ? cf.createConnection()
                         : cf.createConnection(endpoint.user(), endpoint.token());
+                if (closed) {   // closed while connecting: close() did not wait for this attempt
+                    fresh.close();
+                    throw new jakarta.jms.IllegalStateException("the broker client is closed");
+                }
                 fresh.setExceptionListener(e -> {
                     LOG.log(Level.FINE, "broker connection lost", e);
                     reset();
@@ -158,9 +164,25 @@ public final class BrokerClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the connection without waiting for a connection attempt in progress, which holds this client's lock:
+     * against a broker that takes the TCP connection but never answers (a plain client at a TLS port), an attempt
+     * lasts the call timeout (10 s), and a node stopping meanwhile outlived its stop grace. Such an attempt closes
+     * what it opened and fails; sends after this throw.
+     */
     @Override
     public void close() {
-        reset();
+        closed = true;
+        Connection c = connection;   // not reset(): an attempt in progress holds its lock
+        connection = null;
+        generation++;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (JMSException | RuntimeException ignored) {
+                // closing anyway
+            }
+        }
     }
 
     private static final class Sender {
