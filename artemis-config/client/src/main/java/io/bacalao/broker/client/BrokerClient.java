@@ -152,6 +152,11 @@ public final class BrokerClient implements AutoCloseable {
     }
 
     private synchronized void reset() {
+        discard();
+    }
+
+    /** Drops the connection (senders of the old one open new sessions) and closes it. */
+    private void discard() {
         Connection c = connection;
         connection = null;
         generation++;
@@ -173,16 +178,7 @@ public final class BrokerClient implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        Connection c = connection;   // not reset(): an attempt in progress holds its lock
-        connection = null;
-        generation++;
-        if (c != null) {
-            try {
-                c.close();
-            } catch (JMSException | RuntimeException ignored) {
-                // closing anyway
-            }
-        }
+        discard();   // not reset(): an attempt in progress holds its lock
     }
 
     private static final class Sender {
