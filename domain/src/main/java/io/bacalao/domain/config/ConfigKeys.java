@@ -121,6 +121,7 @@ public final class ConfigKeys {
     public static final String PROBE_HTTP = "JobAdmissionControl.ProbeHTTP";
     public static final String PROBE_EXEC = "JobAdmissionControl.ProbeExec";
     public static final String ENV_ALLOW_LIST = "Compute.Env.AllowList";
+    public static final String ALLOW_LISTED_LOCAL_PATHS = "Compute.AllowListedLocalPaths";
     public static final String PROBE_TIMEOUT = "JobAdmissionControl.ProbeTimeout";
     public static final String MAX_DOWNLOAD_BYTES = "InputSources.MaxDownloadBytes";
     public static final String MAX_REDIRECTS = "InputSources.MaxRedirects";
@@ -285,7 +286,7 @@ public final class ConfigKeys {
         s(ORCHESTRATOR_TLS_CA_CERT, "", "CA certificate (PEM) that signed the broker's certificate (sent with it).");
         d(MAX_EXECUTION_TIMEOUT, "0s",
                 "Longest execution timeout this compute node accepts; it refuses to bid on longer or unlimited jobs (0 = any).");
-        l("Compute.AllowListedLocalPaths", "", "Host paths jobs may mount (path[:rw|:ro]).");
+        l(ALLOW_LISTED_LOCAL_PATHS, "", "Host paths jobs may mount (path[:rw|:ro]).");
         l(ENV_ALLOW_LIST, "", "Host variables jobs may read through env: values (globs).");
         typeDefaults("Batch", true);
         typeDefaults("Ops", true);

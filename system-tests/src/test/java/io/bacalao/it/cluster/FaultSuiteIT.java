@@ -60,7 +60,7 @@ class FaultSuiteIT {
         if (Files.readString(Path.of("/proc/mounts")).contains(" " + smallDisk + " ")) run("umount", smallDisk.toString());
         gates = Gate.folder("fault-suite");
         cluster = TestCluster.create("fault-suite", Map.of(ConfigKeys.ORCHESTRATOR_AUTH_TOKEN, TOKEN,
-                Gate.ALLOW_LIST, Gate.allowListEntry(gates)));
+                ConfigKeys.ALLOW_LISTED_LOCAL_PATHS, Gate.allowListEntry(gates)));
         Files.createDirectories(smallDisk);
         diskMounted = run("mount", "-t", "tmpfs", "-o", "size=" + SMALL_DISK, "tmpfs", smallDisk.toString()) == 0;
         cluster.nodes().start(1);

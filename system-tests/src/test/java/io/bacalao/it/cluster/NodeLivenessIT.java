@@ -58,7 +58,7 @@ class NodeLivenessIT {
         lateDockerSocket = Files.createTempDirectory("late-docker").resolve("docker.sock");
         gates = Gate.folder("liveness");
         cluster = TestCluster.create("liveness", Map.of(ConfigKeys.ORCHESTRATOR_AUTH_TOKEN, TOKEN,
-                        Gate.ALLOW_LIST, Gate.allowListEntry(gates)),
+                        ConfigKeys.ALLOW_LISTED_LOCAL_PATHS, Gate.allowListEntry(gates)),
                 spec -> spec.dataDir().endsWith("compute-" + LATE_NODE) ? spec.withJvmOptions(java.util.stream.Stream.concat(
                         spec.jvmOptions().stream(), java.util.stream.Stream.of("-DDOCKER_HOST=unix://" + lateDockerSocket)).toList())
                         : spec).start(2);

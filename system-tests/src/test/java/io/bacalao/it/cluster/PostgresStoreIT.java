@@ -65,7 +65,7 @@ class PostgresStoreIT {
         gates = Gate.folder("postgres");
         cluster = TestCluster.create("postgres", Map.of(ConfigKeys.DATABASE_URL, postgres.jdbcUrl(),
                 ConfigKeys.DATABASE_USER, "postgres", ConfigKeys.COMPUTE_DATABASE_URL, postgres.jdbcUrl(),
-                ConfigKeys.COMPUTE_DATABASE_USER, "postgres", Gate.ALLOW_LIST, Gate.allowListEntry(gates))).start(1);
+                ConfigKeys.COMPUTE_DATABASE_USER, "postgres", ConfigKeys.ALLOW_LISTED_LOCAL_PATHS, Gate.allowListEntry(gates))).start(1);
     }
 
     @AfterAll

@@ -44,7 +44,7 @@ class SchedulingIT {
     @BeforeAll
     static void start() throws Exception {
         gates = Gate.folder("scheduling");
-        cluster = TestCluster.create("scheduling", Map.of(Gate.ALLOW_LIST, Gate.allowListEntry(gates))).start(0);
+        cluster = TestCluster.create("scheduling", Map.of(ConfigKeys.ALLOW_LISTED_LOCAL_PATHS, Gate.allowListEntry(gates))).start(0);
         NodeProcess a = cluster.startCompute(1, Map.of(ConfigKeys.LABELS, "region=eu,size=small", ConfigKeys.CAPACITY_CPU, "1"));
         NodeProcess b = cluster.startCompute(2, Map.of(ConfigKeys.LABELS, "region=us,size=big", ConfigKeys.CAPACITY_CPU, "2"));
         a.awaitReady(TestCluster.READY);

@@ -16,8 +16,6 @@ import java.nio.file.Path;
  * before they start.
  */
 public final class Gate {
-    /** The compute nodes' configuration key for the folders jobs may mount. */
-    public static final String ALLOW_LIST = "Compute.AllowListedLocalPaths";
     /** Where a gated job sees the gate's folder. */
     static final String TARGET = "/gate";
     private final Path dir;
@@ -37,7 +35,7 @@ public final class Gate {
         }
     }
 
-    /** The {@link #ALLOW_LIST} entry that lets jobs mount the gates in {@code folder}. */
+    /** The {@code Compute.AllowListedLocalPaths} entry that lets jobs mount the gates in {@code folder}. */
     public static String allowListEntry(Path folder) {
         return folder + ":ro";
     }

@@ -1,6 +1,7 @@
 package io.bacalao.compute.storage;
 
 import io.bacalao.domain.config.Config;
+import io.bacalao.domain.config.ConfigKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.List;
 public record InputSettings(int maxRetries, Duration readTimeout, List<String> allowListedLocalPaths, InputLimits limits) {
     public static final String MAX_RETRY_COUNT = "InputSources.MaxRetryCount";
     public static final String READ_TIMEOUT = "InputSources.ReadTimeout";
-    public static final String ALLOW_LISTED_LOCAL_PATHS = "Compute.AllowListedLocalPaths";
+    public static final String ALLOW_LISTED_LOCAL_PATHS = ConfigKeys.ALLOW_LISTED_LOCAL_PATHS;
 
     public InputSettings {
         allowListedLocalPaths = allowListedLocalPaths == null ? List.of() : List.copyOf(allowListedLocalPaths);
