@@ -22,6 +22,8 @@ final class StartDiagnosis {
     static final Pattern DEPLOYMENT_FAILED = Pattern.compile(
             "Exception while (loading|deploying|preparing) the app|Exception during lifecycle processing");
     private static final Pattern ERROR = Pattern.compile("\\[SEVERE\\]|^SEVERE:");
+    /** The fields of a Payara log record's header that say nothing about the error. */
+    private static final Pattern RECORD_NOISE = Pattern.compile("\\[(tid|timeMillis|levelValue): [^\\]]*]\\s*");
     private static final int MAX_LINES = 6;
     private static final int MAX_LINE = 300;
     private static final int MAX_FRAMES = 14;
@@ -64,11 +66,47 @@ final class StartDiagnosis {
         }
     }
 
-    /** The first SEVERE lines (at most six, each shortened) the log holds from byte {@code from} on, or "" when none. */
+    /**
+     * The first SEVERE records (at most six, each shortened) the log holds from byte {@code from} on, or "" when none.
+     * A record is told by its header without the thread and time fields; one in Payara's multi-line format
+     * ({@code [[} … {@code ]]}) also by its message's first line and its last {@code Caused by:}, the root cause.
+     */
     static String errors(Path log, long from) {
         if (log == null) return "";
-        List<String> lines = matching(readLog(log, from), ERROR, MAX_LINES);
-        return lines.isEmpty() ? "" : "; first errors in the log: " + String.join(" | ", lines);
+        List<String> records = severeRecords(readLog(log, from), MAX_LINES);
+        return records.isEmpty() ? "" : "; first errors in the log: " + String.join(" | ", records);
+    }
+
+    static List<String> severeRecords(List<String> lines, int max) {
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < lines.size() && found.size() < max; i++) {
+            String header = plain(lines.get(i));
+            if (!ERROR.matcher(header).find()) continue;
+            header = RECORD_NOISE.matcher(header).replaceAll("");
+            if (!header.endsWith("[[")) {
+                found.add(shortened(header));
+                continue;
+            }
+            String message = "";
+            String cause = "";
+            for (i++; i < lines.size(); i++) {
+                String body = plain(lines.get(i));
+                if (body.startsWith("]]")) break;
+                if (message.isEmpty()) message = body;
+                else if (body.startsWith("Caused by:")) cause = body;
+            }
+            found.add(header.substring(0, header.length() - 2).strip() + " " + shortened(message)
+                    + (cause.isEmpty() ? "" : " … " + shortened(cause)));
+        }
+        return found;
+    }
+
+    private static String plain(String line) {
+        return line.replaceAll("\u001B\\[[0-9;]*m", "").strip();
+    }
+
+    private static String shortened(String line) {
+        return line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "…" : line;
     }
 
     /**
@@ -114,10 +152,8 @@ final class StartDiagnosis {
         List<String> found = new ArrayList<>();
         for (String line : lines) {
             if (found.size() >= max) break;
-            String plain = line.replaceAll("\u001B\\[[0-9;]*m", "").strip();
-            if (pattern.matcher(plain).find()) {
-                found.add(plain.length() > MAX_LINE ? plain.substring(0, MAX_LINE) + "…" : plain);
-            }
+            String plain = plain(line);
+            if (pattern.matcher(plain).find()) found.add(shortened(plain));
         }
         return found;
     }

@@ -30,6 +30,25 @@ class StartDiagnosisTest {
     }
 
     @Test
+    void aMultiLineRecordIsToldByItsMessageAndRootCause() throws Exception {
+        Path log = Files.writeString(dir.resolve("node.log"), String.join("\n",
+                "[2026-12-03T12:52:03.616+0000] [] [SEVERE] [] [javax.enterprise.system.core] [tid: _ThreadID=3"
+                        + " _ThreadName=main] [timeMillis: 1796302323616] [levelValue: 1000] [[",
+                "  Exception while deploying the app [artemis-ra]",
+                "java.lang.IllegalStateException: start failed",
+                "\tat org.example.Deployer.deploy(Deployer.java:1)",
+                "Caused by: java.io.IOException: wrapped",
+                "Caused by: java.net.BindException: Address already in use",
+                "]]",
+                "[2026-12-03T12:52:04.000+0000] [] [SEVERE] [] [core] [tid: _ThreadID=3 _ThreadName=main] one line"));
+
+        assertTrue(new StartDiagnosis.DeploymentWatch(log, 0).failed());
+        assertEquals("; first errors in the log: [2026-12-03T12:52:03.616+0000] [] [SEVERE] [] [javax.enterprise.system.core]"
+                + " Exception while deploying the app [artemis-ra] … Caused by: java.net.BindException: Address already in use"
+                + " | [2026-12-03T12:52:04.000+0000] [] [SEVERE] [] [core] one line", StartDiagnosis.errors(log, 0));
+    }
+
+    @Test
     void aPersistenceUnitThatFailedToDeployIsAFailedDeployment() throws Exception {
         // what Payara logs when a store's schema migration fails or the database cannot be reached
         Path log = Files.writeString(dir.resolve("node.log"), String.join("\n",
