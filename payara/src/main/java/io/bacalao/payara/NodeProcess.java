@@ -23,19 +23,25 @@ import io.bacalao.payara.tls.ApiTls;
  */
 public final class NodeProcess implements AutoCloseable {
     private final NodeSpec spec;
-    private final Process process;
+    private final List<String> command;
+    /** Payara Micro's root dir, deleted before each launch. */
+    private final Path root;
     private final Path log;
     private final Path javaHome;
-    /** Where this start's lines begin in the log (a restarted node appends to its earlier starts' log). */
-    private final long logStart;
     /** TLS of the API port, or null when it is plain HTTP. */
     private final ApiTls tls;
+    private volatile Process process;
+    /** Where this launch's lines begin in the log (a restarted node appends to its earlier starts' log). */
+    private volatile long logStart;
+    /** Set by {@link #stop}: no launch follows it. */
+    private volatile boolean stopped;
+    private boolean relaunched;
 
-    private NodeProcess(NodeSpec spec, Process process, Path log, long logStart, Path javaHome, ApiTls tls) {
+    private NodeProcess(NodeSpec spec, List<String> command, Path root, Path log, Path javaHome, ApiTls tls) {
         this.spec = spec;
-        this.process = process;
+        this.command = List.copyOf(command);
+        this.root = root;
         this.log = log;
-        this.logStart = logStart;
         this.javaHome = javaHome;
         this.tls = tls;
     }
@@ -48,7 +54,6 @@ public final class NodeProcess implements AutoCloseable {
         PrivateFiles.directory(spec.dataDir());
         Path boot = PrivateFiles.directory(spec.dataDir().resolve("payara"));
         ApiTls tls = PayaraCommands.apiTls(spec) ? ApiTls.prepare(spec.config(), spec.dataDir(), spec.httpHost(), javaHome) : null;
-        deleteTree(boot.resolve("root"));
         // the boot files carry the database password and the broker token
         PrivateFiles.write(boot.resolve("preboot.txt"), lines(PayaraCommands.preBoot(spec)));
         PrivateFiles.write(boot.resolve("postboot.txt"), lines(PayaraCommands.postBoot(spec)));
@@ -76,17 +81,27 @@ public final class NodeProcess implements AutoCloseable {
         // a compute-only node's WAR at the root, so that its API port serves /api/v1/agent/* as Bacalhau's nodes do
         // (Payara Micro's "file:contextroot"); beside an orchestrator it keeps its own root, /compute
         if (spec.compute()) cmd.addAll(List.of("--deploy", runtime.computeWar() + (spec.orchestrator() ? "" : ":/")));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        long logStart = 0;
+        if (log != null) {
+            PrivateFiles.directory(log.toAbsolutePath().getParent());
+            PrivateFiles.existingFile(log);
+        }
+        NodeProcess node = new NodeProcess(spec, cmd, boot.resolve("root"), log, javaHome, tls);
+        node.launch();
+        return node;
+    }
+
+    /** Starts Payara Micro on a fresh root dir, its output appended to the log. */
+    private synchronized void launch() throws IOException {
+        if (stopped) throw new IllegalStateException(spec.name() + " node was stopped");
+        deleteTree(root);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         if (log == null) {
             pb.inheritIO();
         } else {
-            PrivateFiles.directory(log.toAbsolutePath().getParent());
-            PrivateFiles.existingFile(log);
             logStart = Files.size(log);
             pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         }
-        return new NodeProcess(spec, pb.start(), log, logStart, javaHome, tls);
+        process = pb.start();
     }
 
     /**
@@ -129,9 +144,14 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     /**
-     * Waits until MicroProfile Health reports UP; throws with the log's path when it does not in time, or as soon
-     * as the log shows that an application failed to deploy (Payara then stays up without it). The error carries
-     * the log's first SEVERE lines and, for a node still booting, where its boot thread is ({@link StartDiagnosis}).
+     * Waits until MicroProfile Health reports UP; throws with the log's path when it does not in time, or when the
+     * log shows that an application failed to deploy (Payara then stays up without it) a second time. The error
+     * carries the log's first SEVERE lines and, for a node still booting, where its boot thread is
+     * ({@link StartDiagnosis}).
+     * <p>
+     * After the first failed deployment the node is stopped and started once more, within the same timeout, and
+     * this is said on standard error: Payara's boot was seen to fail so by itself (the resource adapter, once in
+     * a CI run of about 55 node starts), and an orchestrator started just before its database gets a second try.
      */
     public void awaitReady(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
@@ -154,8 +174,14 @@ public final class NodeProcess implements AutoCloseable {
             // an application that failed to deploy stays failed: the health answer may still be UP without checks
             // (a compute node's WAR at the root) or say no application is deployed
             if (deployment.failed()) {
-                throw new IllegalStateException(spec.name() + " node on port " + spec.httpPort()
-                        + " failed to deploy; see " + log + StartDiagnosis.errors(log, logStart));
+                String failure = spec.name() + " node on port " + spec.httpPort() + " failed to deploy; see " + log
+                        + StartDiagnosis.errors(log, logStart);
+                if (relaunched) throw new IllegalStateException(failure);
+                relaunched = true;
+                System.err.println(failure + "; starting it once more");
+                relaunch();
+                deployment = new StartDiagnosis.DeploymentWatch(log, logStart);
+                continue;
             }
             Thread.sleep(250);
         }
@@ -241,8 +267,25 @@ public final class NodeProcess implements AutoCloseable {
         return log;
     }
 
-    /** Asks the node to stop (SIGTERM) and kills it if it has not stopped within {@code grace}. */
+    private synchronized void relaunch() {
+        terminate(Duration.ofSeconds(15));
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new IllegalStateException(spec.name() + " node could not be started again: " + e.getMessage(), e);
+        }
+    }
+
+    /** Asks the node to stop (SIGTERM) and kills it if it has not stopped within {@code grace}; it is not started again. */
     public void stop(Duration grace) {
+        stopped = true;
+        synchronized (this) {
+            terminate(grace);
+        }
+    }
+
+    private void terminate(Duration grace) {
+        Process process = this.process;
         if (!process.isAlive()) return;
         process.destroy();
         try {
@@ -259,6 +302,7 @@ public final class NodeProcess implements AutoCloseable {
 
     /** SIGKILL, as a crash would. */
     public void kill() throws InterruptedException {
+        stopped = true;
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 

@@ -43,7 +43,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * (its {@code pg_dump} in {@code src/test/resources/schema}); jobs complete, stop and fail; a restart keeps every state; and a
  * restart on a store written before the schema was versioned (no history tables, a column and an index missing)
  * adopts it without losing a job; and results that arrive while PostgreSQL is down wait for it, none is
- * dead-lettered, and every job completes. The tests run in order on one cluster, each adding to what the store holds.
+ * dead-lettered, and every job completes; an orchestrator started while PostgreSQL is down is started once more
+ * and serves. The tests run in order on one cluster, each adding to what the store holds.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresStoreIT {
@@ -291,6 +292,38 @@ class PostgresStoreIT {
         assertEquals("Completed", api.awaitTerminal(id, Duration.ofSeconds(120)));
         assertEquals("Completed", one("select state from compute_execution where id in (select id from"
                 + " orch_execution where job_id = '" + id + "')"), "the node's own record of the run");
+    }
+
+    /**
+     * An orchestrator started while its store is down fails to deploy; the launcher starts it once more (as it does
+     * for any failed deployment, {@link NodeProcess#awaitReady}), and that start, with PostgreSQL back, serves.
+     */
+    @Test
+    @Order(8)
+    void anOrchestratorWhoseStoreIsDownAtItsStartIsStartedOnceMoreAndServes() throws Exception {
+        NodeProcess before = cluster.orchestrator();
+        before.stop(Duration.ofSeconds(20));
+        postgres.crash();
+        long logStart = Files.size(before.log());
+        NodeProcess orchestrator = cluster.nodes().launch(cluster.nodes().orchestratorConfig());
+        java.util.concurrent.FutureTask<Void> ready = new java.util.concurrent.FutureTask<>(() -> {
+            orchestrator.awaitReady(TestCluster.READY);
+            return null;
+        });
+        new Thread(ready, "await-orchestrator").start();
+
+        Waits.until("the orchestrator's first start failing for want of its store", TestCluster.READY,
+                () -> logSince(orchestrator, logStart).contains("Exception while preparing the app"));
+        postgres.resume();
+        ready.get(TestCluster.READY.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+
+        assertEquals(2, logSince(orchestrator, logStart).split("Payara Micro Runtime directory is located", -1).length - 1,
+                "two starts in the log");
+        Api api = cluster.api();
+        for (Map.Entry<String, String> job : ENDED.entrySet()) {
+            assertEquals(job.getValue(), api.state(job.getKey()), "job " + job.getKey() + " after the second start");
+        }
+        assertEquals("Completed", api.awaitTerminal(api.submit(Api.noopJob()), DONE));
     }
 
     /** The inbox's {@code bacalao_inbox_dependency_retries} metric (read without the job store). */
