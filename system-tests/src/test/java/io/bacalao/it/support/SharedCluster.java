@@ -26,7 +26,8 @@ public final class SharedCluster implements BeforeAllCallback, ParameterResolver
     /**
      * Starts the cluster, and once more when a node was not ready in time: every class that uses it fails with
      * it, so a start that a briefly overloaded machine made slow gets a second chance (the first error, with its
-     * diagnosis, is printed). A node that fails to deploy fails both starts at once (NodeProcess.awaitReady).
+     * diagnosis, is printed). A node whose deployment fails is first started once more by itself
+     * (NodeProcess.awaitReady).
      */
     private static TestCluster startWithOneRetry() {
         try {
