@@ -18,6 +18,8 @@ import org.apache.activemq.artemis.api.core.QueueConfiguration;
  */
 public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
+    /** The name of the broker's one network acceptor, for nodes and the orchestrator's own clients. */
+    private static final String ACCEPTOR = "bacalao";
     /** Buckets of the evaluations queue's message groups: far more than scheduler workers, a fixed table. */
     static final int EVALUATION_GROUP_BUCKETS = 1024;
     /**
@@ -50,7 +52,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         s.setSecurityManager(new TokenSecurityManager(settings.token(), settings.orchestratorPassword(),
                 new NodeBindings(settings.bindingsFile())));
         s.start();
-        if (!listening(settings.host(), settings.port())) {
+        if (!acceptorStarted(s.getActiveMQServer())) {
             s.stop();
             throw new java.io.IOException("the broker is not listening on " + settings.host() + ":" + settings.port()
                     + ": its port was taken when it started (by another process, or by an outgoing connection)");
@@ -63,17 +65,13 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /**
-     * Whether something accepts connections on the broker's port: Artemis logs, but does not throw, when its
-     * acceptor cannot bind, and would run on without a listener.
+     * Whether the broker's own acceptor listens: Artemis logs, but does not throw, when it cannot bind, and would
+     * run on without a listener, its acceptor "started" with no port (0). A probe that connects to the port cannot
+     * tell: it is answered by whichever process listens there, a compute node's HTTP port among others.
      */
-    static boolean listening(String host, int port) {
-        String target = host.isBlank() || host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
-        try (java.net.Socket probe = new java.net.Socket()) {
-            probe.connect(new java.net.InetSocketAddress(target, port), 2000);
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
+    static boolean acceptorStarted(org.apache.activemq.artemis.core.server.ActiveMQServer server) {
+        var acceptor = server.getRemotingService().getAcceptor(ACCEPTOR);
+        return acceptor != null && acceptor.isStarted() && acceptor.getActualPort() > 0;
     }
 
     /** The running server, for tests of its configuration. */
@@ -104,7 +102,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setGracefulShutdownTimeout(2000)
                 .setAddressQueueScanPeriod(queueScanMillis)
                 .setMaxDiskUsage(BrokerDiskLimit.MAX_DISK_USAGE_PERCENT)
-                .addAcceptorConfiguration("bacalao", acceptorUrl());
+                .addAcceptorConfiguration(ACCEPTOR, acceptorUrl());
         c.registerBrokerPlugin(new NodeReleasePlugin());
         c.addAddressSetting("#", new AddressSettings()
                 .setAutoCreateAddresses(true)
