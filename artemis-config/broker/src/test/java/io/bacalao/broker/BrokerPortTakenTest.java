@@ -23,10 +23,7 @@ class BrokerPortTakenTest {
         int port = EmbeddedBrokerTlsTest.freePort();
         try (Socket holder = new Socket()) {
             holder.bind(new InetSocketAddress("127.0.0.1", port));
-            EmbeddedBroker broker = new EmbeddedBroker(new BrokerSettings("127.0.0.1", port, dir.resolve("broker"),
-                    "join-token", "o".repeat(64), false, 3, null));
-            IOException refused = assertThrows(IOException.class, broker::start);
-            assertTrue(refused.getMessage().contains("not listening on 127.0.0.1:" + port), refused.getMessage());
+            assertRefusesToStart(dir, port);
         }
     }
 
@@ -35,21 +32,27 @@ class BrokerPortTakenTest {
         int port = EmbeddedBrokerTlsTest.freePort();
         try (ServerSocket other = new ServerSocket()) {
             other.bind(new InetSocketAddress("127.0.0.1", port));
-            EmbeddedBroker broker = new EmbeddedBroker(new BrokerSettings("127.0.0.1", port, dir.resolve("broker"),
-                    "join-token", "o".repeat(64), false, 3, null));
-            IOException refused = assertThrows(IOException.class, broker::start);
-            assertTrue(refused.getMessage().contains("not listening on 127.0.0.1:" + port), refused.getMessage());
+            assertRefusesToStart(dir, port);
         }
     }
 
     @Test
     void aListeningBrokerIsSeenListening(@TempDir Path dir) throws Exception {
         int port = EmbeddedBrokerTlsTest.freePort();
-        try (EmbeddedBroker broker = new EmbeddedBroker(new BrokerSettings("127.0.0.1", port, dir.resolve("broker"),
-                "join-token", "o".repeat(64), false, 3, null)).start();
+        try (EmbeddedBroker broker = broker(dir, port).start();
                 Socket client = new Socket("127.0.0.1", port)) {
             assertTrue(EmbeddedBroker.acceptorStarted(broker.server()));
             assertTrue(client.isConnected());
         }
+    }
+
+    private static EmbeddedBroker broker(Path dir, int port) {
+        return new EmbeddedBroker(new BrokerSettings("127.0.0.1", port, dir.resolve("broker"), "join-token",
+                "o".repeat(64), false, 3, null));
+    }
+
+    private static void assertRefusesToStart(Path dir, int port) {
+        IOException refused = assertThrows(IOException.class, broker(dir, port)::start);
+        assertTrue(refused.getMessage().contains("not listening on 127.0.0.1:" + port), refused.getMessage());
     }
 }
