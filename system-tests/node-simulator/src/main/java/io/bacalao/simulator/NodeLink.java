@@ -8,8 +8,11 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageListener;
 import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
@@ -27,9 +30,11 @@ final class NodeLink implements AutoCloseable {
     private final String nodeId;
     private final String password;
     private final MessageListener listener;
-    private Connection connection;
+    private volatile Connection connection;
     private Session out;
     private MessageProducer producer;
+    /** The queues sent to on this connection: Artemis asks the broker about a queue each time one is created. */
+    private final Map<String, Queue> destinations = new HashMap<>();
     private volatile boolean broken;
 
     NodeLink(ActiveMQConnectionFactory factory, String nodeId, String password, MessageListener listener) {
@@ -39,8 +44,8 @@ final class NodeLink implements AutoCloseable {
         this.listener = listener;
     }
 
-    /** True when the connection is open and has not failed. */
-    synchronized boolean isOpen() {
+    /** True when the connection is open and has not failed; never waits for a send in progress. */
+    boolean isOpen() {
         return connection != null && !broken;
     }
 
@@ -61,10 +66,11 @@ final class NodeLink implements AutoCloseable {
             MessageProducer p = s.createProducer(null);
             p.setDeliveryMode(DeliveryMode.PERSISTENT);
             synchronized (this) {
-                connection = c;
                 out = s;
                 producer = p;
+                destinations.clear();
                 broken = false;
+                connection = c;
             }
             c.start();
         } catch (JMSException | RuntimeException e) {
@@ -84,7 +90,12 @@ final class NodeLink implements AutoCloseable {
         try {
             TextMessage t = out.createTextMessage(ProtocolCodec.encode(m));
             t.setStringProperty(ProtocolMessage.TYPE_PROPERTY, ProtocolCodec.typeOf(m));
-            producer.send(out.createQueue(queue), t);
+            Queue destination = destinations.get(queue);
+            if (destination == null) {
+                destination = out.createQueue(queue);
+                destinations.put(queue, destination);
+            }
+            producer.send(destination, t);
         } catch (JMSException | RuntimeException e) {
             broken = true;
             throw e;
@@ -100,6 +111,7 @@ final class NodeLink implements AutoCloseable {
             connection = null;
             out = null;
             producer = null;
+            destinations.clear();
         }
         if (c != null) closeQuietly(c);
     }

@@ -55,12 +55,21 @@ public record SimulatorSettings(String brokerUrl, String token, int nodes, Strin
 
     /**
      * {@code nodes} noop nodes on {@code brokerUrl} with a real node's defaults (heartbeat 15 s, node info 60 s),
-     * runs that complete at once, a random ID prefix and 2 timer threads.
+     * runs that complete at once, a random ID prefix and a timer thread for every 5 nodes (2 to 16).
      */
     public static SimulatorSettings of(String brokerUrl, String token, int nodes) {
         String prefix = "sim-" + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);
         return new SimulatorSettings(brokerUrl, token, nodes, prefix, Duration.ZERO, Duration.ZERO,
-                Duration.ofSeconds(15), Duration.ofSeconds(60), null, null, null, 2);
+                Duration.ofSeconds(15), Duration.ofSeconds(60), null, null, null, timerThreadsFor(nodes));
+    }
+
+    /**
+     * Timer threads for a simulator of this many nodes. A completion or a tick that sends waits on its node's link
+     * while the broker answers; with 2 threads for 20 nodes under load both were seen waiting on one busy node's
+     * link for seconds, so no other node sent a heartbeat and live nodes were declared gone.
+     */
+    static int timerThreadsFor(int nodes) {
+        return Math.clamp(nodes / 5, 2, 16);
     }
 
     public SimulatorSettings withRunTime(Duration d) {

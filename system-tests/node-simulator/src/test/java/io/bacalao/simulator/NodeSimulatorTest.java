@@ -88,7 +88,7 @@ class NodeSimulatorTest {
             sim.awaitJoined(Duration.ofSeconds(60));
             int added = Thread.activeCount() - before;
             // timers + Artemis' shared pools (Netty: 3 per core, client pool: up to 8 per core), never one per node
-            int bound = 11 * Runtime.getRuntime().availableProcessors() + 16;
+            int bound = sim.settings().timerThreads() + 11 * Runtime.getRuntime().availableProcessors() + 14;
             assertTrue(added <= bound, added + " threads for 100 nodes (bound " + bound + ")");
             assertEquals(100, orchestrator.handshakes().stream().map(HandshakeRequest::nodeId).distinct().count());
             HandshakeRequest h = orchestrator.handshakes().peek();

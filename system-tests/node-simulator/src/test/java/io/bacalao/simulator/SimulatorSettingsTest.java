@@ -36,6 +36,13 @@ class SimulatorSettingsTest {
         assertThrows(NullPointerException.class, () -> SimulatorSettings.of(null, "", 1));
     }
 
+    @Test
+    void aTimerThreadForEveryFiveNodesFromTwoToSixteen() {
+        assertEquals(2, SimulatorSettings.of("h:1", "", 1).timerThreads());
+        assertEquals(4, SimulatorSettings.of("h:1", "", 20).timerThreads());
+        assertEquals(16, SimulatorSettings.of("h:1", "", 100).timerThreads());
+    }
+
     private static void assertMessage(String start, org.junit.jupiter.api.function.Executable e) {
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class, e);
         assertTrue(x.getMessage().startsWith(start), x.getMessage());
