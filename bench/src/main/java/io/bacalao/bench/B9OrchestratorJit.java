@@ -1,5 +1,6 @@
 package io.bacalao.bench;
 
+import io.bacalao.cli.launch.NodeJvmOptions;
 import io.bacalao.payara.NodeProcess;
 import io.bacalao.payara.NodeSpec;
 import java.util.ArrayList;
@@ -9,14 +10,19 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * B8: the orchestrator's JIT, C1 only ({@code -XX:TieredStopAtLevel=1}, the default) against full tiered
- * compilation with C2 ({@code -XX:TieredStopAtLevel=4}), measured in the same run: two devstacks (1 orchestrator +
+ * B8: two settings of the orchestrator's JVM options, by default its JIT: C1 only ({@code -XX:TieredStopAtLevel=1},
+ * the default) against full tiered compilation with C2 ({@code -XX:TieredStopAtLevel=4}), measured in the same
+ * run: two devstacks (1 orchestrator +
  * N compute nodes each, free loopback ports) are started side by side, one per JIT setting, and then take turns
  * (A, B, B, A, ...): each turn runs a burst of noop jobs at concurrency 10 (B1's c=10) against one devstack while
  * the other idles. Prints per burst and per setting the jobs/s and p50/p99, the orchestrator's CPU per job, and
- * its RSS after the bursts; and each devstack's ready time (both started at once, so they share the machine).
+ * its RSS idle (15 s after both were ready), right after the bursts and 45 s later; and each devstack's ready time
+ * (both started at once, so they share the machine).
  *
- * <p>Usage: {@code bench/run B9OrchestratorJit [burstJobs=200] [rounds=3] [computes=1] [warmupJobs=100]}
+ * <p>Usage: {@code bench/run B9OrchestratorJit [burstJobs=200] [rounds=3] [computes=1] [warmupJobs=100] [settings]},
+ * where {@code settings} names the two option sets as {@code NAME:OPTION[%OPTION...],NAME:OPTION...}, each option
+ * replacing the default it names as {@code BACALAO_ORCHESTRATOR_JAVA_OPTS} would (default
+ * {@code C1:-XX:TieredStopAtLevel=1,C2:-XX:TieredStopAtLevel=4}).
  */
 public final class B9OrchestratorJit {
     /**
@@ -28,14 +34,16 @@ public final class B9OrchestratorJit {
     private B9OrchestratorJit() {
     }
 
-    record Setting(String name, String tieredStopAtLevel) {
+    record Setting(String name, List<String> options) {
+        /** {@code NAME:OPTION[%OPTION...]} */
+        static Setting parse(String text) {
+            String[] parts = text.split(":", 2);
+            if (parts.length < 2 || parts[0].isBlank()) throw new IllegalArgumentException("a setting is NAME:OPTION[%OPTION...], not " + text);
+            return new Setting(parts[0], List.of(parts[1].split("%")));
+        }
+
         UnaryOperator<NodeSpec> adjust() {
-            return s -> {
-                if (!s.orchestrator()) return s;
-                List<String> opts = new ArrayList<>(s.jvmOptions().stream().filter(o -> !o.startsWith("-XX:TieredStopAtLevel")).toList());
-                opts.add("-XX:TieredStopAtLevel=" + tieredStopAtLevel);
-                return s.withJvmOptions(opts);
-            };
+            return s -> s.orchestrator() ? s.withJvmOptions(NodeJvmOptions.override(s.jvmOptions(), options)) : s;
         }
     }
 
@@ -44,7 +52,8 @@ public final class B9OrchestratorJit {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int computes = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 100;
-        List<Setting> settings = List.of(new Setting("C1", "1"), new Setting("C2", "4"));
+        String named = args.length > 4 ? args[4] : "C1:-XX:TieredStopAtLevel=1,C2:-XX:TieredStopAtLevel=4";
+        List<Setting> settings = java.util.Arrays.stream(named.split(",")).map(Setting::parse).toList();
         System.out.printf("B8 machine load average at start: %s%n", B5Footprint.loadAverage());
         Map<Setting, BenchCluster> clusters = new LinkedHashMap<>();
         try {
@@ -68,6 +77,9 @@ public final class B9OrchestratorJit {
                 System.out.printf("B8 %s devstack (1 orchestrator + %d compute) ready in %.1fs%n", s.name(), computes,
                         ((BenchCluster) o).startupSeconds());
             }
+            Thread.sleep(15_000);   // both idle, past the collection a node makes once its start has settled
+            Map<Setting, Double> idleRss = new LinkedHashMap<>();
+            for (Setting s : settings) idleRss.put(s, B5Footprint.proc(clusters.get(s).nodes().orchestrator().pid(), "status", "VmRSS:"));
             for (Setting s : settings) B1NoopLatency.load(clusters.get(s), warmup, 10, new Stats(), QUEUED_NOOP);
             Map<Setting, Stats> all = new LinkedHashMap<>();
             Map<Setting, double[]> cpuAndTime = new LinkedHashMap<>();
@@ -96,13 +108,17 @@ public final class B9OrchestratorJit {
                     acc[2] += burst;
                 }
             }
+            Map<Setting, Double> burstRss = new LinkedHashMap<>();
+            for (Setting s : settings) burstRss.put(s, B5Footprint.proc(clusters.get(s).nodes().orchestrator().pid(), "status", "VmRSS:"));
+            Thread.sleep(45_000);   // both quiet for longer than QuietHeapGc's half minute
             System.out.println();
             System.out.println("B8 summary (" + rounds + " interleaved bursts of " + burst + " noop jobs at c=10 per setting):");
             for (Setting s : settings) {
                 double[] acc = cpuAndTime.get(s);
                 NodeProcess o = clusters.get(s).nodes().orchestrator();
-                System.out.println(all.get(s).summary("  " + s.name() + " (TieredStopAtLevel=" + s.tieredStopAtLevel() + ")",
-                        acc[1]) + String.format(" | orchestrator cpu %.1f ms/job, RSS %.0f MB", 1000 * acc[0] / acc[2],
+                System.out.println(all.get(s).summary("  " + s.name() + " " + s.options(), acc[1])
+                        + String.format(" | orchestrator cpu %.1f ms/job, RSS idle %.0f MB, after the bursts %.0f MB,"
+                        + " 45 s later %.0f MB", 1000 * acc[0] / acc[2], idleRss.get(s), burstRss.get(s),
                         B5Footprint.proc(o.pid(), "status", "VmRSS:")));
             }
             System.out.printf("B8 machine load average at end: %s%n", B5Footprint.loadAverage());
