@@ -26,9 +26,10 @@ public final class NodeJvmOptions {
      * every object 4 bytes smaller. Thread stacks stay at their default: with -Xss512k a compute node hit a
      * StackOverflowError in an Artemis client thread (Payara's class loader logging while it loads a class recurses deeply).
      * The serial collector shrinks the heap only after a full collection, and by default only part of the way
-     * ({@code ShrinkHeapInSteps}); with it off, the one full collection a node makes once its start has settled
-     * (the applications' {@code HeapAfterStart}) gives back at once what deployment grew. Memory that threads freed
-     * stays in the C library's arenas unless trimmed: the JVM trims them every 10 s.
+     * ({@code ShrinkHeapInSteps}); with it off, the full collections a node makes once its start has settled and
+     * whenever it is quiet after its heap grew (the applications' {@code HeapGiveBack}) give back at once what
+     * deployment or a burst of work grew. Memory that threads freed stays in the C library's arenas unless
+     * trimmed: the JVM trims them every 10 s.
      */
     private static final List<String> COMMON = List.of("-XX:+UseSerialGC", "-Xms48m", "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=20", "-XX:-ShrinkHeapInSteps", "-XX:TrimNativeHeapInterval=10000",
@@ -46,7 +47,9 @@ public final class NodeJvmOptions {
      * A node's defaults: {@link #COMMON} and the role's heap. A compute node's young generation is fixed at 24 MB
      * (the serial collector would size it at a third of the heap, ~50 MB after start, committed for good): its
      * allocations are short-lived message and HTTP buffers, so a small young generation costs only more frequent,
-     * short minor collections.
+     * short minor collections. The orchestrator's keeps the collector's sizing: a seventh of the heap
+     * ({@code -XX:NewRatio=6}) saved ~29 MB of idle RSS but cost ~10 % more CPU per job under load (B9, same run),
+     * its burst garbage promoted early (docs/node-footprint.md).
      */
     public static List<String> defaults(boolean orchestrator) {
         List<String> opts = new ArrayList<>(COMMON);
