@@ -80,20 +80,45 @@ public final class B5Footprint {
         System.out.printf("B5 load average at end: %s%n", loadAverage());
     }
 
-    /** True when {@link #ARCHIVES} holds an archive for both roles made for this profile's runtime. */
+    /**
+     * True when {@link #ARCHIVES} holds an archive for both roles made for this profile's runtime as it is now:
+     * {@code bench/run} rebuilds the WARs, and an archive recorded before that is not mapped (its fingerprint
+     * names each artefact's size and time), so a stale one counts as missing and is recorded again.
+     */
     static boolean hasArchives(String profile) throws IOException {
         String[] parts = profile.split("@", 2);
-        Path payara = Path.of(parts.length > 1 ? parts[1] : DEFAULT_RUNTIME, "payara-micro.jar").toAbsolutePath();
-        if (!Files.isDirectory(ARCHIVES)) return false;
-        try (var files = Files.list(ARCHIVES)) {
+        return hasArchives(ARCHIVES, Path.of(parts.length > 1 ? parts[1] : DEFAULT_RUNTIME, "payara-micro.jar").toAbsolutePath());
+    }
+
+    static boolean hasArchives(Path dir, Path payara) throws IOException {
+        if (!Files.isDirectory(dir)) return false;
+        try (var files = Files.list(dir)) {
             return files.filter(f -> f.toString().endsWith(".jsa.txt")).filter(f -> {
                 try {
-                    return Files.readString(f).contains(payara.toString());
+                    String fingerprint = Files.readString(f);
+                    return fingerprint.contains(payara.toString()) && artefactsUnchanged(fingerprint);
                 } catch (IOException e) {
                     return false;
                 }
             }).map(f -> f.getFileName().toString().split("-")[0]).distinct().count() >= 2;
         }
+    }
+
+    /** True when every {@code artefact PATH SIZE MILLIS} line of an archive's fingerprint still holds. */
+    static boolean artefactsUnchanged(String fingerprint) {
+        return fingerprint.lines().filter(l -> l.startsWith("artefact ")).allMatch(l -> {
+            String stamp = l.substring("artefact ".length());
+            int millis = stamp.lastIndexOf(' ');
+            int size = stamp.lastIndexOf(' ', millis - 1);
+            if (size < 0) return false;
+            Path path = Path.of(stamp.substring(0, size));
+            try {
+                return Files.size(path) == Long.parseLong(stamp.substring(size + 1, millis))
+                        && Files.getLastModifiedTime(path).toMillis() == Long.parseLong(stamp.substring(millis + 1));
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        });
     }
 
     static String loadAverage() {
