@@ -108,16 +108,8 @@ public final class B5Footprint {
     static boolean artefactsUnchanged(String fingerprint) {
         return fingerprint.lines().filter(l -> l.startsWith("artefact ")).allMatch(l -> {
             String stamp = l.substring("artefact ".length());
-            int millis = stamp.lastIndexOf(' ');
-            int size = stamp.lastIndexOf(' ', millis - 1);
-            if (size < 0) return false;
-            Path path = Path.of(stamp.substring(0, size));
-            try {
-                return Files.size(path) == Long.parseLong(stamp.substring(size + 1, millis))
-                        && Files.getLastModifiedTime(path).toMillis() == Long.parseLong(stamp.substring(millis + 1));
-            } catch (IOException | RuntimeException e) {
-                return false;
-            }
+            int size = stamp.lastIndexOf(' ', stamp.lastIndexOf(' ') - 1);
+            return size > 0 && stamp.equals(ClassArchives.fileStamp(Path.of(stamp.substring(0, size))));
         });
     }
 

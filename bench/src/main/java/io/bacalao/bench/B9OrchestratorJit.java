@@ -1,7 +1,6 @@
 package io.bacalao.bench;
 
 import io.bacalao.cli.launch.NodeJvmOptions;
-import io.bacalao.payara.NodeProcess;
 import io.bacalao.payara.NodeSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +46,13 @@ public final class B9OrchestratorJit {
         }
     }
 
+    /** Each setting's orchestrator's RSS now, in MB. */
+    private static Map<Setting, Double> orchestratorRss(Map<Setting, BenchCluster> clusters) {
+        Map<Setting, Double> rss = new LinkedHashMap<>();
+        clusters.forEach((s, c) -> rss.put(s, B5Footprint.proc(c.nodes().orchestrator().pid(), "status", "VmRSS:")));
+        return rss;
+    }
+
     public static void main(String[] args) throws Exception {
         int burst = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
@@ -78,8 +84,7 @@ public final class B9OrchestratorJit {
                         ((BenchCluster) o).startupSeconds());
             }
             Thread.sleep(15_000);   // both idle, past the collection a node makes once its start has settled
-            Map<Setting, Double> idleRss = new LinkedHashMap<>();
-            for (Setting s : settings) idleRss.put(s, B5Footprint.proc(clusters.get(s).nodes().orchestrator().pid(), "status", "VmRSS:"));
+            Map<Setting, Double> idleRss = orchestratorRss(clusters);
             for (Setting s : settings) B1NoopLatency.load(clusters.get(s), warmup, 10, new Stats(), QUEUED_NOOP);
             Map<Setting, Stats> all = new LinkedHashMap<>();
             Map<Setting, double[]> cpuAndTime = new LinkedHashMap<>();
@@ -108,18 +113,17 @@ public final class B9OrchestratorJit {
                     acc[2] += burst;
                 }
             }
-            Map<Setting, Double> burstRss = new LinkedHashMap<>();
-            for (Setting s : settings) burstRss.put(s, B5Footprint.proc(clusters.get(s).nodes().orchestrator().pid(), "status", "VmRSS:"));
+            Map<Setting, Double> burstRss = orchestratorRss(clusters);
             Thread.sleep(45_000);   // both quiet for longer than QuietHeapGc's half minute
+            Map<Setting, Double> quietRss = orchestratorRss(clusters);
             System.out.println();
             System.out.println("B8 summary (" + rounds + " interleaved bursts of " + burst + " noop jobs at c=10 per setting):");
             for (Setting s : settings) {
                 double[] acc = cpuAndTime.get(s);
-                NodeProcess o = clusters.get(s).nodes().orchestrator();
                 System.out.println(all.get(s).summary("  " + s.name() + " " + s.options(), acc[1])
                         + String.format(" | orchestrator cpu %.1f ms/job, RSS idle %.0f MB, after the bursts %.0f MB,"
                         + " 45 s later %.0f MB", 1000 * acc[0] / acc[2], idleRss.get(s), burstRss.get(s),
-                        B5Footprint.proc(o.pid(), "status", "VmRSS:")));
+                        quietRss.get(s)));
             }
             System.out.printf("B8 machine load average at end: %s%n", B5Footprint.loadAverage());
         } finally {

@@ -12,8 +12,8 @@ import java.util.logging.Logger;
 /**
  * A full collection whenever a node has gone quiet after its heap grew. The serial collector (a node's default,
  * docs/node-footprint.md) gives heap back only at a full collection, which a node that has finished a burst of work
- * may never have again: without this an orchestrator kept for good the 60-180 MB of promoted garbage that a
- * thousand noop jobs left in its old generation.
+ * may never have again: without this an orchestrator kept for good the ~55 MiB of heap that 1,500 noop jobs grew
+ * (docs/node-footprint.md).
  *
  * <p>Grown: the committed heap is at least {@link #GROWTH_BYTES} above what it was at the first check after the
  * latest full collection, whoever made it ({@link SettledStartGc}, this rule, another application's copy of it in the
@@ -34,7 +34,7 @@ public final class QuietHeapGc implements Runnable {
     private final LongSupplier fullCollections;
     private final LongSupplier committedHeap;
     private final Runnable collect;
-    /** Collections (young + full) at each of the last {@link #QUIET_CHECKS} checks, oldest first. */
+    /** Young collections counted at each of the last {@link #QUIET_CHECKS} + 1 checks, oldest first. */
     private final long[] recent = new long[QUIET_CHECKS + 1];
     private int checks;
     private long seenFull = -1;
@@ -54,7 +54,7 @@ public final class QuietHeapGc implements Runnable {
         Optional<GarbageCollectorMXBean> full = gcs.stream().filter(g -> g.getName().equals(SERIAL_FULL)).findFirst();
         if (young.isEmpty() || full.isEmpty()) return;
         QuietHeapGc gc = new QuietHeapGc(young.get()::getCollectionCount, full.get()::getCollectionCount,
-                () -> ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted(), System::gc);
+                SettledStartGc::committedHeap, System::gc);
         scheduler.scheduleWithFixedDelay(gc, CHECK_SECONDS, CHECK_SECONDS, TimeUnit.SECONDS);
     }
 

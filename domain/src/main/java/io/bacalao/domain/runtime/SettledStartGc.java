@@ -67,7 +67,7 @@ public final class SettledStartGc implements Runnable {
         if (check() && task != null) task.cancel(false);
     }
 
-    private static long committedHeap() {
+    static long committedHeap() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
     }
 }
