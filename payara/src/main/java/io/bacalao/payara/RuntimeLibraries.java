@@ -21,20 +21,21 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Run by the build on the node runtime ({@code cli-jar/target/runtime}) once the WARs are copied there: moves the
- * third-party jars of orchestrator.war and compute-node.war into {@link RuntimeLayout#libraries() lib/}, which every
- * node puts on Payara's common class path ({@code --addlibs}), and rewrites the two WARs without them. Payara's
- * deployment then reads only our own classes instead of every class of some 70 libraries (HK2's class model,
- * Weld's search for bean archives): a compute node's start takes about a sixth less CPU (docs/node-footprint.md).
+ * third-party jars of orchestrator.war, compute-node.war and broker.war into {@link RuntimeLayout#libraries() lib/},
+ * which every node puts on Payara's common class path ({@code --addlibs}), and rewrites the three WARs without them.
+ * Payara's deployment then reads only our own classes instead of every class of some 70 libraries (HK2's class
+ * model, Weld's search for bean archives): a compute node's start takes about a sixth less CPU, an orchestrator's
+ * about a fifth (docs/node-footprint.md).
  *
  * <p>On the common class path a jar is seen by every application before its own (Payara delegates to the parent
- * first), broker.war and artemis-ra.rar included, and a library there cannot see one left inside a WAR. So every
+ * first), artemis-ra.rar included, and a library there cannot see one left inside a WAR. So every
  * third-party jar moves, and the split refuses, changing nothing, when the runtime's archives carry a library in
  * more than one version (the parent pom pins one). Our own jars ({@code bacalao-*}) stay: they hold the beans.
  * {@code lib/} is rebuilt on every run, so the WARs must be fresh copies (the build's copy overwrites them).
  */
 public final class RuntimeLibraries {
-    static final List<String> SPLIT = List.of("orchestrator.war", "compute-node.war");
-    static final List<String> OTHERS = List.of("broker.war", "artemis-ra.rar");
+    static final List<String> SPLIT = List.of("orchestrator.war", "compute-node.war", "broker.war");
+    static final List<String> OTHERS = List.of("artemis-ra.rar");
     private static final String LIB = "WEB-INF/lib/";
     /** {@code name-1.2.3.jar}, also {@code name-4.1.Final-linux-x86_64.jar}: the library is the part before "-<digit>". */
     private static final Pattern VERSIONED = Pattern.compile("(.+?)-\\d.*\\.jar");
@@ -48,7 +49,7 @@ public final class RuntimeLibraries {
                 System.out.println(war + ": " + moved + " third-party jar(s) moved to lib/"));
     }
 
-    /** Splits the runtime's two WARs; returns how many jars left each. */
+    /** Splits the runtime's WARs; returns how many jars left each. */
     public static Map<String, Integer> split(RuntimeLayout runtime) throws IOException {
         Map<String, Set<String>> versions = new TreeMap<>();   // library -> its jar names in all archives
         for (String archive : Stream.concat(SPLIT.stream(), OTHERS.stream()).toList()) {

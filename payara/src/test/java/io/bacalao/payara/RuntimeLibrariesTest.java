@@ -31,12 +31,14 @@ class RuntimeLibrariesTest {
         Files.createDirectories(runtime.libraries());
         Files.writeString(runtime.libraries().resolve("jackson-core-2.21.0.jar"), "an earlier build's");
 
-        assertEquals(Map.of("compute-node.war", 2, "orchestrator.war", 1), RuntimeLibraries.split(runtime));
+        assertEquals(Map.of("compute-node.war", 2, "orchestrator.war", 1, "broker.war", 1), RuntimeLibraries.split(runtime));
 
-        assertEquals(new TreeSet<>(List.of("docker-java-core-3.7.1.jar", "jackson-core-2.22.4.jar")), list(runtime.libraries()));
+        assertEquals(new TreeSet<>(List.of("docker-java-core-3.7.1.jar", "jackson-core-2.22.4.jar", "slf4j-api-2.0.17.jar")),
+                list(runtime.libraries()));
         assertEquals("jar jackson-core-2.22.4.jar", Files.readString(runtime.libraries().resolve("jackson-core-2.22.4.jar")));
         assertEquals(List.of("WEB-INF/web.xml", "WEB-INF/lib/bacalao-domain-0.1.0-SNAPSHOT.jar"), entries(runtime.orchestratorWar()));
         assertEquals(List.of("WEB-INF/web.xml", "WEB-INF/lib/bacalao-compute-ejb-0.1.0-SNAPSHOT.jar"), entries(runtime.computeWar()));
+        assertEquals(List.of("WEB-INF/web.xml"), entries(runtime.brokerWar()));
     }
 
     @Test
