@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,11 +32,14 @@ import java.util.zip.ZipOutputStream;
  * first), artemis-ra.rar included, and a library there cannot see one left inside a WAR. So every
  * third-party jar moves, and the split refuses, changing nothing, when the runtime's archives carry a library in
  * more than one version (the parent pom pins one). Our own jars ({@code bacalao-*}) stay: they hold the beans.
- * {@code lib/} is rebuilt on every run, so the WARs must be fresh copies (the build's copy overwrites them).
+ * artemis-ra.rar keeps only the jars that {@code lib/} lacks: it would load the others from there anyway, and
+ * without them Payara does not scan them when it deploys the adapter.
+ * {@code lib/} is rebuilt on every run, so the archives must be fresh copies (the build's copy overwrites them).
  */
 public final class RuntimeLibraries {
     static final List<String> SPLIT = List.of("orchestrator.war", "compute-node.war", "broker.war");
-    static final List<String> OTHERS = List.of("artemis-ra.rar");
+    static final String RAR = "artemis-ra.rar";
+    static final List<String> OTHERS = List.of(RAR);
     private static final String LIB = "WEB-INF/lib/";
     /** {@code name-1.2.3.jar}, also {@code name-4.1.Final-linux-x86_64.jar}: the library is the part before "-<digit>". */
     private static final Pattern VERSIONED = Pattern.compile("(.+?)-\\d.*\\.jar");
@@ -46,7 +50,7 @@ public final class RuntimeLibraries {
     /** {@code java io.bacalao.payara.RuntimeLibraries <runtime dir>} */
     public static void main(String[] args) throws IOException {
         split(new RuntimeLayout(Path.of(args[0]))).forEach((war, moved) ->
-                System.out.println(war + ": " + moved + " third-party jar(s) moved to lib/"));
+                System.out.println(war + ": " + moved + " third-party jar(s) out, in lib/"));
     }
 
     /** Splits the runtime's WARs; returns how many jars left each. */
@@ -71,7 +75,11 @@ public final class RuntimeLibraries {
         }
         Files.createDirectories(lib);
         Map<String, Integer> moved = new TreeMap<>();
-        for (String war : SPLIT) moved.put(war, moveOut(runtime.dir().resolve(war), lib, jar -> !ours(library(jar))));
+        for (String war : SPLIT) {
+            moved.put(war, rewrite(runtime.dir().resolve(war), RuntimeLibraries::libraryJar, jar -> !ours(library(jar)), lib));
+        }
+        moved.put(RAR, rewrite(runtime.resourceAdapter(), RuntimeLibraries::topLevelJar,
+                jar -> Files.exists(lib.resolve(jar)), null));
         return moved;
     }
 
@@ -85,16 +93,20 @@ public final class RuntimeLibraries {
         return library.startsWith("bacalao-");
     }
 
-    /** Rewrites {@code war} without the WEB-INF/lib jars {@code moves} accepts, which are written into {@code lib}. */
-    private static int moveOut(Path war, Path lib, Predicate<String> moves) throws IOException {
-        Path rewritten = war.resolveSibling(war.getFileName() + ".tmp");
+    /**
+     * Rewrites {@code archive} without the library jars ({@code jarOf} names them, null for other entries) that
+     * {@code leaves} accepts; each is written into {@code lib}, or dropped when {@code lib} is null.
+     */
+    private static int rewrite(Path archive, Function<String, String> jarOf, Predicate<String> leaves, Path lib)
+            throws IOException {
+        Path rewritten = archive.resolveSibling(archive.getFileName() + ".tmp");
         int moved = 0;
-        try (ZipFile in = new ZipFile(war.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(rewritten))) {
+        try (ZipFile in = new ZipFile(archive.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(rewritten))) {
             for (ZipEntry e : in.stream().toList()) {
                 try (InputStream data = in.getInputStream(e)) {
-                    String jar = libraryJar(e.getName());
-                    if (jar != null && moves.test(jar)) {
-                        Files.copy(data, lib.resolve(jar), StandardCopyOption.REPLACE_EXISTING);
+                    String jar = jarOf.apply(e.getName());
+                    if (jar != null && leaves.test(jar)) {
+                        if (lib != null) Files.copy(data, lib.resolve(jar), StandardCopyOption.REPLACE_EXISTING);
                         moved++;
                         continue;
                     }
@@ -106,7 +118,7 @@ public final class RuntimeLibraries {
                 }
             }
         }
-        Files.move(rewritten, war, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(rewritten, archive, StandardCopyOption.REPLACE_EXISTING);
         return moved;
     }
 
@@ -117,10 +129,15 @@ public final class RuntimeLibraries {
             zip.stream().map(ZipEntry::getName).forEach(name -> {
                 String jar = libraryJar(name);
                 if (jar != null) jars.add(jar);
-                else if (name.endsWith(".jar") && !name.contains("/")) jars.add(name);
+                else if (topLevelJar(name) != null) jars.add(name);
             });
         }
         return jars;
+    }
+
+    /** The file name of a RAR's library entry (a jar at its top level), else null. */
+    private static String topLevelJar(String entry) {
+        return entry.endsWith(".jar") && !entry.contains("/") ? entry : null;
     }
 
     /** The file name of a WAR's library entry ({@code WEB-INF/lib/x.jar}), else null. */

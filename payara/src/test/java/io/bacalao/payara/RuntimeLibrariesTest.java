@@ -31,7 +31,8 @@ class RuntimeLibrariesTest {
         Files.createDirectories(runtime.libraries());
         Files.writeString(runtime.libraries().resolve("jackson-core-2.21.0.jar"), "an earlier build's");
 
-        assertEquals(Map.of("compute-node.war", 2, "orchestrator.war", 1, "broker.war", 1), RuntimeLibraries.split(runtime));
+        assertEquals(Map.of("compute-node.war", 2, "orchestrator.war", 1, "broker.war", 1, "artemis-ra.rar", 0),
+                RuntimeLibraries.split(runtime));
 
         assertEquals(new TreeSet<>(List.of("docker-java-core-3.7.1.jar", "jackson-core-2.22.4.jar", "slf4j-api-2.0.17.jar")),
                 list(runtime.libraries()));
@@ -39,6 +40,18 @@ class RuntimeLibrariesTest {
         assertEquals(List.of("WEB-INF/web.xml", "WEB-INF/lib/bacalao-domain-0.1.0-SNAPSHOT.jar"), entries(runtime.orchestratorWar()));
         assertEquals(List.of("WEB-INF/web.xml", "WEB-INF/lib/bacalao-compute-ejb-0.1.0-SNAPSHOT.jar"), entries(runtime.computeWar()));
         assertEquals(List.of("WEB-INF/web.xml"), entries(runtime.brokerWar()));
+    }
+
+    @Test
+    void theAdapterKeepsOnlyTheJarsLibLacks() throws IOException {
+        RuntimeLayout runtime = runtime(List.of("netty-common-4.1.131.Final.jar"), List.of(),
+                List.of("artemis-core-client-2.53.0.jar"));
+
+        assertEquals(1, RuntimeLibraries.split(runtime).get("artemis-ra.rar"));
+
+        assertEquals(List.of("META-INF/ra.xml", "jgroups-5.3.13.Final.jar"), entries(runtime.resourceAdapter()));
+        assertEquals(new TreeSet<>(List.of("artemis-core-client-2.53.0.jar", "netty-common-4.1.131.Final.jar")),
+                list(runtime.libraries()));
     }
 
     @Test
@@ -70,14 +83,19 @@ class RuntimeLibrariesTest {
         assertEquals("unversioned", RuntimeLibraries.library("unversioned.jar"));
     }
 
-    /** A runtime whose WARs carry these jars (each jar's content is "jar <name>"), broker.war the third list. */
+    /**
+     * A runtime whose WARs carry these jars (each jar's content is "jar <name>"), broker.war the third list; the
+     * adapter carries artemis-core-client and jgroups.
+     */
     private RuntimeLayout runtime(List<String> orchestrator, List<String> compute, List<String> broker) throws IOException {
         war(dir.resolve("orchestrator.war"), orchestrator);
         war(dir.resolve("compute-node.war"), compute);
         war(dir.resolve("broker.war"), broker);
         try (ZipOutputStream rar = new ZipOutputStream(Files.newOutputStream(dir.resolve("artemis-ra.rar")))) {
-            rar.putNextEntry(new ZipEntry("artemis-core-client-2.53.0.jar"));
-            rar.closeEntry();
+            for (String entry : List.of("META-INF/ra.xml", "artemis-core-client-2.53.0.jar", "jgroups-5.3.13.Final.jar")) {
+                rar.putNextEntry(new ZipEntry(entry));
+                rar.closeEntry();
+            }
         }
         return new RuntimeLayout(dir);
     }
