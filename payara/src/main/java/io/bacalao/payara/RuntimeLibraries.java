@@ -53,7 +53,7 @@ public final class RuntimeLibraries {
                 System.out.println(war + ": " + moved + " third-party jar(s) out, in lib/"));
     }
 
-    /** Splits the runtime's WARs; returns how many jars left each. */
+    /** Splits the runtime's WARs and thins its adapter; returns how many jars left each archive. */
     public static Map<String, Integer> split(RuntimeLayout runtime) throws IOException {
         Map<String, Set<String>> versions = new TreeMap<>();   // library -> its jar names in all archives
         for (String archive : Stream.concat(SPLIT.stream(), OTHERS.stream()).toList()) {
