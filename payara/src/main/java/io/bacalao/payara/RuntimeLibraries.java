@@ -39,7 +39,6 @@ import java.util.zip.ZipOutputStream;
 public final class RuntimeLibraries {
     static final List<String> SPLIT = List.of("orchestrator.war", "compute-node.war", "broker.war");
     static final String RAR = "artemis-ra.rar";
-    static final List<String> OTHERS = List.of(RAR);
     private static final String LIB = "WEB-INF/lib/";
     /** {@code name-1.2.3.jar}, also {@code name-4.1.Final-linux-x86_64.jar}: the library is the part before "-<digit>". */
     private static final Pattern VERSIONED = Pattern.compile("(.+?)-\\d.*\\.jar");
@@ -56,7 +55,7 @@ public final class RuntimeLibraries {
     /** Splits the runtime's WARs and thins its adapter; returns how many jars left each archive. */
     public static Map<String, Integer> split(RuntimeLayout runtime) throws IOException {
         Map<String, Set<String>> versions = new TreeMap<>();   // library -> its jar names in all archives
-        for (String archive : Stream.concat(SPLIT.stream(), OTHERS.stream()).toList()) {
+        for (String archive : Stream.concat(SPLIT.stream(), Stream.of(RAR)).toList()) {
             for (String jar : jars(runtime.dir().resolve(archive))) {
                 versions.computeIfAbsent(library(jar), k -> new TreeSet<>()).add(jar);
             }
