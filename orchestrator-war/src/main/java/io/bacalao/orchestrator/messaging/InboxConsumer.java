@@ -12,6 +12,7 @@ import io.bacalao.domain.protocol.ProtocolMessage;
 import io.bacalao.orchestrator.config.NodeSettings;
 import io.bacalao.orchestrator.health.ReadinessChecks;
 import io.bacalao.orchestrator.jobs.Failures;
+import io.bacalao.orchestrator.nodes.LivenessMonitor;
 import io.bacalao.orchestrator.nodes.NodeManager;
 import io.bacalao.orchestrator.store.JobFailures;
 import jakarta.annotation.PreDestroy;
@@ -53,7 +54,9 @@ import java.util.logging.Logger;
  * ({@link HealthGate}); otherwise the message is dead-lettered after 10 deliveries, and a report about an
  * execution fails its job with the reason ({@link JobFailures#failJob}). Both are counted ({@link DeadLetters}). A
  * message that cannot be read, or whose sender may not speak for its node, is dropped (acknowledged) and counted.
- * While the broker is away each thread retries its connection with a backoff (1 s doubling to 10 s).
+ * While the broker is away each thread retries its connection with a backoff (1 s doubling to 10 s); the liveness
+ * thread tells the {@link LivenessMonitor} when it loses and regains the broker, so that no node is declared gone for
+ * heartbeats that could not arrive.
  */
 @ApplicationScoped
 public class InboxConsumer {
@@ -78,6 +81,8 @@ public class InboxConsumer {
     JobFailures failures;
     @Inject
     DeadLetters deadLetters;
+    @Inject
+    LivenessMonitor liveness;
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
 
@@ -130,6 +135,7 @@ public class InboxConsumer {
         while (stopped.getCount() > 0) {
             try (BatchSession session = client.openBatch(queue)) {
                 backoff = 1000;
+                if (queue.equals(Addresses.LIVENESS)) liveness.heartbeatsCanArrive();
                 while (stopped.getCount() > 0) {
                     List<Message> batch = drain.next(session::receive, POLL_MILLIS);
                     if (batch.isEmpty()) continue;
@@ -143,6 +149,7 @@ public class InboxConsumer {
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 // the session closes unacknowledged: the broker delivers the batch again (and dead-letters it at 10)
                 if (stopped.getCount() == 0) return;
+                if (queue.equals(Addresses.LIVENESS)) liveness.heartbeatsCannotArrive();
                 long wait = backoff;
                 LOG.log(Level.WARNING, e, () -> "inbox: " + e
                         + "; unacknowledged messages are delivered again; connecting again in " + wait + " ms");

@@ -8,6 +8,8 @@ import io.bacalao.orchestrator.store.NodeStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -21,10 +23,10 @@ import java.util.logging.Logger;
 
 /**
  * Marks compute nodes DISCONNECTED when no heartbeat came for {@code Orchestrator.NodeManager.DisconnectTimeout};
- * checks every third of that timeout, clamped to [1 s, 30 s]. After a restart of the orchestrator, and once its job
- * store is back after a check could not read it (the heartbeats that came meanwhile could not be stored either, and
- * wait in the inbox for the store), every node gets one full timeout to be heard from again before it is declared
- * gone.
+ * checks every third of that timeout, clamped to [1 s, 30 s]. After a restart of the orchestrator, once the liveness
+ * queue's consumer is connected to the broker again after losing it, and once the job store is back after a check
+ * could not read it, every node gets one full timeout to be heard from again before it is declared gone
+ * ({@link HeardFromWindow}): a broker or store outage is not the nodes' silence.
  * Runs outside a transaction, so each store call commits before anything it produced is sent.
  */
 @Startup
@@ -41,16 +43,14 @@ public class LivenessMonitor {
     @Inject
     Clock clock;
     private Duration timeout;
-    /** Since when nodes could be heard from: the start, or the first check that read the job store after it was away. */
-    private long heardFromSince;
-    private boolean storeWasAway;
+    private HeardFromWindow window;
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
     private Ticks tick;
 
     @PostConstruct
     void start() {
-        heardFromSince = clock.millis();
+        window = new HeardFromWindow(clock);
         timeout = settings.duration(ConfigKeys.DISCONNECT_TIMEOUT);
         long period = Math.clamp(timeout.toMillis() / 3, 1_000, 30_000);
         tick = Ticks.every(threads, Duration.ofMillis(period), Duration.ofMillis(period), "liveness check", LOG, this::check);
@@ -61,26 +61,33 @@ public class LivenessMonitor {
         if (tick != null) tick.close();
     }
 
+    /** The liveness queue's consumer lost its broker connection: heartbeats cannot arrive until it is back. */
+    @Lock(LockType.READ)
+    public void heartbeatsCannotArrive() {
+        window.brokerAway();
+    }
+
+    /** The liveness queue's consumer is connected (again): every node gets a full timeout from now if it was not. */
+    @Lock(LockType.READ)
+    public void heartbeatsCanArrive() {
+        window.brokerBack();
+    }
+
     void check() {
-        long now = clock.millis();
-        long cutoff = now - timeout.toMillis();
-        if (cutoff < heardFromSince) return;
+        if (!window.storeWasAway() && !window.mayBlameSilenceOf(timeout)) return;
         List<String> silent;
         try {
-            silent = nodes.silentSince(cutoff);
+            silent = nodes.silentSince(clock.millis() - timeout.toMillis());
         } catch (RuntimeException storeAway) {
-            if (!storeWasAway) {
+            if (!window.storeWasAway()) {
                 LOG.warning(() -> "liveness: the job store could not be read (" + storeAway.getMessage() + "); once it"
                         + " is back every node gets " + Durations.format(timeout) + " to be heard from");
             }
-            storeWasAway = true;
+            window.storeAway();
             return;
         }
-        if (storeWasAway) {
-            storeWasAway = false;
-            heardFromSince = clock.millis();
-            return;
-        }
+        window.storeBack();
+        if (!window.mayBlameSilenceOf(timeout)) return;
         for (String id : silent) manager.disconnect(id, "no heartbeat for " + Durations.format(timeout));
     }
 }

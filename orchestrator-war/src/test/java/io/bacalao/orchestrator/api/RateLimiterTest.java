@@ -1,18 +1,16 @@
 package io.bacalao.orchestrator.api;
 
+import io.bacalao.domain.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The per-client token bucket on a hand-moved clock: no sleeping. */
 class RateLimiterTest {
-    private final MovingClock clock = new MovingClock();
+    private final MutableClock clock = new MutableClock();
 
     @Test
     void aClientGetsItsBurstThenOneRequestPerRefill() {
@@ -51,28 +49,5 @@ class RateLimiterTest {
         assertEquals(1, limiter.clients(), "idle clients were forgotten");
         for (int i = 0; i < 2 * RateLimiter.MAX_CLIENTS; i++) limiter.allow("busy" + i);
         assertTrue(limiter.clients() <= RateLimiter.MAX_CLIENTS);
-    }
-
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

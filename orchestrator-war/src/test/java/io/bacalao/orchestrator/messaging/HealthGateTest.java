@@ -1,12 +1,11 @@
 package io.bacalao.orchestrator.messaging;
 
+import io.bacalao.domain.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -15,30 +14,14 @@ import org.junit.jupiter.api.Test;
 class HealthGateTest {
     private final AtomicBoolean up = new AtomicBoolean(true);
     private final AtomicInteger probes = new AtomicInteger();
-    private Instant now = Instant.parse("2026-12-02T10:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = new MutableClock();
     private final HealthGate gate = new HealthGate(() -> {
         probes.incrementAndGet();
         return up.get();
     }, clock);
 
     private void advance(long millis) {
-        now = now.plusMillis(millis);
+        clock.advance(Duration.ofMillis(millis));
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.bacalao.payara.NodeProcess;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,6 +40,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ExternalBrokerIT {
     static final String TOKEN = "external-token";
     static final String ORCHESTRATOR_PASSWORD = "external-orchestrator-password";
+    static final Duration DISCONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** LivenessMonitor checks every third of the disconnect timeout. */
+    static final Duration LIVENESS_CHECK = DISCONNECT_TIMEOUT.dividedBy(3);
     static StandaloneBrokerProcess broker;
     static TestCluster cluster;
 
@@ -47,7 +51,8 @@ class ExternalBrokerIT {
         int port = TestPorts.freeBlock(1);
         cluster = TestCluster.create("external", Map.of(ConfigKeys.ORCHESTRATOR_AUTH_TOKEN, TOKEN,
                 ConfigKeys.ORCHESTRATOR_BROKER_URL, "tcp://127.0.0.1:" + port,
-                ConfigKeys.ORCHESTRATOR_BROKER_PASSWORD, ORCHESTRATOR_PASSWORD));
+                ConfigKeys.ORCHESTRATOR_BROKER_PASSWORD, ORCHESTRATOR_PASSWORD,
+                ConfigKeys.DISCONNECT_TIMEOUT, DISCONNECT_TIMEOUT.toSeconds() + "s"));
         broker = new StandaloneBrokerProcess(port, TOKEN, ORCHESTRATOR_PASSWORD, cluster.root().resolve("broker")).start();
         cluster.start(1);
     }
@@ -68,7 +73,8 @@ class ExternalBrokerIT {
     }
 
     /**
-     * Fault (c) of the fault suite: the broker restarts while jobs are submitted four times a second; the node
+     * Fault (c) of the fault suite: the broker restarts while jobs are submitted four times a second, away for
+     * longer than the disconnect timeout; the orchestrator does not take that for the node's silence, the node
      * reconnects, and every job the API accepted, before, during and after the restart, completes exactly once.
      */
     @Test
@@ -95,15 +101,21 @@ class ExternalBrokerIT {
         try {
             Waits.until("10 jobs accepted before the fault", Duration.ofSeconds(60), () -> accepted.size() >= 10);
             long from = Files.size(compute.log());
+            long orchestratorFrom = Files.size(cluster.orchestrator().log());
             broker.stop();
             Waits.until("the node to notice the broker is gone", Duration.ofSeconds(30),
                     () -> tail(compute, from).contains("cannot reach the orchestrator's broker"));
+            // an outage longer than the disconnect timeout (and one liveness check) is not the node's silence
+            Waits.until("the node unheard for longer than the disconnect timeout", Duration.ofSeconds(90),
+                    () -> computeUnheardFor(api).compareTo(DISCONNECT_TIMEOUT.plus(LIVENESS_CHECK)) > 0);
             broker.start();
             brokerBack.set(System.nanoTime());
             Waits.until("the node to rejoin", Duration.ofSeconds(90), () -> tail(compute, from).contains("rejoined the orchestrator"));
             Waits.until("a job submitted after the restart to complete", Duration.ofSeconds(90),
                     () -> acceptedAfterRestart.stream().anyMatch(id -> api.state(id).equals("Completed")));
             recovery = FaultFigures.since(brokerBack.get());
+            assertFalse(tail(cluster.orchestrator(), orchestratorFrom).contains("disconnected: no heartbeat"),
+                    "the orchestrator took the broker's outage for the node's silence");
             int before = accepted.size();
             Waits.until("10 more jobs accepted", Duration.ofSeconds(60), () -> accepted.size() >= before + 10);
         } finally {
@@ -127,6 +139,18 @@ class ExternalBrokerIT {
         } finally {
             strict.stop(Duration.ofSeconds(10));
         }
+    }
+
+    /** How long ago the orchestrator last heard a heartbeat of its compute node. */
+    private static Duration computeUnheardFor(Api api) {
+        Api.Response r = api.get("/api/v1/orchestrator/nodes");
+        if (r.status() != 200) return Duration.ZERO;
+        for (var n : r.json().get("Nodes")) {
+            if (n.get("Info").get("NodeType").asText().equals("Compute")) {
+                return Duration.between(Instant.parse(n.get("ConnectionState").get("LastHeartbeat").asText()), Instant.now());
+            }
+        }
+        return Duration.ZERO;
     }
 
     private static boolean listening(int port) {

@@ -1,5 +1,6 @@
 package io.bacalao.compute.executor;
 
+import io.bacalao.domain.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

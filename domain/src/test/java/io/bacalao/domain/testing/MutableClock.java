@@ -1,4 +1,4 @@
-package io.bacalao.compute.executor;
+package io.bacalao.domain.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it. */
-final class MutableClock extends Clock {
+/** A clock that stands still until a test moves it (tests of the modules that take an injected clock). */
+public final class MutableClock extends Clock {
     private Instant now = Instant.parse("2026-11-28T00:00:00Z");
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
