@@ -1,6 +1,7 @@
 package io.bacalao.it.support;
 
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -8,14 +9,28 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * One cluster (orchestrator + 3 compute nodes) shared by every test class that uses this extension, started
- * once per test JVM and stopped when the run ends; its orchestrator serves the Web UI. Tests get it as a {@link TestCluster} parameter.
+ * once per test JVM; its orchestrator serves the Web UI. Tests get it as a {@link TestCluster} parameter. It stops
+ * after the last class that uses it, when {@link SharedClusterFirst} ordered the classes and named that one, and
+ * otherwise when the run ends. A class that uses it after it stopped starts it again.
  */
-public final class SharedCluster implements BeforeAllCallback, ParameterResolver {
+public final class SharedCluster implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
     private static final String KEY = "bacalao-shared-cluster";
+    private static volatile Class<?> lastUser;
+
+    static void lastUserIs(Class<?> testClass) {
+        lastUser = testClass;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         cluster(context);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (context.getRequiredTestClass() != lastUser) return;
+        Resource r = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).remove(KEY, Resource.class);
+        if (r != null) r.close();
     }
 
     private static TestCluster cluster(ExtensionContext context) {
