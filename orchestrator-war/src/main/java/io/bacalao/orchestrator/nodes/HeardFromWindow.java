@@ -2,6 +2,8 @@ package io.bacalao.orchestrator.nodes;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Since when the orchestrator could have heard from its nodes, which bounds how long a silent node may be blamed for
@@ -13,9 +15,11 @@ import java.time.Duration;
  * <p>Thread-safe: the liveness queue's consumer reports the broker, the liveness check reports the store and asks.
  */
 final class HeardFromWindow {
+    /** What a heartbeat passes through on its way to the job store. */
+    enum Path { BROKER, STORE }
+
     private final Clock clock;
-    private boolean brokerAway;
-    private boolean storeAway;
+    private final Set<Path> away = EnumSet.noneOf(Path.class);
     private long since;
 
     /** Nodes could be heard from since the orchestrator's start, now. */
@@ -24,29 +28,17 @@ final class HeardFromWindow {
         this.since = clock.millis();
     }
 
-    synchronized void brokerAway() {
-        brokerAway = true;
+    synchronized void away(Path path) {
+        away.add(path);
     }
 
-    /** The liveness consumer is connected; after an absence the window starts again now. */
-    synchronized void brokerBack() {
-        if (!brokerAway) return;
-        brokerAway = false;
-        since = clock.millis();
+    /** {@code path} works; if it was away, the window starts again now. */
+    synchronized void back(Path path) {
+        if (away.remove(path)) since = clock.millis();
     }
 
-    synchronized void storeAway() {
-        storeAway = true;
-    }
-
-    synchronized void storeBack() {
-        if (!storeAway) return;
-        storeAway = false;
-        since = clock.millis();
-    }
-
-    synchronized boolean storeWasAway() {
-        return storeAway;
+    synchronized boolean isAway(Path path) {
+        return away.contains(path);
     }
 
     /**
@@ -54,6 +46,6 @@ final class HeardFromWindow {
      * all that time, so never while the broker or the store is away.
      */
     synchronized boolean mayBlameSilenceOf(Duration timeout) {
-        return !brokerAway && !storeAway && clock.millis() - timeout.toMillis() >= since;
+        return away.isEmpty() && clock.millis() - timeout.toMillis() >= since;
     }
 }

@@ -1,5 +1,8 @@
 package io.bacalao.orchestrator.nodes;
 
+import static io.bacalao.orchestrator.nodes.HeardFromWindow.Path.BROKER;
+import static io.bacalao.orchestrator.nodes.HeardFromWindow.Path.STORE;
+
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.config.Durations;
 import io.bacalao.domain.runtime.Ticks;
@@ -64,29 +67,29 @@ public class LivenessMonitor {
     /** The liveness queue's consumer lost its broker connection: heartbeats cannot arrive until it is back. */
     @Lock(LockType.READ)
     public void heartbeatsCannotArrive() {
-        window.brokerAway();
+        window.away(BROKER);
     }
 
     /** The liveness queue's consumer is connected (again): every node gets a full timeout from now if it was not. */
     @Lock(LockType.READ)
     public void heartbeatsCanArrive() {
-        window.brokerBack();
+        window.back(BROKER);
     }
 
     void check() {
-        if (!window.storeWasAway() && !window.mayBlameSilenceOf(timeout)) return;
+        if (!window.isAway(STORE) && !window.mayBlameSilenceOf(timeout)) return;
         List<String> silent;
         try {
             silent = nodes.silentSince(clock.millis() - timeout.toMillis());
         } catch (RuntimeException storeAway) {
-            if (!window.storeWasAway()) {
+            if (!window.isAway(STORE)) {
                 LOG.warning(() -> "liveness: the job store could not be read (" + storeAway.getMessage() + "); once it"
                         + " is back every node gets " + Durations.format(timeout) + " to be heard from");
             }
-            window.storeAway();
+            window.away(STORE);
             return;
         }
-        window.storeBack();
+        window.back(STORE);
         if (!window.mayBlameSilenceOf(timeout)) return;
         for (String id : silent) manager.disconnect(id, "no heartbeat for " + Durations.format(timeout));
     }

@@ -1,11 +1,15 @@
 package io.bacalao.orchestrator.nodes;
 
-import io.bacalao.domain.testing.MutableClock;
+import static io.bacalao.orchestrator.nodes.HeardFromWindow.Path.BROKER;
+import static io.bacalao.orchestrator.nodes.HeardFromWindow.Path.STORE;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bacalao.domain.testing.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class HeardFromWindowTest {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -24,52 +28,40 @@ class HeardFromWindowTest {
         assertTrue(window.mayBlameSilenceOf(TIMEOUT));
     }
 
-    /** The fault ExternalBrokerIT provokes: the broker away for longer than the timeout. */
-    @Test
-    void noSilenceIsBlamedWhileTheBrokerIsAwayNorForATimeoutAfterItIsBack() {
+    /** With BROKER, the fault ExternalBrokerIT provokes: the broker away for longer than the timeout. */
+    @ParameterizedTest
+    @EnumSource(HeardFromWindow.Path.class)
+    void noSilenceIsBlamedWhileAPathIsAwayNorForATimeoutAfterItIsBack(HeardFromWindow.Path path) {
         pass(60);
-        window.brokerAway();
+        window.away(path);
+        assertTrue(window.isAway(path));
         pass(30);
-        assertFalse(window.mayBlameSilenceOf(TIMEOUT), "the broker is away");
-        window.brokerBack();
+        assertFalse(window.mayBlameSilenceOf(TIMEOUT), path + " is away");
+        window.back(path);
+        assertFalse(window.isAway(path));
         pass(9);
-        assertFalse(window.mayBlameSilenceOf(TIMEOUT), "the nodes had 9 s since the broker came back");
+        assertFalse(window.mayBlameSilenceOf(TIMEOUT), "the nodes had 9 s since " + path + " came back");
         pass(1);
         assertTrue(window.mayBlameSilenceOf(TIMEOUT));
     }
 
     @Test
-    void theStoreAwayHoldsTheBlameTheSameWay() {
+    void aPathThatWasNeverLostDoesNotRestartTheWindow() {
         pass(60);
-        window.storeAway();
-        assertTrue(window.storeWasAway());
-        pass(30);
-        assertFalse(window.mayBlameSilenceOf(TIMEOUT));
-        window.storeBack();
-        assertFalse(window.storeWasAway());
-        pass(9);
-        assertFalse(window.mayBlameSilenceOf(TIMEOUT));
-        pass(1);
-        assertTrue(window.mayBlameSilenceOf(TIMEOUT));
-    }
-
-    @Test
-    void aConnectionThatWasNeverLostDoesNotRestartTheWindow() {
-        pass(60);
-        window.brokerBack();
-        window.storeBack();
+        window.back(BROKER);
+        window.back(STORE);
         assertTrue(window.mayBlameSilenceOf(TIMEOUT));
     }
 
     @Test
     void bothAwayHoldTheBlameUntilBothAreBack() {
         pass(60);
-        window.brokerAway();
-        window.storeAway();
-        window.storeBack();
+        window.away(BROKER);
+        window.away(STORE);
+        window.back(STORE);
         pass(30);
         assertFalse(window.mayBlameSilenceOf(TIMEOUT), "the broker is still away");
-        window.brokerBack();
+        window.back(BROKER);
         pass(10);
         assertTrue(window.mayBlameSilenceOf(TIMEOUT));
     }
