@@ -43,6 +43,13 @@ class ExternalBrokerIT {
     static final Duration DISCONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** LivenessMonitor checks every third of the disconnect timeout. */
     static final Duration LIVENESS_CHECK = DISCONNECT_TIMEOUT.dividedBy(3);
+    /**
+     * The load's job. The jobs accepted while the broker is away (~80) all reach the one compute node when it comes
+     * back, more than its run and queue capacity; a job the node has no room for then waits for it (QueueTimeout)
+     * rather than failing as Bacalhau fails a job no node can take. What this test checks is the restart.
+     */
+    static final String WAITING_NOOP = "{\"Type\":\"batch\",\"Count\":1,\"Tasks\":[{\"Name\":\"main\","
+            + "\"Engine\":{\"Type\":\"noop\"},\"Timeouts\":{\"QueueTimeout\":300}}]}";
     static StandaloneBrokerProcess broker;
     static TestCluster cluster;
 
@@ -90,7 +97,7 @@ class ExternalBrokerIT {
         load.scheduleAtFixedRate(() -> {
             long at = System.nanoTime();
             try {
-                String id = api.submit(Api.noopJob());
+                String id = api.submit(WAITING_NOOP);
                 accepted.add(id);
                 if (at >= brokerBack.get()) acceptedAfterRestart.add(id);
             } catch (AssertionError | RuntimeException brokerAway) {
