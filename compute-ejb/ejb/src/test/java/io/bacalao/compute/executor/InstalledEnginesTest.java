@@ -1,9 +1,9 @@
 package io.bacalao.compute.executor;
 
-import io.bacalao.domain.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bacalao.domain.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
