@@ -195,15 +195,8 @@ class PostgresStoreIT {
         for (Map.Entry<String, String> job : ENDED.entrySet()) {
             assertEquals(job.getValue(), api.state(job.getKey()), "job " + job.getKey() + " after the restart");
         }
-        Waits.until("a heartbeat of the compute node after the restart", DONE, () -> {
-            Api.Response r = api.get("/api/v1/orchestrator/nodes?filter-status=connected");
-            if (r.status() != 200) return false;
-            for (var n : r.json().get("Nodes")) {
-                if (n.get("Info").get("NodeType").asText().equals("Compute") && Instant.parse(
-                        n.get("ConnectionState").get("LastHeartbeat").asText()).isAfter(restarted)) return true;
-            }
-            return false;
-        });
+        Waits.until("a heartbeat of the compute node after the restart", DONE,
+                () -> api.computeHeartbeats("?filter-status=connected").stream().anyMatch(b -> b.isAfter(restarted)));
         String after = api.submit(shellJob("echo after"));
         assertEquals("Completed", api.awaitTerminal(after, DONE));
     }

@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -94,6 +96,22 @@ public final class Api {
 
     public String awaitTerminal(String id, Duration timeout) {
         return awaitState(id, s -> s.equals("Completed") || s.equals("Failed") || s.equals("Stopped"), timeout);
+    }
+
+    /**
+     * The last heartbeat of each compute node that {@code /api/v1/orchestrator/nodes} lists with {@code query}
+     * (e.g. {@code "?filter-status=connected"}); none while the API does not answer.
+     */
+    public List<Instant> computeHeartbeats(String query) {
+        Response r = get("/api/v1/orchestrator/nodes" + query);
+        if (r.status() != 200) return List.of();
+        List<Instant> beats = new ArrayList<>();
+        for (JsonNode n : r.json().get("Nodes")) {
+            if (n.get("Info").get("NodeType").asText().equals("Compute")) {
+                beats.add(Instant.parse(n.get("ConnectionState").get("LastHeartbeat").asText()));
+            }
+        }
+        return beats;
     }
 
     public static String noopJob() {
