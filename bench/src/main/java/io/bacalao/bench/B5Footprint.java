@@ -123,7 +123,7 @@ public final class B5Footprint {
 
     /**
      * One devstack start of {@code profile}; with {@code record}, the start that records the profile's class
-     * archives (dumped when its cluster closes; its figures are those of a start with -XX:+RecordDynamicDumpInfo).
+     * archives (written as its nodes stop; its figures are those of a start with -XX:ArchiveClassesAtExit).
      */
     static Run run(String profile, int computes, int settleSeconds, boolean record) throws Exception {
         Path root = Files.createTempDirectory("bacalao-b5");

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.HttpsURLConnection;
@@ -63,6 +64,8 @@ public final class NodeProcess implements AutoCloseable {
         writeProperties(props, properties);
         List<String> cmd = new ArrayList<>();
         cmd.add(javaHome.resolve("bin").resolve("java").toString());
+        // a JVM crash report goes beside the node's log, not into the launcher's working directory (a user's own)
+        cmd.add("-XX:ErrorFile=" + spec.dataDir().toAbsolutePath().resolve("hs_err_pid%p.log"));
         cmd.addAll(spec.jvmOptions());
         if (tls != null) cmd.addAll(tls.jvmOptions());
         // --disablephonehome stops Payara's usage report; Hazelcast (Payara's data grid) sends its own unless told not to.
@@ -261,6 +264,12 @@ public final class NodeProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** The node's exit code; empty while it runs. */
+    public OptionalInt exitCode() {
+        Process p = process;
+        return p.isAlive() ? OptionalInt.empty() : OptionalInt.of(p.exitValue());
     }
 
     public boolean isAlive() {

@@ -7,40 +7,64 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.OptionalInt;
+import java.util.Set;
 
 /**
- * Before a ready recording node stops: dumps its class archive ({@code jcmd <pid> VM.cds dynamic_dump}, the
- * classes it has loaded so far); after a node is ready: checks that a node launched with an archive mapped it. A node that did
- * not (the JVM found the file unusable: another JDK build, a damaged file) has its archive deleted, so that the next
- * recording start makes a new one. Nothing here fails a start or a stop: every problem is a line for the user.
+ * A recording node's JVM writes its role's class archive as it exits ({@code -XX:ArchiveClassesAtExit}, after its
+ * shutdown, when nothing runs any more); once the node has stopped, {@link #afterStop} moves that file into place if
+ * the node had been ready and exited cleanly. Not {@code jcmd <pid> VM.cds dynamic_dump} on the running node, as
+ * before: a JDK 25 JVM that goes on after such a dump crashes (SIGSEGV in
+ * {@code LambdaProxyClassDictionary::find_lambda_proxy_class}) at the next lambda it links, and a node's shutdown
+ * links some, so every first devstack's nodes crashed as they stopped. After a node is ready: checks that a node
+ * launched with an archive mapped it. A node that did not (the JVM found the file unusable: another JDK build, a
+ * damaged file) has its archive deleted, so that the next recording start makes a new one. Nothing here fails a
+ * start or a stop: every problem is a line for the user.
  */
 final class ClassArchiveRecorder {
-    /** Longest wait for the dump; the JVM writes ~150 MB at a safepoint, ~5-10 s on a busy 2-core machine. */
-    static final long DUMP_TIMEOUT_SECONDS = 180;
+    /**
+     * How long a ready recording node may take to stop: its shutdown, then the JVM writes ~150 MB (~10 s of CPU: a
+     * few seconds on a quiet 2-core machine, minutes on a loaded one).
+     */
+    static final Duration DUMP_GRACE = Duration.ofSeconds(180);
+    /** Exit codes of a JVM that ended its shutdown: System.exit(0), SIGINT, SIGTERM. */
+    private static final Set<Integer> CLEAN_EXITS = Set.of(0, 130, 143);
 
     private ClassArchiveRecorder() {
     }
 
     /**
-     * Once a node is ready: checks that a node launched with an archive mapped it. A recording node is not dumped
-     * here (the dump holds the node at a safepoint for seconds, minutes on a loaded machine: a user's first
-     * commands and the test's got no answer) but by {@link #beforeStop}. Returns a line for the user, or null.
+     * Once a node is ready: checks that a node launched with an archive mapped it. Returns a line for the user, or
+     * null.
      */
     static String afterReady(NodeProcess node, ClassArchives.Plan plan) {
         return plan.mode() == ClassArchives.Mode.USE ? checkMapped(node, plan) : null;
     }
 
+    /** How long to let {@code node} stop: longer than {@code usual} for a ready node that writes its archive then. */
+    static Duration stopGrace(ClassArchives.Plan plan, boolean ready, Duration usual) {
+        return plan.mode() == ClassArchives.Mode.RECORD && ready && DUMP_GRACE.compareTo(usual) > 0 ? DUMP_GRACE : usual;
+    }
+
     /**
-     * When a ready node that records is about to be stopped: dumps its archive first (what the next start uses).
-     * Returns a line for the user, or null.
+     * Once a recording node has stopped: moves the archive its JVM wrote as it exited into place (what the next
+     * start uses) when the node had been {@code ready} and exited cleanly, else discards it; either way the role may
+     * be recorded again. Returns a line for the user, or null (not a recording node, or one that never got ready).
      */
-    static String beforeStop(NodeProcess node, ClassArchives.Plan plan, ClassArchives archives, Path javaHome) {
+    static String afterStop(NodeProcess node, ClassArchives.Plan plan, boolean ready, ClassArchives archives) {
         if (plan.mode() != ClassArchives.Mode.RECORD) return null;
+        Path dump = plan.dumpFile();
         try {
-            return node.isAlive() ? record(node, plan, javaHome) : null;
+            return ready ? keep(node, plan, dump) : null;
         } finally {
+            try {
+                Files.deleteIfExists(dump);
+                Files.deleteIfExists(sidecar(dump));
+            } catch (IOException ignored) {
+                // a leftover temporary file is removed by a later recording
+            }
             archives.recordingEnded(plan.archive());
         }
     }
@@ -64,51 +88,48 @@ final class ClassArchiveRecorder {
         return procMaps.lines().anyMatch(l -> l.endsWith(" " + name) || l.endsWith("\t" + name));
     }
 
-    private static String record(NodeProcess node, ClassArchives.Plan plan, Path javaHome) {
+    private static String keep(NodeProcess node, ClassArchives.Plan plan, Path dump) {
+        String role = node.spec().name();
+        OptionalInt exit = node.exitCode();
+        if (exit.isEmpty()) return "class archive for " + role + " nodes not recorded: the node did not stop";
+        if (!CLEAN_EXITS.contains(exit.getAsInt()) || !ClassArchives.isUsable(dump)) {
+            return "class archive for " + role + " nodes not recorded: the node exited with code " + exit.getAsInt()
+                    + (ClassArchives.isUsable(dump) ? "" : " without writing it") + " (see its log)";
+        }
         Path archive = plan.archive();
-        Path tmp = archive.resolveSibling(archive.getFileName() + "." + node.pid() + ".tmp");
         try {
-            Files.createDirectories(archive.getParent());
             removeLeftovers(archive);
-            Path jcmd = javaHome.resolve("bin").resolve("jcmd");
-            Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(node.pid()), "VM.cds", "dynamic_dump",
-                    tmp.toAbsolutePath().toString()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (!p.waitFor(DUMP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "class archive for " + node.spec().name() + " nodes not recorded: jcmd did not finish";
-            }
-            if (p.exitValue() != 0 || !ClassArchives.isUsable(tmp)) {
-                return "class archive for " + node.spec().name() + " nodes not recorded: " + out.strip().replace('\n', ' ');
-            }
-            Files.writeString(sidecar(tmp), plan.fingerprint());
-            move(sidecar(tmp), sidecar(archive));
-            move(tmp, archive);
-            removeOthers(archive, node.spec().name());
-            return "recorded the class archive of " + node.spec().name() + " nodes (" + Files.size(archive) / (1 << 20)
+            Files.writeString(sidecar(dump), plan.fingerprint());
+            move(sidecar(dump), sidecar(archive));
+            move(dump, archive);
+            removeOthers(archive, role);
+            return "recorded the class archive of " + role + " nodes (" + Files.size(archive) / (1 << 20)
                     + " MB) in " + archive.getParent() + ": later starts use it";
         } catch (IOException e) {
-            return "class archive for " + node.spec().name() + " nodes not recorded: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-                Files.deleteIfExists(sidecar(tmp));
-            } catch (IOException ignored) {
-                // a leftover temporary file is overwritten by the next recording
-            }
+            return "class archive for " + role + " nodes not recorded: " + e.getMessage();
         }
     }
 
     /**
-     * Deletes temporary dumps of {@code archive} left by a launcher that exited during a dump (e.g. Ctrl+C right
-     * after devstack was ready: the JVM does not wait for the recording thread).
+     * Deletes temporary dumps of {@code archive} ({@link ClassArchives.Plan#dumpFile}) whose launcher is no longer
+     * running (killed while its node wrote the dump); those of running launchers, this one included, stay.
      */
     static void removeLeftovers(Path archive) throws IOException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(archive.getParent(), archive.getFileName() + ".*.tmp*")) {
-            for (Path leftover : files) Files.deleteIfExists(leftover);
+        String prefix = archive.getFileName() + ".";
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(archive.getParent(), prefix + "*.tmp*")) {
+            for (Path leftover : files) {
+                String name = leftover.getFileName().toString();
+                String pid = name.substring(prefix.length(), name.indexOf(".tmp", prefix.length()));
+                if (!launcherRuns(pid)) Files.deleteIfExists(leftover);
+            }
+        }
+    }
+
+    private static boolean launcherRuns(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

@@ -38,18 +38,33 @@ public final class ClassArchives {
         NONE,
         /** Maps the role's archive. */
         USE,
-        /** Runs with -XX:+RecordDynamicDumpInfo; once ready, {@link ClassArchiveRecorder} dumps the archive before it stops. */
+        /**
+         * Writes the archive as its JVM exits ({@code -XX:ArchiveClassesAtExit}, to {@link Plan#dumpFile}); once a
+         * node that was ready has stopped, {@link ClassArchiveRecorder#afterStop} moves it into place.
+         */
         RECORD
     }
 
     /** The decision for one launch: the mode, the archive file it concerns and the JVM options that carry it out. */
     public record Plan(Mode mode, Path archive, String fingerprint) {
+        /** No archive. */
+        public static final Plan NONE = new Plan(Mode.NONE, null, null);
+
         public List<String> jvmOptions() {
             return switch (mode) {
                 case NONE -> List.of();
                 case USE -> List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
-                case RECORD -> List.of("-XX:+RecordDynamicDumpInfo");
+                case RECORD -> List.of("-XX:ArchiveClassesAtExit=" + dumpFile());
             };
+        }
+
+        /**
+         * Where a recording node's JVM writes the archive as it exits: beside the archive, named by this launcher's
+         * pid (one recording per archive and launcher), so that a launcher that died leaves a file
+         * {@link ClassArchiveRecorder#removeLeftovers} recognises.
+         */
+        public Path dumpFile() {
+            return archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         }
     }
 
@@ -102,11 +117,11 @@ public final class ClassArchives {
      * leave the launch alone.
      */
     public Plan plan(NodeSpec spec, RuntimeLayout runtime, Path javaHome) {
-        if (!enabled || choosesSharingItself(spec.jvmOptions())) return new Plan(Mode.NONE, null, null);
+        if (!enabled || choosesSharingItself(spec.jvmOptions())) return Plan.NONE;
         String fingerprint = fingerprint(javaHome, runtime, spec.jvmOptions());
         Path archive = archiveFor(spec, fingerprint);
         if (isUsable(archive)) return new Plan(Mode.USE, archive, fingerprint);
-        if (record && recording.add(archive)) return new Plan(Mode.RECORD, archive, fingerprint);
+        if (record && canWrite() && recording.add(archive)) return new Plan(Mode.RECORD, archive, fingerprint);
         return new Plan(Mode.NONE, archive, fingerprint);
     }
 
@@ -121,6 +136,16 @@ public final class ClassArchives {
 
     private Path archiveFor(NodeSpec spec, String fingerprint) {
         return dir.resolve(spec.name() + "-" + hash(fingerprint) + ".jsa");
+    }
+
+    /** Makes the archive directory; false when it cannot be made (nothing is recorded then). */
+    private boolean canWrite() {
+        try {
+            Files.createDirectories(dir);
+            return Files.isWritable(dir);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A recording ended (made the archive or not): another launch may record it again. */

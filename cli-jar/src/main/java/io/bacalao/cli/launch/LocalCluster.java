@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  * publisher on Publishers.Types.Local.Port + i - 1. Used by {@code devstack} and by the system tests.
  */
 public final class LocalCluster implements AutoCloseable {
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
     private final List<NodeProcess> processes = new ArrayList<>();
     private final Config base;
     private final Path root;
@@ -178,25 +179,35 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     /**
-     * Dumps the class archives of ready recording nodes (once per role, the first devstack only: seconds on a quiet
-     * machine), then stops compute nodes first (they say goodbye), then the orchestrator.
+     * Stops compute nodes first (they say goodbye), then the orchestrator. Ready nodes that record their role's
+     * class archive write it as they exit (once per role, the first devstack only: seconds on a quiet machine) and
+     * get the time for it; the archives are then moved into place ({@link ClassArchiveRecorder}).
      */
     @Override
     public void close() {
         List<NodeProcess> all;
-        Map<NodeProcess, ClassArchives.Plan> record;
+        Map<NodeProcess, ClassArchives.Plan> ready;
+        Map<NodeProcess, ClassArchives.Plan> unready = new LinkedHashMap<>();
         synchronized (processes) {
             all = new ArrayList<>(processes);
             processes.clear();
-            record = new LinkedHashMap<>(recordAtStop);
+            ready = new LinkedHashMap<>(recordAtStop);
             recordAtStop.clear();
+            archivePlans.forEach((p, plan) -> {
+                if (plan.mode() == ClassArchives.Mode.RECORD) unready.put(p, plan);
+            });
+            archivePlans.clear();
         }
-        record.forEach((p, plan) -> {
-            System.err.println("Recording the class archive of " + p.spec().name() + " nodes for the next start...");
-            String line = ClassArchiveRecorder.beforeStop(p, plan, archives, Runtime.javaHome());
+        ready.keySet().forEach(p -> System.err.println("Recording the class archive of " + p.spec().name()
+                + " nodes for the next start..."));
+        Consumer<NodeProcess> stop = p -> p.stop(ready.containsKey(p)
+                ? ClassArchiveRecorder.stopGrace(ready.get(p), true, STOP_GRACE) : STOP_GRACE);
+        all.stream().filter(p -> !p.spec().orchestrator()).toList().parallelStream().forEach(stop);
+        all.stream().filter(p -> p.spec().orchestrator()).forEach(stop);
+        ready.forEach((p, plan) -> {
+            String line = ClassArchiveRecorder.afterStop(p, plan, true, archives);
             if (line != null) System.err.println(line);
         });
-        all.stream().filter(p -> !p.spec().orchestrator()).toList().parallelStream().forEach(p -> p.stop(Duration.ofSeconds(15)));
-        all.stream().filter(p -> p.spec().orchestrator()).forEach(p -> p.stop(Duration.ofSeconds(15)));
+        unready.forEach((p, plan) -> ClassArchiveRecorder.afterStop(p, plan, false, archives));
     }
 }

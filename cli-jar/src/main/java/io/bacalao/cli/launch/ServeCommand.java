@@ -67,12 +67,11 @@ public class ServeCommand implements Callable<Integer> {
         }
         java.util.concurrent.atomic.AtomicBoolean ready = new java.util.concurrent.atomic.AtomicBoolean();
         java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // a ready node that records its role's class archive dumps it before it stops (docs/node-footprint.md)
-            if (ready.get()) {
-                String archive = ClassArchiveRecorder.beforeStop(process, plan, archives, Runtime.javaHome());
-                if (archive != null) System.err.println(archive);
-            }
-            process.stop(Duration.ofSeconds(20));
+            // a ready node that records its role's class archive writes it as it exits (docs/node-footprint.md)
+            boolean wasReady = ready.get();
+            process.stop(ClassArchiveRecorder.stopGrace(plan, wasReady, Duration.ofSeconds(20)));
+            String archive = ClassArchiveRecorder.afterStop(process, plan, wasReady, archives);
+            if (archive != null) System.err.println(archive);
         }));
         writeRunFile(process);
         Thread.ofVirtual().start(() -> ready.set(announce(process, plan, webUi)));

@@ -56,7 +56,9 @@ class ClassArchivesTest {
         ClassArchives.Plan second = archives.plan(node(false, List.of("-Xmx384m")), runtime, jdk);
         ClassArchives.Plan orchestrator = archives.plan(node(true, List.of("-Xmx384m")), runtime, jdk);
         assertEquals(ClassArchives.Mode.RECORD, first.mode());
-        assertEquals(List.of("-XX:+RecordDynamicDumpInfo"), first.jvmOptions());
+        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + first.dumpFile()), first.jvmOptions());
+        assertEquals(first.archive().resolveSibling(first.archive().getFileName() + "." + ProcessHandle.current().pid() + ".tmp"),
+                first.dumpFile(), "written beside the archive, named by this launcher");
         assertEquals(ClassArchives.Mode.NONE, second.mode());
         assertEquals(List.of(), second.jvmOptions());
         assertEquals(ClassArchives.Mode.RECORD, orchestrator.mode(), "each role has its own archive");
@@ -184,15 +186,18 @@ class ClassArchivesTest {
     }
 
     @Test
-    void aDumpLeftHalfWrittenIsRemovedBeforeTheNextRecording() throws IOException {
+    void aDumpLeftByALauncherThatDiedIsRemovedWhenTheNextRecordingEnds() throws IOException {
         Files.createDirectories(cache);
         Path archive = cache.resolve("compute-aaaa.jsa");
-        Path leftover = cache.resolve("compute-aaaa.jsa.4242.tmp");
-        Path leftoverFingerprint = cache.resolve("compute-aaaa.jsa.4242.tmp.txt");
-        Path otherArchive = cache.resolve("compute-bbbb.jsa.4242.tmp");
-        for (Path p : List.of(leftover, leftoverFingerprint, otherArchive)) Files.writeString(p, "partial");
+        long gone = 1L << 40;   // above any pid_max: no such process
+        Path leftover = cache.resolve("compute-aaaa.jsa." + gone + ".tmp");
+        Path leftoverFingerprint = cache.resolve("compute-aaaa.jsa." + gone + ".tmp.txt");
+        Path running = cache.resolve("compute-aaaa.jsa." + ProcessHandle.current().pid() + ".tmp");
+        Path otherArchive = cache.resolve("compute-bbbb.jsa." + gone + ".tmp");
+        for (Path p : List.of(leftover, leftoverFingerprint, running, otherArchive)) Files.writeString(p, "partial");
         ClassArchiveRecorder.removeLeftovers(archive);
         assertFalse(Files.exists(leftover) || Files.exists(leftoverFingerprint));
-        assertTrue(Files.exists(otherArchive), "another archive's recording may be under way");
+        assertTrue(Files.exists(running), "a running launcher's node may be writing it");
+        assertTrue(Files.exists(otherArchive), "another archive's leftovers go when that archive is recorded");
     }
 }

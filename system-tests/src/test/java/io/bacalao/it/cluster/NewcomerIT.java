@@ -74,12 +74,32 @@ class NewcomerIT {
                 assertEquals(0, r.exitCode(), line.command() + "\n" + r.output());
                 for (String e : line.expected()) assertTrue(r.output().contains(e), line.command() + ": expected " + e + "\n" + r.output());
             }
+
+            // Ctrl+C ends a fresh $HOME's first devstack: its nodes record their roles' class archives as they stop
+            new ProcessBuilder("kill", "-INT", String.valueOf(devstack.pid())).start().waitFor();
+            assertTrue(devstack.waitFor(5, TimeUnit.MINUTES), "devstack exits on Ctrl+C: " + read(devstackOut));
+            String stopped = read(devstackOut);
+            for (String role : List.of("orchestrator", "compute")) {
+                assertTrue(stopped.contains("recorded the class archive of " + role + " nodes"), stopped);
+            }
+            try (var archives = Files.list(home.resolve(".cache/bacalao/node-cds"))) {
+                assertEquals(2, archives.filter(p -> p.toString().endsWith(".jsa")).count(), "one archive per role");
+            }
+            assertEquals(List.of(), crashes(dir), "no node's JVM crashed while stopping");
         } finally {
             new ProcessBuilder("kill", "-INT", String.valueOf(devstack.pid())).start().waitFor();
             if (!devstack.waitFor(60, TimeUnit.SECONDS)) {
                 devstack.descendants().forEach(ProcessHandle::destroyForcibly);
                 devstack.destroyForcibly();
             }
+        }
+    }
+
+    /** JVM crash reports ({@code hs_err_pid*.log}) under {@code dir}, and node logs that tell of a JVM crash. */
+    private static List<Path> crashes(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().startsWith("hs_err_pid")
+                    || f.getFileName().toString().equals("node.log") && read(f).contains("A fatal error has been detected")).toList();
         }
     }
 

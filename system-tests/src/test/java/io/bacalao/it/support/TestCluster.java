@@ -44,8 +44,8 @@ public final class TestCluster implements AutoCloseable {
     }
 
     /**
-     * A cluster whose nodes record their role's class archive when there is none ({@link TestArchives}): dumped
-     * when it is closed.
+     * A cluster whose nodes record their role's class archive when there is none ({@link TestArchives}): written
+     * as its nodes stop.
      */
     static TestCluster recordingArchives(String name) throws IOException {
         return create(name, Map.of(), UnaryOperator.identity(), true);
