@@ -1,9 +1,7 @@
 package io.bacalao.compute.outbox;
 
+import io.bacalao.compute.concurrency.NodeThreads;
 import io.bacalao.compute.messaging.OrchestratorLink;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -35,10 +33,8 @@ public class OutboxSender {
     Outbox outbox;
     @Inject
     OrchestratorLink link;
-    @Resource
-    ManagedExecutorService pool;
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    NodeThreads threads;
     @Inject
     Clock clock;
 
@@ -54,7 +50,7 @@ public class OutboxSender {
         again = true;
         if (!sending) {
             sending = true;
-            pool.submit(this::drain);
+            threads.work().submit(this::drain);
         }
     }
 
@@ -79,7 +75,7 @@ public class OutboxSender {
                     sending = false;
                     Duration wait = backoff;
                     backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-                    retry = scheduler.schedule(this::retryDue, wait.toMillis(), TimeUnit.MILLISECONDS);
+                    retry = threads.timers().schedule(this::retryDue, wait.toMillis(), TimeUnit.MILLISECONDS);
                     return;
                 }
                 backoff = FIRST_BACKOFF;

@@ -1,14 +1,13 @@
 package io.bacalao.compute.queue;
 
 import io.bacalao.compute.capacity.NodeCapacity;
+import io.bacalao.compute.concurrency.NodeThreads;
 import io.bacalao.compute.run.ExecutionRunner;
 import io.bacalao.compute.store.LocalExecution;
 import io.bacalao.domain.model.Resources;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,8 +30,8 @@ public class LocalQueue {
     private static final Comparator<Waiting> ORDER =
             Comparator.comparingInt(Waiting::priority).reversed().thenComparingLong(Waiting::seq);
 
-    @Resource
-    ManagedExecutorService pool;
+    @Inject
+    NodeThreads threads;
     @Inject
     NodeCapacity capacity;
     @Inject
@@ -84,7 +83,7 @@ public class LocalQueue {
             }
         }
         for (Waiting w : toStart) {
-            pool.submit(() -> {
+            threads.work().submit(() -> {
                 try {
                     runner.run(w.execution());
                 } finally {

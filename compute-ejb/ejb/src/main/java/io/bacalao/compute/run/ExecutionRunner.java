@@ -1,5 +1,6 @@
 package io.bacalao.compute.run;
 
+import io.bacalao.compute.concurrency.NodeThreads;
 import io.bacalao.compute.config.ComputeSettings;
 import io.bacalao.compute.env.EnvResolver;
 import io.bacalao.compute.executor.ExecutionFailure;
@@ -29,9 +30,6 @@ import io.bacalao.compute.store.LocalExecution;
 import io.bacalao.domain.model.ExecutionStateType;
 import io.bacalao.domain.model.RunOutput;
 import io.bacalao.domain.model.SpecConfig;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -77,10 +75,8 @@ public class ExecutionRunner {
     NodePorts ports;
     @Inject
     Clock clock;
-    @Resource
-    ManagedExecutorService pool;
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    NodeThreads threads;
 
     /** An execution's end is recorded through an outage of its store, not lost (the node keeps the result). */
     private final StoreOutage outage = new StoreOutage(() -> store.answers(), Thread::sleep);
@@ -105,7 +101,7 @@ public class ExecutionRunner {
         Optional<Executor> found = executors.forEngine(e.job().task().engine().type());
         RunningReport runningReport = null;
         try {
-            runningReport = RunningReport.after(runningReportDelay(), scheduler, () -> reportIfStillRunning(e.id()));
+            runningReport = RunningReport.after(runningReportDelay(), threads.timers(), () -> reportIfStillRunning(e.id()));
             Executor executor = found.orElseThrow(() -> new ExecutionFailure("engine " + e.job().task().engine().type()
                     + " is not available on this node"));
             if (settings.config().getBool(ConfigKeys.COMPUTE_BAD_ACTOR)) {
@@ -116,7 +112,7 @@ public class ExecutionRunner {
             Path results = Files.createDirectories(dir.resolve("results"));
             ResultsFolder.prepare(results, e.job().task().resultPaths());
             Preparation prepared = e.job().task().inputSources().isEmpty() ? null
-                    : Preparation.start(pool, () -> executor.prepare(e.job()));
+                    : Preparation.start(threads.work(), () -> executor.prepare(e.job()));
             List<Mount> inputs = inputs(e, dir);
             if (prepared != null) prepared.await();
             ExecutionOutcome outcome;
