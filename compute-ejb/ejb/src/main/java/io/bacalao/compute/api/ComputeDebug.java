@@ -3,6 +3,7 @@ package io.bacalao.compute.api;
 import io.bacalao.compute.capacity.NodeCapacity;
 import io.bacalao.compute.executor.Executors;
 import io.bacalao.compute.outbox.Outbox;
+import io.bacalao.compute.outbox.OutboxSender;
 import io.bacalao.compute.registration.Registration;
 import io.bacalao.compute.store.ExecutionStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,8 @@ public class ComputeDebug {
     ExecutionStore store;
     @Inject
     Outbox outbox;
+    @Inject
+    OutboxSender sender;
 
     public Map<String, Object> components() {
         Map<String, Object> c = new LinkedHashMap<>();
@@ -39,7 +42,7 @@ public class ComputeDebug {
         use.put("Queued", capacity.queuedCount());
         c.put("Capacity", use);
         c.put("Executions", store.countsByState());
-        c.put("Outbox", Map.of("Pending", outbox.size(), "Parked", outbox.parked()));
+        c.put("Outbox", Map.of("Pending", sender.pending(), "Parked", outbox.parked()));
         return c;
     }
 }

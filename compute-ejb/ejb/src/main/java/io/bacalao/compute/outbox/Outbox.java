@@ -9,11 +9,13 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The compute node's reports to the orchestrator, stored in the node's database before they are sent: a report
@@ -47,11 +49,10 @@ public class Outbox {
         });
     }
 
-    /** The oldest reports not sent yet (nor parked), in the order they were stored. */
+    /** The oldest reports not sent yet (nor parked, nor among {@code sent}), in the order they were stored. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<PendingReport> oldest(int max) {
-        return em.createQuery("select r from PendingReportEntity r where r.parkedTime is null order by r.id",
-                        PendingReportEntity.class)
+    public List<PendingReport> oldest(int max, Set<Long> sent) {
+        return notSent("select r from PendingReportEntity r", " order by r.id", PendingReportEntity.class, sent)
                 .setMaxResults(max).getResultList().stream().map(PendingReportEntity::toPending).toList();
     }
 
@@ -70,11 +71,16 @@ public class Outbox {
                 .setParameter("now", now).setParameter("id", id).executeUpdate();
     }
 
-    /** Reports waiting to be sent. */
+    /** Reports waiting to be sent: neither parked nor among {@code sent}. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public long size() {
-        return em.createQuery("select count(r) from PendingReportEntity r where r.parkedTime is null", Long.class)
-                .getSingleResult();
+    public long size(Set<Long> sent) {
+        return notSent("select count(r) from PendingReportEntity r", "", Long.class, sent).getSingleResult();
+    }
+
+    private <T> TypedQuery<T> notSent(String select, String order, Class<T> type, Set<Long> sent) {
+        if (sent.isEmpty()) return em.createQuery(select + " where r.parkedTime is null" + order, type);
+        return em.createQuery(select + " where r.parkedTime is null and r.id not in :sent" + order, type)
+                .setParameter("sent", sent);
     }
 
     /** Reports set aside ({@link #park}). */

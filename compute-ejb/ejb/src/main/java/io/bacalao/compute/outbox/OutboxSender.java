@@ -2,20 +2,22 @@ package io.bacalao.compute.outbox;
 
 import io.bacalao.compute.concurrency.NodeThreads;
 import io.bacalao.compute.messaging.OrchestratorLink;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
  * Sends what the {@link Outbox} holds, oldest first, on one thread at a time, so a node's reports about one
  * execution reach the broker in the order they were stored. A report is removed once the broker has taken it
- * (a persistent send returns when the broker has stored the message). When a send fails, sending stops at that
+ * (a persistent send returns when the broker has stored the message): the rows of the reports sent within
+ * {@link SentReports#DELAY} go in one transaction ({@link SentReports}). When a send fails, sending stops at that
  * report and starts again from it after a backoff (1 s doubling to 10 s), or at once when the node has rejoined
  * ({@link #retryNow}); the reports stored meanwhile wait behind it. Whose fault the failure was is decided by
  * {@link Refusals}: while the broker is unreachable a report waits for it for as long as that takes; a report the
@@ -43,6 +45,9 @@ public class OutboxSender {
     private Future<?> retry;
     private Duration backoff = FIRST_BACKOFF;
     private final Refusals refusals = new Refusals();
+    private final Object drainLock = new Object();
+    private SentReports sent;
+    private boolean removalScheduled;
 
     /** Something was stored (or may be pending): send it soon, unless a retry after a failure is already due. */
     public synchronized void wake() {
@@ -51,6 +56,26 @@ public class OutboxSender {
         if (!sending) {
             sending = true;
             threads.work().submit(this::drain);
+        }
+    }
+
+    /** Reports waiting to be sent (neither sent nor parked), for {@code agent debug}. */
+    public long pending() {
+        return outbox.size(sentReports().notRemoved());
+    }
+
+    /** Removes the rows of the reports sent so far, so that a clean stop sends none of them again at the next start. */
+    @PreDestroy
+    void removeSent() {
+        synchronized (drainLock) {
+            SentReports sent = sentReports();
+            if (sent.isEmpty()) return;
+            try {
+                remove(sent);
+            } catch (RuntimeException e) {
+                LOG.info(() -> "the rows of reports already sent stay in the outbox (" + e.getMessage()
+                        + "); they are sent again at the next start");
+            }
         }
     }
 
@@ -70,6 +95,7 @@ public class OutboxSender {
                 again = false;
             }
             boolean sentAll = sendPending();
+            if (sentAll) scheduleRemoval();
             synchronized (this) {
                 if (!sentAll) {
                     sending = false;
@@ -96,18 +122,26 @@ public class OutboxSender {
 
     /** Sends every pending report; false when one could not be sent (it and those after it stay). */
     private boolean sendPending() {
+        synchronized (drainLock) {
+            return sendPending(sentReports());
+        }
+    }
+
+    private boolean sendPending(SentReports sent) {
         try {
             while (true) {
-                List<PendingReport> batch = outbox.oldest(BATCH);
+                removeIfDue(sent);
+                List<PendingReport> batch = outbox.oldest(BATCH, sent.notRemoved());
                 if (batch.isEmpty()) return true;
-                List<Long> sent = new ArrayList<>();
-                try {
-                    for (PendingReport r : batch) {
-                        if (!send(r)) return false;
-                        sent.add(r.id());
+                for (PendingReport r : batch) {
+                    switch (send(r)) {
+                        case SENT -> sent.sent(r.id());
+                        case PARKED -> {
+                        }
+                        case STOPPED -> {
+                            return false;
+                        }
                     }
-                } finally {
-                    outbox.remove(sent);
                 }
             }
         } catch (RuntimeException e) {
@@ -116,12 +150,51 @@ public class OutboxSender {
         }
     }
 
-    /** Sends one report; true when it was sent or parked (go on), false when sending must stop here for now. */
-    private boolean send(PendingReport r) {
+    private void removeIfDue(SentReports sent) {
+        if (sent.removalDue()) remove(sent);
+    }
+
+    private void remove(SentReports sent) {
+        List<Long> ids = sent.toRemove();
+        outbox.remove(ids);
+        sent.removed(ids);
+    }
+
+    /** Wakes the drain when the rows of the reports sent so far are due for removal. */
+    private void scheduleRemoval() {
+        Duration wait = sentReports().untilDue();
+        synchronized (this) {
+            if (sentReports().isEmpty() || removalScheduled) return;
+            removalScheduled = true;
+        }
+        try {
+            threads.timers().schedule(() -> {
+                synchronized (this) {
+                    removalScheduled = false;
+                }
+                wake();
+            }, Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // the application stops: removeSent removes them
+        }
+    }
+
+    private SentReports sentReports() {
+        synchronized (this) {
+            if (sent == null) sent = new SentReports(clock);
+            return sent;
+        }
+    }
+
+    /** What became of one report: sent, set aside, or not sent (sending stops here for now). */
+    private enum Outcome { SENT, PARKED, STOPPED }
+
+    /** Sends one report: sent or parked (go on), or stopped (sending stops here for now). */
+    private Outcome send(PendingReport r) {
         try {
             link.sendEncoded(r.type(), r.body());
             refusals.sent(r.id());
-            return true;
+            return Outcome.SENT;
         } catch (RuntimeException e) {
             switch (refusals.failed(r.id(), link.isReachable())) {
                 case WAIT_FOR_BROKER -> LOG.warning(() -> "could not send a report to the orchestrator ("
@@ -133,10 +206,10 @@ public class OutboxSender {
                     LOG.severe(() -> "the broker refused " + describe(r) + " " + Refusals.MAX_REFUSALS
                             + " times while it took this node's connection (" + e.getMessage() + "); it is set aside"
                             + " (COMPUTE_OUTBOX row " + r.id() + ", PARKED_TIME) and the reports behind it go on");
-                    return true;
+                    return Outcome.PARKED;
                 }
             }
-            return false;
+            return Outcome.STOPPED;
         }
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The compute node's middle as the tests drive it, and the only test class that names its internals: the message
@@ -50,9 +51,9 @@ public class ComputeNodeUnderTest {
         return queue.size();
     }
 
-    /** Reports stored and not yet taken by the broker. */
+    /** Reports whose rows are still stored: not yet taken by the broker, or taken and not yet removed. */
     long pendingReports() {
-        return outbox.size();
+        return outbox.size(Set.of());
     }
 
     /** Log streams the node is sending now. */
