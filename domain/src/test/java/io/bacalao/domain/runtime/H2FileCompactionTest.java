@@ -1,0 +1,84 @@
+package io.bacalao.domain.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An H2 file opened as the nodes open it ({@code WRITE_DELAY=0}) and written as a job store is (a row per job,
+ * changed by later commits, history rows) grows by a chunk per commit; compacted as the nodes do, it stays a fraction
+ * of that, and keeps its retention time.
+ */
+class H2FileCompactionTest {
+    static final int JOBS = 1500;
+    static final int COMPACT_EVERY = 20;
+
+    @Test
+    void aFileCompactedAsItIsWrittenStaysAFractionOfOneThatIsNot(@TempDir Path dir) throws Exception {
+        long grown = writeJobs(dir.resolve("plain"), false);
+        long compacted = writeJobs(dir.resolve("compacted"), true);
+        assertTrue(compacted * 4 < grown, "compacted " + compacted + " bytes against " + grown + " without");
+    }
+
+    @Test
+    void theRetentionTimeIsKept(@TempDir Path dir) throws Exception {
+        try (Connection c = open(dir.resolve("db"))) {
+            c.createStatement().execute("CREATE TABLE T(ID INT)");
+            H2FileCompaction.define(c);
+            H2FileCompaction.step(c);
+            H2FileCompaction.step(c);
+            try (ResultSet r = c.createStatement().executeQuery(
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'RETENTION_TIME'")) {
+                assertTrue(r.next());
+                assertEquals("45000", r.getString(1));
+            }
+        }
+    }
+
+    /** Writes {@link #JOBS} jobs in three commits each; returns the file's size at the end. */
+    private static long writeJobs(Path db, boolean compact) throws SQLException, java.io.IOException {
+        try (Connection c = open(db)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE JOBS(ID VARCHAR(64) PRIMARY KEY, STATE VARCHAR(32), SPEC VARCHAR(4000), T BIGINT)");
+                s.execute("CREATE TABLE HISTORY(ID BIGINT AUTO_INCREMENT PRIMARY KEY, JOB VARCHAR(64), EVENT VARCHAR(200))");
+            }
+            if (compact) H2FileCompaction.define(c);
+            String spec = "x".repeat(1500);
+            for (int i = 0; i < JOBS; i++) {
+                String id = "j-" + i;
+                update(c, "INSERT INTO JOBS VALUES(?, 'Pending', ?, 0)", id, spec);
+                for (String state : new String[]{"Running", "Completed"}) {
+                    c.setAutoCommit(false);
+                    update(c, "UPDATE JOBS SET STATE = ? WHERE ID = ?", state, id);
+                    update(c, "INSERT INTO HISTORY(JOB, EVENT) VALUES(?, ?)", id, state);
+                    c.commit();
+                    c.setAutoCommit(true);
+                }
+                if (compact && (i + 1) % COMPACT_EVERY == 0) H2FileCompaction.step(c);
+            }
+        }
+        return Files.size(db.resolveSibling(db.getFileName() + ".mv.db"));
+    }
+
+    private static void update(Connection c, String sql, String a, String b) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, a);
+            p.setString(2, b);
+            p.executeUpdate();
+        }
+    }
+
+    private static Connection open(Path db) throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:" + db.toAbsolutePath() + ";WRITE_DELAY=0", "", "");
+    }
+}
