@@ -27,7 +27,7 @@ public final class NodeJvmOptions {
      * StackOverflowError in an Artemis client thread (Payara's class loader logging while it loads a class recurses deeply).
      * The serial collector shrinks the heap only after a full collection, and by default only part of the way
      * ({@code ShrinkHeapInSteps}); with it off, the full collections a node makes once its start has settled and
-     * whenever it is quiet after its heap grew (the applications' {@code HeapGiveBack}) give back at once what
+     * whenever it is quiet after its heap grew (the applications' {@code NodeUpkeep}) give back at once what
      * deployment or a burst of work grew. Memory that threads freed stays in the C library's arenas unless
      * trimmed: the JVM trims them every 10 s.
      */

@@ -1,5 +1,6 @@
 package io.bacalao.compute.footprint;
 
+import io.bacalao.domain.runtime.H2FileCompaction;
 import io.bacalao.domain.runtime.QuietHeapGc;
 import io.bacalao.domain.runtime.SettledStartGc;
 import jakarta.annotation.PostConstruct;
@@ -7,20 +8,25 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import javax.sql.DataSource;
 
 /**
- * Gives back the heap this node grew: what its start-up grew once the start has settled ({@link SettledStartGc}),
- * and what a burst of work grew once the node is quiet again ({@link QuietHeapGc}).
+ * Keeps a long-running node's footprint in check: gives back the heap its start-up grew once the start has settled
+ * ({@link SettledStartGc}) and what a burst of work grew once the node is quiet again ({@link QuietHeapGc}), and keeps
+ * its execution store's file bounded when it is an H2 file ({@link H2FileCompaction}).
  */
 @Startup
 @Singleton
-public class HeapGiveBack {
+public class NodeUpkeep {
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
+    @Resource(lookup = "jdbc/__default")
+    DataSource store;
 
     @PostConstruct
     void start() {
         SettledStartGc.schedule(scheduler);
         QuietHeapGc.schedule(scheduler);
+        H2FileCompaction.schedule(scheduler, store);
     }
 }
