@@ -23,7 +23,8 @@ import javax.sql.DataSource;
  * below {@link #FILL_RATE} % full and moves chunks into the space freed, writing about {@link #MAX_WRITE_BYTES} bytes
  * each way and for about {@link #MAX_MILLIS} ms, syncing the file before it overwrites a chunk; commits wait
  * meanwhile (figures: docs/node-footprint.md). Its retention time, which the step sets to 0, is put back. Any other
- * database is left alone. A failed step is logged (once while it keeps failing the same way) and the next one tries
+ * database is left alone once a first connection has told what it is (a PostgreSQL store is not connected to every
+ * second for this). A failed step is logged (once while it keeps failing the same way) and the next one tries
  * again.
  *
  * <p>H2's own API is not visible to the application's class loader, so the compaction runs inside H2, as a Java
@@ -48,9 +49,15 @@ public final class H2FileCompaction {
         scheduler.scheduleWithFixedDelay(steps::next, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** One data source's steps: the function is (re)defined by the first, failures are logged once per kind. */
-    private static final class Steps {
+    /**
+     * One data source's steps. The first connection tells whether the store is an H2 file; any other store is left
+     * alone from then on, and failures before that is known (the store not up yet) are not logged. Once it is known
+     * to be H2, the first step (re)defines the function, and a failure is logged once while it keeps failing the same
+     * way.
+     */
+    static final class Steps {
         private final DataSource store;
+        private Boolean h2;
         private boolean defined;
         private String lastFailure;
 
@@ -59,18 +66,26 @@ public final class H2FileCompaction {
         }
 
         void next() {
+            if (Boolean.FALSE.equals(h2)) return;
             try (Connection c = store.getConnection()) {
-                if (!"H2".equals(c.getMetaData().getDatabaseProductName())) return;
+                if (h2 == null) h2 = "H2".equals(c.getMetaData().getDatabaseProductName());
+                if (!h2) return;
                 if (!defined) define(c);
                 defined = true;
                 step(c);
                 lastFailure = null;
             } catch (SQLException | RuntimeException e) {
                 String failure = String.valueOf(e.getMessage());
-                LOG.log(failure.equals(lastFailure) ? Level.FINE : Level.WARNING,
+                boolean known = h2 != null && !failure.equals(lastFailure);
+                LOG.log(known ? Level.WARNING : Level.FINE,
                         "could not compact this node's H2 file; trying again in " + INTERVAL_MILLIS + " ms", e);
                 lastFailure = failure;
             }
+        }
+
+        /** Whether the store is an H2 file, once a connection told; null before. */
+        Boolean isH2() {
+            return h2;
         }
     }
 

@@ -3,14 +3,17 @@ package io.bacalao.domain.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +46,55 @@ class H2FileCompactionTest {
                 assertEquals("45000", r.getString(1));
             }
         }
+    }
+
+    @Test
+    void aStoreThatIsNotH2IsAskedOnceAndLeftAlone() throws Exception {
+        int[] connections = {0};
+        DataSource postgres = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{DataSource.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("getConnection")) throw new UnsupportedOperationException();
+                    connections[0]++;
+                    return connection("PostgreSQL");
+                });
+        H2FileCompaction.Steps steps = new H2FileCompaction.Steps(postgres);
+        steps.next();
+        steps.next();
+        steps.next();
+        assertEquals(Boolean.FALSE, steps.isH2());
+        assertEquals(1, connections[0], "asked once, then left alone");
+    }
+
+    @Test
+    void aStoreNotUpYetIsAskedAgainUntilItAnswers(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("db");
+        boolean[] up = {false};
+        DataSource h2 = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{DataSource.class}, (proxy, method, args) -> {
+                    if (!up[0]) throw new SQLException("Connection refused");
+                    return open(db);
+                });
+        H2FileCompaction.Steps steps = new H2FileCompaction.Steps(h2);
+        steps.next();
+        assertEquals(null, steps.isH2(), "not known while the store is away");
+        up[0] = true;
+        steps.next();
+        assertEquals(Boolean.TRUE, steps.isH2());
+    }
+
+    /** A connection that answers only what the steps ask first: its database's product name. */
+    private static Connection connection(String product) {
+        DatabaseMetaData metaData = (DatabaseMetaData) Proxy.newProxyInstance(H2FileCompactionTest.class.getClassLoader(),
+                new Class<?>[]{DatabaseMetaData.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getDatabaseProductName")) return product;
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        return (Connection) Proxy.newProxyInstance(H2FileCompactionTest.class.getClassLoader(),
+                new Class<?>[]{Connection.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getMetaData" -> metaData;
+                    case "close" -> null;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     /** Writes {@link #JOBS} jobs in three commits each; returns the file's size at the end. */
