@@ -340,8 +340,9 @@ public final class ConfigKeys {
         d(COMPUTE_EXECUTIONS_RETENTION, "24h", "How long an ended execution's logs and its locally published"
                 + " results are kept before they are deleted (0 = kept until removed by hand).");
         // issue 13, compute hot path (docs/compute-performance.md)
-        d(COMPUTE_RUNNING_REPORT_DELAY, "100ms", "How long a run must last before the node reports it Running;"
-                + " a run that ends sooner reports only its end (0 = report Running as soon as it starts).");
+        d(COMPUTE_RUNNING_REPORT_DELAY, "100ms", "How long a run must last before the node reports it Running, and"
+                + " a pre-approved execution before the node reports its bid; a run that ends sooner reports only its"
+                + " end (0 = report both at once).");
         l("Publishers.Disabled", "", "Publishers this node refuses.");
         s(LOCAL_PUBLISHER_ADDRESS, "127.0.0.1", "Address in the URLs of locally published results.");
         i(LOCAL_PUBLISHER_PORT, "6001", "Port of the local results server.");

@@ -16,4 +16,9 @@ public record DesiredState(
     public static DesiredState of(DesiredStateType t, String message) {
         return new DesiredState(t, message);
     }
+
+    /** What the orchestrator wants of an execution whose node reported it completed. */
+    public static DesiredState completed() {
+        return of(DesiredStateType.Stopped, "execution completed");
+    }
 }

@@ -34,6 +34,12 @@ public record Execution(
         @JsonProperty("CreateTime") long createTime,
         @JsonProperty("ModifyTime") long modifyTime) {
 
+    /**
+     * The desired state's message of an execution placed pre-approved (created to run without a separate approval)
+     * whose node's acceptance is not recorded yet (docs/state-writer.md, "Pre-approved placements").
+     */
+    public static final String PRE_APPROVED = "execution pre-approved";
+
     public Execution {
         namespace = namespace == null ? "" : namespace;
         evalId = evalId == null ? "" : evalId;
@@ -70,6 +76,13 @@ public record Execution(
     @JsonIgnore
     public boolean isTerminal() {
         return state().isTerminal() || desired() == DesiredStateType.Stopped;
+    }
+
+    /** Placed pre-approved, and its node has reported nothing yet ({@link #PRE_APPROVED}). */
+    @JsonIgnore
+    public boolean awaitsPreApprovedBid() {
+        return desired() == DesiredStateType.Running && PRE_APPROVED.equals(desiredState.message())
+                && (state() == ExecutionStateType.New || state() == ExecutionStateType.AskForBid);
     }
 
     @JsonIgnore

@@ -39,11 +39,6 @@ import java.util.stream.Collectors;
 public final class PartitionScheduler implements Scheduler {
     /** The desired state's message of an approved execution (what the API shows). */
     static final String APPROVED = "execution approved";
-    /**
-     * The desired state's message of an execution placed pre-approved whose node has not yet accepted it: the mark
-     * by which its acceptance is recorded as the approval once, and only for executions placed that way.
-     */
-    static final String PRE_APPROVED = "execution pre-approved";
 
     private final NodeSelector selector;
 
@@ -131,7 +126,7 @@ public final class PartitionScheduler implements Scheduler {
      */
     static boolean acceptedPreApproval(Execution e) {
         boolean accepted = e.state() == ExecutionStateType.AskForBidAccepted || e.state().isExecuting();
-        return accepted && e.desired() == DesiredStateType.Running && PRE_APPROVED.equals(e.desiredState().message());
+        return accepted && e.desired() == DesiredStateType.Running && Execution.PRE_APPROVED.equals(e.desiredState().message());
     }
 
     /**
@@ -174,7 +169,7 @@ public final class PartitionScheduler implements Scheduler {
         List<Integer> partitions = lowestFree(used, job.count(), count);
         Resources request = input.request();
         DesiredState desired = ctx.settings().preApprovedPlacements()
-                ? DesiredState.of(DesiredStateType.Running, PRE_APPROVED) : DesiredState.of(DesiredStateType.Pending, "");
+                ? DesiredState.of(DesiredStateType.Running, Execution.PRE_APPROVED) : DesiredState.of(DesiredStateType.Pending, "");
         for (int i = 0; i < count; i++) {
             NodeState node = selection.suitable().get(i).node();
             Execution e = Execution.create(Ids.newExecutionId(), job, node.id(), ctx.evaluation().id(),
@@ -198,12 +193,17 @@ public final class PartitionScheduler implements Scheduler {
                 .withDetail("NodeID", node.id());
     }
 
-    /** Batch: every partition has a completed execution of the current version. Leftovers stop as surplus. */
+    /**
+     * Batch: every partition has a completed execution of the current version. Leftovers stop as surplus. A job
+     * still waiting turns Running first (its history reads Pending, Running, Completed): so it does when a short
+     * pre-approved run reports only its result.
+     */
     private static void completeWhenDone(SchedulingContext ctx, PlanBuilder plan) {
         if (plan.jobStateType().isTerminal() || completedPartitions(ctx, plan).size() < ctx.job().count()) return;
         for (Execution e : ctx.currentVersionExecutions()) {
             if (!plan.planned(e).isTerminal()) plan.stop(e, ExecutionStateType.Cancelled, StopReasons.TOO_MANY);
         }
+        Steps.markRunningIfEligible(ctx, plan, true); // a job that completes has run, even if no approval was seen
         plan.jobState(JobStateType.Completed, "", Event.of(EventTopics.STATE_UPDATE, "Completed", ctx.now())
                 .withDetail(Event.DETAIL_NEW_STATE, "Completed"));
     }

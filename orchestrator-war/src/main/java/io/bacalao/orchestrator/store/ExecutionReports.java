@@ -20,8 +20,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Records what compute nodes report about executions (reference §3.3 steps 3, 5, 6). Idempotent: a report
@@ -60,7 +62,9 @@ public class ExecutionReports {
 
     /**
      * A finished execution. Service and daemon executions must not finish: theirs is recorded as Failed
-     * "execution completed unexpectedly" (reference §2.10), so that the scheduler replaces it.
+     * "execution completed unexpectedly" (reference §2.10), so that the scheduler replaces it. A pre-approved run
+     * whose node reported nothing before its result (a short run's bid is not sent, docs/state-writer.md) was
+     * accepted and run: its history gets the "Running" event its approval would have written, before the result's.
      */
     public void runResult(RunResult r, Instant now) {
         List<Event> events = r.events().isEmpty()
@@ -69,9 +73,18 @@ public class ExecutionReports {
                 ? e.finish(new ComputeState(ExecutionStateType.Failed, COMPLETED_UNEXPECTEDLY),
                         DesiredState.of(DesiredStateType.Stopped, "execution failed"), r.publishedResult(), r.output(),
                         nanos(now))
-                : e.finish(ComputeState.of(ExecutionStateType.Completed),
-                        DesiredState.of(DesiredStateType.Stopped, "execution completed"), r.publishedResult(), r.output(),
-                        nanos(now)), events, true);
+                : e.finish(ComputeState.of(ExecutionStateType.Completed), DesiredState.completed(), r.publishedResult(),
+                        r.output(), nanos(now)), before -> before.awaitsPreApprovedBid() ? approvedThen(events, now) : events, true);
+    }
+
+    /** The approval's "Running" event, dated no later than the first of {@code events}, then those. */
+    private static List<Event> approvedThen(List<Event> events, Instant now) {
+        Instant first = events.get(0).timestamp();
+        List<Event> withApproval = new ArrayList<>(events.size() + 1);
+        withApproval.add(Event.of(EventTopics.EXECUTION, EventTopics.RUNNING,
+                first != null && first.isBefore(now) ? first : now));
+        withApproval.addAll(events);
+        return withApproval;
     }
 
     public void computeError(ComputeError r, Instant now) {
@@ -90,12 +103,12 @@ public class ExecutionReports {
 
     private void record(String executionId, Instant now, java.util.function.UnaryOperator<Execution> change,
                         List<Event> events, boolean evaluate) {
-        record(executionId, now, (e, job) -> change.apply(e), events, evaluate);
+        record(executionId, now, (e, job) -> change.apply(e), before -> events, evaluate);
     }
 
     /** Under the job's lock: the change if the model allows it, its events, and an evaluation when asked. */
     private void record(String executionId, Instant now, BiFunction<Execution, Job, Execution> change,
-                        List<Event> events, boolean evaluate) {
+                        Function<Execution, List<Event>> eventsAfter, boolean evaluate) {
         ExecutionEntity row = em.find(ExecutionEntity.class, executionId);
         if (row == null) return;
         JobTransaction tx = JobTransaction.lock(em, outbox, row.toExecution().jobId());
@@ -103,7 +116,7 @@ public class ExecutionReports {
         Execution before = row.toExecution();
         Job job = tx.job();
         if (!tx.reportExecution(row, before, change.apply(before, job))) return;
-        for (Event e : events) tx.history(before.jobVersion(), executionId, e, now);
+        for (Event e : eventsAfter.apply(before)) tx.history(before.jobVersion(), executionId, e, now);
         if (!evaluate) return;
         Evaluation eval = Evaluation.create(job, EvaluationTrigger.EXEC_UPDATE, nanos(now));
         tx.addEvaluation(eval);

@@ -70,7 +70,7 @@ public final class ExecutionBuilder {
     /** Placed pre-approved (desired Running, not yet recorded as approved), whatever its observed state. */
     public ExecutionBuilder preApproved() {
         desired = DesiredStateType.Running;
-        desiredMessage = PartitionScheduler.PRE_APPROVED;
+        desiredMessage = Execution.PRE_APPROVED;
         return this;
     }
 

@@ -18,8 +18,10 @@ import io.bacalao.domain.model.DesiredStateType;
 import io.bacalao.domain.model.EvaluationTrigger;
 import io.bacalao.domain.model.Event;
 import io.bacalao.domain.model.EventTopics;
+import io.bacalao.domain.model.Execution;
 import io.bacalao.domain.model.ExecutionStateType;
 import io.bacalao.domain.model.JobStateType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +45,7 @@ class PreApprovedPlacementTest {
         PlanAssert plan = submitted(aJob().count(2), 3).schedule()
                 .newExecutions(2).onDistinctNodes().partitions(0, 1).newExecutionsDesired(DesiredStateType.Running)
                 .withRequestedEvents().noUpdates().jobUnchanged().noJobEvents();
-        for (var e : plan.newExecutions()) assertEquals(PartitionScheduler.PRE_APPROVED, e.desiredState().message());
+        for (var e : plan.newExecutions()) assertEquals(Execution.PRE_APPROVED, e.desiredState().message());
     }
 
     @Test
@@ -80,6 +82,16 @@ class PreApprovedPlacementTest {
         assertEquals(PartitionScheduler.APPROVED, u.desired().message());
         assertNull(u.compute(), "a recorded approval moved the observed state");
         assertEquals(Event.of(EventTopics.EXECUTION, EventTopics.RUNNING, Scenario.NOW), u.event());
+    }
+
+    @Test
+    void aJobWhoseOnlyRunReportedJustItsResultRunsThenCompletes() {
+        var done = anExecution(1).onNode(1).partition(0).state(Completed).desired(DesiredStateType.Stopped);
+        PlanAssert plan = afterReport(aJob(), done).schedule()
+                .newExecutions(0).noUpdates().jobState(JobStateType.Completed, "");
+        List<String> newStates = plan.plan().events().stream().filter(e -> e.executionId().isEmpty())
+                .map(e -> e.event().details().get(Event.DETAIL_NEW_STATE)).toList();
+        assertEquals(List.of("Running", "Completed"), newStates, "the job's state updates");
     }
 
     @Test

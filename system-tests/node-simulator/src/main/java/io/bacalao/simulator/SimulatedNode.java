@@ -211,7 +211,8 @@ final class SimulatedNode implements AutoCloseable {
                     offered ? "" : "engine " + engine + " is not available on this simulated node");
             executions.put(e.id, e);
         }
-        bid(e);
+        // as a compute node: a pre-approved run shorter than the Running delay reports only its result (HeldBids)
+        if (e.state != ExecutionStateType.BidAccepted || settings.runTime().compareTo(settings.runningAfter()) >= 0) bid(e);
         if (e.state == ExecutionStateType.BidAccepted) start(e);
     }
 

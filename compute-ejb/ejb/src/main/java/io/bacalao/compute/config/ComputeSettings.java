@@ -2,12 +2,14 @@ package io.bacalao.compute.config;
 
 import io.bacalao.domain.config.Config;
 import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.config.Durations;
 import io.bacalao.domain.config.LogLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -71,6 +73,20 @@ public class ComputeSettings {
 
     public Duration duration(String key) {
         return config.getDuration(key);
+    }
+
+    /**
+     * {@code Compute.Executions.RunningReportDelay}: how long a run lasts before it is reported Running (and a
+     * pre-approved execution before its bid is, {@code messaging.HeldBids}); empty when the value is not a
+     * duration of 0 or more.
+     */
+    public Optional<Duration> runningReportDelay() {
+        try {
+            Duration d = Durations.parse(config.get(ConfigKeys.COMPUTE_RUNNING_REPORT_DELAY));
+            return d.isNegative() ? Optional.empty() : Optional.of(d);
+        } catch (IllegalArgumentException bad) {
+            return Optional.empty();
+        }
     }
 
     public Path workDir() {

@@ -2,6 +2,8 @@ package io.bacalao.compute.messaging;
 
 import io.bacalao.compute.bidding.BidDecision;
 import io.bacalao.compute.bidding.Bidder;
+import io.bacalao.compute.concurrency.NodeThreads;
+import io.bacalao.compute.config.ComputeSettings;
 import io.bacalao.compute.executor.Executors;
 import io.bacalao.compute.logs.LogStreamer;
 import io.bacalao.compute.publisher.s3managed.ManagedUploadUrls;
@@ -22,7 +24,9 @@ import io.bacalao.domain.protocol.ManagedPublisherUrlResponse;
 import io.bacalao.domain.protocol.ProtocolMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -49,6 +53,12 @@ public class ComputeMessageHandler {
     LogStreamer logs;
     @Inject
     ManagedUploadUrls managedUrls;
+    @Inject
+    HeldBids heldBids;
+    @Inject
+    ComputeSettings settings;
+    @Inject
+    NodeThreads threads;
 
     public void handle(ProtocolMessage m) {
         switch (m) {
@@ -75,8 +85,26 @@ public class ComputeMessageHandler {
         LocalExecution received = LocalExecution.received(ask.execution().withJob(bidder.admitted(ask.execution().job())));
         LocalExecution decided = !decision.accepted() ? received.to(ExecutionStateType.AskForBidRejected, decision.reason())
                 : received.to(ask.preApproved() ? ExecutionStateType.BidAccepted : ExecutionStateType.AskForBidAccepted, "");
-        if (!store.insert(decided, reports::bid)) return;
+        Duration holdBid = decided.state() == ExecutionStateType.BidAccepted
+                ? settings.runningReportDelay().orElse(Duration.ZERO) : Duration.ZERO;
+        if (holdBid.isZero()) {
+            if (!store.insert(decided, reports::bid)) return;
+        } else {
+            if (!store.insert(decided, e -> heldBids.hold(e.id()))) return;
+            threads.timers().schedule(() -> reportHeldBid(decided.id()), holdBid.toNanos(), TimeUnit.NANOSECONDS);
+        }
         if (decided.state() == ExecutionStateType.BidAccepted) queue.submit(decided);
+    }
+
+    /** The held bid of an execution still under way once the delay has passed ({@link HeldBids}). */
+    private void reportHeldBid(String executionId) {
+        if (!heldBids.isHeld(executionId)) return;
+        Optional<LocalExecution> current = store.find(executionId);
+        if (current.isPresent() && !current.get().state().isTerminal()) {
+            reports.bid(current.get());
+        } else {
+            heldBids.release(executionId);
+        }
     }
 
     private void bidAccepted(BidAccepted accepted) {

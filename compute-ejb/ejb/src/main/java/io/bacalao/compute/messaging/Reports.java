@@ -31,12 +31,15 @@ public class Reports {
     ComputeSettings settings;
     @Inject
     Clock clock;
+    @Inject
+    HeldBids heldBids;
 
     /**
      * The bid on an execution: rejected when it was, accepted otherwise; pre-approved when the node runs it
      * already (accepted without waiting for an approval, or answered again once it runs).
      */
     public void bid(LocalExecution e) {
+        heldBids.release(e.id());
         boolean accepted = e.state() != ExecutionStateType.AskForBidRejected;
         boolean running = e.state() == ExecutionStateType.BidAccepted || e.state() == ExecutionStateType.Running
                 || e.state() == ExecutionStateType.Publishing;
@@ -53,8 +56,12 @@ public class Reports {
         finished(e, EventTopics.EXECUTION);
     }
 
-    /** As {@link #finished(LocalExecution)}, a failure's event under {@code failureTopic} (the step that failed). */
+    /**
+     * As {@link #finished(LocalExecution)}, a failure's event under {@code failureTopic} (the step that failed). A
+     * result reports the bid it held back ({@link HeldBids}); a failure is preceded by that bid.
+     */
     public void finished(LocalExecution e, String failureTopic) {
+        if (heldBids.release(e.id()) && e.state() == ExecutionStateType.Failed) bid(e);
         switch (e.state()) {
             case Completed -> send(e.id(), new RunResult(settings.nodeId(), e.id(), e.execution().jobId(), e.publishedResult(),
                     e.output(), List.of(Event.of(EventTopics.EXECUTION, EventTopics.COMPLETED_SUCCESSFULLY, clock.instant()))));

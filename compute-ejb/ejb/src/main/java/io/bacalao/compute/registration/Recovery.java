@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * Start-up after a stop or crash: executors clean up (leftover containers are removed), executions that were
  * running are failed ("Failed due to node restart"),
- * approved ones that had not started go back to the queue. Each failure's report is stored with it (the node's
- * outbox sends it once the broker is reachable).
+ * approved ones that had not started go back to the queue. Each failure's report is stored with it, after the
+ * execution's bid (the node's outbox sends them once the broker is reachable).
  */
 @ApplicationScoped
 public class Recovery {
@@ -32,7 +32,10 @@ public class Recovery {
     public synchronized void failInterrupted() {
         executors.recoverAll();
         for (LocalExecution e : store.inStates(List.of(ExecutionStateType.Running, ExecutionStateType.Publishing))) {
-            store.update(e.id(), cur -> cur.moved(ExecutionStateType.Failed, RESTART_MESSAGE), reports::finished);
+            store.update(e.id(), cur -> cur.moved(ExecutionStateType.Failed, RESTART_MESSAGE), failed -> {
+                reports.bid(failed); // a bid held back before the stop was lost with it (messaging.HeldBids)
+                reports.finished(failed);
+            });
         }
         store.inStates(List.of(ExecutionStateType.BidAccepted)).forEach(queue::submit);
     }

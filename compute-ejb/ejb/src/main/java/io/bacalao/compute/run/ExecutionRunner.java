@@ -24,7 +24,6 @@ import io.bacalao.domain.model.EventTopics;
 import io.bacalao.domain.model.Execution;
 import io.bacalao.domain.model.Resources;
 import io.bacalao.domain.quantity.Quantities;
-import io.bacalao.domain.config.Durations;
 import io.bacalao.compute.store.ExecutionStore;
 import io.bacalao.compute.store.LocalExecution;
 import io.bacalao.domain.model.ExecutionStateType;
@@ -153,15 +152,9 @@ public class ExecutionRunner {
 
     /** {@code Compute.Executions.RunningReportDelay}: how long a run lasts before it is reported Running. */
     private Duration runningReportDelay() throws ExecutionFailure {
-        String value = settings.config().get(ConfigKeys.COMPUTE_RUNNING_REPORT_DELAY);
-        try {
-            Duration d = Durations.parse(value);
-            if (!d.isNegative()) return d;
-        } catch (IllegalArgumentException bad) {
-            // reported below
-        }
-        throw new ExecutionFailure("this node's " + ConfigKeys.COMPUTE_RUNNING_REPORT_DELAY + " \"" + value
-                + "\" is not a duration such as 100ms or 0", EventTopics.PREPARING_ENVIRONMENT);
+        return settings.runningReportDelay().orElseThrow(() -> new ExecutionFailure("this node's "
+                + ConfigKeys.COMPUTE_RUNNING_REPORT_DELAY + " \"" + settings.config().get(ConfigKeys.COMPUTE_RUNNING_REPORT_DELAY)
+                + "\" is not a duration such as 100ms or 0", EventTopics.PREPARING_ENVIRONMENT));
     }
 
     /** {@code Compute.Executions.MaxOutputBytes}: the most bytes kept of each of stdout and stderr. */

@@ -48,6 +48,12 @@ final class SimulatedOrchestrator implements AutoCloseable {
         return job("{\"Type\":\"noop\"},\"Publisher\":{\"Type\":\"local\"}");
     }
 
+    /** A noop job whose one input is not a data URL: it fails as soon as its inputs are prepared. */
+    static String jobWithABadInput() {
+        return job("{\"Type\":\"noop\"},\"InputSources\":[{\"Source\":{\"Type\":\"inline\","
+                + "\"Params\":{\"URL\":\"not a data URL\"}},\"Target\":\"/inputs/bad\"}]");
+    }
+
     /** Runs until cancelled (the offline test image of system-tests/scripts/build-test-images.sh). */
     static String sleepingJob() {
         return job("{\"Type\":\"docker\",\"Params\":{\"Image\":\"local/busybox:latest\",\"Entrypoint\":[\"sleep\",\"600\"]}}");
@@ -121,6 +127,15 @@ final class SimulatedOrchestrator implements AutoCloseable {
         }
         return received.stream().filter(type::isInstance).map(type::cast)
                 .filter(m -> executionId.equals(executionIdOf(m)) && matching.test(m)).count();
+    }
+
+    /** The types of the reports about the execution that have arrived so far, in their order. */
+    List<String> reportTypes(String executionId) {
+        while (next() != null) {
+            // kept in received
+        }
+        return received.stream().filter(m -> executionId.equals(executionIdOf(m)))
+                .map(m -> m.getClass().getSimpleName()).toList();
     }
 
     private static String executionIdOf(ProtocolMessage m) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bacalao.container.orchestrator.OrchestratorMiddle.EvaluationRow;
 import io.bacalao.container.support.Deployments;
 import io.bacalao.container.support.Waits;
+import io.bacalao.domain.model.DesiredState;
 import io.bacalao.domain.model.DesiredStateType;
 import io.bacalao.domain.model.EvaluationStatus;
 import io.bacalao.domain.model.EventTopics;
@@ -400,6 +401,37 @@ class OrchestratorIT {
         assertEquals(1, history.stream().filter(h -> EventTopics.STATE_UPDATE.equals(h.event().topic())
                 && "Running".equals(h.event().message())).count(), history.toString());
         assertEquals(1, middle.executions(jobId).size());
+    }
+
+    /**
+     * A short pre-approved run reports only its result (the node holds its bid back, docs/state-writer.md): the
+     * execution and the job read as for any run (the execution's "Running" event before its result's, the job
+     * Running before Completed, once each), and the bid that comes late changes nothing.
+     */
+    @Test
+    void aPreApprovedRunThatReportsOnlyItsResultReadsAsAnyRun() {
+        SimulatedNode n = node();
+        String jobId = middle.submit(noopJob("result-only")).jobId();
+        AskForBid ask = n.askedToBid(jobId);
+        String executionId = ask.execution().id();
+        assertTrue(ask.preApproved(), "a batch placement was not pre-approved");
+
+        middle.report(n.completed(executionId, jobId));
+        awaitState(jobId, JobStateType.Completed);
+        middle.report(n.bid(ask, true));
+        awaitEvaluationsDone(jobId);
+
+        Execution done = middle.executions(jobId).get(0);
+        assertEquals(ExecutionStateType.Completed, done.state());
+        assertEquals(DesiredState.completed(), done.desiredState());
+        List<JobHistory> history = middle.history(jobId);
+        List<String> ofExecution = history.stream().filter(h -> executionId.equals(h.executionId()))
+                .map(h -> h.event().message()).filter(m -> m.equals(EventTopics.RUNNING)
+                        || m.equals(EventTopics.COMPLETED_SUCCESSFULLY)).toList();
+        assertEquals(List.of(EventTopics.RUNNING, EventTopics.COMPLETED_SUCCESSFULLY), ofExecution, history.toString());
+        List<String> ofJob = history.stream().filter(h -> EventTopics.STATE_UPDATE.equals(h.event().topic()))
+                .map(h -> h.event().message()).filter(m -> m.equals("Running") || m.equals("Completed")).toList();
+        assertEquals(List.of("Running", "Completed"), ofJob, history.toString());
     }
 
     @Test
