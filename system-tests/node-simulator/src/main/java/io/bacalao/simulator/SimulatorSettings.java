@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param idPrefix          node IDs are {@code <idPrefix>-<index from 1, 4 digits>}; the broker binds each ID to its
  *                          first secret, so a prefix is used by one simulator only (the default is random)
  * @param runTime           how long each execution "runs" before it completes; zero completes it in the handler
- * @param runningAfter      a run that lasts at least this long is reported Running first (zero: every run, as the
- *                          compute node on main does)
+ * @param runningAfter      a run that lasts at least this long is reported Running first, and a pre-approved one its
+ *                          bid (zero: every run); a compute node's {@code Compute.Executions.RunningReportDelay}
  * @param heartbeatInterval {@code Compute.Heartbeat.Interval}
  * @param infoInterval      {@code Compute.Heartbeat.InfoUpdateInterval}; node info also goes out, at most once a
  *                          second, when the node's running executions changed (as a real node does)
@@ -54,12 +54,12 @@ public record SimulatorSettings(String brokerUrl, String token, int nodes, Strin
     }
 
     /**
-     * {@code nodes} noop nodes on {@code brokerUrl} with a real node's defaults (heartbeat 15 s, node info 60 s),
-     * runs that complete at once, a random ID prefix and a timer thread for every 5 nodes (2 to 16).
+     * {@code nodes} noop nodes on {@code brokerUrl} with a real node's defaults (heartbeat 15 s, node info 60 s, Running
+     * reported after 100 ms), runs that complete at once, a random ID prefix and a timer thread for every 5 nodes (2 to 16).
      */
     public static SimulatorSettings of(String brokerUrl, String token, int nodes) {
         String prefix = "sim-" + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);
-        return new SimulatorSettings(brokerUrl, token, nodes, prefix, Duration.ZERO, Duration.ZERO,
+        return new SimulatorSettings(brokerUrl, token, nodes, prefix, Duration.ZERO, Duration.ofMillis(100),
                 Duration.ofSeconds(15), Duration.ofSeconds(60), null, null, null, timerThreadsFor(nodes));
     }
 

@@ -129,7 +129,7 @@ class NodeSimulatorTest {
 
     @Test
     void aBidThenAnApprovalRunsOnceAndRepeatedQuestionsGetTheSameAnswer() throws Exception {
-        try (NodeSimulator sim = NodeSimulator.start(settings(2))) {
+        try (NodeSimulator sim = NodeSimulator.start(settings(2).withRunningAfter(Duration.ZERO))) {
             sim.awaitJoined(Duration.ofSeconds(30));
             String node = sim.nodeIds().get(0);
             Execution x = execution(node, "noop", 3);
@@ -179,6 +179,30 @@ class NodeSimulatorTest {
             orchestrator.send(new BidAccepted(node, "e-unknown", "j-unknown"));
             ComputeError unknown = orchestrator.next(ComputeError.class, e -> e.executionId().equals("e-unknown"));
             assertTrue(unknown.message().contains("unknown"), unknown.message());
+        }
+    }
+
+    /** As a compute node: a pre-approved run shorter than the Running delay reports its result and nothing else. */
+    @Test
+    void aShortPreApprovedRunReportsOnlyItsResult() throws Exception {
+        try (NodeSimulator sim = NodeSimulator.start(settings(1))) {
+            sim.awaitJoined(Duration.ofSeconds(30));
+            Execution x = execution(sim.nodeIds().get(0), "noop", 0);
+            orchestrator.send(new AskForBid(x.nodeId(), x, true));
+            List<String> reports = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!reports.contains("RunResult") && System.nanoTime() < deadline) {
+                FakeOrchestratorInbox.Received r = orchestrator.poll(Duration.ofMillis(100));
+                if (r == null) continue;
+                switch (r.message()) {
+                    case BidResult b when b.executionId().equals(x.id()) -> reports.add("BidResult");
+                    case ExecutionProgress p when p.executionId().equals(x.id()) -> reports.add("ExecutionProgress");
+                    case RunResult done when done.executionId().equals(x.id()) -> reports.add("RunResult");
+                    default -> {
+                    }
+                }
+            }
+            assertEquals(List.of("RunResult"), reports);
         }
     }
 
