@@ -361,6 +361,13 @@ class OrchestratorIT {
         assertEquals(ExecutionStateType.Failed, failed.state());
     }
 
+    /** Submits a noop job and returns what its node is asked: a pre-approved AskForBid, as batch placements are. */
+    private AskForBid preApprovedAsk(SimulatedNode n, String jobName) {
+        AskForBid ask = n.askedToBid(middle.submit(noopJob(jobName)).jobId());
+        assertTrue(ask.preApproved(), "a batch placement was not pre-approved");
+        return ask;
+    }
+
     /**
      * A batch placement is pre-approved (docs/state-writer.md, "Pre-approved placements"): one message asks and
      * approves; the re-send sweep asks again pre-approved while the node has not answered; the node's acceptance is
@@ -371,10 +378,9 @@ class OrchestratorIT {
     @Test
     void preApprovedPlacementRunsOnTheNodesAcceptanceAlone() {
         SimulatedNode n = node();
-        String jobId = middle.submit(noopJob("pre-approved")).jobId();
-        AskForBid ask = n.askedToBid(jobId);
+        AskForBid ask = preApprovedAsk(n, "pre-approved");
+        String jobId = ask.execution().jobId();
         String executionId = ask.execution().id();
-        assertTrue(ask.preApproved(), "a batch placement was not pre-approved");
 
         middle.resendAwaitingNode(jobId);
         AskForBid again = n.expect(AskForBid.class, a -> a.execution().id().equals(executionId) && a != ask);
@@ -411,10 +417,9 @@ class OrchestratorIT {
     @Test
     void aPreApprovedRunThatReportsOnlyItsResultReadsAsAnyRun() {
         SimulatedNode n = node();
-        String jobId = middle.submit(noopJob("result-only")).jobId();
-        AskForBid ask = n.askedToBid(jobId);
+        AskForBid ask = preApprovedAsk(n, "result-only");
+        String jobId = ask.execution().jobId();
         String executionId = ask.execution().id();
-        assertTrue(ask.preApproved(), "a batch placement was not pre-approved");
 
         middle.report(n.completed(executionId, jobId));
         awaitState(jobId, JobStateType.Completed);
