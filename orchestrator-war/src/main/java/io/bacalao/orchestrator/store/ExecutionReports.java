@@ -106,7 +106,10 @@ public class ExecutionReports {
         record(executionId, now, (e, job) -> change.apply(e), before -> events, evaluate);
     }
 
-    /** Under the job's lock: the change if the model allows it, its events, and an evaluation when asked. */
+    /**
+     * Under the job's lock: the change if the model allows it, its events, and an evaluation when asked or when the
+     * execution was placed pre-approved and had not been heard of.
+     */
     private void record(String executionId, Instant now, BiFunction<Execution, Job, Execution> change,
                         Function<Execution, List<Event>> eventsAfter, boolean evaluate) {
         ExecutionEntity row = em.find(ExecutionEntity.class, executionId);
@@ -117,7 +120,9 @@ public class ExecutionReports {
         Job job = tx.job();
         if (!tx.reportExecution(row, before, change.apply(before, job))) return;
         for (Event e : eventsAfter.apply(before)) tx.history(before.jobVersion(), executionId, e, now);
-        if (!evaluate) return;
+        // any report of a pre-approved execution not yet accepted carries the acceptance, which an evaluation records
+        // (a Running report can be applied before the bid it was sent with: the inbox's consumers run side by side)
+        if (!evaluate && !before.awaitsPreApprovedBid()) return;
         Evaluation eval = Evaluation.create(job, EvaluationTrigger.EXEC_UPDATE, nanos(now));
         tx.addEvaluation(eval);
         InlineEvaluation.run(em, outbox, inline, tx, eval, now);

@@ -439,6 +439,31 @@ class OrchestratorIT {
         assertEquals(List.of("Running", "Completed"), ofJob, history.toString());
     }
 
+    /**
+     * A node that held its bid sends it and its Running report together, and the inbox's consumers may apply the
+     * Running report first: that report alone has the acceptance recorded (the job Running, the execution approved
+     * and still Running), and the bid after it changes nothing.
+     */
+    @Test
+    void aRunningReportAppliedBeforeItsBidHasTheAcceptanceRecorded() {
+        SimulatedNode n = node();
+        AskForBid ask = preApprovedAsk(n, "running-first");
+        String jobId = ask.execution().jobId();
+        String executionId = ask.execution().id();
+
+        middle.report(new ExecutionProgress(n.id(), executionId, jobId, ExecutionStateType.Running, null));
+        awaitState(jobId, JobStateType.Running);
+        middle.report(n.bid(ask, true));
+        awaitEvaluationsDone(jobId);
+        Execution running = middle.executions(jobId).get(0);
+        assertEquals(ExecutionStateType.Running, running.state());
+        assertEquals("execution approved", running.desiredState().message());
+        assertEquals(1, middle.history(jobId).stream().filter(h -> executionId.equals(h.executionId())
+                && EventTopics.RUNNING.equals(h.event().message())).count());
+        middle.report(n.completed(executionId, jobId));
+        awaitState(jobId, JobStateType.Completed);
+    }
+
     @Test
     void failingEvaluationIsRetriedThenDeadLetteredAndItsJobFails() {
         node();
