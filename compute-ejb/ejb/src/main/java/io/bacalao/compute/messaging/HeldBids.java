@@ -12,9 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * since a {@code ComputeError} does not say that the node accepted. Every bid sent, for whatever reason, releases
  * the hold.
  *
- * <p>Held in memory only: a node killed while it holds a bid sends its end without it after the restart, and an
- * execution still waiting when the node restarted is asked again by the orchestrator's re-send sweep, which the
- * node answers with its bid.
+ * <p>Held in memory only. A node killed while it holds a bid reports the bid after its restart, with the failure
+ * that start-up recovery reports for an execution that was running ({@code registration.Recovery}); an execution
+ * that had not started runs after the restart and reports its end, and the orchestrator's re-send sweep asks about
+ * one it has not heard of, which the node answers with its bid.
  */
 @ApplicationScoped
 public class HeldBids {

@@ -58,7 +58,7 @@ public class Reports {
 
     /**
      * As {@link #finished(LocalExecution)}, a failure's event under {@code failureTopic} (the step that failed). A
-     * result reports the bid it held back ({@link HeldBids}); a failure is preceded by that bid.
+     * bid held back ({@link HeldBids}) is not sent before a result, which stands for it, and is sent before a failure.
      */
     public void finished(LocalExecution e, String failureTopic) {
         if (heldBids.release(e.id()) && e.state() == ExecutionStateType.Failed) bid(e);
