@@ -1,8 +1,6 @@
 package io.bacalao.orchestrator.housekeeping;
 
-import io.bacalao.domain.runtime.H2FileCompaction;
-import io.bacalao.domain.runtime.QuietHeapGc;
-import io.bacalao.domain.runtime.SettledStartGc;
+import io.bacalao.domain.runtime.FootprintUpkeep;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -10,11 +8,7 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import javax.sql.DataSource;
 
-/**
- * Keeps a long-running node's footprint in check: gives back the heap its start-up grew once the start has settled
- * ({@link SettledStartGc}) and what a burst of work grew once the node is quiet again ({@link QuietHeapGc}), and keeps
- * its job store's file bounded when it is an H2 file ({@link H2FileCompaction}).
- */
+/** Schedules this node's {@link FootprintUpkeep} at start-up, its job store the database it keeps bounded. */
 @Startup
 @Singleton
 public class NodeUpkeep {
@@ -25,8 +19,6 @@ public class NodeUpkeep {
 
     @PostConstruct
     void start() {
-        SettledStartGc.schedule(scheduler);
-        QuietHeapGc.schedule(scheduler);
-        H2FileCompaction.schedule(scheduler, store);
+        FootprintUpkeep.schedule(scheduler, store);
     }
 }
