@@ -78,11 +78,16 @@ public record Execution(
         return state().isTerminal() || desired() == DesiredStateType.Stopped;
     }
 
-    /** Placed pre-approved, and its node has reported nothing yet ({@link #PRE_APPROVED}). */
+    /** Placed pre-approved and its node's acceptance not recorded as the approval yet ({@link #PRE_APPROVED}). */
+    @JsonIgnore
+    public boolean isPreApprovedPlacement() {
+        return desired() == DesiredStateType.Running && PRE_APPROVED.equals(desiredState.message());
+    }
+
+    /** Placed pre-approved, and its node has reported nothing yet. */
     @JsonIgnore
     public boolean awaitsPreApprovedBid() {
-        return desired() == DesiredStateType.Running && PRE_APPROVED.equals(desiredState.message())
-                && (state() == ExecutionStateType.New || state() == ExecutionStateType.AskForBid);
+        return isPreApprovedPlacement() && (state() == ExecutionStateType.New || state() == ExecutionStateType.AskForBid);
     }
 
     @JsonIgnore

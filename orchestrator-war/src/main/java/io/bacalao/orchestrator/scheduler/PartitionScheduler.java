@@ -126,7 +126,7 @@ public final class PartitionScheduler implements Scheduler {
      */
     static boolean acceptedPreApproval(Execution e) {
         boolean accepted = e.state() == ExecutionStateType.AskForBidAccepted || e.state().isExecuting();
-        return accepted && e.desired() == DesiredStateType.Running && Execution.PRE_APPROVED.equals(e.desiredState().message());
+        return accepted && e.isPreApprovedPlacement();
     }
 
     /**
