@@ -18,6 +18,8 @@ public final class PayaraCommands {
     /** System properties (see {@link NodeProcess#systemProperties}) holding the database URL and password. */
     static final String DB_URL_PROPERTY = "bacalao.db.url";
     static final String DB_PASSWORD_PROPERTY = "bacalao.db.password";
+    /** Prepared statements each pooled connection keeps, more than the distinct statements a node issues. */
+    static final int STATEMENT_CACHE_SIZE = 128;
     private PayaraCommands() {
     }
 
@@ -50,6 +52,9 @@ public final class PayaraCommands {
             c.add("set " + pool + "fail-all-connections=true");
             c.add("set " + pool + "is-connection-validation-required=true");
         }
+        // each pooled connection keeps its prepared statements: the job store runs the same few dozen statements,
+        // which H2 would parse again at each prepare (docs/orchestrator-performance.md, "Prepared statements")
+        c.add("set " + pool + "statement-cache-size=" + STATEMENT_CACHE_SIZE);
         // Payara logs every boot "set" with its value: the URL (which may carry a password) and the password are
         // given as ${…} references to system properties of node.properties (0600), resolved when the pool is read
         c.add("set " + pool + "property.URL=${" + DB_URL_PROPERTY + "}");
