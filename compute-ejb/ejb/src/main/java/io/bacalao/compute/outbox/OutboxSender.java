@@ -132,7 +132,6 @@ public class OutboxSender {
             while (true) {
                 removeIfDue(sent);
                 List<PendingReport> batch = outbox.oldest(BATCH, sent.notRemoved());
-                if (batch.isEmpty()) return true;
                 for (PendingReport r : batch) {
                     switch (send(r)) {
                         case SENT -> sent.sent(r.id());
@@ -143,6 +142,9 @@ public class OutboxSender {
                         }
                     }
                 }
+                // a short batch was all there was when it was read; a report committed since then has woken the
+                // sender after its commit (drain reads again), so no second read to find the outbox empty
+                if (batch.size() < BATCH) return true;
             }
         } catch (RuntimeException e) {
             LOG.warning(() -> "could not read or update this node's outbox (" + e.getMessage() + "); trying again later");

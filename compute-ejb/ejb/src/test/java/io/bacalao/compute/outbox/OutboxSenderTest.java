@@ -6,8 +6,10 @@ import io.bacalao.compute.concurrency.NodeThreads;
 import io.bacalao.compute.messaging.OrchestratorLink;
 import io.bacalao.domain.testing.MutableClock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.AbstractExecutorService;
@@ -83,10 +85,30 @@ class OutboxSenderTest {
         assertEquals(List.of(1L, 2L), broker.sent);
     }
 
+    @Test
+    void aDrainReadsTheOutboxOnceWhenItHoldsLessThanABatch() {
+        rows.store(1, 2);
+        sender.wake();
+        assertEquals(List.of(1L, 2L), broker.sent);
+        assertEquals(1, rows.reads, "no second read to find the outbox empty");
+    }
+
+    @Test
+    void aReportCommittedWhileADrainSendsIsSentByThatDrain() {
+        rows.store(1);
+        broker.whileSending(1, () -> {
+            rows.store(2);
+            sender.wake();
+        });
+        sender.wake();
+        assertEquals(List.of(1L, 2L), broker.sent);
+    }
+
     /** The outbox table: rows by ID, parked or not, and each removal transaction's IDs. */
     static final class StoredReports extends Outbox {
         final TreeMap<Long, Boolean> parkedById = new TreeMap<>();
         final List<List<Long>> removals = new ArrayList<>();
+        int reads;
 
         void store(long... ids) {
             for (long id : ids) parkedById.put(id, false);
@@ -98,6 +120,7 @@ class OutboxSenderTest {
 
         @Override
         public List<PendingReport> oldest(int max, Set<Long> sent) {
+            reads++;
             return parkedById.entrySet().stream().filter(e -> !e.getValue() && !sent.contains(e.getKey())).limit(max)
                     .map(e -> new PendingReport(e.getKey(), "exec-" + e.getKey(), "RunResult", String.valueOf(e.getKey())))
                     .toList();
@@ -116,7 +139,7 @@ class OutboxSenderTest {
 
         @Override
         public long size(Set<Long> sent) {
-            return oldest(Integer.MAX_VALUE, sent).size();
+            return parkedById.entrySet().stream().filter(e -> !e.getValue() && !sent.contains(e.getKey())).count();
         }
 
         @Override
@@ -130,14 +153,23 @@ class OutboxSenderTest {
         final List<Long> sent = new ArrayList<>();
         private final Set<Long> refused = new HashSet<>();
 
+        private final Map<Long, Runnable> during = new HashMap<>();
+
         void refuse(long id) {
             refused.add(id);
+        }
+
+        /** Runs {@code action} while report {@code id} is being sent (as a commit on another thread would). */
+        void whileSending(long id, Runnable action) {
+            during.put(id, action);
         }
 
         /** The stored body is the report's ID. */
         @Override
         public void sendEncoded(String type, String body) {
             long id = Long.parseLong(body);
+            Runnable action = during.remove(id);
+            if (action != null) action.run();
             if (refused.contains(id)) throw new IllegalStateException("AMQ229000: refused");
             sent.add(id);
         }
