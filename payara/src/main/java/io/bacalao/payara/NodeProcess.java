@@ -130,6 +130,7 @@ public final class NodeProcess implements AutoCloseable {
         Map<String, String> p = new java.util.LinkedHashMap<>(spec.config());
         p.put("bacalao.node.id", spec.nodeId());
         p.put("bacalao.broker.url", spec.brokerUrl());
+        spec.inProcessBrokerUrl().ifPresent(url -> p.put("bacalao.broker.local.url", url));
         p.put("bacalao.broker.user", spec.brokerUser());
         p.put("bacalao.broker.password", spec.broker().token());
         p.put("bacalao.compute.queue", spec.computeQueue());

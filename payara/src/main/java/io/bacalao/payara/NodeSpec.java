@@ -67,6 +67,14 @@ public record NodeSpec(String nodeId, boolean orchestrator, boolean compute, Pat
         return broker.url();
     }
 
+    /**
+     * Where an orchestrator that embeds the broker reaches it from its own process: the broker's in-process
+     * acceptor, named by its port (io.bacalao.broker.EmbeddedBroker); empty for any other node.
+     */
+    public java.util.Optional<String> inProcessBrokerUrl() {
+        return embeddedBroker ? java.util.Optional.of("vm://" + broker.port()) : java.util.Optional.empty();
+    }
+
     public String computeQueue() {
         return "bacalao.compute." + nodeId;
     }

@@ -77,4 +77,19 @@ class BrokerAddressTest {
         assertEquals("n-2", NodeProcess.systemProperties(compute).get("bacalao.broker.user"));
         assertEquals(":abc", NodeProcess.systemProperties(compute).get("bacalao.broker.password"));
     }
+
+    @Test
+    void onlyAnOrchestratorThatEmbedsTheBrokerReachesItInProcess() {
+        NodeSpec embedding = new NodeSpec("n-1", true, false, Path.of("/tmp/x"), "127.0.0.1", 8080,
+                BrokerAddress.parse("127.0.0.1:4222", "pw"), true, 6900, NodeSpec.Database.h2(Path.of("/tmp/x")), Map.of(), List.of());
+        assertEquals("vm://4222", NodeProcess.systemProperties(embedding).get("bacalao.broker.local.url"));
+        assertEquals("tcp://127.0.0.1:4222", NodeProcess.systemProperties(embedding).get("bacalao.broker.url"),
+                "the address it shows and gives nodes stays the network one");
+        NodeSpec external = new NodeSpec("n-1", true, false, Path.of("/tmp/x"), "127.0.0.1", 8080,
+                BrokerAddress.parse("broker.example:61616", "pw"), false, 6900, NodeSpec.Database.h2(Path.of("/tmp/x")), Map.of(), List.of());
+        assertFalse(NodeProcess.systemProperties(external).containsKey("bacalao.broker.local.url"));
+        NodeSpec compute = new NodeSpec("n-2", false, true, Path.of("/tmp/x"), "127.0.0.1", 8080,
+                BrokerAddress.parse("127.0.0.1:4222", ":abc"), false, 6900, NodeSpec.Database.h2(Path.of("/tmp/x")), Map.of(), List.of());
+        assertFalse(NodeProcess.systemProperties(compute).containsKey("bacalao.broker.local.url"));
+    }
 }

@@ -18,8 +18,14 @@ import org.apache.activemq.artemis.api.core.QueueConfiguration;
  */
 public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
-    /** The name of the broker's one network acceptor, for nodes and the orchestrator's own clients. */
+    /** The name of the broker's one network acceptor, for nodes and other orchestrators. */
     private static final String ACCEPTOR = "bacalao";
+    /**
+     * The in-process acceptor, {@code vm://<port>}, for the clients of the orchestrator that embeds this broker
+     * (io.bacalao.payara.NodeSpec#inProcessBrokerUrl): no socket, no TLS, the same logins; unreachable from
+     * another process.
+     */
+    private static final String IN_PROCESS_ACCEPTOR = "bacalao-in-process";
     /** Buckets of the evaluations queue's message groups: far more than scheduler workers, a fixed table. */
     static final int EVALUATION_GROUP_BUCKETS = 1024;
     /**
@@ -102,7 +108,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setGracefulShutdownTimeout(2000)
                 .setAddressQueueScanPeriod(queueScanMillis)
                 .setMaxDiskUsage(BrokerDiskLimit.MAX_DISK_USAGE_PERCENT)
-                .addAcceptorConfiguration(ACCEPTOR, acceptorUrl());
+                .addAcceptorConfiguration(ACCEPTOR, acceptorUrl())
+                .addAcceptorConfiguration(IN_PROCESS_ACCEPTOR, "vm://" + settings.port());
         c.registerBrokerPlugin(new NodeReleasePlugin());
         c.addAddressSetting("#", new AddressSettings()
                 .setAutoCreateAddresses(true)

@@ -33,6 +33,7 @@ class EmbeddedBrokerSecurityTest {
     static Path dir;
     static EmbeddedBroker broker;
     static String url;
+    static String inProcessUrl;
     static Connection orchestrator;
 
     @BeforeAll
@@ -41,6 +42,7 @@ class EmbeddedBrokerSecurityTest {
         broker = new EmbeddedBroker(new BrokerSettings("127.0.0.1", port, dir.resolve("broker"), TOKEN,
                 ORCHESTRATOR_PASSWORD, false, 3, null)).start();
         url = "tcp://127.0.0.1:" + port + "?initialConnectAttempts=1&reconnectAttempts=0&callTimeout=5000";
+        inProcessUrl = "vm://" + port + "?initialConnectAttempts=1&reconnectAttempts=0&callTimeout=5000";
         orchestrator = connect(TokenSecurityManager.ORCHESTRATOR_USER, ORCHESTRATOR_PASSWORD);
         // node B has joined: its queue exists and its ID is bound to its secret
         connect("n-b", TOKEN + ":" + SECRET_B).close();
@@ -215,6 +217,23 @@ class EmbeddedBrokerSecurityTest {
         MessageConsumer c = o.createConsumer(o.createQueue("bacalao.compute.n-z"));
         assertTrue(c.receive(10_000) instanceof TextMessage);
         c.close();
+    }
+
+    @Test
+    void theOrchestratorsOwnClientsReachItInProcessWithTheSameLogins() throws Exception {
+        try (Connection local = new ActiveMQConnectionFactory(inProcessUrl)
+                .createConnection(TokenSecurityManager.ORCHESTRATOR_USER, ORCHESTRATOR_PASSWORD)) {
+            local.start();
+            Session s = local.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            s.createProducer(s.createQueue("bacalao.compute.n-local")).send(s.createTextMessage("in process"));
+            Session o = orchestrator.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer c = o.createConsumer(o.createQueue("bacalao.compute.n-local"));
+            assertEquals("in process", ((TextMessage) c.receive(10_000)).getText(), "the same broker as over TCP");
+            c.close();
+        }
+        assertThrows(JMSSecurityException.class, () -> new ActiveMQConnectionFactory(inProcessUrl)
+                .createConnection(TokenSecurityManager.ORCHESTRATOR_USER, TOKEN).close());
+        assertThrows(JMSSecurityException.class, () -> new ActiveMQConnectionFactory(inProcessUrl).createConnection().close());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.bacalao.orchestrator.config;
 
+import io.bacalao.broker.client.BrokerEndpoint;
 import io.bacalao.domain.config.Config;
 import io.bacalao.domain.config.BuildVersion;
 import io.bacalao.domain.config.ConfigKeys;
@@ -24,10 +25,13 @@ public class NodeSettings {
     /** The user and password this node logs in to the broker with (set by the launcher). */
     public static final String BROKER_USER = "bacalao.broker.user";
     public static final String BROKER_PASSWORD = "bacalao.broker.password";
+    /** Set by the launcher when this process embeds the broker: its in-process URL ({@code vm://<port>}). */
+    public static final String LOCAL_BROKER_URL = "bacalao.broker.local.url";
 
     private final Config config;
     private final String nodeId;
     private final String brokerUrl;
+    private final String clientBrokerUrl;
     private final String brokerUser;
     private final String brokerPassword;
 
@@ -38,6 +42,7 @@ public class NodeSettings {
         this.nodeId = mp.getOptionalValue(NODE_ID, String.class).orElse("n-orchestrator");
         this.brokerUrl = mp.getOptionalValue(BROKER_URL, String.class)
                 .orElse("tcp://127.0.0.1:" + config.get(ConfigKeys.ORCHESTRATOR_PORT));
+        this.clientBrokerUrl = mp.getOptionalValue(LOCAL_BROKER_URL, String.class).orElse(brokerUrl);
         this.brokerUser = mp.getOptionalValue(BROKER_USER, String.class).orElse("bacalao-orchestrator");
         this.brokerPassword = mp.getOptionalValue(BROKER_PASSWORD, String.class).orElse("");
     }
@@ -60,6 +65,14 @@ public class NodeSettings {
 
     public String brokerUrl() {
         return brokerUrl;
+    }
+
+    /**
+     * How this orchestrator's own clients reach the broker and log in: in-process when it embeds the broker
+     * ({@value #LOCAL_BROKER_URL}), else at {@link #brokerUrl}.
+     */
+    public BrokerEndpoint brokerEndpoint() {
+        return new BrokerEndpoint(clientBrokerUrl, brokerUser, brokerPassword);
     }
 
     public Duration duration(String key) {

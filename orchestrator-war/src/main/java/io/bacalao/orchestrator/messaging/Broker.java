@@ -2,7 +2,6 @@ package io.bacalao.orchestrator.messaging;
 
 import io.bacalao.broker.Addresses;
 import io.bacalao.broker.client.BrokerClient;
-import io.bacalao.broker.client.BrokerEndpoint;
 import io.bacalao.domain.model.Evaluation;
 import io.bacalao.domain.protocol.ProtocolCodec;
 import io.bacalao.domain.protocol.ProtocolMessage;
@@ -29,7 +28,7 @@ public class Broker {
 
     @PostConstruct
     void init() {
-        client = new BrokerClient(new BrokerEndpoint(settings.brokerUrl(), settings.brokerUser(), settings.brokerPassword()));
+        client = new BrokerClient(settings.brokerEndpoint());
     }
 
     public void send(ProtocolMessage m) {

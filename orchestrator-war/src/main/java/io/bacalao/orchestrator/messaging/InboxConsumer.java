@@ -4,7 +4,6 @@ import io.bacalao.broker.Addresses;
 import io.bacalao.broker.client.BatchDrain;
 import io.bacalao.broker.client.BatchSession;
 import io.bacalao.broker.client.BrokerClient;
-import io.bacalao.broker.client.BrokerEndpoint;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.protocol.Heartbeat;
 import io.bacalao.domain.protocol.ProtocolCodec;
@@ -102,7 +101,7 @@ public class InboxConsumer {
         jobStore = new HealthGate(health::jobStoreReady, clock);
         deadLetters.publishMetrics();
         lateHeartbeats = new LateHeartbeats(settings.duration(ConfigKeys.DISCONNECT_TIMEOUT).dividedBy(3), clock, LOG::warning);
-        client = new BrokerClient(new BrokerEndpoint(settings.brokerUrl(), settings.brokerUser(), settings.brokerPassword()));
+        client = new BrokerClient(settings.brokerEndpoint());
         for (int i = 0; i < Math.max(1, consumers); i++) startConsumer(Addresses.ORCHESTRATOR, "bacalao-inbox-" + i);
         startConsumer(Addresses.LIVENESS, "bacalao-liveness");
         LOG.info(() -> "inbox: " + consumers + " consumers, batches of up to " + size + " messages within "
