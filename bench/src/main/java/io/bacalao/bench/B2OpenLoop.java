@@ -14,8 +14,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * B2: open-loop throughput. Noop jobs are submitted at a fixed rate, whatever the answers, for a warm-up and then
  * a measured window; it prints the jobs completed per second within the window, submit → Completed latency (p50,
- * p99, from each job's intended submit time), and the orchestrator's CPU (from /proc) and heap (jcmd GC.heap_info:
- * during the window, and live after a full GC before and after it). Two modes on a devstack it starts itself:
+ * p99, from each job's intended submit time), the orchestrator's CPU (from /proc) and heap (jcmd GC.heap_info:
+ * during the window, and live after a full GC before and after it), and with real compute nodes their CPU. Two modes on a devstack it starts itself:
  * {@code real} with 3 real compute nodes, {@code sim} with simulated compute nodes ({@link NodeSimulator}) against
  * the real orchestrator and its broker. The devstack listens on free loopback ports (it may run beside another).
  *
@@ -93,6 +93,8 @@ public final class B2OpenLoop {
 
     static void run(BenchCluster cluster, double rate, int seconds, int warmup, NodeSimulator simulator) throws Exception {
         ProcessProbe orchestrator = new ProcessProbe(cluster.nodes().orchestrator().pid());
+        List<ProcessProbe> computes = cluster.nodes().nodes().stream().filter(p -> !p.spec().orchestrator())
+                .map(p -> new ProcessProbe(p.pid())).toList();
         try (JobTracker tracker = new JobTracker(cluster.base(), POLL)) {
             closedLoop(tracker, 10, new JobTracker.Phase());
             Stats alive = new Stats();
@@ -112,6 +114,7 @@ public final class B2OpenLoop {
             long requests0 = tracker.watcher().requests();
             long read0 = tracker.watcher().jobsRead();
             double cpu0 = orchestrator.cpuSeconds();
+            double computeCpu0 = cpuSeconds(computes);
             double own0 = ProcessProbe.ownCpuSeconds();
             long[] machine0 = ProcessProbe.machineTicks();
             long all0 = tracker.completedAll();
@@ -122,6 +125,7 @@ public final class B2OpenLoop {
             long t1 = System.nanoTime();
             long all1 = tracker.completedAll();
             double cpu1 = orchestrator.cpuSeconds();
+            double computeCpu1 = cpuSeconds(computes);
             double own1 = ProcessProbe.ownCpuSeconds();
             long[] machine1 = ProcessProbe.machineTicks();
             long requests1 = tracker.watcher().requests();
@@ -146,6 +150,11 @@ public final class B2OpenLoop {
                     1000 * cpu / Math.max(1, measured.endedBetween(t0, t1)),
                     100.0 * (machine1[0] - machine0[0]) / Math.max(1, machine1[1] - machine0[1]),
                     simulator == null ? "" : " (with the simulated nodes)", ProcessProbe.cores(own1 - own0, window));
+            if (!computes.isEmpty()) {
+                System.out.printf(Locale.ROOT, "B2 %d compute nodes' CPU %s (%.1f ms per completed job, all of them)%n",
+                        computes.size(), ProcessProbe.cores(computeCpu1 - computeCpu0, window),
+                        1000 * (computeCpu1 - computeCpu0) / Math.max(1, measured.endedBetween(t0, t1)));
+            }
             System.out.printf(Locale.ROOT, "B2 orchestrator heap: live %.0f MiB before the window, %.0f MiB after it"
                             + " (full GC each); in use during it %s MiB%n", liveBefore, liveAfter,
                     heapSamples.stream().map(h -> String.format(Locale.ROOT, "%.0f", h)).toList());
@@ -161,6 +170,11 @@ public final class B2OpenLoop {
                 explainRunsTwice(cluster, simulator.ledger().partitionsRunTwice());
             }
         }
+    }
+
+    /** CPU seconds the processes have used so far, together. */
+    static double cpuSeconds(List<ProcessProbe> processes) {
+        return processes.stream().mapToDouble(ProcessProbe::cpuSeconds).sum();
     }
 
     /** Runs {@code jobs} noop jobs one after the other, each waiting for the previous one's end. */
