@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -121,9 +122,8 @@ class OutboxSenderTest {
         @Override
         public List<PendingReport> oldest(int max, Set<Long> sent) {
             reads++;
-            return parkedById.entrySet().stream().filter(e -> !e.getValue() && !sent.contains(e.getKey())).limit(max)
-                    .map(e -> new PendingReport(e.getKey(), "exec-" + e.getKey(), "RunResult", String.valueOf(e.getKey())))
-                    .toList();
+            return waiting(sent).limit(max)
+                    .map(id -> new PendingReport(id, "exec-" + id, "RunResult", String.valueOf(id))).toList();
         }
 
         @Override
@@ -139,7 +139,13 @@ class OutboxSenderTest {
 
         @Override
         public long size(Set<Long> sent) {
-            return parkedById.entrySet().stream().filter(e -> !e.getValue() && !sent.contains(e.getKey())).count();
+            return waiting(sent).count();
+        }
+
+        /** IDs of the rows neither parked nor in {@code sent}, oldest first. */
+        private Stream<Long> waiting(Set<Long> sent) {
+            return parkedById.entrySet().stream().filter(e -> !e.getValue() && !sent.contains(e.getKey()))
+                    .map(Map.Entry::getKey);
         }
 
         @Override
