@@ -15,9 +15,9 @@ import java.util.concurrent.locks.LockSupport;
  * B2: open-loop throughput. Noop jobs are submitted at a fixed rate, whatever the answers, for a warm-up and then
  * a measured window; it prints the jobs completed per second within the window, submit → Completed latency (p50,
  * p99, from each job's intended submit time), the orchestrator's CPU (from /proc) and heap (jcmd GC.heap_info:
- * during the window, and live after a full GC before and after it), and with real compute nodes their CPU. Two modes on a devstack it starts itself:
- * {@code real} with 3 real compute nodes, {@code sim} with simulated compute nodes ({@link NodeSimulator}) against
- * the real orchestrator and its broker. The devstack listens on free loopback ports (it may run beside another).
+ * during the window, and live after a full GC before and after it), and with real compute nodes their CPU. Two
+ * modes on a devstack it starts itself: {@code real} with 3 real compute nodes, {@code sim} with simulated compute
+ * nodes ({@link NodeSimulator}) against the real orchestrator and its broker. The devstack listens on free loopback ports (it may run beside another).
  *
  * <p>Baseline in the same run, before the load: the round trip of {@code GET /agent/alive} (what any request costs)
  * and closed-loop c=1 (one job at a time: the latency with no queueing, so the open-loop latency minus it is what the
