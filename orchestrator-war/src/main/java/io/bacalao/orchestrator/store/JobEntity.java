@@ -16,10 +16,11 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "ORCH_JOB", indexes = {
         @Index(name = "ORCH_JOB_NAME", columnList = "NAMESPACE,NAME"),
-        @Index(name = "ORCH_JOB_CREATED", columnList = "CREATE_TIME"),
-        @Index(name = "ORCH_JOB_MODIFIED", columnList = "MODIFY_TIME"),
         @Index(name = "ORCH_JOB_STATE", columnList = "STATE"),
-        // the API's job list within one namespace, by either order, paged (JobStore.list)
+        // the API's job list in every order it offers, in all namespaces or one, paged (JobListing); H2 gets a
+        // descending index for each descending order (db/orchestrator/h2/V2__job_listing_indexes.sql)
+        @Index(name = "ORCH_JOB_CREATED", columnList = "CREATE_TIME,ID"),
+        @Index(name = "ORCH_JOB_MODIFIED", columnList = "MODIFY_TIME,ID"),
         @Index(name = "ORCH_JOB_NS_CREATED", columnList = "NAMESPACE,CREATE_TIME,ID"),
         @Index(name = "ORCH_JOB_NS_MODIFIED", columnList = "NAMESPACE,MODIFY_TIME,ID")})
 public class JobEntity {

@@ -121,28 +121,7 @@ public class JobStore {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public JobPage list(JobQuery q) {
-        String column = "modified_at".equals(q.orderBy()) ? "j.modifyTime" : "j.createTime";
-        boolean allNamespaces = q.namespace() == null || q.namespace().isBlank() || "*".equals(q.namespace());
-        List<String> conditions = new ArrayList<>();
-        if (!allNamespaces) conditions.add("j.namespace = :ns");
-        if (!q.states().isEmpty()) conditions.add("j.state in :states");
-        String jpql = "select j from JobEntity j" + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
-                + " order by " + column + (q.reverse() ? " desc" : " asc") + ", j.id";
-        TypedQuery<JobEntity> query = em.createQuery(jpql, JobEntity.class);
-        if (!allNamespaces) query.setParameter("ns", q.namespace());
-        if (!q.states().isEmpty()) query.setParameter("states", q.states().stream().map(Enum::name).toList());
-        if (q.labels().isEmpty()) {
-            query.setFirstResult((int) q.offset());
-            if (q.limit() > 0) query.setMaxResults(q.limit() + 1);
-            List<Job> jobs = query.getResultList().stream().map(JobEntity::toJob).toList();
-            boolean more = q.limit() > 0 && jobs.size() > q.limit();
-            return new JobPage(more ? jobs.subList(0, q.limit()) : jobs, more);
-        }
-        List<Job> matching = query.getResultList().stream().map(JobEntity::toJob)
-                .filter(j -> q.labels().matches(j.labels())).toList();
-        int from = (int) Math.min(q.offset(), matching.size());
-        int to = q.limit() > 0 ? Math.min(matching.size(), from + q.limit()) : matching.size();
-        return new JobPage(matching.subList(from, to), to < matching.size());
+        return new JobListing(em, q).read();
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -71,7 +71,7 @@ class OrchestratorSchemaTest {
     @Test
     void v1IsTheSchemaTheCodeBeforeVersioningCreated() throws Exception {
         JdbcDataSource fresh = newDatabase();
-        MigrateResult r = migrate(fresh);
+        MigrateResult r = schema.migrateTo(fresh, getClass().getClassLoader(), "1");
         assertEquals("1", r.targetSchemaVersion);
         assertEquals(shape(storeBeforeVersioning()), shape(fresh));
     }
@@ -80,10 +80,12 @@ class OrchestratorSchemaTest {
     void aStoreWrittenBeforeVersioningIsAdoptedWithItsJobs() throws Exception {
         JdbcDataSource old = storeBeforeVersioning();
         SchemaShape before = shape(old);
-        MigrateResult r = migrate(old);
+        MigrateResult r = schema.migrateTo(old, getClass().getClassLoader(), "1");
         assertEquals("1", r.targetSchemaVersion);
         assertTheJobIsKept(old);
         assertEquals(before, shape(old), "V1 changes nothing in a store that already has all of it");
+        assertEquals("2", migrate(old).targetSchemaVersion);
+        assertTheJobIsKept(old);
         try (Connection c = old.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT \"version\" FROM \"orchestrator_schema_history\" WHERE \"type\" = 'BASELINE'")) {
             assertTrue(rs.next());
@@ -113,7 +115,25 @@ class OrchestratorSchemaTest {
         migrate(db);
         MigrateResult again = migrate(db);
         assertEquals(0, again.migrationsExecuted);
-        assertEquals("1", again.initialSchemaVersion);
+        assertEquals("2", again.initialSchemaVersion);
         assertTheJobIsKept(db);
+    }
+
+    @Test
+    void v2GivesEveryListingOrderItsIndexAndKeepsTheJobs() throws Exception {
+        JdbcDataSource db = storeBeforeVersioning();
+        schema.migrateTo(db, getClass().getClassLoader(), "1");
+        assertEquals("2", migrate(db).targetSchemaVersion);
+        assertTheJobIsKept(db);
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT INDEX_NAME, LISTAGG(COLUMN_NAME || ' ' || ORDERING_SPECIFICATION, ', ')"
+                        + " WITHIN GROUP (ORDER BY ORDINAL_POSITION) FROM INFORMATION_SCHEMA.INDEX_COLUMNS"
+                        + " WHERE TABLE_NAME = 'ORCH_JOB' AND INDEX_NAME IN ('ORCH_JOB_CREATED', 'ORCH_JOB_MODIFIED_DESC')"
+                        + " GROUP BY INDEX_NAME ORDER BY INDEX_NAME")) {
+            assertTrue(rs.next());
+            assertEquals("CREATE_TIME ASC, ID ASC", rs.getString(2), "V1's one-column index now ends with the ID");
+            assertTrue(rs.next());
+            assertEquals("MODIFY_TIME DESC, ID DESC", rs.getString(2));
+        }
     }
 }

@@ -130,7 +130,7 @@ class PostgresStoreIT {
             ENDED.put(id, "Completed");
         }
         assertEquals("3", one("select count(*) from orch_job where state = 'Completed'"), "the jobs are rows in PostgreSQL");
-        assertEquals("1", one("select max(version) from orchestrator_schema_history"));
+        assertEquals("2", one("select max(version) from orchestrator_schema_history"));
         assertEquals("2", one("select max(version) from compute_schema_history"), "the compute node's store too");
     }
 
@@ -182,8 +182,8 @@ class PostgresStoreIT {
         cluster.restartOrchestrator();
         cluster.startCompute(1, Map.of()).awaitReady(TestCluster.READY);
 
-        assertEquals("0 BASELINE, 1 SQL", one("select string_agg(version || ' ' || type, ', ' order by installed_rank)"
-                + " from orchestrator_schema_history where version is not null"), "adopted at 0, completed by V1");
+        assertEquals("0 BASELINE, 1 SQL, 2 SQL", one("select string_agg(version || ' ' || type, ', ' order by"
+                + " installed_rank) from orchestrator_schema_history where version is not null"), "adopted at 0, then V1 and V2");
         assertEquals("0 BASELINE, 1 SQL, 2 SQL", one("select string_agg(version || ' ' || type, ', ' order by"
                 + " installed_rank) from compute_schema_history where version is not null"), "adopted at 0, then V1 and V2");
         assertEquals("1", one("select count(*) from information_schema.columns where table_name = 'compute_outbox'"
