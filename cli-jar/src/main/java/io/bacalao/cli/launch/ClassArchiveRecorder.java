@@ -36,6 +36,15 @@ final class ClassArchiveRecorder {
     }
 
     /**
+     * Loads this class now, before the launcher needs it to stop its nodes. They are stopped from a shutdown hook,
+     * and by then the launcher's jar may have been rebuilt under it (a {@code ./bacalao} command in another shell
+     * builds when a source changed): a class first needed then cannot be read from the jar any more, the hook
+     * fails, and the nodes are left running.
+     */
+    static void loadBeforeShutdown() {
+    }
+
+    /**
      * Once a node is ready: checks that a node launched with an archive mapped it. Returns a line for the user, or
      * null.
      */

@@ -70,10 +70,10 @@ public class DevstackCommand implements Callable<Integer> {
         if (startsClean()) deleteTree(root);
         LocalCluster cluster = new LocalCluster(base, root, UnaryOperator.identity(),
                 ClassArchives.fromEnvironment(System.getenv(), true));
-        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch stopping = new CountDownLatch(1);
         java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.countDown();
             cluster.close();
-            stopped.countDown();
         }));
         PrintWriter err = spec.commandLine().getErr();
         err.println("Starting devstack: " + topology.describe() + " under " + root);
@@ -93,7 +93,10 @@ public class DevstackCommand implements Callable<Integer> {
         printReady(cluster, root, topology, Duration.ofNanos(System.nanoTime() - started));
         // later starts check that their class archives mapped; the first marks its nodes to record them at Ctrl+C
         cluster.afterReady(progress::line);
-        while (!cluster.nodes().isEmpty() && stopped.getCount() > 0) Thread.sleep(500);
+        while (!cluster.nodes().isEmpty() && stopping.getCount() > 0) Thread.sleep(500);
+        // stopped by Ctrl+C or a signal: the JVM exits as the hook ends. Returning now would race it through picocli's
+        // exit, whose classes may no longer load from a jar rebuilt meanwhile (ClassArchiveRecorder.loadBeforeShutdown)
+        if (stopping.getCount() == 0) Thread.sleep(Long.MAX_VALUE);
         return 0;
     }
 

@@ -45,6 +45,7 @@ public final class LocalCluster implements AutoCloseable {
         this.root = root;
         this.adjust = adjust;
         this.archives = archives;
+        ClassArchiveRecorder.loadBeforeShutdown();
     }
 
     public String host() {

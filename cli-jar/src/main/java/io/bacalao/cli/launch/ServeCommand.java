@@ -66,6 +66,7 @@ public class ServeCommand implements Callable<Integer> {
             throw new CliException(e.getMessage(), "see docs/tls.md");
         }
         java.util.concurrent.atomic.AtomicBoolean ready = new java.util.concurrent.atomic.AtomicBoolean();
+        ClassArchiveRecorder.loadBeforeShutdown();
         java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // a ready node that records its role's class archive writes it as it exits (docs/node-footprint.md)
             boolean wasReady = ready.get();

@@ -1,6 +1,7 @@
 package io.bacalao.it.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import io.bacalao.it.support.Waits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +83,43 @@ class DevstackScriptIT {
             new ProcessBuilder("kill", "-INT", String.valueOf(devstack.pid())).start().waitFor();
             assertTrue(devstack.waitFor(90, TimeUnit.SECONDS), "devstack exits on Ctrl+C");
             Waits.until("all node processes to exit", Duration.ofSeconds(30), () -> nodes.stream().noneMatch(ProcessHandle::isAlive));
+        } finally {
+            devstack.descendants().forEach(ProcessHandle::destroyForcibly);
+            devstack.destroyForcibly();
+        }
+    }
+
+    /**
+     * The launcher stops its nodes from a shutdown hook, and a {@code ./bacalao} command in another shell may have
+     * rebuilt its jar meanwhile (it builds when a source changed). The devstack here runs from a copy of the jar
+     * that is overwritten while it runs, on a first start (its nodes record their class archives at Ctrl+C: the
+     * path that first loaded a class then, failed, and left the nodes running).
+     */
+    @Test
+    void ctrlCStopsTheNodesEvenWhenTheLaunchersJarWasRebuiltMeanwhile() throws Exception {
+        Path dir = Path.of(System.getProperty("bacalao.it.dir", "target/it")).toAbsolutePath().resolve("devstack-rebuilt-jar");
+        Files.createDirectories(dir);
+        Path jar = dir.resolve("bacalao-cli.jar");
+        Files.copy(REPO.resolve("cli-jar/target/bacalao-cli.jar"), jar, StandardCopyOption.REPLACE_EXISTING);
+        Path archives = Files.createTempDirectory(dir, "node-cds");
+        Path log = dir.resolve("devstack.out");
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dbacalao.runtime=" + REPO.resolve("cli-jar/target/runtime"), "-jar", jar.toString(),
+                "--data-dir", dir.toString(), "devstack", "--computes", "1", "--random-ports");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("BACALAO_NODE_CDS_DIR", archives.toString()); // empty: the nodes record at Ctrl+C
+        Process devstack = pb.start();
+        try {
+            Waits.until("Devstack ready", Duration.ofMinutes(4), () -> read(log).contains("Devstack ready in"));
+            List<ProcessHandle> nodes = devstack.descendants().filter(p -> p.info().commandLine().orElse("")
+                    .contains("payara-micro.jar")).toList();
+            assertEquals(2, nodes.size(), read(log));
+            Files.write(jar, "rebuilt".getBytes(java.nio.charset.StandardCharsets.UTF_8)); // the same file, new bytes
+
+            new ProcessBuilder("kill", "-INT", String.valueOf(devstack.pid())).start().waitFor();
+            assertTrue(devstack.waitFor(240, TimeUnit.SECONDS), "devstack exits on Ctrl+C: " + read(log));
+            Waits.until("all node processes to exit", Duration.ofSeconds(30), () -> nodes.stream().noneMatch(ProcessHandle::isAlive));
+            assertFalse(read(log).contains("NoClassDefFoundError"), read(log));
         } finally {
             devstack.descendants().forEach(ProcessHandle::destroyForcibly);
             devstack.destroyForcibly();
