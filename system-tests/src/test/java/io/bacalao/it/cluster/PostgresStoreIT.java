@@ -111,8 +111,11 @@ class PostgresStoreIT {
         try (Connection before = DriverManager.getConnection(postgres.jdbcUrl().replace("/bacalao", "/before_versioning"),
                 "postgres", ""); Connection now = db()) {
             before.createStatement().execute(script);
-            // what the migrations after V1 add (docs/store-schema.md): V2 of the compute store
+            // what the migrations after V1 change (docs/store-schema.md): V2 of the compute store, V2 of the orchestrator's
             before.createStatement().execute("alter table compute_outbox add column parked_time bigint");
+            before.createStatement().execute("drop index orch_job_created; drop index orch_job_modified;"
+                    + " create index orch_job_created on orch_job (create_time, id);"
+                    + " create index orch_job_modified on orch_job (modify_time, id)");
             SchemaShape expected = SchemaShape.of(before, storeTables);
             assertEquals(10, expected.tables().size(), expected.tables().keySet().toString());
             assertEquals(expected, SchemaShape.of(now, storeTables));
