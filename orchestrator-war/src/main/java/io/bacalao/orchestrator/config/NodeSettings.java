@@ -47,14 +47,6 @@ public class NodeSettings {
         this.brokerPassword = mp.getOptionalValue(BROKER_PASSWORD, String.class).orElse("");
     }
 
-    public String brokerUser() {
-        return brokerUser;
-    }
-
-    public String brokerPassword() {
-        return brokerPassword;
-    }
-
     public Config config() {
         return config;
     }

@@ -41,11 +41,7 @@ final class JobListing {
     static String orderBy(JobQuery q) {
         String direction = q.reverse() ? " desc" : " asc";
         String column = "modified_at".equals(q.orderBy()) ? "j.modifyTime" : "j.createTime";
-        return " order by " + (allNamespaces(q) ? "" : "j.namespace, ") + column + direction + ", j.id" + direction;
-    }
-
-    static boolean allNamespaces(JobQuery q) {
-        return q.namespace() == null || q.namespace().isBlank() || "*".equals(q.namespace());
+        return " order by " + (q.allNamespaces() ? "" : "j.namespace, ") + column + direction + ", j.id" + direction;
     }
 
     /** Rows of a listing in its order: at most {@code max} of them, from position {@code first} (0-based). */
@@ -92,7 +88,7 @@ final class JobListing {
     }
 
     private TypedQuery<JobEntity> query() {
-        boolean allNamespaces = allNamespaces(q);
+        boolean allNamespaces = q.allNamespaces();
         List<String> conditions = new ArrayList<>();
         if (!allNamespaces) conditions.add("j.namespace = :ns");
         if (!q.states().isEmpty()) conditions.add("j.state in :states");

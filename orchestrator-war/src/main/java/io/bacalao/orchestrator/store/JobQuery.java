@@ -14,4 +14,13 @@ public record JobQuery(String namespace, String orderBy, boolean reverse, int li
     public JobQuery {
         states = Set.copyOf(states);
     }
+
+    /** Whether {@code namespace} names every namespace: none given, blank, or "*". */
+    public static boolean allNamespaces(String namespace) {
+        return namespace == null || namespace.isBlank() || "*".equals(namespace);
+    }
+
+    public boolean allNamespaces() {
+        return allNamespaces(namespace);
+    }
 }

@@ -30,8 +30,9 @@ public class JobStatistics {
         Map<JobStateType, Long> counts = new EnumMap<>(JobStateType.class);
         for (JobStateType state : JobStateType.values()) counts.put(state, 0L);
         TypedQuery<Object[]> q = em.createQuery("select j.state, count(j) from JobEntity j"
-                + (all(namespace) ? "" : " where j.namespace = :ns") + " group by j.state", Object[].class);
-        if (!all(namespace)) q.setParameter("ns", namespace);
+                + (JobQuery.allNamespaces(namespace) ? "" : " where j.namespace = :ns") + " group by j.state",
+                Object[].class);
+        if (!JobQuery.allNamespaces(namespace)) q.setParameter("ns", namespace);
         for (Object[] row : q.getResultList()) {
             counts.merge(JobStateType.valueOf((String) row[0]), ((Number) row[1]).longValue(), Long::sum);
         }
@@ -41,14 +42,10 @@ public class JobStatistics {
     /** The jobs created or changed at or after {@code sinceNanos}, at most {@code max} of them, newest change first. */
     public List<JobTimes> changedSince(long sinceNanos, String namespace, int max) {
         TypedQuery<Object[]> q = em.createQuery("select j.state, j.createTime, j.modifyTime from JobEntity j"
-                + " where j.modifyTime >= :since" + (all(namespace) ? "" : " and j.namespace = :ns")
+                + " where j.modifyTime >= :since" + (JobQuery.allNamespaces(namespace) ? "" : " and j.namespace = :ns")
                 + " order by j.modifyTime desc", Object[].class).setParameter("since", sinceNanos).setMaxResults(max);
-        if (!all(namespace)) q.setParameter("ns", namespace);
+        if (!JobQuery.allNamespaces(namespace)) q.setParameter("ns", namespace);
         return q.getResultList().stream().map(row -> new JobTimes(JobStateType.valueOf((String) row[0]),
                 ((Number) row[1]).longValue(), ((Number) row[2]).longValue())).toList();
-    }
-
-    private static boolean all(String namespace) {
-        return namespace == null || namespace.isBlank() || "*".equals(namespace);
     }
 }

@@ -52,7 +52,7 @@ class JobListingIndexesTest {
     private static String sql(JobQuery q) {
         String order = JobListing.orderBy(q).replace("j.namespace", "NAMESPACE").replace("j.createTime", "CREATE_TIME")
                 .replace("j.modifyTime", "MODIFY_TIME").replace("j.id", "ID");
-        return "SELECT ID, JSON, STATE FROM ORCH_JOB" + (JobListing.allNamespaces(q) ? "" : " WHERE NAMESPACE = 'default'")
+        return "SELECT ID, JSON, STATE FROM ORCH_JOB" + (q.allNamespaces() ? "" : " WHERE NAMESPACE = 'default'")
                 + order + " OFFSET 0 ROWS FETCH NEXT 11 ROWS ONLY";
     }
 
