@@ -47,6 +47,18 @@ class NodeJvmOptionsTest {
     }
 
     @Test
+    void everyNodeKeepsOneNettyArenaOfEachKindUnlessTheEnvironmentSaysOtherwise() {
+        for (boolean orchestrator : new boolean[]{true, false}) {
+            List<String> opts = NodeJvmOptions.of(orchestrator, Map.of());
+            assertTrue(opts.contains("-Dio.netty.allocator.numHeapArenas=1"), opts.toString());
+            assertTrue(opts.contains("-Dio.netty.allocator.numDirectArenas=1"), opts.toString());
+        }
+        List<String> opts = NodeJvmOptions.of(true, Map.of(NodeJvmOptions.ORCHESTRATOR_ENV, "-Dio.netty.allocator.numHeapArenas=4"));
+        assertTrue(opts.contains("-Dio.netty.allocator.numHeapArenas=4") && !opts.contains("-Dio.netty.allocator.numHeapArenas=1"),
+                opts.toString());
+    }
+
+    @Test
     void keysNameWhatAnOptionSets() {
         assertEquals("-Xss", NodeJvmOptions.key("-Xss1m"));
         assertEquals("GC", NodeJvmOptions.key("-XX:+UseParallelGC"));
