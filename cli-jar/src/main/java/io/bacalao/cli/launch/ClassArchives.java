@@ -40,7 +40,10 @@ public final class ClassArchives {
         USE,
         /**
          * Writes the archive as its JVM exits ({@code -XX:ArchiveClassesAtExit}, to {@link Plan#dumpFile}); once a
-         * node that was ready has stopped, {@link ClassArchiveRecorder#afterStop} moves it into place.
+         * node that was ready has stopped, {@link ClassArchiveRecorder#afterStop} moves it into place. The JVM's
+         * {@code [cds]} warnings are kept to errors: writing the archive names each class it leaves out (a few
+         * hundred lines: generated proxies, classes of old class-file versions), which {@code serve} printed on
+         * the terminal at Ctrl+C.
          */
         RECORD
     }
@@ -54,7 +57,7 @@ public final class ClassArchives {
             return switch (mode) {
                 case NONE -> List.of();
                 case USE -> List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
-                case RECORD -> List.of("-XX:ArchiveClassesAtExit=" + dumpFile());
+                case RECORD -> List.of("-XX:ArchiveClassesAtExit=" + dumpFile(), "-Xlog:cds=error");
             };
         }
 

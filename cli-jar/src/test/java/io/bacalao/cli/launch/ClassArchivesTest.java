@@ -56,7 +56,7 @@ class ClassArchivesTest {
         ClassArchives.Plan second = archives.plan(node(false, List.of("-Xmx384m")), runtime, jdk);
         ClassArchives.Plan orchestrator = archives.plan(node(true, List.of("-Xmx384m")), runtime, jdk);
         assertEquals(ClassArchives.Mode.RECORD, first.mode());
-        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + first.dumpFile()), first.jvmOptions());
+        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + first.dumpFile(), "-Xlog:cds=error"), first.jvmOptions());
         assertEquals(first.archive().resolveSibling(first.archive().getFileName() + "." + ProcessHandle.current().pid() + ".tmp"),
                 first.dumpFile(), "written beside the archive, named by this launcher");
         assertEquals(ClassArchives.Mode.NONE, second.mode());

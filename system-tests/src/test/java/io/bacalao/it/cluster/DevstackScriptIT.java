@@ -93,7 +93,8 @@ class DevstackScriptIT {
      * The launcher stops its nodes from a shutdown hook, and a {@code ./bacalao} command in another shell may have
      * rebuilt its jar meanwhile (it builds when a source changed). The devstack here runs from a copy of the jar
      * that is overwritten while it runs, on a first start (its nodes record their class archives at Ctrl+C: the
-     * path that first loaded a class then, failed, and left the nodes running).
+     * path that first loaded a class then, failed, and left the nodes running). Recording, a node's JVM does not
+     * list the classes the archive leaves out (hundreds of lines, on the terminal of {@code serve}).
      */
     @Test
     void ctrlCStopsTheNodesEvenWhenTheLaunchersJarWasRebuiltMeanwhile() throws Exception {
@@ -120,6 +121,12 @@ class DevstackScriptIT {
             assertTrue(devstack.waitFor(240, TimeUnit.SECONDS), "devstack exits on Ctrl+C: " + read(log));
             Waits.until("all node processes to exit", Duration.ofSeconds(30), () -> nodes.stream().noneMatch(ProcessHandle::isAlive));
             assertFalse(read(log).contains("NoClassDefFoundError"), read(log));
+            for (String node : List.of("orchestrator", "compute-1")) {
+                String nodeLog = read(dir.resolve("devstack").resolve(node).resolve("node.log"));
+                assertTrue(nodeLog.contains("Payara Micro") && nodeLog.contains("ready in"), node + "'s log: " + nodeLog);
+                assertFalse(nodeLog.contains("[warning][cds]"), node + " listed the classes its archive left out: "
+                        + nodeLog.lines().filter(l -> l.contains("[cds]")).limit(5).toList());
+            }
         } finally {
             devstack.descendants().forEach(ProcessHandle::destroyForcibly);
             devstack.destroyForcibly();
