@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bacalao.it.support.TestCluster;
 import io.bacalao.it.support.Waits;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -130,6 +131,8 @@ class DevstackScriptIT {
         } finally {
             devstack.descendants().forEach(ProcessHandle::destroyForcibly);
             devstack.destroyForcibly();
+            devstack.waitFor(30, TimeUnit.SECONDS);
+            TestCluster.deleteTree(archives); // ~300 MB of archives, one folder per run
         }
     }
 
