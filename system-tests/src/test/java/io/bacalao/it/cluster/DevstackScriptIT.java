@@ -128,6 +128,12 @@ class DevstackScriptIT {
                 assertFalse(nodeLog.contains("[warning][cds]"), node + " listed the classes its archive left out: "
                         + nodeLog.lines().filter(l -> l.contains("[cds]")).limit(5).toList());
             }
+            try (var recorded = Files.list(archives)) {
+                List<String> names = recorded.map(p -> p.getFileName().toString()).toList();
+                for (String role : List.of("orchestrator-", "compute-")) {
+                    assertTrue(names.stream().anyMatch(n -> n.startsWith(role) && n.endsWith(".jsa")), role + " archive: " + names);
+                }
+            }
         } finally {
             devstack.descendants().forEach(ProcessHandle::destroyForcibly);
             devstack.destroyForcibly();
