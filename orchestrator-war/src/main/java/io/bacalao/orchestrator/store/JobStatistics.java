@@ -29,10 +29,10 @@ public class JobStatistics {
     public Map<JobStateType, Long> countsByState(String namespace) {
         Map<JobStateType, Long> counts = new EnumMap<>(JobStateType.class);
         for (JobStateType state : JobStateType.values()) counts.put(state, 0L);
+        boolean all = JobQuery.allNamespaces(namespace);
         TypedQuery<Object[]> q = em.createQuery("select j.state, count(j) from JobEntity j"
-                + (JobQuery.allNamespaces(namespace) ? "" : " where j.namespace = :ns") + " group by j.state",
-                Object[].class);
-        if (!JobQuery.allNamespaces(namespace)) q.setParameter("ns", namespace);
+                + (all ? "" : " where j.namespace = :ns") + " group by j.state", Object[].class);
+        if (!all) q.setParameter("ns", namespace);
         for (Object[] row : q.getResultList()) {
             counts.merge(JobStateType.valueOf((String) row[0]), ((Number) row[1]).longValue(), Long::sum);
         }
@@ -41,10 +41,11 @@ public class JobStatistics {
 
     /** The jobs created or changed at or after {@code sinceNanos}, at most {@code max} of them, newest change first. */
     public List<JobTimes> changedSince(long sinceNanos, String namespace, int max) {
+        boolean all = JobQuery.allNamespaces(namespace);
         TypedQuery<Object[]> q = em.createQuery("select j.state, j.createTime, j.modifyTime from JobEntity j"
-                + " where j.modifyTime >= :since" + (JobQuery.allNamespaces(namespace) ? "" : " and j.namespace = :ns")
+                + " where j.modifyTime >= :since" + (all ? "" : " and j.namespace = :ns")
                 + " order by j.modifyTime desc", Object[].class).setParameter("since", sinceNanos).setMaxResults(max);
-        if (!JobQuery.allNamespaces(namespace)) q.setParameter("ns", namespace);
+        if (!all) q.setParameter("ns", namespace);
         return q.getResultList().stream().map(row -> new JobTimes(JobStateType.valueOf((String) row[0]),
                 ((Number) row[1]).longValue(), ((Number) row[2]).longValue())).toList();
     }

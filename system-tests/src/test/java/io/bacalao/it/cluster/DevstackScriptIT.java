@@ -138,7 +138,11 @@ class DevstackScriptIT {
             devstack.descendants().forEach(ProcessHandle::destroyForcibly);
             devstack.destroyForcibly();
             devstack.waitFor(30, TimeUnit.SECONDS);
-            TestCluster.deleteTree(archives); // ~300 MB of archives, one folder per run
+            try {
+                TestCluster.deleteTree(archives); // ~300 MB of archives, one folder per run
+            } catch (IOException stillWritten) {
+                // a node killed above may still be writing its archive: the folder stays, the test's own outcome stands
+            }
         }
     }
 
