@@ -96,15 +96,21 @@ public class ComputeMessageHandler {
         if (decided.state() == ExecutionStateType.BidAccepted) queue.submit(decided);
     }
 
-    /** The held bid of an execution still under way once the delay has passed ({@link HeldBids}). */
+    /**
+     * The held bid of an execution still under way once the delay has passed ({@link HeldBids}). Decided and stored
+     * under the execution's row lock, which the run's end takes too: the bid is stored before the run's failure,
+     * never after it (the failure sends the bid itself when it finds it still held).
+     */
     private void reportHeldBid(String executionId) {
         if (!heldBids.isHeld(executionId)) return;
-        Optional<LocalExecution> current = store.find(executionId);
-        if (current.isPresent() && !current.get().state().isTerminal()) {
-            reports.bid(current.get());
-        } else {
-            heldBids.release(executionId);
-        }
+        boolean known = store.whileLocked(executionId, current -> {
+            if (current.state().isTerminal()) {
+                heldBids.release(executionId);
+            } else if (heldBids.isHeld(executionId)) {
+                reports.bid(current);
+            }
+        });
+        if (!known) heldBids.release(executionId);
     }
 
     private void bidAccepted(BidAccepted accepted) {

@@ -32,11 +32,14 @@ public class Outbox {
     @Inject
     OutboxSender sender;
     @Inject
+    ReportIds ids;
+    @Inject
     Clock clock;
 
     /** Stores a report about {@code executionId} (null for none), to be sent after the current transaction commits. */
     public void add(String executionId, ProtocolMessage m) {
-        em.persist(new PendingReportEntity(executionId, ProtocolCodec.typeOf(m), ProtocolCodec.encode(m), clock.millis()));
+        em.persist(new PendingReportEntity(ids.next(), executionId, ProtocolCodec.typeOf(m), ProtocolCodec.encode(m),
+                clock.millis()));
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

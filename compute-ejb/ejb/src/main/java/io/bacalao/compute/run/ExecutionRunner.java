@@ -145,9 +145,11 @@ public class ExecutionRunner {
         }
     }
 
+    /** Under the execution's row lock, which its end takes too: a Running report is never stored after the end. */
     private void reportIfStillRunning(String executionId) {
-        store.find(executionId).filter(cur -> cur.state() == ExecutionStateType.Running)
-                .ifPresent(cur -> reports.progress(cur, ExecutionStateType.Running));
+        store.whileLocked(executionId, cur -> {
+            if (cur.state() == ExecutionStateType.Running) reports.progress(cur, ExecutionStateType.Running);
+        });
     }
 
     /** {@code Compute.Executions.RunningReportDelay}: how long a run lasts before it is reported Running. */

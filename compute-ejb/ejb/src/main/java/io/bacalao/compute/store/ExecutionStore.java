@@ -33,6 +33,17 @@ public class ExecutionStore {
         return em.createNativeQuery("SELECT 1").getSingleResult() != null;
     }
 
+    /**
+     * Hands the execution, read under its row lock, to {@code inTransaction}, which may store a report that must not
+     * be overtaken by a change of the execution (its changes take the same lock); false when the execution is unknown.
+     */
+    public boolean whileLocked(String id, Consumer<LocalExecution> inTransaction) {
+        LocalExecutionEntity row = em.find(LocalExecutionEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) return false;
+        inTransaction.accept(row.toLocal());
+        return true;
+    }
+
     /** Stores a new execution; returns false when one with that ID is already known. */
     public boolean insert(LocalExecution e) {
         return insert(e, inserted -> {

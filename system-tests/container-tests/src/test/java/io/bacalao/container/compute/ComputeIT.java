@@ -9,6 +9,7 @@ import io.bacalao.container.support.Deployments;
 import io.bacalao.container.support.LinkRelay;
 import io.bacalao.container.support.Waits;
 import io.bacalao.domain.model.ExecutionStateType;
+import io.bacalao.domain.model.Ids;
 import io.bacalao.domain.protocol.AskForBid;
 import io.bacalao.domain.protocol.BidResult;
 import io.bacalao.domain.protocol.ComputeError;
@@ -17,6 +18,7 @@ import io.bacalao.domain.protocol.ExecutionStateRequest;
 import io.bacalao.domain.protocol.LogStreamCancel;
 import io.bacalao.domain.protocol.LogStreamRequest;
 import io.bacalao.domain.protocol.RunResult;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
@@ -81,6 +84,8 @@ class ComputeIT {
     private static synchronized SimulatedOrchestrator orchestrator() {
         if (orchestrator == null) {
             orchestrator = new SimulatedOrchestrator();
+            ComputeNodeUnderTest node = CDI.current().select(ComputeNodeUnderTest.class).get();
+            orchestrator.describeNodeWith(() -> "the node's outbox: " + node.outboxState());
             orchestrator.acceptJoin();
         }
         return orchestrator;
@@ -136,6 +141,24 @@ class ComputeIT {
         assertEquals(List.of("BidResult", "ComputeError"), o.reportTypes(id).stream()
                 .filter(type -> !type.equals("ExecutionProgress")).toList(), "a Running report may come between");
         assertEquals(1, o.count(BidResult.class, id, BidResult::accepted));
+    }
+
+    /**
+     * Reports stored in one transaction reach the orchestrator in the order they were stored, also while other
+     * transactions store reports at the same time: the outbox sends in the order of its IDs (outbox.ReportIds).
+     */
+    @Test
+    @Order(2)
+    @OperateOnDeployment(NODE)
+    void reportsStoredTogetherArriveInTheirOrderWhileOthersAreStored() throws Exception {
+        SimulatedOrchestrator o = orchestrator();
+        List<String> ids = IntStream.range(0, 60).mapToObj(i -> Ids.newExecutionId()).toList();
+        node.storeProgressPairsAtOnce(ids);
+        for (String id : ids) {
+            o.expect(ExecutionProgress.class, p -> p.executionId().equals(id) && p.state() == ExecutionStateType.Publishing);
+            assertEquals(List.of(ExecutionStateType.Running, ExecutionStateType.Publishing), o.progressStates(id),
+                    "the reports of execution " + id + " as they arrived");
+        }
     }
 
     @Test

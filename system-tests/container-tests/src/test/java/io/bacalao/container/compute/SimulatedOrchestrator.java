@@ -4,16 +4,19 @@ import io.bacalao.broker.Addresses;
 import io.bacalao.broker.client.BrokerClient;
 import io.bacalao.broker.client.BrokerEndpoint;
 import io.bacalao.container.support.ProtocolInbox;
+import io.bacalao.container.support.ThreadDump;
 import io.bacalao.container.support.Waits;
 import io.bacalao.domain.model.DesiredState;
 import io.bacalao.domain.model.DesiredStateType;
 import io.bacalao.domain.model.Execution;
+import io.bacalao.domain.model.ExecutionStateType;
 import io.bacalao.domain.model.Ids;
 import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.AllocatedResources;
 import io.bacalao.domain.model.Resources;
 import io.bacalao.domain.protocol.AskForBid;
 import io.bacalao.domain.protocol.CancelExecution;
+import io.bacalao.domain.protocol.ExecutionProgress;
 import io.bacalao.domain.protocol.HandshakeRequest;
 import io.bacalao.domain.protocol.HandshakeResponse;
 import io.bacalao.domain.protocol.ProtocolCodec;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The orchestrator, played by the test on the compute node's broker (the node under test runs its own broker.war
@@ -38,6 +42,8 @@ final class SimulatedOrchestrator implements AutoCloseable {
             System.getProperty("bacalao.broker.user"), System.getProperty("bacalao.broker.password")));
     private final ProtocolInbox inbox = new ProtocolInbox(broker.subscribe(Addresses.ORCHESTRATOR), "the orchestrator's inbox");
     private final List<ProtocolMessage> received = inbox.received();
+    /** Where the node under test stands, for the message of an expect that waited in vain. */
+    private volatile Supplier<String> nodeState = () -> "";
 
     static String noopJob() {
         return job("{\"Type\":\"noop\"}");
@@ -63,6 +69,11 @@ final class SimulatedOrchestrator implements AutoCloseable {
     private static String job(String engine) {
         return "{\"Name\":\"compute-" + NAMES.incrementAndGet() + "\",\"Type\":\"batch\",\"Count\":1,\"Tasks\":[{"
                 + "\"Name\":\"main\",\"Engine\":" + engine + ",\"Resources\":{\"CPU\":\"1\"}}]}";
+    }
+
+    /** Tells a failed {@link #expect} what to add about the node (e.g. its outbox). */
+    void describeNodeWith(Supplier<String> state) {
+        nodeState = state;
     }
 
     String nodeId() {
@@ -115,7 +126,8 @@ final class SimulatedOrchestrator implements AutoCloseable {
             if (m != null && type.isInstance(m) && matching.test(type.cast(m))) return type.cast(m);
         }
         throw new AssertionError("no " + type.getSimpleName() + " from the node in " + Waits.DEFAULT.toSeconds()
-                + "s; it sent " + received);
+                + "s; it sent " + received + "\n" + nodeState.get() + "\nthe node's threads now:\n"
+                + ThreadDump.of("io.bacalao.compute."));
     }
 
     /** How many reports of this type about the execution have arrived so far. */
@@ -136,6 +148,15 @@ final class SimulatedOrchestrator implements AutoCloseable {
         }
         return received.stream().filter(m -> executionId.equals(executionIdOf(m)))
                 .map(m -> m.getClass().getSimpleName()).toList();
+    }
+
+    /** The states of the progress reports about the execution that have arrived so far, in their order. */
+    List<ExecutionStateType> progressStates(String executionId) {
+        while (next() != null) {
+            // kept in received
+        }
+        return received.stream().filter(m -> m instanceof ExecutionProgress p && p.executionId().equals(executionId))
+                .map(m -> ((ExecutionProgress) m).state()).toList();
     }
 
     private static String executionIdOf(ProtocolMessage m) {

@@ -33,7 +33,7 @@ public final class Deployments {
         }
         WebArchive archive = ShrinkWrap.create(ZipImporter.class, name).importFrom(war).as(WebArchive.class);
         archive.addClasses(testClasses);
-        archive.addClasses(Waits.class, ProtocolInbox.class);
+        archive.addClasses(Waits.class, ProtocolInbox.class, ThreadDump.class);
         return archive;
     }
 
