@@ -156,6 +156,8 @@ class ComputeIT {
         node.storeProgressPairsAtOnce(ids);
         for (String id : ids) {
             o.expect(ExecutionProgress.class, p -> p.executionId().equals(id) && p.state() == ExecutionStateType.Publishing);
+        }
+        for (String id : ids) {
             assertEquals(List.of(ExecutionStateType.Running, ExecutionStateType.Publishing), o.progressStates(id),
                     "the reports of execution " + id + " as they arrived");
         }

@@ -150,11 +150,8 @@ final class SimulatedOrchestrator implements AutoCloseable {
                 .map(m -> m.getClass().getSimpleName()).toList();
     }
 
-    /** The states of the progress reports about the execution that have arrived so far, in their order. */
+    /** The states of the progress reports about the execution read so far (by an expect), in their order. */
     List<ExecutionStateType> progressStates(String executionId) {
-        while (next() != null) {
-            // kept in received
-        }
         return received.stream().filter(m -> m instanceof ExecutionProgress p && p.executionId().equals(executionId))
                 .map(m -> ((ExecutionProgress) m).state()).toList();
     }
