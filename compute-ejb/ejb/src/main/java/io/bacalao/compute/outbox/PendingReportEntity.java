@@ -8,8 +8,9 @@ import jakarta.persistence.Table;
 
 /**
  * A report stored for the orchestrator and not yet sent: its protocol type and JSON. Its ID comes from
- * {@link ReportIds}, so IDs order the reports as they were stored. A report the broker keeps refusing while it takes others is parked (kept, with the
- * time, and no longer sent) so that it does not hold back the reports behind it.
+ * {@link ReportIds}, so IDs order the reports as they were stored. A report the broker keeps refusing while it
+ * takes others is parked (kept, with the time, and no longer sent) so that it does not hold back the reports behind
+ * it.
  */
 @Entity
 @Table(name = "COMPUTE_OUTBOX")

@@ -16,10 +16,11 @@ public class ReportIdBlocks {
     @PersistenceContext(unitName = "compute")
     private EntityManager em;
 
-    /** Reserves the next {@code size} IDs in a transaction of its own, committed on return; returns the last of them. */
+    /** Reserves the next {@code size} IDs in a transaction of its own, committed on return; returns the last one. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public long reserve(int size) {
-        int rows = em.createNativeQuery("UPDATE COMPUTE_ID_BLOCKS SET NEXT_ID = NEXT_ID + ?1 WHERE NAME = 'COMPUTE_OUTBOX'")
+        int rows = em.createNativeQuery(
+                "UPDATE COMPUTE_ID_BLOCKS SET NEXT_ID = NEXT_ID + ?1 WHERE NAME = 'COMPUTE_OUTBOX'")
                 .setParameter(1, size).executeUpdate();
         if (rows != 1) throw new IllegalStateException("the store has no COMPUTE_OUTBOX row in COMPUTE_ID_BLOCKS");
         return ((Number) em.createNativeQuery("SELECT NEXT_ID FROM COMPUTE_ID_BLOCKS WHERE NAME = 'COMPUTE_OUTBOX'")
