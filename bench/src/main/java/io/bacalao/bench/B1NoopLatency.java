@@ -62,7 +62,10 @@ public final class B1NoopLatency {
                 return null;
             }));
         }
-        for (Future<?> f : workers) f.get();
-        pool.shutdown();
+        try {
+            for (Future<?> f : workers) f.get();
+        } finally {
+            pool.shutdownNow();   // also when a job did not complete: idle workers would keep the JVM alive
+        }
     }
 }
