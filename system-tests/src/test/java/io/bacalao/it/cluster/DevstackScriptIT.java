@@ -131,7 +131,8 @@ class DevstackScriptIT {
             try (var recorded = Files.list(archives)) {
                 List<String> names = recorded.map(p -> p.getFileName().toString()).toList();
                 for (String role : List.of("orchestrator-", "compute-")) {
-                    assertTrue(names.stream().anyMatch(n -> n.startsWith(role) && n.endsWith(".jsa")), role + " archive: " + names);
+                    assertTrue(names.stream().anyMatch(n -> n.startsWith(role) && n.endsWith(".jsa")),
+                            role + " archive: " + names);
                 }
             }
         } finally {

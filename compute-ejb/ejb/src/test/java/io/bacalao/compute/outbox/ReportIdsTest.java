@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +59,7 @@ class ReportIdsTest {
         CountDownLatch start = new CountDownLatch(1);
         ConcurrentLinkedQueue<Long> all = new ConcurrentLinkedQueue<>();
         List<Thread> started = new ArrayList<>();
-        List<AssertionError> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<AssertionError> failures = new CopyOnWriteArrayList<>();
         for (int t = 0; t < threads; t++) {
             started.add(Thread.ofPlatform().start(() -> {
                 try {

@@ -155,7 +155,8 @@ class ComputeIT {
         List<String> ids = IntStream.range(0, 60).mapToObj(i -> Ids.newExecutionId()).toList();
         node.storeProgressPairsAtOnce(ids);
         for (String id : ids) {
-            o.expect(ExecutionProgress.class, p -> p.executionId().equals(id) && p.state() == ExecutionStateType.Publishing);
+            o.expect(ExecutionProgress.class,
+                    p -> p.executionId().equals(id) && p.state() == ExecutionStateType.Publishing);
         }
         for (String id : ids) {
             assertEquals(List.of(ExecutionStateType.Running, ExecutionStateType.Publishing), o.progressStates(id),

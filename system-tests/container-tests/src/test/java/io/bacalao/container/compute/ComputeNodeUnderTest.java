@@ -66,8 +66,9 @@ public class ComputeNodeUnderTest {
     void storeProgressPairsAtOnce(List<String> executionIds) throws Exception {
         List<Future<Object>> stored = executionIds.stream().map(id -> threads.submit(() -> {
             transaction.begin();
-            outbox.add(id, new ExecutionProgress(settings.nodeId(), id, "j-" + id, ExecutionStateType.Running, null));
-            outbox.add(id, new ExecutionProgress(settings.nodeId(), id, "j-" + id, ExecutionStateType.Publishing, null));
+            for (ExecutionStateType state : List.of(ExecutionStateType.Running, ExecutionStateType.Publishing)) {
+                outbox.add(id, new ExecutionProgress(settings.nodeId(), id, "j-" + id, state, null));
+            }
             transaction.commit();
             return null;
         })).toList();
