@@ -54,10 +54,18 @@ public final class NodeJvmOptions {
      * short minor collections. The orchestrator's keeps the collector's sizing: a seventh of the heap
      * ({@code -XX:NewRatio=6}) saved ~29 MB of idle RSS but cost ~10 % more CPU per job under load (B9, same run),
      * its burst garbage promoted early (docs/node-footprint.md).
+     *
+     * <p>A compute node compiles a method once it has run a tenth as often as the JVM's default asks
+     * ({@code -XX:CompileThresholdScaling=0.1}): each node of a devstack sees only its share of the jobs, so with the
+     * default thresholds its per-job code ran interpreted for its first few hundred jobs, and a 1 + 3 devstack took
+     * over a thousand noop jobs to reach its steady latency (B1's measured jobs ran on nodes still warming up). It
+     * costs a compute node ~14 MB of idle RSS (the code compiled during its start) and no CPU to ready that B5
+     * could show; the orchestrator, which sees every job, gained nothing from it and keeps the default.
      */
     public static List<String> defaults(boolean orchestrator) {
         List<String> opts = new ArrayList<>(COMMON);
-        opts.addAll(orchestrator ? List.of("-Xmx768m") : List.of("-Xmx384m", "-Xmn24m"));
+        opts.addAll(orchestrator ? List.of("-Xmx768m")
+                : List.of("-Xmx384m", "-Xmn24m", "-XX:CompileThresholdScaling=0.1"));
         return opts;
     }
 

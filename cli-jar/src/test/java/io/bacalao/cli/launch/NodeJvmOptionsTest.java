@@ -10,14 +10,23 @@ import org.junit.jupiter.api.Test;
 
 class NodeJvmOptionsTest {
     @Test
-    void rolesDifferOnlyInTheirHeapSizes() {
+    void rolesDifferOnlyInTheirHeapSizesAndCompileThresholds() {
         List<String> orchestrator = NodeJvmOptions.of(true, Map.of());
         List<String> compute = NodeJvmOptions.of(false, Map.of());
         assertTrue(orchestrator.contains("-Xmx768m"), orchestrator.toString());
         assertTrue(compute.contains("-Xmx384m"), compute.toString());
         assertTrue(compute.contains("-Xms48m") && compute.contains("-XX:+UseSerialGC"), compute.toString());
         assertTrue(compute.contains("-Xmn24m") && !orchestrator.contains("-Xmn24m"), orchestrator.toString());
-        assertEquals(orchestrator.size() + 1, compute.size());
+        assertTrue(compute.contains("-XX:CompileThresholdScaling=0.1")
+                && orchestrator.stream().noneMatch(o -> o.startsWith("-XX:CompileThresholdScaling")), orchestrator.toString());
+        assertEquals(orchestrator.size() + 2, compute.size());
+    }
+
+    @Test
+    void aComputeNodesCompileThresholdsCanBePutBackToTheJvmsDefault() {
+        List<String> opts = NodeJvmOptions.of(false, Map.of(NodeJvmOptions.COMPUTE_ENV, "-XX:CompileThresholdScaling=1"));
+        assertTrue(opts.contains("-XX:CompileThresholdScaling=1") && !opts.contains("-XX:CompileThresholdScaling=0.1"),
+                opts.toString());
     }
 
     @Test
