@@ -26,7 +26,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * 5 ms, so that waiting adds the same small load whatever the concurrency.
  */
 final class BenchCluster implements AutoCloseable {
-    /** How long the devstack may take to be ready (a busy shared machine needs minutes). */
     /** How long a devstack may take to get ready (seconds: {@code -Dbacalao.bench.readySeconds}, default 600). */
     static final Duration READY = Duration.ofSeconds(Long.getLong("bacalao.bench.readySeconds", 600));
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

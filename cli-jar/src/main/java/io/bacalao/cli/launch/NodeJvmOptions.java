@@ -59,8 +59,8 @@ public final class NodeJvmOptions {
      * ({@code -XX:CompileThresholdScaling=0.1}): each node of a devstack sees only its share of the jobs, so with the
      * default thresholds its per-job code ran interpreted for its first few hundred jobs, and a 1 + 3 devstack took
      * over a thousand noop jobs to reach its steady latency (B1's measured jobs ran on nodes still warming up). It
-     * costs a compute node ~14 MB of idle RSS (the code compiled during its start) and no CPU to ready that B5
-     * could show; the orchestrator, which sees every job, gained nothing from it and keeps the default.
+     * costs a compute node 14-18 MB of idle RSS and about a second more CPU to get ready (the code compiled during
+     * its start); the orchestrator, which sees every job, gained nothing from it and keeps the default.
      */
     public static List<String> defaults(boolean orchestrator) {
         List<String> opts = new ArrayList<>(COMMON);
