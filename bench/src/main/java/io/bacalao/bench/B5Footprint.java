@@ -59,7 +59,7 @@ public final class B5Footprint {
         System.out.printf("B5 machine: %d cores, load average %s at start%n", java.lang.Runtime.getRuntime().availableProcessors(),
                 loadAverage());
         for (String profile : profiles) {
-            if (profile.contains("+cds") && !hasArchives(profile)) {
+            if (profile.contains("+cds") && lacksArchives(profile, computes, ARCHIVES)) {
                 Run recording = run(profile, computes, 0, true);
                 System.out.printf("B5 recording start for %s (not measured): ready in %.1fs%n", profile, recording.readySeconds());
             }
@@ -81,36 +81,18 @@ public final class B5Footprint {
     }
 
     /**
-     * True when {@link #ARCHIVES} holds an archive for both roles made for this profile's runtime as it is now:
-     * {@code bench/run} rebuilds the WARs, and an archive recorded before that is not mapped (its fingerprint
-     * names each artefact's size and time), so a stale one counts as missing and is recorded again.
+     * True when a start of {@code profile} would find no class archive of a role to map, as its launcher decides
+     * ({@link LocalCluster#lacksArchives}): an archive is named by what it was made for (the JDK, each runtime
+     * artefact's size and time, the JVM options), so one recorded before {@code bench/run} rebuilt the WARs, or for
+     * other options on the same runtime, counts as missing and is recorded again.
      */
-    static boolean hasArchives(String profile) throws IOException {
-        String[] parts = profile.split("@", 2);
-        return hasArchives(ARCHIVES, Path.of(parts.length > 1 ? parts[1] : DEFAULT_RUNTIME, "payara-micro.jar").toAbsolutePath());
-    }
-
-    static boolean hasArchives(Path dir, Path payara) throws IOException {
-        if (!Files.isDirectory(dir)) return false;
-        try (var files = Files.list(dir)) {
-            return files.filter(f -> f.toString().endsWith(".jsa.txt")).filter(f -> {
-                try {
-                    String fingerprint = Files.readString(f);
-                    return fingerprint.contains(payara.toString()) && artefactsUnchanged(fingerprint);
-                } catch (IOException e) {
-                    return false;
-                }
-            }).map(f -> f.getFileName().toString().split("-")[0]).distinct().count() >= 2;
+    static boolean lacksArchives(String profile, int computes, Path archives) throws IOException {
+        Path root = Files.createTempDirectory("bacalao-b5");
+        try (LocalCluster cluster = cluster(profile, root, computes, false, archives)) {
+            return cluster.lacksArchives();
+        } finally {
+            deleteTree(root);
         }
-    }
-
-    /** True when every {@code artefact PATH SIZE MILLIS} line of an archive's fingerprint still holds. */
-    static boolean artefactsUnchanged(String fingerprint) {
-        return fingerprint.lines().filter(l -> l.startsWith("artefact ")).allMatch(l -> {
-            String stamp = l.substring("artefact ".length());
-            int size = stamp.lastIndexOf(' ', stamp.lastIndexOf(' ') - 1);
-            return size > 0 && stamp.equals(ClassArchives.fileStamp(Path.of(stamp.substring(0, size))));
-        });
     }
 
     static String loadAverage() {
@@ -127,30 +109,8 @@ public final class B5Footprint {
      */
     static Run run(String profile, int computes, int settleSeconds, boolean record) throws Exception {
         Path root = Files.createTempDirectory("bacalao-b5");
-        Config config = DevstackCommand.withLocalResults(Config.defaults().with(ConfigKeys.API_HOST, "127.0.0.1")
-                .with(ConfigKeys.DATA_DIR, root.toString()));
-        int base = BenchCluster.freeBlock(2 * computes + 3);
-        config = config.with(ConfigKeys.API_PORT, String.valueOf(base)).with(ConfigKeys.ORCHESTRATOR_PORT,
-                String.valueOf(base + computes + 1)).with(ConfigKeys.LOCAL_PUBLISHER_PORT, String.valueOf(base + computes + 2));
-        String[] parts = profile.split("@", 2);
-        String runtime = parts.length > 1 ? parts[1] : DEFAULT_RUNTIME;
-        System.setProperty("bacalao.runtime", runtime);   // LocalCluster launches nodes from bacalao.runtime
-        boolean cds = parts[0].endsWith("+cds");
-        List<String> opts = List.of(parts[0].substring(0, parts[0].length() - (cds ? "+cds".length() : 0)).split("%"));
-        List<String> extra = opts.subList(1, opts.size());
-        UnaryOperator<NodeSpec> named = switch (opts.get(0)) {
-            case "current" -> UnaryOperator.identity();
-            case "previous" -> s -> s.withJvmOptions(NodeJvmOptions.previous(s.orchestrator()));
-            default -> throw new IllegalArgumentException(
-                    "profile is current or previous[%OPTION...][+cds][@runtime], not " + profile);
-        };
-        UnaryOperator<NodeSpec> options = s -> {
-            NodeSpec spec = named.apply(s);
-            return spec.withJvmOptions(NodeJvmOptions.override(spec.jvmOptions(), extra));
-        };
-        ClassArchives archives = new ClassArchives(ARCHIVES, cds, record);
         long t0 = System.nanoTime();
-        try (LocalCluster cluster = new LocalCluster(config, root.resolve("devstack"), options, archives)) {
+        try (LocalCluster cluster = cluster(profile, root, computes, record, ARCHIVES)) {
             Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "stop-b5-nodes")); // on SIGTERM or Ctrl+C
             cluster.start(computes);
             double ready;
@@ -184,6 +144,41 @@ public final class B5Footprint {
         } finally {
             deleteTree(root);
         }
+    }
+
+    /**
+     * The devstack of one start of {@code profile}, not started yet: its nodes on free loopback ports with data dirs
+     * under {@code root}, launched from the profile's runtime with its JVM options, and its class archives in
+     * {@code archives} (used with {@code +cds}, recorded where missing with {@code record}).
+     */
+    static LocalCluster cluster(String profile, Path root, int computes, boolean record, Path archives) {
+        Config config = DevstackCommand.withLocalResults(Config.defaults().with(ConfigKeys.API_HOST, "127.0.0.1")
+                .with(ConfigKeys.DATA_DIR, root.toString()));
+        int base = BenchCluster.freeBlock(2 * computes + 3);
+        config = config.with(ConfigKeys.API_PORT, String.valueOf(base)).with(ConfigKeys.ORCHESTRATOR_PORT,
+                String.valueOf(base + computes + 1)).with(ConfigKeys.LOCAL_PUBLISHER_PORT, String.valueOf(base + computes + 2));
+        String[] parts = profile.split("@", 2);
+        // LocalCluster launches nodes from bacalao.runtime
+        System.setProperty("bacalao.runtime", parts.length > 1 ? parts[1] : DEFAULT_RUNTIME);
+        return new LocalCluster(config, root.resolve("devstack"), options(profile),
+                new ClassArchives(archives, parts[0].endsWith("+cds"), record));
+    }
+
+    /** A profile's JVM options: {@code current} or {@code previous}, then each {@code %OPTION} in its place. */
+    static UnaryOperator<NodeSpec> options(String profile) {
+        String named = profile.split("@", 2)[0].replaceFirst("\\+cds$", "");
+        List<String> opts = List.of(named.split("%"));
+        List<String> extra = opts.subList(1, opts.size());
+        UnaryOperator<NodeSpec> base = switch (opts.get(0)) {
+            case "current" -> UnaryOperator.identity();
+            case "previous" -> s -> s.withJvmOptions(NodeJvmOptions.previous(s.orchestrator()));
+            default -> throw new IllegalArgumentException(
+                    "profile is current or previous[%OPTION...][+cds][@runtime], not " + profile);
+        };
+        return s -> {
+            NodeSpec spec = base.apply(s);
+            return spec.withJvmOptions(NodeJvmOptions.override(spec.jvmOptions(), extra));
+        };
     }
 
     /** The runtime of this build (the property bench/run sets), before a profile's {@code @DIR} replaces it. */
