@@ -203,7 +203,7 @@ public final class ClassArchives {
     }
 
     /** {@code path size mtime-millis}, or {@code path missing}: how a fingerprint names an artefact. */
-    public static String fileStamp(Path p) {
+    static String fileStamp(Path p) {
         Path abs = p.toAbsolutePath();
         try {
             return abs + " " + Files.size(abs) + " " + Files.getLastModifiedTime(abs).toMillis();
