@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * B7: wall time of the commands people type ({@code ./bacalao job list}, {@code node list}, {@code version}) against
- * a running devstack, each beside {@code curl} of the same route measured in the same run, interleaved (command,
- * curl, command, curl, …) so that the machine's load weighs on both alike. Each run is a fresh process, as a user's
+ * B7: wall time of the commands people type ({@code ./bacalao job list}, {@code node list}, {@code version}, and
+ * {@code job run} of a noop job, which waits for the job's end) against a running devstack, each beside {@code curl}
+ * of the same route measured in the same run (for {@code job run}: the submit alone), interleaved (command, curl,
+ * command, curl, …) so that the machine's load weighs on both alike. Each run is a fresh process, as a user's
  * is; the CPU time (user + system) of the command is printed too, being less sensitive than wall time to other
  * processes on a shared machine. {@code BACALAO_AOT=0} runs (the launcher without its AOT cache) are measured in the
  * same rotation, so that the cache's share is read from the same run.
@@ -23,12 +24,33 @@ import java.util.concurrent.TimeUnit;
  * an older checkout, built) is measured in the same rotation, for before/after figures from one run.
  */
 public final class B7CliLatency {
-    private static final Map<String, String> ROUTES = new LinkedHashMap<>();
+    /** What {@code job run} submits: B1's noop job. */
+    private static final Path NOOP_SPEC = noopSpec();
+    /** Each command and the request that curl makes beside it: the route, then curl's arguments before the URL. */
+    private static final Map<String, Request> COMMANDS = new LinkedHashMap<>();
 
     static {
-        ROUTES.put("job list", "/api/v1/orchestrator/jobs?limit=10&labels=bacalhau_canary%20%21%3D%20true");
-        ROUTES.put("node list", "/api/v1/orchestrator/nodes");
-        ROUTES.put("version", "/api/v1/agent/version");
+        COMMANDS.put("job list", Request.get("/api/v1/orchestrator/jobs?limit=10&labels=bacalhau_canary%20%21%3D%20true"));
+        COMMANDS.put("node list", Request.get("/api/v1/orchestrator/nodes"));
+        COMMANDS.put("version", Request.get("/api/v1/agent/version"));
+        COMMANDS.put("job run " + NOOP_SPEC, new Request("/api/v1/orchestrator/jobs", List.of("-X", "PUT", "-H",
+                "Content-Type: application/json", "--data-binary", "{\"Job\":" + B1NoopLatency.NOOP + "}")));
+    }
+
+    private record Request(String route, List<String> curlArgs) {
+        static Request get(String route) {
+            return new Request(route, List.of());
+        }
+    }
+
+    private static Path noopSpec() {
+        try {
+            Path spec = Files.createTempFile("b7-noop", ".json");
+            spec.toFile().deleteOnExit();
+            return Files.writeString(spec, B1NoopLatency.NOOP);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private B7CliLatency() {
@@ -57,17 +79,17 @@ public final class B7CliLatency {
         var u = java.net.URI.create(api);
         List<String> apiFlags = List.of("--api-host", u.getHost(), "--api-port", String.valueOf(u.getPort()));
         // warm the OS caches and the server, and check that every command answers
-        for (Map.Entry<String, String> r : ROUTES.entrySet()) {
+        for (Map.Entry<String, Request> r : COMMANDS.entrySet()) {
             Sample s = cli(launcher, r.getKey(), apiFlags, true);
             if (s.exitCode != 0) throw new IllegalStateException("'bacalao " + r.getKey() + "' failed: " + s.output);
             if (other != null && cli(other, r.getKey(), apiFlags, true).exitCode != 0) {
                 throw new IllegalStateException(other + " " + r.getKey() + " failed");
             }
-            curl(api + r.getValue());
+            curl(api, r.getValue());
         }
         System.out.printf("B7 %d runs each, interleaved; launcher %s; API %s; %d CPUs, load average %s%n", runs,
                 launcher, api, Runtime.getRuntime().availableProcessors(), loadAverage());
-        for (Map.Entry<String, String> r : ROUTES.entrySet()) {
+        for (Map.Entry<String, Request> r : COMMANDS.entrySet()) {
             Stats wall = new Stats();
             Stats cpu = new Stats();
             Stats wallNoAot = new Stats();
@@ -79,7 +101,7 @@ public final class B7CliLatency {
                 Sample s = cli(launcher, r.getKey(), apiFlags, true);
                 wall.add(s.wallMillis);
                 cpu.add(s.cpuMillis);
-                curl.add(curl(api + r.getValue()));
+                curl.add(curl(api, r.getValue()));
                 Sample n = cli(launcher, r.getKey(), apiFlags, false);
                 wallNoAot.add(n.wallMillis);
                 cpuNoAot.add(n.cpuMillis);
@@ -89,10 +111,11 @@ public final class B7CliLatency {
                     cpuOther.add(o.cpuMillis);
                 }
             }
-            System.out.println(line("./bacalao " + r.getKey(), wall, cpu));
+            System.out.println(line("./bacalao " + r.getKey().replace(" " + NOOP_SPEC, " <noop job>"), wall, cpu));
             System.out.println(line("  same, BACALAO_AOT=0", wallNoAot, cpuNoAot));
             if (other != null) System.out.println(line("  " + other, wallOther, cpuOther));
-            System.out.printf("  %-31s wall p50=%6.1fms p90=%6.1fms%n", "curl " + r.getValue().replaceAll("\\?.*", ""),
+            System.out.printf("  %-31s wall p50=%6.1fms p90=%6.1fms%n", "curl " + (r.getValue().curlArgs().isEmpty()
+                            ? "" : "PUT ") + r.getValue().route().replaceAll("\\?.*", ""),
                     curl.percentile(50), curl.percentile(90));
         }
         System.out.printf("load average after: %s%n", loadAverage());
@@ -140,11 +163,14 @@ public final class B7CliLatency {
         return Integer.parseInt(goTime.substring(0, m)) * 60 + Double.parseDouble(goTime.substring(m + 1, goTime.length() - 1));
     }
 
-    private static double curl(String url) throws IOException, InterruptedException {
+    private static double curl(String api, Request r) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("curl", "-sf", "-o", "/dev/null"));
+        cmd.addAll(r.curlArgs());
+        cmd.add(api + r.route());
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder("curl", "-sf", "-o", "/dev/null", url).start();
+        Process p = new ProcessBuilder(cmd).start();
         p.getInputStream().readAllBytes();
-        if (p.waitFor() != 0) throw new IllegalStateException("curl " + url + " failed");
+        if (p.waitFor() != 0) throw new IllegalStateException(String.join(" ", cmd) + " failed");
         return (System.nanoTime() - t0) / 1e6;
     }
 

@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * Follows a job's history as {@code job run} does (reference §6.2): polls the history route with its paging
- * token until the token comes back empty (the job ended); prints the first event with the header, then
- * execution-level events, and job-level errors until an execution error has been shown.
+ * token until the token comes back empty (the job ended), pausing between reads as {@link HistoryPolls} says;
+ * prints the first event with the header, then execution-level events, and job-level errors until an execution
+ * error has been shown.
  *
  * <p>With {@code --group-events} (Bacalhau's grouped printer) it shows instead one table: each execution's latest
  * event in the order the executions appeared, then the job's latest event. On a terminal the table is redrawn in
@@ -27,7 +28,6 @@ import java.util.Map;
  */
 final class ProgressPrinter {
     private static final String FORMAT = " %-12s  %-10s  %-15s  %s%n";
-    private static final Duration POLL = Duration.ofMillis(250);
     private static final int PAGE = 10;
 
     private final ApiClient client;
@@ -65,6 +65,7 @@ final class ProgressPrinter {
     private boolean poll(String jobId, long version, Instant deadline, boolean print, GroupedEvents groups,
                          JavaType type) throws InterruptedException {
         String token = "";
+        HistoryPolls polls = new HistoryPolls();
         boolean first = true;
         boolean executionError = false;
         while (Instant.now().isBefore(deadline)) {
@@ -87,7 +88,7 @@ final class ProgressPrinter {
             out.flush();
             if (page.nextToken() == null || page.nextToken().isEmpty()) return true;
             token = page.nextToken();
-            if (page.items().size() < PAGE) Thread.sleep(POLL.toMillis());
+            if (page.items().size() < PAGE) Thread.sleep(polls.after(!page.items().isEmpty()).toMillis());
         }
         return false;
     }
