@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * an older checkout, built) is measured in the same rotation, for before/after figures from one run.
  */
 public final class B7CliLatency {
-    /** What {@code job run} submits: B1's noop job. */
+    /** What {@code job run} submits: B1's noop job, in YAML as in Bacalhau's tutorials. */
+    private static final String NOOP_YAML = "Type: batch\nCount: 1\nTasks:\n  - Name: main\n    Engine:\n      Type: noop\n";
     private static final Path NOOP_SPEC = noopSpec();
     /** Each command and the request that curl makes beside it: the route, then curl's arguments before the URL. */
     private static final Map<String, Request> COMMANDS = new LinkedHashMap<>();
@@ -45,9 +46,9 @@ public final class B7CliLatency {
 
     private static Path noopSpec() {
         try {
-            Path spec = Files.createTempFile("b7-noop", ".json");
+            Path spec = Files.createTempFile("b7-noop", ".yaml");
             spec.toFile().deleteOnExit();
-            return Files.writeString(spec, B1NoopLatency.NOOP);
+            return Files.writeString(spec, NOOP_YAML);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

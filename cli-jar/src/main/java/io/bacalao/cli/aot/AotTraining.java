@@ -11,31 +11,64 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The training run of the CLI's AOT cache (JEP 483/514; see docs/cli-startup.md): the build runs this class with
  * {@code -XX:AOTCacheOutput}, and the JVM records the classes, linkage and lambda forms that the commands people
  * type most often use, so that {@code ./bacalao} later starts with them already loaded and linked.
  *
- * <p>It runs those commands through {@link Main#run} against a loopback responder that answers the three routes
- * with fixed bodies in the API's shape ({@code src/main/resources/io/bacalao/cli/aot}). The responder is a plain
+ * <p>It runs those commands through {@link Main#run} against a loopback responder that answers their routes with
+ * fixed bodies in the API's shape ({@code src/main/resources/io/bacalao/cli/aot}); the submitting commands submit a
+ * job that has already ended, so that they read its history once and its record, print, and exit. The responder is a plain
  * socket on purpose: a JDK HTTP server would put its own classes in the cache, to be loaded at every start. Every
  * command must exit 0, so that a model change that breaks the bodies fails the build instead of training on an
  * error path.
  */
 public final class AotTraining {
-    /** The commands trained, each against the responder. */
-    static final List<List<String>> COMMANDS = List.of(
-            List.of("version"),
-            List.of("job", "list"),
-            List.of("node", "list"),
-            List.of("job", "list", "--output", "json"));
+    /** The job that {@code job run} submits in training: a YAML file, as in Bacalhau's tutorials. */
+    private static final String SPEC = "Name: training\nType: batch\nCount: 1\nTasks:\n  - Name: main\n    Engine:\n"
+            + "      Type: docker\n      Params:\n        Image: ubuntu\n        Entrypoint: [echo, hi]\n";
+    /** The body of each trained request, by method and path ({@code {id}}: any job ID). */
     private static final Map<String, String> ROUTES = Map.of(
-            "/api/v1/agent/version", "version.json",
-            "/api/v1/orchestrator/jobs", "jobs.json",
-            "/api/v1/orchestrator/nodes", "nodes.json");
+            "GET /api/v1/agent/version", "version.json",
+            "GET /api/v1/orchestrator/jobs", "jobs.json",
+            "GET /api/v1/orchestrator/nodes", "nodes.json",
+            "PUT /api/v1/orchestrator/jobs", "submitted.json",
+            "GET /api/v1/orchestrator/jobs/{id}", "job.json",
+            "GET /api/v1/orchestrator/jobs/{id}/history", "history.json");
+    private static final Pattern JOB_ID = Pattern.compile("^(/api/v1/orchestrator/jobs/)[^/]+");
+
+    /** A trained command line: the command's words, then the API's flags, then its own flags and arguments. */
+    record Trained(List<String> command, List<String> args) {
+        String[] against(int port) {
+            List<String> all = new ArrayList<>(command);
+            all.addAll(List.of("--api-host", "127.0.0.1", "--api-port", String.valueOf(port)));
+            all.addAll(args);
+            return all.toArray(String[]::new);
+        }
+
+        @Override
+        public String toString() {
+            return String.join(" ", command) + (args.isEmpty() ? "" : " " + String.join(" ", args));
+        }
+    }
+
+    /** The commands trained, each against the responder; {@code spec} is the job file that {@code job run} reads. */
+    static List<Trained> commands(Path spec) {
+        return List.of(
+                new Trained(List.of("version"), List.of()),
+                new Trained(List.of("job", "list"), List.of()),
+                new Trained(List.of("node", "list"), List.of()),
+                new Trained(List.of("job", "list"), List.of("--output", "json")),
+                new Trained(List.of("job", "run"), List.of(spec.toString())),
+                new Trained(List.of("docker", "run"), List.of("ubuntu", "echo", "hi")));
+    }
 
     private AotTraining() {
     }
@@ -52,35 +85,33 @@ public final class AotTraining {
     /** Runs every trained command; returns how many failed, each written to {@code report}. */
     static int run(PrintWriter report) throws IOException {
         int failed = 0;
+        Path spec = Files.createTempFile("bacalao-aot-training", ".yaml");
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Files.writeString(spec, SPEC);
             Thread.ofPlatform().daemon().name("aot-training-responder").start(() -> serve(server));
-            for (List<String> command : COMMANDS) {
+            for (Trained command : commands(spec)) {
                 StringWriter out = new StringWriter();
                 StringWriter err = new StringWriter();
-                String[] args = concat(command, "--api-host", "127.0.0.1", "--api-port", String.valueOf(server.getLocalPort()));
-                int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+                int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true),
+                        command.against(server.getLocalPort()));
                 if (code != 0) {
                     failed++;
-                    report.println("AOT training: '" + String.join(" ", command) + "' exited " + code + ": " + err);
+                    report.println("AOT training: '" + command + "' exited " + code + ": " + err);
                 }
             }
+        } finally {
+            Files.deleteIfExists(spec);
         }
         return failed;
-    }
-
-    private static String[] concat(List<String> command, String... more) {
-        String[] all = command.toArray(new String[command.size() + more.length]);
-        System.arraycopy(more, 0, all, command.size(), more.length);
-        return all;
     }
 
     private static void serve(ServerSocket server) {
         while (!server.isClosed()) {
             try (Socket s = server.accept()) {
-                String path = requestPath(s.getInputStream());
-                String resource = ROUTES.get(path);
+                String route = route(s.getInputStream());
+                String resource = ROUTES.get(route);
                 byte[] body = resource == null
-                        ? ("{\"Status\":404,\"Message\":\"no route " + path + "\",\"Code\":\"NotFound\"}").getBytes(StandardCharsets.UTF_8)
+                        ? ("{\"Status\":404,\"Message\":\"no route " + route + "\",\"Code\":\"NotFound\"}").getBytes(StandardCharsets.UTF_8)
                         : resource(resource);
                 OutputStream out = s.getOutputStream();
                 out.write(("HTTP/1.1 " + (resource == null ? "404 Not Found" : "200 OK")
@@ -94,19 +125,25 @@ public final class AotTraining {
         }
     }
 
-    /** The path of a request (query dropped), read up to the end of its headers; the trained requests have no body. */
-    private static String requestPath(InputStream in) throws IOException {
+    /**
+     * The route of a request, {@code METHOD path} (query dropped, a job ID as {@code {id}}), read up to the end of its
+     * headers; its body, if any, is read and dropped.
+     */
+    private static String route(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         for (int b; matched < 4 && (b = in.read()) >= 0; ) {
             head.write(b);
             matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
         }
-        String requestLine = head.toString(StandardCharsets.US_ASCII).lines().findFirst().orElse("");
-        String[] parts = requestLine.split(" ");
+        List<String> lines = head.toString(StandardCharsets.US_ASCII).lines().toList();
+        in.readNBytes(lines.stream().filter(l -> l.regionMatches(true, 0, "Content-Length:", 0, 15))
+                .mapToInt(l -> Integer.parseInt(l.substring(15).trim())).findFirst().orElse(0));
+        String[] parts = lines.isEmpty() ? new String[0] : lines.get(0).split(" ");
         String target = parts.length > 1 ? parts[1] : "/";
         int q = target.indexOf('?');
-        return q < 0 ? target : target.substring(0, q);
+        String path = q < 0 ? target : target.substring(0, q);
+        return (parts.length > 0 ? parts[0] : "") + " " + JOB_ID.matcher(path).replaceFirst("$1{id}");
     }
 
     private static byte[] resource(String name) throws IOException {
