@@ -161,14 +161,18 @@ final class BenchCluster implements AutoCloseable {
         return awaitEnd(submit(jobJson));
     }
 
-    /** {@link #runToEnd}, failing with the job's executions (their states and messages) unless it Completed. */
-    void runToCompletion(String jobJson) throws Exception {
+    /**
+     * {@link #runToEnd}, failing with the job's executions (their states and messages) unless it Completed; returns
+     * the job's ID.
+     */
+    String runToCompletion(String jobJson) throws Exception {
         String id = submit(jobJson);
         String state = awaitEnd(id);
         if (!state.equals("Completed")) {
             throw new IllegalStateException("job " + id + " ended " + state + "; its executions: "
                     + get("/api/v1/orchestrator/jobs/" + id + "/executions"));
         }
+        return id;
     }
 
     private String awaitEnd(String id) throws Exception {
