@@ -25,10 +25,10 @@ import java.util.regex.Pattern;
  *
  * <p>It runs those commands through {@link Main#run} against a loopback responder that answers their routes with
  * fixed bodies in the API's shape ({@code src/main/resources/io/bacalao/cli/aot}); the submitting commands submit a
- * job that has already ended, so that they read its history once and its record, print, and exit. The responder is a plain
- * socket on purpose: a JDK HTTP server would put its own classes in the cache, to be loaded at every start. Every
- * command must exit 0, so that a model change that breaks the bodies fails the build instead of training on an
- * error path.
+ * job that has already ended, so that they read its history once and its record, print, and exit. The responder is
+ * a plain socket on purpose: a JDK HTTP server would put its own classes in the cache, to be loaded at every start.
+ * Every command must exit 0, so that a model change that breaks the bodies fails the build instead of training on
+ * an error path.
  */
 public final class AotTraining {
     /** The job that {@code job run} submits in training: a YAML file, as in Bacalhau's tutorials. */
