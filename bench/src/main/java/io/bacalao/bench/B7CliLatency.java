@@ -27,20 +27,32 @@ public final class B7CliLatency {
     /** What {@code job run} submits: B1's noop job, in YAML as in Bacalhau's tutorials. */
     private static final String NOOP_YAML = "Type: batch\nCount: 1\nTasks:\n  - Name: main\n    Engine:\n      Type: noop\n";
     private static final Path NOOP_SPEC = noopSpec();
-    /** Each command and the request that curl makes beside it: the route, then curl's arguments before the URL. */
+    /** Each command and the request that curl makes beside it. */
     private static final Map<String, Request> COMMANDS = new LinkedHashMap<>();
 
     static {
         COMMANDS.put("job list", Request.get("/api/v1/orchestrator/jobs?limit=10&labels=bacalhau_canary%20%21%3D%20true"));
         COMMANDS.put("node list", Request.get("/api/v1/orchestrator/nodes"));
         COMMANDS.put("version", Request.get("/api/v1/agent/version"));
-        COMMANDS.put("job run " + NOOP_SPEC, new Request("/api/v1/orchestrator/jobs", List.of("-X", "PUT", "-H",
-                "Content-Type: application/json", "--data-binary", "{\"Job\":" + B1NoopLatency.NOOP + "}")));
+        COMMANDS.put("job run " + NOOP_SPEC, new Request("PUT", "/api/v1/orchestrator/jobs",
+                "{\"Job\":" + B1NoopLatency.NOOP + "}"));
     }
 
-    private record Request(String route, List<String> curlArgs) {
+    /** An API request: a GET has no body, any other method sends {@code body} as JSON. */
+    private record Request(String method, String route, String body) {
         static Request get(String route) {
-            return new Request(route, List.of());
+            return new Request("GET", route, null);
+        }
+
+        /** curl's arguments before the URL. */
+        List<String> curlArgs() {
+            return method.equals("GET") ? List.of()
+                    : List.of("-X", method, "-H", "Content-Type: application/json", "--data-binary", body);
+        }
+
+        /** How the figure's line names it: the route without its query, after the method unless a GET. */
+        String label() {
+            return (method.equals("GET") ? "" : method + " ") + route.replaceAll("\\?.*", "");
         }
     }
 
@@ -115,8 +127,7 @@ public final class B7CliLatency {
             System.out.println(line("./bacalao " + r.getKey().replace(" " + NOOP_SPEC, " <noop job>"), wall, cpu));
             System.out.println(line("  same, BACALAO_AOT=0", wallNoAot, cpuNoAot));
             if (other != null) System.out.println(line("  " + other, wallOther, cpuOther));
-            System.out.printf("  %-31s wall p50=%6.1fms p90=%6.1fms%n", "curl " + (r.getValue().curlArgs().isEmpty()
-                            ? "" : "PUT ") + r.getValue().route().replaceAll("\\?.*", ""),
+            System.out.printf("  %-31s wall p50=%6.1fms p90=%6.1fms%n", "curl " + r.getValue().label(),
                     curl.percentile(50), curl.percentile(90));
         }
         System.out.printf("load average after: %s%n", loadAverage());
