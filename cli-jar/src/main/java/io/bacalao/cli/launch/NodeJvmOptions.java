@@ -33,11 +33,23 @@ public final class NodeJvmOptions {
      * keeps one arena of each kind, heap and direct, instead of two per core: each arena holds at least one 4 MB
      * chunk for good once a thread allocated from it, which cost the orchestrator (broker and clients) eight chunks
      * and a compute node four; under B2's load one arena cost no CPU that the runs could show.
+     *
+     * <p>Contract: a node's start makes no full collection for compiled code or class metadata. The JVM collects
+     * the whole heap, to unload code, each time {@code SweeperThreshold} percent of the code cache has been
+     * compiled since the last unloading (9.6 MB of the 64 MB reserved at the default 15 %: twice per compute node
+     * start, which compiles ~22 MB, once per orchestrator start, ~15 MB), and, without a class archive, each time
+     * class metadata passes {@code MetaspaceSize}, raised step by step from 21 MB (four times per start, which ends
+     * at ~115 MB in a compute node and ~121 MB in the orchestrator). At 50 % (32 MB of new code) and 160 MB neither
+     * happens during a start; each such collection took 0.1-0.5 s of a node's start (docs/node-footprint.md,
+     * "No collections for code or metadata at start"). Code that could be unloaded is not, until the node's own
+     * collection once its start has settled; the JVM still collects whenever the code cache runs short
+     * ({@code StartAggressiveSweepingAt}).
      */
     private static final List<String> COMMON = List.of("-XX:+UseSerialGC", "-Xms48m", "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=20", "-XX:-ShrinkHeapInSteps", "-XX:TrimNativeHeapInterval=10000",
             "-XX:+UseCompactObjectHeaders", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m",
-            "-Dio.netty.allocator.numHeapArenas=1", "-Dio.netty.allocator.numDirectArenas=1");
+            "-XX:SweeperThreshold=50", "-XX:MetaspaceSize=160m", "-Dio.netty.allocator.numHeapArenas=1",
+            "-Dio.netty.allocator.numDirectArenas=1");
 
     /** The defaults before issue 13 (-Xmx768m/-Xmx384m, serial, C1): the baseline B5Footprint compares against. */
     public static List<String> previous(boolean orchestrator) {

@@ -4,8 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class NodeJvmOptionsTest {
@@ -65,6 +72,40 @@ class NodeJvmOptionsTest {
         List<String> opts = NodeJvmOptions.of(true, Map.of(NodeJvmOptions.ORCHESTRATOR_ENV, "-Dio.netty.allocator.numHeapArenas=4"));
         assertTrue(opts.contains("-Dio.netty.allocator.numHeapArenas=4") && !opts.contains("-Dio.netty.allocator.numHeapArenas=1"),
                 opts.toString());
+    }
+
+    /**
+     * What a node's start compiles and, without a class archive, loads (docs/node-footprint.md, "No collections for
+     * code or metadata at start"): the JVM, given the defaults, must not collect the whole heap for either.
+     */
+    @Test
+    void aNodesStartStaysUnderTheJvmsThresholdsForCollectingCodeAndClassMetadata() throws Exception {
+        long compiledAtStart = 22L << 20;
+        long metadataAtStart = 121L << 20;
+        for (boolean orchestrator : new boolean[]{true, false}) {
+            Map<String, String> flags = finalFlags(NodeJvmOptions.of(orchestrator, Map.of()));
+            long reserved = Long.parseLong(flags.get("ReservedCodeCacheSize"));
+            double percent = Double.parseDouble(flags.get("SweeperThreshold"));
+            assertTrue(reserved * percent / 100 > compiledAtStart * 1.25,
+                    "code unloaded every " + percent + " % of " + reserved + " bytes of code cache");
+            long metaspace = Long.parseLong(flags.get("MetaspaceSize"));
+            assertTrue(metaspace > metadataAtStart * 1.25, "first metadata collection at " + metaspace + " bytes");
+        }
+    }
+
+    /** The flags of a JVM of this JDK started with {@code options}, as {@code -XX:+PrintFlagsFinal} prints them. */
+    private static Map<String, String> finalFlags(List<String> options) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(options);
+        cmd.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        Map<String, String> flags = new HashMap<>();
+        Matcher m = Pattern.compile("(?m)^\\s*\\S+\\s+(\\w+)\\s+:?=\\s+(\\S+)").matcher(out);
+        while (m.find()) flags.put(m.group(1), m.group(2));
+        return flags;
     }
 
     @Test
