@@ -9,55 +9,49 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
-import java.util.function.IntSupplier;
 
 /**
  * Learns when jobs end through the public API, reading only the jobs that can still be waited for: it lists jobs
- * newest-created first ({@code order_by=created_at&reverse=true}), as many as were submitted since the oldest job
- * still waited for, plus those whose submit is still on its way, plus a margin. Creation order never changes, so no
- * end is missed; the order of modification would not do, because the orchestrator may stamp a change with a time
- * taken before it commits (a job can become Completed "in the past"). The cost of a poll follows the backlog, so the
- * pause between polls grows with it: {@code max(minInterval, 0.5 ms per job read)}, about 2,000 jobs read per second
- * at most. The first terminal state seen of a watched job goes to the callback.
+ * newest-created first ({@code order_by=created_at&reverse=true}) until it has read every job it waits for. Creation
+ * order never changes, so no end is missed; the order of modification would not do, because the orchestrator may
+ * stamp a change with a time taken before it commits (a job can become Completed "in the past"). The order in which
+ * submits are answered is not the order of creation either: under load a job created early can be answered after
+ * many created later, so how far to read is decided by the jobs waited for, not by a count of submits. The cost of a
+ * poll follows the backlog, so the pause between polls grows with it: {@code max(minInterval, 0.5 ms per job read)},
+ * about 2,000 jobs read per second at most. The first terminal state seen of a watched job goes to the callback.
  */
 final class CompletionWatcher implements AutoCloseable {
-    /** Jobs read per poll beyond those submitted since the oldest one waited for (concurrent submits interleave). */
+    /** Jobs asked for on a poll's first page beyond those waited for (finished jobs created among them). */
     static final int MARGIN = 20;
     static final double MILLIS_PER_JOB_READ = 0.5;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
     private final Duration minInterval;
     private final BiConsumer<String, String> onEnd;
-    private final IntSupplier submitsInFlight;
-    /** Watched jobs by submit sequence number (the oldest first), and the reverse index. */
-    private final ConcurrentSkipListMap<Long, String> bySeq = new ConcurrentSkipListMap<>();
-    private final Map<String, Long> waiting = new ConcurrentHashMap<>();
-    private final AtomicLong seq = new AtomicLong();
+    /** Watched jobs not yet seen ended. */
+    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong jobsRead = new AtomicLong();
     private final Thread thread;
 
-    /** {@code onEnd(jobId, state)} runs on the watcher's thread; {@code submitsInFlight}: submits not yet answered. */
-    CompletionWatcher(String base, Duration minInterval, IntSupplier submitsInFlight, BiConsumer<String, String> onEnd) {
+    /** {@code onEnd(jobId, state)} runs on the watcher's thread. */
+    CompletionWatcher(String base, Duration minInterval, BiConsumer<String, String> onEnd) {
         this.base = base;
         this.minInterval = minInterval;
-        this.submitsInFlight = submitsInFlight;
         this.onEnd = onEnd;
         this.thread = Thread.ofPlatform().daemon().name("completion-watcher").start(this::run);
     }
 
     /** Watches a job just submitted (its end may already have happened: it is seen on the next poll). */
     void watch(String jobId) {
-        long s = seq.incrementAndGet();
-        waiting.put(jobId, s);
-        bySeq.put(s, jobId);
+        waiting.add(jobId);
     }
 
     int waitingCount() {
@@ -76,7 +70,7 @@ final class CompletionWatcher implements AutoCloseable {
     private void run() {
         while (!closed.get()) {
             try {
-                int read = bySeq.isEmpty() ? 0 : poll();
+                int read = waiting.isEmpty() ? 0 : poll();
                 Thread.sleep(Math.max(minInterval.toMillis(), (long) (read * MILLIS_PER_JOB_READ)));
             } catch (InterruptedException e) {
                 return;
@@ -91,34 +85,34 @@ final class CompletionWatcher implements AutoCloseable {
         }
     }
 
-    /** Reads the newest jobs down to the oldest one waited for; returns how many it read. */
+    /**
+     * Reads the newest jobs until every job waited for when the poll began has been read (or the listing ends);
+     * returns how many it read.
+     */
     private int poll() throws Exception {
-        var oldest = bySeq.firstEntry();
-        if (oldest == null) return 0;
-        long want = seq.get() - oldest.getKey() + 1 + submitsInFlight.getAsInt() + MARGIN;
+        Set<String> unread = new HashSet<>(waiting);
+        if (unread.isEmpty()) return 0;
         int read = 0;
         String token = "";
-        while (read < want) {
-            String q = token.isEmpty() ? "order_by=created_at&reverse=true&limit=" + Math.min(1000, want)
+        do {
+            String q = token.isEmpty() ? "order_by=created_at&reverse=true&limit=" + Math.min(1000, unread.size() + MARGIN)
                     : "next_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
             JsonNode body = Json.mapper().readTree(get("/api/v1/orchestrator/jobs?" + q));
             for (JsonNode j : body.get("Items")) {
                 read++;
-                seen(j.get("ID").asText(), j.get("State").get("StateType").asText());
+                String id = j.get("ID").asText();
+                unread.remove(id);
+                seen(id, j.get("State").get("StateType").asText());
             }
             token = body.path("NextToken").asText("");
-            if (token.isEmpty()) break;
-        }
+        } while (!unread.isEmpty() && !token.isEmpty());
         jobsRead.addAndGet(read);
         return read;
     }
 
     private void seen(String id, String state) {
         if (!state.equals("Completed") && !state.equals("Failed") && !state.equals("Stopped")) return;
-        Long s = waiting.remove(id);
-        if (s == null) return;
-        bySeq.remove(s);
-        onEnd.accept(id, state);
+        if (waiting.remove(id)) onEnd.accept(id, state);
     }
 
     private String get(String path) throws Exception {

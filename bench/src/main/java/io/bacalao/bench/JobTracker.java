@@ -53,8 +53,7 @@ final class JobTracker implements AutoCloseable {
 
     JobTracker(String base, Duration pollInterval) {
         this.base = base;
-        this.watcher = new CompletionWatcher(base, pollInterval, () -> MAX_IN_FLIGHT - inFlight.availablePermits(),
-                this::ended);
+        this.watcher = new CompletionWatcher(base, pollInterval, this::ended);
     }
 
     /** Jobs of any phase seen Completed so far. */

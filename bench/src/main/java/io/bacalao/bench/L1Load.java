@@ -98,7 +98,7 @@ public final class L1Load {
     private void run(int jobs, int threads, Duration retention) throws Exception {
         Map<String, Long> rowsBefore = cluster.storeRows();
         double heapBefore = orchestrator.liveHeapMib();
-        try (CompletionWatcher watcher = new CompletionWatcher(cluster.base(), Duration.ofMillis(20), () -> threads, this::ended)) {
+        try (CompletionWatcher watcher = new CompletionWatcher(cluster.base(), Duration.ofMillis(20), this::ended)) {
             Stats alone = new Stats();
             long a0 = System.nanoTime();
             for (int i = 0; i < BASELINE_SUBMITS; i++) submit(watcher, alone);
