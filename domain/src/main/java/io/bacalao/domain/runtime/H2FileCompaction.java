@@ -99,8 +99,13 @@ public final class H2FileCompaction {
 
     /** Takes one compaction step on the H2 database behind {@code c}, once {@link #define} has run there. */
     static void step(Connection c) throws SQLException {
+        step(c, MAX_MILLIS);
+    }
+
+    /** {@link #step(Connection)} with another time budget (the bytes written stay {@link #MAX_WRITE_BYTES}). */
+    static void step(Connection c, int maxMillis) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("CALL " + ALIAS + "(" + MAX_MILLIS + ", " + MAX_WRITE_BYTES + ")");
+            s.execute("CALL " + ALIAS + "(" + maxMillis + ", " + MAX_WRITE_BYTES + ")");
         }
     }
 

@@ -19,18 +19,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An H2 file opened as the nodes open it ({@code WRITE_DELAY=0}) and written as a job store is (a row per job,
- * changed by later commits, history rows) grows by a chunk per commit; compacted as the nodes do, it stays a fraction
- * of that, and keeps its retention time.
+ * changed by later commits, history rows) can grow by a chunk per commit; compacted as the nodes do, it stays within a
+ * small multiple of the data it holds, and keeps its retention time.
  */
 class H2FileCompactionTest {
     static final int JOBS = 1500;
     static final int COMPACT_EVERY = 20;
+    /** A step's time budget here: ample, so that a step is bounded by the bytes it may write, not by the machine's load. */
+    static final int UNHURRIED_MILLIS = 10_000;
 
+    /**
+     * Measured against the data the file holds (H2's {@code DISK_SPACE_USED} of both tables: 2.3 MB), not against a
+     * file written without compaction: how much such a file grows depends on when H2 reuses freed chunks. On
+     * 2026-12-05 one machine's uncompacted file ended at 5.2 MB in most runs and at 92.5 MB in one, where the
+     * compacted one ended at 4.0 MB each time, so the comparison this test made before ("a quarter of the
+     * uncompacted file") failed there in most runs. Either uncompacted size is over twice the data.
+     */
     @Test
-    void aFileCompactedAsItIsWrittenStaysAFractionOfOneThatIsNot(@TempDir Path dir) throws Exception {
-        long grown = writeJobs(dir.resolve("plain"), false);
-        long compacted = writeJobs(dir.resolve("compacted"), true);
-        assertTrue(compacted * 4 < grown, "compacted " + compacted + " bytes against " + grown + " without");
+    void aFileCompactedAsItIsWrittenStaysUnderTwiceItsData(@TempDir Path dir) throws Exception {
+        Written compacted = writeJobs(dir.resolve("compacted"));
+        assertTrue(compacted.fileBytes() < 2 * compacted.dataBytes(), compacted.toString());
     }
 
     @Test
@@ -97,14 +105,22 @@ class H2FileCompactionTest {
                 });
     }
 
-    /** Writes {@link #JOBS} jobs in three commits each; returns the file's size at the end. */
-    private static long writeJobs(Path db, boolean compact) throws SQLException, java.io.IOException {
+    /** A file's size and the size of the data in it, as H2 counts it. */
+    private record Written(long fileBytes, long dataBytes) {
+    }
+
+    /**
+     * Writes {@link #JOBS} jobs in three commits each, compacting as the nodes do every {@link #COMPACT_EVERY} jobs;
+     * returns the file's size and its data's at the end.
+     */
+    private static Written writeJobs(Path db) throws SQLException, java.io.IOException {
+        long data;
         try (Connection c = open(db)) {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE JOBS(ID VARCHAR(64) PRIMARY KEY, STATE VARCHAR(32), SPEC VARCHAR(4000), T BIGINT)");
                 s.execute("CREATE TABLE HISTORY(ID BIGINT AUTO_INCREMENT PRIMARY KEY, JOB VARCHAR(64), EVENT VARCHAR(200))");
             }
-            if (compact) H2FileCompaction.define(c);
+            H2FileCompaction.define(c);
             String spec = "x".repeat(1500);
             for (int i = 0; i < JOBS; i++) {
                 String id = "j-" + i;
@@ -116,10 +132,14 @@ class H2FileCompactionTest {
                     c.commit();
                     c.setAutoCommit(true);
                 }
-                if (compact && (i + 1) % COMPACT_EVERY == 0) H2FileCompaction.step(c);
+                if ((i + 1) % COMPACT_EVERY == 0) H2FileCompaction.step(c, UNHURRIED_MILLIS);
+            }
+            try (ResultSet r = c.createStatement().executeQuery("SELECT DISK_SPACE_USED('JOBS') + DISK_SPACE_USED('HISTORY')")) {
+                r.next();
+                data = r.getLong(1);
             }
         }
-        return Files.size(db.resolveSibling(db.getFileName() + ".mv.db"));
+        return new Written(Files.size(db.resolveSibling(db.getFileName() + ".mv.db")), data);
     }
 
     private static void update(Connection c, String sql, String a, String b) throws SQLException {
