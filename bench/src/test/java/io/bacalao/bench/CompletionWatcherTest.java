@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,7 +104,7 @@ class CompletionWatcherTest {
             String[] p = kv.split("=", 2);
             if (p[0].equals("limit")) limit = Integer.parseInt(p[1]);
             if (p[0].equals("next_token")) {
-                String[] t = java.net.URLDecoder.decode(p[1], StandardCharsets.UTF_8).split(":");
+                String[] t = URLDecoder.decode(p[1], StandardCharsets.UTF_8).split(":");
                 offset = Integer.parseInt(t[0]);
                 limit = Integer.parseInt(t[1]);
             }
@@ -118,7 +120,7 @@ class CompletionWatcherTest {
         return "{\"Items\":[" + items + "],\"NextToken\":\"" + next + "\"}";
     }
 
-    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {
             assertTrue(System.nanoTime() < deadline, "condition not met within 30 s");
