@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,6 @@ class AotTrainingTest {
     void everyTrainedCommandExitsZero() throws Exception {
         StringWriter report = new StringWriter();
         assertEquals(0, AotTraining.run(new PrintWriter(report, true)), report.toString());
-        assertEquals(6, AotTraining.commands(java.nio.file.Path.of("job.yaml")).size());
+        assertEquals(6, AotTraining.commands(Path.of("job.yaml")).size());
     }
 }
