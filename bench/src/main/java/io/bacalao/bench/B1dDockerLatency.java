@@ -2,14 +2,15 @@ package io.bacalao.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.model.JobStateType;
 import io.bacalao.domain.spec.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,7 +41,6 @@ public final class B1dDockerLatency {
     private static final int WARMUP = 10;
     /** How often a job watched alone is read. */
     static final long POLL_MILLIS = 10;
-    private static final Set<String> TERMINAL = Set.of("Completed", "Failed", "Stopped");
 
     private B1dDockerLatency() {
     }
@@ -117,7 +117,10 @@ public final class B1dDockerLatency {
         return c;
     }
 
-    /** Submits B1d's job to {@code cluster} and watches it alone until it ends ({@link #watchedAlone(Api, long)}). */
+    /**
+     * Submits B1d's job to {@code cluster} and watches it alone until it ends, within the time the cluster's own wait
+     * allows ({@link #watchedAlone(Api, long, Duration)}).
+     */
     static Ended watchedAlone(BenchCluster cluster) throws Exception {
         return watchedAlone(new Api() {
             @Override
@@ -129,7 +132,7 @@ public final class B1dDockerLatency {
             public String get(String path) throws Exception {
                 return cluster.get(path);
             }
-        }, POLL_MILLIS);
+        }, POLL_MILLIS, BenchCluster.JOB_END);
     }
 
     /** The two calls of the API that watching a job alone makes. */
@@ -142,20 +145,24 @@ public final class B1dDockerLatency {
     }
 
     /**
-     * Submits a job and reads it every {@code pollMillis} ms until it is terminal; it must have Completed. The wall
-     * time runs from before the submit to the read that found the end; the stamped time from the same instant to
-     * the job's {@code ModifyTime} (nanoseconds since the epoch, as Bacalhau's API gives it) in that read.
+     * Submits a job and reads it every {@code pollMillis} ms until it is terminal; it must have Completed, within
+     * {@code endWithin} of the submit. The wall time runs from before the submit to the read that found the end; the
+     * stamped time from the same instant to the job's {@code ModifyTime} (nanoseconds since the epoch, as Bacalhau's
+     * API gives it) in that read.
      */
-    static Ended watchedAlone(Api api, long pollMillis) throws Exception {
+    static Ended watchedAlone(Api api, long pollMillis, Duration endWithin) throws Exception {
         Instant submitted = Instant.now();
         long s = System.nanoTime();
         String id = api.submit();
         while (true) {
+            if (System.nanoTime() - s > endWithin.toNanos()) {
+                throw new IllegalStateException("docker job " + id + " did not end within " + endWithin);
+            }
             Thread.sleep(pollMillis);
             JsonNode job = Json.mapper().readTree(api.get("/api/v1/orchestrator/jobs/" + id)).path("Job");
-            String state = job.path("State").path("StateType").asText();
-            if (!TERMINAL.contains(state)) continue;
-            if (!state.equals("Completed")) throw new IllegalStateException("docker job " + id + " ended " + state);
+            JobStateType state = JobStateType.parse(job.path("State").path("StateType").asText());
+            if (!state.isTerminal()) continue;
+            if (state != JobStateType.Completed) throw new IllegalStateException("docker job " + id + " ended " + state);
             double wall = (System.nanoTime() - s) / 1e6;
             long submittedNanos = submitted.getEpochSecond() * 1_000_000_000L + submitted.getNano();
             return new Ended(wall, (job.path("ModifyTime").asLong() - submittedNanos) / 1e6);

@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class BenchCluster implements AutoCloseable {
     /** How long a devstack may take to get ready (seconds: {@code -Dbacalao.bench.readySeconds}, default 600). */
     static final Duration READY = Duration.ofSeconds(Long.getLong("bacalao.bench.readySeconds", 600));
+    /** How long a job submitted through this cluster may take to end before the bench gives up on it. */
+    static final Duration JOB_END = Duration.ofMinutes(5);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final LocalCluster cluster;
     private final Config config;
@@ -178,7 +180,7 @@ final class BenchCluster implements AutoCloseable {
     private String awaitEnd(String id) throws Exception {
         CompletableFuture<String> done = new CompletableFuture<>();
         outstanding.put(id, done);
-        return done.get(5, TimeUnit.MINUTES);
+        return done.get(JOB_END.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     String submit(String jobJson) throws Exception {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ class B1dWatchedAloneTest {
     void readsTheJobUntilItEndsAndTakesTheOrchestratorsStampOfTheEnd() throws Exception {
         ScriptedJob job = new ScriptedJob(submitted -> submitted + 250_000_000L, "Pending", "Running", "Completed");
 
-        B1dDockerLatency.Ended ended = B1dDockerLatency.watchedAlone(job, 1);
+        B1dDockerLatency.Ended ended = B1dDockerLatency.watchedAlone(job, 1, Duration.ofMinutes(1));
 
         assertEquals(List.of("/api/v1/orchestrator/jobs/j-1", "/api/v1/orchestrator/jobs/j-1",
                 "/api/v1/orchestrator/jobs/j-1"), job.paths);
@@ -56,8 +57,18 @@ class B1dWatchedAloneTest {
     void aJobThatEndsOtherwiseThanCompletedFailsTheRun() {
         ScriptedJob job = new ScriptedJob(submitted -> submitted, "Running", "Failed");
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> B1dDockerLatency.watchedAlone(job, 1));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> B1dDockerLatency.watchedAlone(job, 1, Duration.ofMinutes(1)));
 
         assertEquals("docker job j-1 ended Failed", e.getMessage());
+    }
+
+    @Test
+    void aJobThatDoesNotEndInTimeFailsTheRun() {
+        ScriptedJob job = new ScriptedJob(submitted -> submitted, "Running");
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> B1dDockerLatency.watchedAlone(job, 1, Duration.ofMillis(50)));
+
+        assertEquals("docker job j-1 did not end within PT0.05S", e.getMessage());
     }
 }
