@@ -227,8 +227,8 @@ public final class ConfigKeys {
                 + " deliveries) before it is dead-lettered and its job fails.");
         // state writer (issue 13; docs/state-writer.md)
         b(INLINE_EVALUATION, "true", "Evaluate a job in the transaction that stores its submission or a node's report"
-                + " about it (no queue round trip); the stored evaluation stays pending and is queued when that fails"
-                + " (Bacalao; Bacalhau always queues).");
+                + " about it (no queue round trip); an evaluation completed so is not stored, one that cannot be is"
+                + " stored pending and queued (Bacalao; Bacalhau always queues).");
         d(EVALUATION_RETENTION, "1h", "How long an evaluation that ended (complete, failed, cancelled) is kept before a"
                 + " sweep deletes it, so the store does not grow with every job; jobs, executions and history are not"
                 + " affected (Bacalao).");

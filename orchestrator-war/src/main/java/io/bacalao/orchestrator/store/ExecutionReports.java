@@ -124,8 +124,7 @@ public class ExecutionReports {
         // (a Running report can be applied before the bid it was sent with: the inbox's consumers run side by side)
         if (!evaluate && !before.awaitsPreApprovedBid()) return;
         Evaluation eval = Evaluation.create(job, EvaluationTrigger.EXEC_UPDATE, nanos(now));
-        tx.addEvaluation(eval);
-        InlineEvaluation.run(em, outbox, inline, tx, eval, now);
+        InlineEvaluation.evaluate(em, outbox, inline, tx, eval, now);
     }
 
     private static long nanos(Instant now) {

@@ -11,11 +11,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Evaluates a just-stored evaluation in the same transaction, under the job's lock the writer already holds:
- * reads the job's executions, asks the {@link InlineScheduler} for a plan, checks it and writes it. Anything that
- * fails before the plan is written (the scheduler throws, the plan is refused) leaves the transaction as it was:
- * the evaluation stays pending and is queued after commit, exactly as without inline evaluation. The evaluation
- * row is the truth either way: complete with its plan's effects, or pending and queued, in one commit.
+ * Evaluates a new evaluation in the transaction that creates it, under the job's lock the writer already holds:
+ * reads the job's executions, asks the {@link InlineScheduler} for a plan, checks it and writes it. An evaluation
+ * so completed is not stored: its plan's effects are, in the same commit, and nothing of it is left to deliver or
+ * to recover. Anything that fails before the plan is written (the scheduler throws, the plan is refused), and every
+ * evaluation when inline evaluation is off, leaves the transaction as it was and then stores the evaluation pending,
+ * queued after commit, exactly as without inline evaluation: the commit holds either the plan's effects or the
+ * pending evaluation.
  */
 final class InlineEvaluation {
     private static final Logger LOG = Logger.getLogger(InlineEvaluation.class.getName());
@@ -23,11 +25,16 @@ final class InlineEvaluation {
     private InlineEvaluation() {
     }
 
-    static void run(EntityManager em, Outbox outbox, Instance<InlineScheduler> schedulers, JobTransaction tx,
-                    Evaluation evaluation, Instant now) {
-        if (!schedulers.isResolvable()) return;
+    static void evaluate(EntityManager em, Outbox outbox, Instance<InlineScheduler> schedulers, JobTransaction tx,
+                         Evaluation evaluation, Instant now) {
+        if (!planned(em, outbox, schedulers, tx, evaluation, now)) tx.addEvaluation(evaluation);
+    }
+
+    private static boolean planned(EntityManager em, Outbox outbox, Instance<InlineScheduler> schedulers,
+                                   JobTransaction tx, Evaluation evaluation, Instant now) {
+        if (!schedulers.isResolvable()) return false;
         InlineScheduler scheduler = schedulers.get();
-        if (!scheduler.enabled()) return;
+        if (!scheduler.enabled()) return false;
         long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
         PlanWrite checked;
         try {
@@ -39,8 +46,9 @@ final class InlineEvaluation {
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.FINE, "inline evaluation " + evaluation.id() + " of job " + evaluation.jobId()
                     + " left to the queue: " + e, e);
-            return;
+            return false;
         }
-        checked.write(outbox, now, nowNanos);
+        checked.write(outbox, now, nowNanos, false);
+        return true;
     }
 }

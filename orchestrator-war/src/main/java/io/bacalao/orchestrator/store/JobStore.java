@@ -43,19 +43,19 @@ public class JobStore {
     Instance<InlineScheduler> inline;
 
     /**
-     * Stores a new job with its first version, its history entry and its evaluation, atomically; the evaluation
-     * is queued after commit.
+     * Stores a new job with its first version and its history entry, and evaluates it in the same transaction
+     * ({@link InlineEvaluation}): the plan's effects, or the evaluation stored pending and queued after commit.
      */
     public void create(Job job, Evaluation evaluation, Event event, Instant now) {
         JobTransaction tx = JobTransaction.create(em, outbox, job, event, now);
-        tx.addEvaluation(evaluation);
-        InlineEvaluation.run(em, outbox, inline, tx, evaluation, now);
+        InlineEvaluation.evaluate(em, outbox, inline, tx, evaluation, now);
     }
 
     /**
      * Replaces a job (update, stop, rerun) with its history entry and an optional evaluation, atomically:
      * {@link ConcurrentChangeException} when the job moved on since {@code expectedRevision};
-     * {@link IllegalTransitionException} when its state may not move so within a version. The evaluation is queued after commit.
+     * {@link IllegalTransitionException} when its state may not move so within a version. The evaluation is
+     * evaluated in the same transaction, or stored pending and queued after commit ({@link InlineEvaluation}).
      */
     public void replace(Job job, long expectedRevision, Evaluation evaluation, Event event, boolean newVersion,
                         Instant now) {
@@ -66,8 +66,7 @@ public class JobStore {
         tx.replace(job, newVersion);
         tx.history(job.version(), "", event, now);
         if (evaluation == null) return;
-        tx.addEvaluation(evaluation);
-        InlineEvaluation.run(em, outbox, inline, tx, evaluation, now);
+        InlineEvaluation.evaluate(em, outbox, inline, tx, evaluation, now);
     }
 
     /**

@@ -41,12 +41,6 @@ public class Outbox {
         current().add(order);
     }
 
-    /** Takes back an evaluation registered in this transaction that the transaction itself completed. */
-    void withdraw(String evaluationId) {
-        Outgoing out = (Outgoing) transactions.getResource(KEY);
-        if (out != null) out.remove(evaluationId);
-    }
-
     private Outgoing current() {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("the outbox takes messages only inside an active transaction (status "

@@ -27,10 +27,6 @@ public final class Outgoing {
         evaluations.add(e);
     }
 
-    void remove(String evaluationId) {
-        evaluations.removeIf(e -> e.id().equals(evaluationId));
-    }
-
     void add(StopOrder s) {
         stopOrders.add(s);
     }

@@ -24,6 +24,6 @@ public class PlanApplier {
     public void apply(Plan plan, Instant now) {
         long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
         JobTransaction tx = JobTransaction.lock(em, outbox, plan.jobId());
-        PlanWrite.check(em, tx, plan, nowNanos).write(outbox, now, nowNanos);
+        PlanWrite.check(em, tx, plan, nowNanos).write(outbox, now, nowNanos, true);
     }
 }

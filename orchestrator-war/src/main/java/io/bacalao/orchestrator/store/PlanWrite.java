@@ -57,8 +57,11 @@ final class PlanWrite {
         return w;
     }
 
-    /** Writes the checked plan, marks its evaluation complete and registers what goes out after commit. */
-    void write(Outbox outbox, Instant now, long nowNanos) {
+    /**
+     * Writes the checked plan, marks its stored evaluation complete and registers what goes out after commit. An
+     * evaluation made in this transaction ({@code evaluationStored} false: {@link InlineEvaluation}) has no row.
+     */
+    void write(Outbox outbox, Instant now, long nowNanos, boolean evaluationStored) {
         for (int i = 0; i < rows.size(); i++) {
             tx.changeExecution(rows.get(i), befores.get(i), afters.get(i));
             ExecutionUpdate u = plan.updates().get(i);
@@ -67,9 +70,8 @@ final class PlanWrite {
         for (Execution e : plan.newExecutions()) tx.addExecution(e);
         Job job = plan.newJobState() != null ? tx.changeState(plan.newJobState(), nowNanos) : tx.job();
         for (PlannedEvent pe : plan.events()) tx.history(job.version(), pe.executionId(), pe.event(), now);
-        EvaluationEntity eval = em.find(EvaluationEntity.class, plan.evaluation().id());
+        EvaluationEntity eval = evaluationStored ? em.find(EvaluationEntity.class, plan.evaluation().id()) : null;
         if (eval != null) eval.update(plan.evaluation().withStatus(EvaluationStatus.COMPLETE, "", nowNanos));
-        outbox.withdraw(plan.evaluation().id());
         cancelSupersededQueueRetries(nowNanos);
         for (Evaluation followUp : plan.followUps()) tx.addEvaluation(followUp);
     }

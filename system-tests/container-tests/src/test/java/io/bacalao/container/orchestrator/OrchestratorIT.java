@@ -10,6 +10,7 @@ import io.bacalao.container.support.Waits;
 import io.bacalao.domain.model.DesiredState;
 import io.bacalao.domain.model.DesiredStateType;
 import io.bacalao.domain.model.EvaluationStatus;
+import io.bacalao.domain.model.EvaluationTrigger;
 import io.bacalao.domain.model.EventTopics;
 import io.bacalao.domain.model.Execution;
 import io.bacalao.domain.model.ExecutionStateType;
@@ -117,15 +118,20 @@ class OrchestratorIT {
         });
     }
 
+    /**
+     * A submit stores the job and its evaluation's plan in one commit: the execution is there when the submit
+     * returns, and the evaluation, completed in that transaction, is not stored (store/InlineEvaluation).
+     */
     @Test
-    void submittedJobIsStoredWithItsEvaluationAndItsMessagesReachTheNode() {
+    void submittedJobIsStoredWithItsPlanAndItsMessagesReachTheNode() {
         SimulatedNode n = node();
         SubmitResult submitted = middle.submit(noopJob("path"));
 
         Job stored = middle.job(submitted.jobId()).orElseThrow(() -> new AssertionError("job not stored by submit"));
         assertEquals(1, stored.version());
-        assertEquals(submitted.jobId(), middle.evaluation(submitted.evaluationId())
-                .orElseThrow(() -> new AssertionError("evaluation not stored with the job")).jobId());
+        assertEquals(1, middle.executions(submitted.jobId()).size(), "the submit's plan was not stored with the job");
+        assertTrue(middle.evaluation(submitted.evaluationId()).isEmpty(),
+                "an evaluation completed in the transaction that made it was stored");
 
         String executionId = n.runsToCompletion(submitted.jobId());
         awaitState(submitted.jobId(), JobStateType.Completed);
@@ -138,7 +144,6 @@ class OrchestratorIT {
         assertEquals(DesiredStateType.Stopped, e.desired());
         List<EvaluationRow> evaluations = awaitEvaluationsDone(submitted.jobId());
         assertTrue(evaluations.stream().allMatch(r -> r.status() == EvaluationStatus.COMPLETE), evaluations.toString());
-        assertTrue(evaluations.stream().anyMatch(r -> r.id().equals(submitted.evaluationId())), evaluations.toString());
     }
 
     /**
@@ -199,9 +204,20 @@ class OrchestratorIT {
         }
     }
 
+    /**
+     * Job retention deletes every row of an ended job. The job here has one of each kind: its run had an evaluation
+     * queued (as a node event queues one), which is stored, unlike those its submit and reports completed inline.
+     */
     @Test
     void retentionPurgesAnEndedJobWithAllItsRowsAndItsIdThenAnswersPurged() throws Exception {
-        String done = completedJob("retention-job");
+        SimulatedNode n = node();
+        String done = middle.submit(noopJob("retention-job")).jobId();
+        AskForBid ask = n.askedToBid(done);
+        middle.report(n.bid(ask, true));
+        if (!ask.preApproved()) n.expect(BidAccepted.class, b -> b.executionId().equals(ask.execution().id()));
+        middle.queueEvaluation(done);
+        middle.report(n.completed(ask.execution().id(), done));
+        awaitState(done, JobStateType.Completed);
         awaitEvaluationsDone(done);
         String waiting = middle.submit(waitingJob(unique("retention-kept"))).jobId();
         try {
@@ -481,6 +497,31 @@ class OrchestratorIT {
         assertEquals(1, deadLettered.size(), evaluations.toString());
         assertEquals(3, deadLettered.get(0).attempts(), "attempts counted up to MaxRetryCount (3 in this profile)");
         assertTrue(deadLettered.get(0).lastError().contains("invalid CPU value: lots"), deadLettered.get(0).toString());
+    }
+
+    /**
+     * An evaluation that the transaction making it cannot complete is stored pending and queued, as every queued
+     * evaluation is. Here a node's error report asks for a retry of a job whose stored resources the scheduler cannot
+     * read: the report's evaluation fails inline, is stored with the report, and is retried until dead-lettered.
+     */
+    @Test
+    void reportEvaluationThatFailsInlineIsStoredQueuedAndDeadLettered() {
+        SimulatedNode n = node();
+        String jobId = middle.submit(noopJob("inline-fails")).jobId();
+        AskForBid ask = n.askedToBid(jobId);
+        String executionId = ask.execution().id();
+        middle.report(n.bid(ask, true));
+        if (!ask.preApproved()) n.expect(BidAccepted.class, b -> b.executionId().equals(executionId));
+        middle.poisonResources(jobId);
+        middle.report(n.unknown(executionId, jobId));
+
+        Job failed = awaitTerminal(jobId);
+        assertEquals(JobStateType.Failed, failed.state().stateType());
+        assertTrue(failed.state().message().contains("invalid CPU value: lots"), failed.state().message());
+        List<EvaluationRow> deadLettered = awaitEvaluationsDone(jobId).stream()
+                .filter(r -> r.status() == EvaluationStatus.FAILED).toList();
+        assertEquals(1, deadLettered.size(), deadLettered.toString());
+        assertEquals(EvaluationTrigger.EXEC_UPDATE, deadLettered.get(0).trigger(), deadLettered.get(0).toString());
     }
 
     /** Three jobs, each with one execution the node has bid on and finished; returns the node's three results. */

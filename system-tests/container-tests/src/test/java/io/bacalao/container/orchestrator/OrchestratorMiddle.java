@@ -141,6 +141,13 @@ public class OrchestratorMiddle {
         return new Plan(eval, job.id(), job.revision(), List.of(), List.of(stop), null, List.of(), List.of());
     }
 
+    /** Queues one more evaluation of a job not yet ended, as a node event does: stored, and sent after commit. */
+    void queueEvaluation(String jobId) {
+        if (evaluations.createFor(List.of(jobId), EvaluationTrigger.NODE_JOIN, nanos()).isEmpty()) {
+            throw new AssertionError("job " + jobId + " has ended or is not stored: no evaluation queued");
+        }
+    }
+
     /** Stops a job through the job service (the user's stop; see {@link #resubmit} on races). */
     void stopJob(String jobId) {
         jobs.stop(jobId, Job.DEFAULT_NAMESPACE, "test done");
