@@ -3,6 +3,7 @@ package io.bacalao.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.model.JobStateType;
+import io.bacalao.domain.model.UnixNanos;
 import io.bacalao.domain.spec.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,7 +165,7 @@ public final class B1dDockerLatency {
             if (!state.isTerminal()) continue;
             if (state != JobStateType.Completed) throw new IllegalStateException("docker job " + id + " ended " + state);
             double wall = (System.nanoTime() - s) / 1e6;
-            long submittedNanos = submitted.getEpochSecond() * 1_000_000_000L + submitted.getNano();
+            long submittedNanos = UnixNanos.of(submitted);
             return new Ended(wall, (job.path("ModifyTime").asLong() - submittedNanos) / 1e6);
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bacalao.domain.model.UnixNanos;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ class B1dWatchedAloneTest {
         @Override
         public String submit() {
             Instant now = Instant.now();
-            submittedAtNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            submittedAtNanos = UnixNanos.of(now);
             return "j-1";
         }
 

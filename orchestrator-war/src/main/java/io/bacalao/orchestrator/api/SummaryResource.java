@@ -2,6 +2,7 @@ package io.bacalao.orchestrator.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.bacalao.domain.model.JobStateType;
+import io.bacalao.domain.model.UnixNanos;
 import io.bacalao.orchestrator.store.JobStatistics;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -51,7 +52,7 @@ public class SummaryResource {
             if (state != JobStateType.Undefined) byState.put(state.name(), n);
         });
         Instant now = clock.instant();
-        long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        long nowNanos = UnixNanos.of(now);
         var changed = statistics.changedSince(JobActivity.since(nowNanos, (int) minutes), namespace, MAX_ROWS);
         return new Summary(new Jobs(byState.values().stream().mapToLong(Long::longValue).sum(), byState),
                 JobActivity.of(changed, nowNanos, (int) minutes), changed.size() >= MAX_ROWS);

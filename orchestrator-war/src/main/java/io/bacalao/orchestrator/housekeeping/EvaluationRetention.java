@@ -1,6 +1,7 @@
 package io.bacalao.orchestrator.housekeeping;
 
 import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.model.UnixNanos;
 import io.bacalao.domain.runtime.Ticks;
 import io.bacalao.orchestrator.config.NodeSettings;
 import io.bacalao.orchestrator.store.EvaluationStore;
@@ -57,7 +58,7 @@ public class EvaluationRetention {
 
     void purge() {
         var cutoff = clock.instant().minus(retention);
-        long before = cutoff.getEpochSecond() * 1_000_000_000L + cutoff.getNano();
+        long before = UnixNanos.of(cutoff);
         int total = 0;
         try {
             for (int i = 0; i < MAX_BATCHES; i++) {

@@ -3,6 +3,7 @@ package io.bacalao.orchestrator.housekeeping;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.JobStateType;
+import io.bacalao.domain.model.UnixNanos;
 import io.bacalao.domain.runtime.Ticks;
 import io.bacalao.orchestrator.config.NodeSettings;
 import io.bacalao.orchestrator.store.EvaluationStore;
@@ -70,7 +71,7 @@ public class Housekeeping {
         BadJobs bad = new BadJobs("housekeeping", LOG, failures, clock);
         try {
             var now = clock.instant();
-            long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            long nowNanos = UnixNanos.of(now);
             for (Stored<Job> stored : jobs.storedJobsInStates(IN_PROGRESS)) {
                 try {
                     if (!stored.isReadable()) throw stored.failure();

@@ -1,6 +1,7 @@
 package io.bacalao.orchestrator.housekeeping;
 
 import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.model.UnixNanos;
 import io.bacalao.domain.runtime.Ticks;
 import io.bacalao.orchestrator.config.NodeSettings;
 import io.bacalao.orchestrator.store.JobPurge;
@@ -68,7 +69,7 @@ public class JobRetention {
 
     void sweep() {
         var now = clock.instant();
-        long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        long nowNanos = UnixNanos.of(now);
         long due = rule.dueBefore(now).orElseThrow();
         int jobs = 0;
         int tombstones = 0;

@@ -2,6 +2,7 @@ package io.bacalao.orchestrator.housekeeping;
 
 import io.bacalao.domain.model.Execution;
 import io.bacalao.domain.model.Job;
+import io.bacalao.domain.model.UnixNanos;
 import io.bacalao.domain.runtime.Ticks;
 import io.bacalao.orchestrator.store.EvaluationStore;
 import io.bacalao.orchestrator.store.JobFailures;
@@ -142,6 +143,6 @@ public class Sweeps {
 
     private long nanos() {
         var i = clock.instant();
-        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+        return UnixNanos.of(i);
     }
 }

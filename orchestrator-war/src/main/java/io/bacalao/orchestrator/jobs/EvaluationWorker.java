@@ -3,6 +3,7 @@ package io.bacalao.orchestrator.jobs;
 import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.model.Evaluation;
 import io.bacalao.domain.model.EvaluationStatus;
+import io.bacalao.domain.model.UnixNanos;
 import io.bacalao.orchestrator.config.NodeSettings;
 import io.bacalao.orchestrator.nodes.NodeSnapshot;
 import io.bacalao.orchestrator.scheduler.Plan;
@@ -69,7 +70,7 @@ public class EvaluationWorker {
      * store is away) or on a VM-fatal error: the broker then delivers the message again.
      */
     public void process(String evaluationId) {
-        Optional<EvaluationStore.Attempt> started = evaluations.startAttempt(evaluationId, nanos(clock.instant()));
+        Optional<EvaluationStore.Attempt> started = evaluations.startAttempt(evaluationId, UnixNanos.of(clock.instant()));
         if (started.isEmpty()) return;
         EvaluationStore.Attempt attempt = started.get();
         if (attempt.number() > maxAttempts) {
@@ -88,7 +89,7 @@ public class EvaluationWorker {
                 deadLetter(attempt, "it failed " + attempt.number() + " times; last error: " + why);
                 return;
             }
-            long retryAt = nanos(clock.instant().plus(retryDelay(attempt.number())));
+            long retryAt = UnixNanos.of(clock.instant().plus(retryDelay(attempt.number())));
             evaluations.recordFailure(evaluationId, why, retryAt);
         }
     }
@@ -117,7 +118,7 @@ public class EvaluationWorker {
         }
         LOG.warning("evaluation " + evaluationId + " of job " + a.jobId() + " came back from the broker's dead-letter"
                 + " queue after " + a.number() + " counted attempts; sending it again");
-        evaluations.resend(evaluationId, nanos(clock.instant()));
+        evaluations.resend(evaluationId, UnixNanos.of(clock.instant()));
     }
 
     private void deadLetter(EvaluationStore.Attempt attempt, String why) {
@@ -135,7 +136,7 @@ public class EvaluationWorker {
         for (int attempt = 1; attempt <= MAX_STALE_RETRIES; attempt++) {
             var snapshot = snapshots.read(eval.jobId());
             if (snapshot.isEmpty()) {
-                evaluations.close(eval, EvaluationStatus.CANCELED, "job no longer exists", nanos(clock.instant()));
+                evaluations.close(eval, EvaluationStatus.CANCELED, "job no longer exists", UnixNanos.of(clock.instant()));
                 return;
             }
             Instant now = clock.instant();
@@ -149,9 +150,5 @@ public class EvaluationWorker {
             }
         }
         throw new IllegalStateException("evaluation " + evaluationId + " kept conflicting with concurrent changes");
-    }
-
-    private static long nanos(Instant i) {
-        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
     }
 }

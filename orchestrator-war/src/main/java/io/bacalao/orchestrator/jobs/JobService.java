@@ -9,6 +9,7 @@ import io.bacalao.domain.model.EventTopics;
 import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.JobState;
 import io.bacalao.domain.model.JobStateType;
+import io.bacalao.domain.model.UnixNanos;
 import io.bacalao.domain.spec.Submission;
 import io.bacalao.orchestrator.results.S3ManagedUrls;
 import io.bacalao.orchestrator.store.JobStore;
@@ -43,7 +44,7 @@ public class JobService {
         Job job = prepared.job();
         if (s3Managed != null) s3Managed.refuseIfUnavailable(job);
         Instant now = clock.instant();
-        long nanos = nanos(now);
+        long nanos = UnixNanos.of(now);
         Optional<Job> existing = store.findByName(job.name(), job.namespace());
         Evaluation eval;
         if (existing.isPresent()) {
@@ -83,8 +84,9 @@ public class JobService {
         }
         Instant now = clock.instant();
         String why = reason == null || reason.isBlank() ? "Stopped at user request" : reason;
-        Job stopped = job.transitionTo(JobState.of(JobStateType.Stopped, why), nanos(now));
-        Evaluation eval = state.isTerminal() ? null : Evaluation.create(stopped, EvaluationTrigger.JOB_CANCEL, nanos(now));
+        long nanos = UnixNanos.of(now);
+        Job stopped = job.transitionTo(JobState.of(JobStateType.Stopped, why), nanos);
+        Evaluation eval = state.isTerminal() ? null : Evaluation.create(stopped, EvaluationTrigger.JOB_CANCEL, nanos);
         store.replace(stopped, job.revision(), eval,
                 Event.of(EventTopics.STATE_UPDATE, EventTopics.JOB_STOP_REQUESTED, now).withDetail("Reason", why), false, now);
         return eval == null ? "" : eval.id();
@@ -113,8 +115,8 @@ public class JobService {
         Instant now = clock.instant();
         String why = reason == null || reason.isBlank() ? "job rerun" : reason;
         Job rerun = spec.withBookkeeping(JobState.of(JobStateType.Pending, "job rerun"), job.version() + 1,
-                job.revision() + 1, job.createTime(), nanos(now));
-        Evaluation eval = Evaluation.create(rerun, EvaluationTrigger.JOB_RERUN, nanos(now));
+                job.revision() + 1, job.createTime(), UnixNanos.of(now));
+        Evaluation eval = Evaluation.create(rerun, EvaluationTrigger.JOB_RERUN, UnixNanos.of(now));
         store.replace(rerun, job.revision(), eval,
                 Event.of(EventTopics.SUBMISSION, EventTopics.JOB_RERUN, now).withDetail("Reason", why), true, now);
         return new RerunResult(job.id(), rerun.version(), eval.id());
@@ -140,9 +142,5 @@ public class JobService {
     }
 
     public record DiffResult(String diff, java.util.List<String> warnings) {
-    }
-
-    static long nanos(Instant i) {
-        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
     }
 }

@@ -6,6 +6,7 @@ import io.bacalao.domain.model.JobStateType;
 import io.bacalao.domain.model.JobType;
 import io.bacalao.domain.model.NodeConnection;
 import io.bacalao.domain.model.NodeInfo;
+import io.bacalao.domain.model.UnixNanos;
 import io.bacalao.domain.protocol.ExecutionStateRequest;
 import io.bacalao.domain.protocol.HandshakeRequest;
 import io.bacalao.domain.protocol.HandshakeResponse;
@@ -212,7 +213,7 @@ public class NodeManager {
         List<String> oldest = waitingJobs(CAPACITY_PASS_JOBS);
         if (oldest.isEmpty()) return;
         Instant now = clock.instant();
-        evaluations.createForWaiting(oldest, EvaluationTrigger.NODE_JOIN, now.getEpochSecond() * 1_000_000_000L + now.getNano());
+        evaluations.createForWaiting(oldest, EvaluationTrigger.NODE_JOIN, UnixNanos.of(now));
     }
 
     void reevaluateJobsOn(String nodeId) {
@@ -222,7 +223,7 @@ public class NodeManager {
     private void reevaluate(List<String> jobIds, String trigger) {
         if (jobIds.isEmpty()) return;
         Instant now = clock.instant();
-        long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        long nanos = UnixNanos.of(now);
         evaluations.createFor(jobIds, trigger, nanos);
     }
 }

@@ -4,6 +4,7 @@ import io.bacalao.domain.model.Evaluation;
 import io.bacalao.domain.model.Execution;
 import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.NodeState;
+import io.bacalao.domain.model.UnixNanos;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ public record SchedulingContext(Job job, List<Execution> executions, List<NodeSt
     }
 
     public long nowNanos() {
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        return UnixNanos.of(now);
     }
 
     public Map<String, NodeState> nodesById() {

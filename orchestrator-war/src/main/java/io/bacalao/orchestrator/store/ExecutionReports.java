@@ -10,6 +10,7 @@ import io.bacalao.domain.model.EventTopics;
 import io.bacalao.domain.model.Execution;
 import io.bacalao.domain.model.ExecutionStateType;
 import io.bacalao.domain.model.Job;
+import io.bacalao.domain.model.UnixNanos;
 import io.bacalao.domain.protocol.BidResult;
 import io.bacalao.domain.protocol.ComputeError;
 import io.bacalao.domain.protocol.ExecutionProgress;
@@ -50,14 +51,14 @@ public class ExecutionReports {
     public void bidResult(BidResult r, Instant now) {
         if (r.accepted()) {
             record(r.executionId(), now, e -> e.transition(e.desiredState(),
-                    ComputeState.of(ExecutionStateType.AskForBidAccepted), nanos(now)), r.events(), true);
+                    ComputeState.of(ExecutionStateType.AskForBidAccepted), UnixNanos.of(now)), r.events(), true);
             return;
         }
         // compute nodes send Bacalhau's whole text ("rejected bid: …; rejected bid: …"); older ones sent the bare reasons
         String reason = r.reason() != null && r.reason().startsWith("rejected bid: ") ? r.reason() : "rejected bid: " + r.reason();
         List<Event> events = r.events().isEmpty() ? List.of(Event.error(EventTopics.EXEC_SCANNING, reason, now)) : r.events();
         record(r.executionId(), now, e -> e.transition(DesiredState.of(DesiredStateType.Stopped, "bid rejected"),
-                new ComputeState(ExecutionStateType.AskForBidRejected, reason), nanos(now)), events, true);
+                new ComputeState(ExecutionStateType.AskForBidRejected, reason), UnixNanos.of(now)), events, true);
     }
 
     /**
@@ -72,9 +73,9 @@ public class ExecutionReports {
         record(r.executionId(), now, (e, job) -> job.jobType().isLongRunning()
                 ? e.finish(new ComputeState(ExecutionStateType.Failed, COMPLETED_UNEXPECTEDLY),
                         DesiredState.of(DesiredStateType.Stopped, "execution failed"), r.publishedResult(), r.output(),
-                        nanos(now))
+                        UnixNanos.of(now))
                 : e.finish(ComputeState.of(ExecutionStateType.Completed), DesiredState.completed(), r.publishedResult(),
-                        r.output(), nanos(now)), before -> before.awaitsPreApprovedBid() ? approvedThen(events, now) : events, true);
+                        r.output(), UnixNanos.of(now)), before -> before.awaitsPreApprovedBid() ? approvedThen(events, now) : events, true);
     }
 
     /** The approval's "Running" event, dated no later than the first of {@code events}, then those. */
@@ -92,13 +93,13 @@ public class ExecutionReports {
                 ? List.of(Event.error(EventTopics.EXECUTION, r.message(), now)) : r.events();
         record(r.executionId(), now, e -> e.transition(
                 DesiredState.of(DesiredStateType.Stopped, "execution failed"),
-                new ComputeState(ExecutionStateType.Failed, r.message()), nanos(now)), events, true);
+                new ComputeState(ExecutionStateType.Failed, r.message()), UnixNanos.of(now)), events, true);
     }
 
     public void progress(ExecutionProgress r, Instant now) {
         List<Event> events = r.event() == null ? List.of() : List.of(r.event());
         record(r.executionId(), now, e -> e.transition(e.desiredState(),
-                ComputeState.of(r.state()), nanos(now)), events, false);
+                ComputeState.of(r.state()), UnixNanos.of(now)), events, false);
     }
 
     private void record(String executionId, Instant now, java.util.function.UnaryOperator<Execution> change,
@@ -123,11 +124,7 @@ public class ExecutionReports {
         // any report of a pre-approved execution not yet accepted carries the acceptance, which an evaluation records
         // (a Running report can be applied before the bid it was sent with: the inbox's consumers run side by side)
         if (!evaluate && !before.awaitsPreApprovedBid()) return;
-        Evaluation eval = Evaluation.create(job, EvaluationTrigger.EXEC_UPDATE, nanos(now));
+        Evaluation eval = Evaluation.create(job, EvaluationTrigger.EXEC_UPDATE, UnixNanos.of(now));
         InlineEvaluation.evaluate(em, outbox, inline, tx, eval, now);
-    }
-
-    private static long nanos(Instant now) {
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 }

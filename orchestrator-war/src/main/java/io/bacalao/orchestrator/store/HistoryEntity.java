@@ -3,6 +3,7 @@ package io.bacalao.orchestrator.store;
 import io.bacalao.domain.model.Event;
 import io.bacalao.domain.model.HistoryType;
 import io.bacalao.domain.model.JobHistory;
+import io.bacalao.domain.model.UnixNanos;
 import io.bacalao.domain.spec.Json;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -41,7 +42,7 @@ public class HistoryEntity {
         this.seqNum = seqNum;
         this.jobVersion = jobVersion;
         this.executionId = executionId == null ? "" : executionId;
-        this.time = time.getEpochSecond() * 1_000_000_000L + time.getNano();
+        this.time = UnixNanos.of(time);
         this.event = Json.write(event);
     }
 

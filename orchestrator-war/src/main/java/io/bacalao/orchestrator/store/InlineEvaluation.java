@@ -2,6 +2,7 @@ package io.bacalao.orchestrator.store;
 
 import io.bacalao.domain.model.Evaluation;
 import io.bacalao.domain.model.Execution;
+import io.bacalao.domain.model.UnixNanos;
 import io.bacalao.orchestrator.scheduler.Plan;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
@@ -35,7 +36,7 @@ final class InlineEvaluation {
         if (!schedulers.isResolvable()) return false;
         InlineScheduler scheduler = schedulers.get();
         if (!scheduler.enabled()) return false;
-        long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        long nowNanos = UnixNanos.of(now);
         PlanWrite checked;
         try {
             List<Execution> executions = em.createQuery("select e from ExecutionEntity e where e.jobId = :job",

@@ -11,6 +11,7 @@ import io.bacalao.domain.model.ExecutionStateType;
 import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.JobState;
 import io.bacalao.domain.model.JobStateType;
+import io.bacalao.domain.model.UnixNanos;
 import io.bacalao.orchestrator.scheduler.StopReasons;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -53,7 +54,7 @@ public class JobFailures {
         em.refresh(eval, LockModeType.PESSIMISTIC_WRITE);
         if (!eval.isPending()) return;
         eval.recordFailure(reason);
-        eval.end(EvaluationStatus.FAILED, reason, nanos(now));
+        eval.end(EvaluationStatus.FAILED, reason, UnixNanos.of(now));
         tx.ifPresent(t -> fail(t, reason, now));
     }
 
@@ -63,7 +64,7 @@ public class JobFailures {
     }
 
     private void fail(JobTransaction tx, String reason, Instant now) {
-        long nowNanos = nanos(now);
+        long nowNanos = UnixNanos.of(now);
         boolean damaged = false;
         try {
             tx.job();
@@ -105,7 +106,7 @@ public class JobFailures {
 
     /** Stops every execution that is still live, as the scheduler does for a failed job. */
     private void stopExecutions(JobTransaction tx, Instant now) {
-        long nowNanos = nanos(now);
+        long nowNanos = UnixNanos.of(now);
         long jobVersion = tx.job().version();
         List<ExecutionEntity> rows = em.createQuery("select e from ExecutionEntity e where e.jobId = :job",
                 ExecutionEntity.class).setParameter("job", tx.row().id()).getResultList();
@@ -130,9 +131,5 @@ public class JobFailures {
                         EvaluationEntity.class)
                 .setParameter("job", jobId).setParameter("pending", EvaluationStatus.PENDING.name())
                 .getResultList().forEach(e -> e.end(EvaluationStatus.CANCELED, why, nowNanos));
-    }
-
-    private static long nanos(Instant i) {
-        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
     }
 }

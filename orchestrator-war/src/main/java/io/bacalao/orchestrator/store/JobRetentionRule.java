@@ -2,6 +2,7 @@ package io.bacalao.orchestrator.store;
 
 import io.bacalao.domain.config.Durations;
 import io.bacalao.domain.model.JobStateType;
+import io.bacalao.domain.model.UnixNanos;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,7 @@ public record JobRetentionRule(Duration retention) {
     public OptionalLong dueBefore(Instant now) {
         if (keepsForever()) return OptionalLong.empty();
         Instant cutoff = now.minus(retention);
-        return OptionalLong.of(cutoff.getEpochSecond() * 1_000_000_000L + cutoff.getNano());
+        return OptionalLong.of(UnixNanos.of(cutoff));
     }
 
     /** Whether a job in {@code state} (its state column) last changed at {@code modifyTime} is due. */

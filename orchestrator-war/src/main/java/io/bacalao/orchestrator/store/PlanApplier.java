@@ -1,5 +1,6 @@
 package io.bacalao.orchestrator.store;
 
+import io.bacalao.domain.model.UnixNanos;
 import io.bacalao.orchestrator.scheduler.Plan;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -22,7 +23,7 @@ public class PlanApplier {
     Outbox outbox;
 
     public void apply(Plan plan, Instant now) {
-        long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        long nowNanos = UnixNanos.of(now);
         JobTransaction tx = JobTransaction.lock(em, outbox, plan.jobId());
         PlanWrite.check(em, tx, plan, nowNanos).write(outbox, now, nowNanos, true);
     }

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.bacalao.domain.model.ExecutionStateType;
 import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.JobStateType;
+import io.bacalao.domain.model.UnixNanos;
 import io.bacalao.orchestrator.scheduler.ExecutionBuilder;
 import io.bacalao.orchestrator.scheduler.JobBuilder;
-import io.bacalao.orchestrator.scheduler.Nanos;
 import io.bacalao.orchestrator.scheduler.Scenario;
 import java.time.Duration;
 import java.util.Arrays;
@@ -23,7 +23,7 @@ class TimeoutScanTest {
     private static Optional<String> check(JobBuilder builder, ExecutionBuilder... executions) {
         Job job = builder.build(Scenario.NOW);
         var execs = Arrays.stream(executions).map(e -> e.build(job, Scenario.NOW)).toList();
-        return TimeoutScan.check(job, id -> execs, Nanos.of(Scenario.NOW), GRACE);
+        return TimeoutScan.check(job, id -> execs, UnixNanos.of(Scenario.NOW), GRACE);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.bacalao.domain.model.Execution;
 import io.bacalao.domain.model.ExecutionStateType;
 import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.Resources;
+import io.bacalao.domain.model.UnixNanos;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -92,8 +93,8 @@ public final class ExecutionBuilder {
     }
 
     public Execution build(Job job, Instant now) {
-        long modified = Nanos.of(now.minus(age));
-        long createdAt = created == null ? modified : Nanos.of(now.minus(created));
+        long modified = UnixNanos.of(now.minus(age));
+        long createdAt = created == null ? modified : UnixNanos.of(now.minus(created));
         return new Execution(id, job.namespace(), "eval-0", "", nodeId, job.id(), null,
                 version == null ? job.version() : version, AllocatedResources.of("main", Resources.ZERO),
                 DesiredState.of(desired == null ? defaultDesired() : desired, desiredMessage), ComputeState.of(state), null, null,

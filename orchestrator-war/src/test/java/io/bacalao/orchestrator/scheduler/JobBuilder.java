@@ -9,6 +9,7 @@ import io.bacalao.domain.model.ResourcesConfig;
 import io.bacalao.domain.model.SpecConfig;
 import io.bacalao.domain.model.Task;
 import io.bacalao.domain.model.TimeoutConfig;
+import io.bacalao.domain.model.UnixNanos;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -142,7 +143,7 @@ public final class JobBuilder {
         Task task = Task.of("main", SpecConfig.of(engine)).withPublisher(SpecConfig.of(publisher))
                 .withInputSources(inputs).withResources(resources)
                 .withTimeouts(new TimeoutConfig(executionTimeout.toSeconds(), queueTimeout.toSeconds(), totalTimeout.toSeconds()));
-        long created = Nanos.of(now.minus(age));
+        long created = UnixNanos.of(now.minus(age));
         return new Job(JOB_ID, "scenario", Job.DEFAULT_NAMESPACE, type, priority, count, constraints, null, null,
                 List.of(task), state, version, 7, created, created);
     }

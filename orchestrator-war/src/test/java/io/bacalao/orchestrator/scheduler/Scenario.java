@@ -5,6 +5,7 @@ import io.bacalao.domain.model.EvaluationStatus;
 import io.bacalao.domain.model.EvaluationTrigger;
 import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.JobType;
+import io.bacalao.domain.model.UnixNanos;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ public final class Scenario {
     public SchedulingContext context() {
         Job j = job.build(NOW);
         Evaluation eval = new Evaluation(EVAL_ID, j.namespace(), j.id(), trigger, j.priority(), j.type(),
-                EvaluationStatus.PENDING, "", 0, Nanos.of(NOW), Nanos.of(NOW));
+                EvaluationStatus.PENDING, "", 0, UnixNanos.of(NOW), UnixNanos.of(NOW));
         return new SchedulingContext(j, executions.stream().map(e -> e.build(j, NOW)).toList(),
                 nodes.stream().map(n -> n.build(NOW)).toList(), eval, NOW, settings());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bacalao.domain.model.JobStateType;
+import io.bacalao.domain.model.UnixNanos;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,15 +17,11 @@ class JobRetentionRuleTest {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final JobRetentionRule THIRTY_DAYS = new JobRetentionRule(Duration.ofDays(30));
 
-    private static long nanos(Instant i) {
-        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
-    }
-
     @Test
     void jobsThatEndedBeforeTheRetentionAreDue() {
         long due = THIRTY_DAYS.dueBefore(CLOCK.instant()).orElseThrow();
-        assertEquals(nanos(NOW.minus(Duration.ofDays(30))), due);
-        long older = nanos(NOW.minus(Duration.ofDays(31)));
+        assertEquals(UnixNanos.of(NOW.minus(Duration.ofDays(30))), due);
+        long older = UnixNanos.of(NOW.minus(Duration.ofDays(31)));
         for (JobStateType ended : new JobStateType[]{JobStateType.Completed, JobStateType.Failed, JobStateType.Stopped}) {
             assertTrue(JobRetentionRule.purgeable(ended.name(), older, due), ended + " past the retention is kept");
         }
@@ -33,7 +30,7 @@ class JobRetentionRuleTest {
     @Test
     void jobsStillInProgressAreKeptHoweverOld() {
         long due = THIRTY_DAYS.dueBefore(CLOCK.instant()).orElseThrow();
-        long ancient = nanos(NOW.minus(Duration.ofDays(365)));
+        long ancient = UnixNanos.of(NOW.minus(Duration.ofDays(365)));
         for (JobStateType live : new JobStateType[]{JobStateType.Pending, JobStateType.Queued, JobStateType.Running}) {
             assertFalse(JobRetentionRule.purgeable(live.name(), ancient, due), live + " was purged");
         }
@@ -42,7 +39,7 @@ class JobRetentionRuleTest {
     @Test
     void aJobChangedWithinTheRetentionIsKept() {
         long due = THIRTY_DAYS.dueBefore(CLOCK.instant()).orElseThrow();
-        assertFalse(JobRetentionRule.purgeable("Completed", nanos(NOW.minus(Duration.ofDays(29))), due));
+        assertFalse(JobRetentionRule.purgeable("Completed", UnixNanos.of(NOW.minus(Duration.ofDays(29))), due));
         assertFalse(JobRetentionRule.purgeable("Completed", due, due), "exactly at the retention is still kept");
     }
 
@@ -55,7 +52,7 @@ class JobRetentionRuleTest {
 
     @Test
     void aPurgedJobSaysWhenAndUnderWhichKey() {
-        String m = new PurgedJobEntity("j-1", nanos(NOW), THIRTY_DAYS.text()).goneMessage();
+        String m = new PurgedJobEntity("j-1", UnixNanos.of(NOW), THIRTY_DAYS.text()).goneMessage();
         assertEquals("job not found: j-1 ended and was purged at 2026-12-02T12:00:00Z; ended jobs are kept for"
                 + " 720h0m0s after their last change (Orchestrator.Retention.Jobs)", m);
     }

@@ -3,6 +3,7 @@ package io.bacalao.orchestrator.scheduler.ranking;
 import io.bacalao.domain.model.Execution;
 import io.bacalao.domain.model.ExecutionStateType;
 import io.bacalao.domain.model.NodeState;
+import io.bacalao.domain.model.UnixNanos;
 import java.time.Instant;
 
 /**
@@ -61,6 +62,6 @@ public final class PreviousExecutionsRanker implements NodeRanker {
     /** Unix nanoseconds; Go's zero time ("never connected") counts everything. */
     private static long nanos(Instant i) {
         if (i.isBefore(Instant.EPOCH)) return Long.MIN_VALUE;
-        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+        return UnixNanos.of(i);
     }
 }

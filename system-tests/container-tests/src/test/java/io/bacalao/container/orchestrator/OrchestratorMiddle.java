@@ -10,6 +10,7 @@ import io.bacalao.domain.model.Ids;
 import io.bacalao.domain.model.JobState;
 import io.bacalao.domain.model.JobStateType;
 import io.bacalao.domain.model.Resources;
+import io.bacalao.domain.model.UnixNanos;
 import io.bacalao.orchestrator.scheduler.ExecutionUpdate;
 import io.bacalao.domain.model.EvaluationStatus;
 import io.bacalao.domain.model.Execution;
@@ -155,7 +156,7 @@ public class OrchestratorMiddle {
 
     private long nanos() {
         java.time.Instant i = clock.instant();
-        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+        return UnixNanos.of(i);
     }
 
     /**
