@@ -152,7 +152,7 @@ public final class B1dDockerLatency {
      * API gives it) in that read.
      */
     static Ended watchedAlone(Api api, long pollMillis, Duration endWithin) throws Exception {
-        Instant submitted = Instant.now();
+        long submittedNanos = UnixNanos.of(Instant.now());
         long s = System.nanoTime();
         String id = api.submit();
         while (true) {
@@ -165,7 +165,6 @@ public final class B1dDockerLatency {
             if (!state.isTerminal()) continue;
             if (state != JobStateType.Completed) throw new IllegalStateException("docker job " + id + " ended " + state);
             double wall = (System.nanoTime() - s) / 1e6;
-            long submittedNanos = UnixNanos.of(submitted);
             return new Ended(wall, (job.path("ModifyTime").asLong() - submittedNanos) / 1e6);
         }
     }

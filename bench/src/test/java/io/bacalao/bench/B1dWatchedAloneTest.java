@@ -27,8 +27,7 @@ class B1dWatchedAloneTest {
 
         @Override
         public String submit() {
-            Instant now = Instant.now();
-            submittedAtNanos = UnixNanos.of(now);
+            submittedAtNanos = UnixNanos.of(Instant.now());
             return "j-1";
         }
 

@@ -49,7 +49,7 @@ final class InlineEvaluation {
                     + " left to the queue: " + e, e);
             return false;
         }
-        checked.write(outbox, now, nowNanos, false);
+        checked.write(outbox, now, nowNanos);
         return true;
     }
 }

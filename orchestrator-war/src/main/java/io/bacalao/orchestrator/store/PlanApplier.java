@@ -1,5 +1,6 @@
 package io.bacalao.orchestrator.store;
 
+import io.bacalao.domain.model.EvaluationStatus;
 import io.bacalao.domain.model.UnixNanos;
 import io.bacalao.orchestrator.scheduler.Plan;
 import jakarta.ejb.Stateless;
@@ -25,6 +26,8 @@ public class PlanApplier {
     public void apply(Plan plan, Instant now) {
         long nowNanos = UnixNanos.of(now);
         JobTransaction tx = JobTransaction.lock(em, outbox, plan.jobId());
-        PlanWrite.check(em, tx, plan, nowNanos).write(outbox, now, nowNanos, true);
+        PlanWrite.check(em, tx, plan, nowNanos).write(outbox, now, nowNanos);
+        EvaluationEntity eval = em.find(EvaluationEntity.class, plan.evaluation().id());
+        if (eval != null) eval.update(plan.evaluation().withStatus(EvaluationStatus.COMPLETE, "", nowNanos));
     }
 }

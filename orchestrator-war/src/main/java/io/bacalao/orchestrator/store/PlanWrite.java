@@ -58,10 +58,11 @@ final class PlanWrite {
     }
 
     /**
-     * Writes the checked plan, marks its stored evaluation complete and registers what goes out after commit. An
-     * evaluation made in this transaction ({@code evaluationStored} false: {@link InlineEvaluation}) has no row.
+     * Writes the checked plan and registers what goes out after commit. Its evaluation is the caller's: a queued one
+     * is stored and marked complete by {@link PlanApplier}; one made in this transaction ({@link InlineEvaluation})
+     * has no row.
      */
-    void write(Outbox outbox, Instant now, long nowNanos, boolean evaluationStored) {
+    void write(Outbox outbox, Instant now, long nowNanos) {
         for (int i = 0; i < rows.size(); i++) {
             tx.changeExecution(rows.get(i), befores.get(i), afters.get(i));
             ExecutionUpdate u = plan.updates().get(i);
@@ -70,8 +71,6 @@ final class PlanWrite {
         for (Execution e : plan.newExecutions()) tx.addExecution(e);
         Job job = plan.newJobState() != null ? tx.changeState(plan.newJobState(), nowNanos) : tx.job();
         for (PlannedEvent pe : plan.events()) tx.history(job.version(), pe.executionId(), pe.event(), now);
-        EvaluationEntity eval = evaluationStored ? em.find(EvaluationEntity.class, plan.evaluation().id()) : null;
-        if (eval != null) eval.update(plan.evaluation().withStatus(EvaluationStatus.COMPLETE, "", nowNanos));
         cancelSupersededQueueRetries(nowNanos);
         for (Evaluation followUp : plan.followUps()) tx.addEvaluation(followUp);
     }
