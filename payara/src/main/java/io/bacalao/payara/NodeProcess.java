@@ -68,12 +68,10 @@ public final class NodeProcess implements AutoCloseable {
         cmd.add("-XX:ErrorFile=" + spec.dataDir().toAbsolutePath().resolve("hs_err_pid%p.log"));
         cmd.addAll(spec.jvmOptions());
         if (tls != null) cmd.addAll(tls.jvmOptions());
-        // --disablephonehome stops Payara's usage report; Hazelcast (Payara's data grid) sends its own unless told not to.
-        // The grid is a single member that no one reads the metrics, health reports or slow-operation logs of; their
-        // periodic collection was most of an idle node's CPU (docs/node-footprint.md, "Idle CPU").
-        cmd.addAll(List.of("-Dhazelcast.socket.bind.any=false", "-Dhazelcast.phone.home.enabled=false",
-                "-Dhazelcast.metrics.enabled=false", "-Dhazelcast.health.monitoring.level=OFF",
-                "-Dhazelcast.slow.operation.detector.enabled=false", "-Djava.net.preferIPv4Stack=true",
+        // Payara boots its run levels in one thread: started by several, with the data grid off (PayaraCommands), a
+        // boot was seen to deadlock on HK2's service locator now and then (docs/node-footprint.md). --disablephonehome
+        // stops Payara's usage report.
+        cmd.addAll(List.of("-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS", "-Djava.net.preferIPv4Stack=true",
                 "--enable-native-access=ALL-UNNAMED", "-jar", runtime.payaraMicro().toString(),
                 "--nocluster", "--disablephonehome",
                 "--rootdir", boot.resolve("root").toString(),

@@ -14,11 +14,10 @@ import java.util.Map;
  *                       {@code <join token>:<node secret>}, see docs/broker-security.md)
  * @param embeddedBroker true when this (orchestrator) node runs that broker itself (deploys broker.war);
  *                       false for compute nodes and for orchestrators that use an external broker
- * @param hazelcastPort  Payara's data-grid port; must be free (Payara hangs on a clash)
  * @param database       JDBC settings of the node's database (H2 file by default)
  */
 public record NodeSpec(String nodeId, boolean orchestrator, boolean compute, Path dataDir, String httpHost, int httpPort,
-                       BrokerAddress broker, boolean embeddedBroker, int hazelcastPort, Database database,
+                       BrokerAddress broker, boolean embeddedBroker, Database database,
                        Map<String, String> config, List<String> jvmOptions) {
 
     /** Where a node keeps its database: an H2 file (jdbc:h2:…) or PostgreSQL (jdbc:postgresql:…). */
@@ -82,7 +81,7 @@ public record NodeSpec(String nodeId, boolean orchestrator, boolean compute, Pat
     /** This node launched with other JVM options (e.g. a benchmark's baseline). */
     public NodeSpec withJvmOptions(List<String> options) {
         return new NodeSpec(nodeId, orchestrator, compute, dataDir, httpHost, httpPort, broker, embeddedBroker,
-                hazelcastPort, database, config, List.copyOf(options));
+                database, config, List.copyOf(options));
     }
 
     public String name() {

@@ -36,10 +36,10 @@ public final class PayaraCommands {
         c.addAll(ListenerTimeouts.commands(spec.config()));
         if (apiTls(spec)) c.addAll(ApiTls.preBootCommands(List.copyOf(c)));
         webUi.ifPresent(ui -> c.addAll(ui.preBootCommands(apiTls(spec))));
-        // the data grid stays on: with it off, 3 of ~50 node starts of a full test run failed inside Payara's boot
-        // (an HK2 run-level deadlock, an application "with zero EJBs"; docs/node-footprint.md)
-        c.add("set hazelcast-runtime-configuration.interface=127.0.0.1");
-        c.add("set hazelcast-runtime-configuration.start-port=" + spec.hazelcastPort());
+        // no data grid: a node is never a member of a Payara cluster, and its periodic work runs on Ticks, not on
+        // EJB timers (which keep their timers in the grid). The grid's member cost each node ~4,000 classes, ~35
+        // threads and ~33 MB (docs/node-footprint.md, "No data grid, boot in one thread")
+        c.add("set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false");
         String pool = "resources.jdbc-connection-pool.H2Pool.";
         NodeSpec.Database db = spec.database();
         if (db.isPostgres()) {

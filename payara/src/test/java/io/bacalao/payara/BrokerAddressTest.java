@@ -58,7 +58,7 @@ class BrokerAddressTest {
     @Test
     void theResourceAdapterGetsTheTlsParametersAndTheTokenEscapedForAsadmin() {
         NodeSpec spec = new NodeSpec("n-1", false, true, Path.of("/tmp/x"), "127.0.0.1", 8080,
-                BrokerAddress.parse("127.0.0.1:4222", "a:b=c").withTls("/certs/ca.pem"), false, 6900,
+                BrokerAddress.parse("127.0.0.1:4222", "a:b=c").withTls("/certs/ca.pem"), false,
                 NodeSpec.Database.h2(Path.of("/tmp/x")), Map.of(), List.of());
         assertEquals(List.of("create-resource-adapter-config --property ConnectionParameters=host\\=127.0.0.1;port\\=4222;"
                 + "sslEnabled\\=true;trustStorePath\\=/certs/ca.pem;trustStoreType\\=PEM;verifyHost\\=true:UserName=n-1:Password=a\\:b\\=c artemis-ra"),
@@ -68,12 +68,12 @@ class BrokerAddressTest {
     @Test
     void anOrchestratorLogsInAsTheOrchestratorAndAComputeNodeAsItsNodeId() {
         NodeSpec orchestrator = new NodeSpec("n-1", true, true, Path.of("/tmp/x"), "127.0.0.1", 8080,
-                BrokerAddress.parse("127.0.0.1:4222", "pw"), true, 6900, NodeSpec.Database.h2(Path.of("/tmp/x")), Map.of(), List.of());
+                BrokerAddress.parse("127.0.0.1:4222", "pw"), true, NodeSpec.Database.h2(Path.of("/tmp/x")), Map.of(), List.of());
         assertEquals(NodeSpec.ORCHESTRATOR_BROKER_USER, orchestrator.brokerUser());
         assertTrue(PayaraCommands.postBoot(orchestrator).get(0).contains(":UserName=bacalao-orchestrator:Password=pw "));
         assertEquals("bacalao-orchestrator", NodeProcess.systemProperties(orchestrator).get("bacalao.broker.user"));
         NodeSpec compute = new NodeSpec("n-2", false, true, Path.of("/tmp/x"), "127.0.0.1", 8080,
-                BrokerAddress.parse("127.0.0.1:4222", ":abc"), false, 6900, NodeSpec.Database.h2(Path.of("/tmp/x")), Map.of(), List.of());
+                BrokerAddress.parse("127.0.0.1:4222", ":abc"), false, NodeSpec.Database.h2(Path.of("/tmp/x")), Map.of(), List.of());
         assertEquals("n-2", NodeProcess.systemProperties(compute).get("bacalao.broker.user"));
         assertEquals(":abc", NodeProcess.systemProperties(compute).get("bacalao.broker.password"));
     }
@@ -81,15 +81,15 @@ class BrokerAddressTest {
     @Test
     void onlyAnOrchestratorThatEmbedsTheBrokerReachesItInProcess() {
         NodeSpec embedding = new NodeSpec("n-1", true, false, Path.of("/tmp/x"), "127.0.0.1", 8080,
-                BrokerAddress.parse("127.0.0.1:4222", "pw"), true, 6900, NodeSpec.Database.h2(Path.of("/tmp/x")), Map.of(), List.of());
+                BrokerAddress.parse("127.0.0.1:4222", "pw"), true, NodeSpec.Database.h2(Path.of("/tmp/x")), Map.of(), List.of());
         assertEquals("vm://4222", NodeProcess.systemProperties(embedding).get("bacalao.broker.local.url"));
         assertEquals("tcp://127.0.0.1:4222", NodeProcess.systemProperties(embedding).get("bacalao.broker.url"),
                 "the address it shows and gives nodes stays the network one");
         NodeSpec external = new NodeSpec("n-1", true, false, Path.of("/tmp/x"), "127.0.0.1", 8080,
-                BrokerAddress.parse("broker.example:61616", "pw"), false, 6900, NodeSpec.Database.h2(Path.of("/tmp/x")), Map.of(), List.of());
+                BrokerAddress.parse("broker.example:61616", "pw"), false, NodeSpec.Database.h2(Path.of("/tmp/x")), Map.of(), List.of());
         assertFalse(NodeProcess.systemProperties(external).containsKey("bacalao.broker.local.url"));
         NodeSpec compute = new NodeSpec("n-2", false, true, Path.of("/tmp/x"), "127.0.0.1", 8080,
-                BrokerAddress.parse("127.0.0.1:4222", ":abc"), false, 6900, NodeSpec.Database.h2(Path.of("/tmp/x")), Map.of(), List.of());
+                BrokerAddress.parse("127.0.0.1:4222", ":abc"), false, NodeSpec.Database.h2(Path.of("/tmp/x")), Map.of(), List.of());
         assertFalse(NodeProcess.systemProperties(compute).containsKey("bacalao.broker.local.url"));
     }
 }

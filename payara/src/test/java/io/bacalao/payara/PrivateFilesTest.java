@@ -59,7 +59,7 @@ class PrivateFilesTest {
     void aNodesBootFilesAndDataDirAreOwnerOnly() throws IOException {
         Path dataDir = tmp.resolve("node");
         NodeSpec spec = new NodeSpec("n-1", true, false, dataDir, "127.0.0.1", 1, new BrokerAddress("127.0.0.1", 2,
-                Map.of(), "token-x"), true, 3, new NodeSpec.Database("jdbc:postgresql://u:db-secret-1@h/db", "u", "db-secret-2"),
+                Map.of(), "token-x"), true, new NodeSpec.Database("jdbc:postgresql://u:db-secret-1@h/db", "u", "db-secret-2"),
                 Map.of("Orchestrator.Auth.Token", "token-x"), List.of());
         Path runtime = Files.createDirectories(tmp.resolve("runtime"));
         for (String f : List.of("payara-micro.jar", "broker.war", "artemis-ra.rar", "orchestrator.war", "compute-node.war",

@@ -48,7 +48,7 @@ class WebUiListenerTest {
 
     private static NodeSpec spec(boolean orchestrator, Map<String, String> config) {
         return new NodeSpec("n-1", orchestrator, !orchestrator, Path.of("/tmp/x"), "127.0.0.1", 1234,
-                BrokerAddress.parse("tcp://127.0.0.1:4222", null), orchestrator, 5701,
+                BrokerAddress.parse("tcp://127.0.0.1:4222", null), orchestrator,
                 NodeSpec.Database.h2(Path.of("/tmp/x")), config, List.of());
     }
 }

@@ -35,7 +35,7 @@ public final class NodeSpecs {
         BrokerAddress broker = (orchestrator ? orchestratorBroker(config) : computeBroker(config))
                 .withToken(brokerPassword(config, dataDir, orchestrator, embedded));
         return new NodeSpec(nodeId, orchestrator, compute, dataDir, config.get(ConfigKeys.API_HOST),
-                config.getInt(ConfigKeys.API_PORT), broker, embedded, Ports.free(), db, config.asMap(),
+                config.getInt(ConfigKeys.API_PORT), broker, embedded, db, config.asMap(),
                 NodeJvmOptions.of(orchestrator, System.getenv()));
     }
 

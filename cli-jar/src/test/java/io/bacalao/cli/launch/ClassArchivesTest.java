@@ -41,7 +41,7 @@ class ClassArchivesTest {
 
     static NodeSpec node(boolean orchestrator, List<String> options) {
         return new NodeSpec("n-1", orchestrator, !orchestrator, Path.of("/data"), "127.0.0.1", 1234,
-                new BrokerAddress("127.0.0.1", 4222, Map.of(), "t"), orchestrator, 5701,
+                new BrokerAddress("127.0.0.1", 4222, Map.of(), "t"), orchestrator,
                 NodeSpec.Database.h2(Path.of("/data")), Map.of(), options);
     }
 
