@@ -66,12 +66,14 @@ public final class NodeProcess implements AutoCloseable {
         cmd.add(javaHome.resolve("bin").resolve("java").toString());
         // a JVM crash report goes beside the node's log, not into the launcher's working directory (a user's own)
         cmd.add("-XX:ErrorFile=" + spec.dataDir().toAbsolutePath().resolve("hs_err_pid%p.log"));
+        // Payara boots its run levels in one thread: started by several, with the data grid off (PayaraCommands), a
+        // boot was seen to deadlock on HK2's service locator now and then (docs/node-footprint.md). Before the
+        // node's JVM options, so that one of them can name another policy (the last -D of a name wins).
+        cmd.add("-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS");
         cmd.addAll(spec.jvmOptions());
         if (tls != null) cmd.addAll(tls.jvmOptions());
-        // Payara boots its run levels in one thread: started by several, with the data grid off (PayaraCommands), a
-        // boot was seen to deadlock on HK2's service locator now and then (docs/node-footprint.md). --disablephonehome
-        // stops Payara's usage report.
-        cmd.addAll(List.of("-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS", "-Djava.net.preferIPv4Stack=true",
+        // --disablephonehome stops Payara's usage report
+        cmd.addAll(List.of("-Djava.net.preferIPv4Stack=true",
                 "--enable-native-access=ALL-UNNAMED", "-jar", runtime.payaraMicro().toString(),
                 "--nocluster", "--disablephonehome",
                 "--rootdir", boot.resolve("root").toString(),
