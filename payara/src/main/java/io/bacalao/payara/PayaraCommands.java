@@ -38,7 +38,7 @@ public final class PayaraCommands {
         webUi.ifPresent(ui -> c.addAll(ui.preBootCommands(apiTls(spec))));
         // no data grid: a node is never a member of a Payara cluster, and its periodic work runs on Ticks, not on
         // EJB timers (which keep their timers in the grid). The grid's member cost each node ~4,000 classes, ~35
-        // threads and ~33 MB (docs/node-footprint.md, "No data grid, boot in one thread")
+        // threads and ~33 MB (docs/node-footprint.md, "No data grid; the boot in one thread")
         c.add("set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false");
         String pool = "resources.jdbc-connection-pool.H2Pool.";
         NodeSpec.Database db = spec.database();

@@ -44,18 +44,6 @@ public final class Ports {
     static final int RANDOM_END = 32_000;
 
     /**
-     * A free loopback port from the kernel, for a node's data grid member: nothing connects to it, so it cannot be
-     * taken by a self-connect, and the kernel's choice stays clear of the ports random choices and tests take.
-     */
-    static int free() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new CliException("cannot find a free port: " + e.getMessage());
-        }
-    }
-
-    /**
      * The first of {@code count} consecutive ports that are free on {@code host} now, from a random start in
      * [{@link #RANDOM_LOWEST}, {@link #RANDOM_END}) ({@code devstack --random-ports}); a later bind may still lose a
      * race, which the start-up checks then report.
