@@ -3,6 +3,7 @@ package io.bacalao.bench;
 import io.bacalao.domain.model.Evaluation;
 import io.bacalao.domain.model.Job;
 import io.bacalao.domain.model.NodeState;
+import io.bacalao.domain.model.UnixNanos;
 import io.bacalao.orchestrator.scheduler.Plan;
 import io.bacalao.orchestrator.scheduler.Scheduler;
 import io.bacalao.orchestrator.scheduler.SchedulerSettings;
@@ -37,7 +38,7 @@ public final class B3SchedulerThroughput {
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
         Instant now = Instant.parse("2025-06-01T12:00:00Z");
-        long nowNanos = now.getEpochSecond() * 1_000_000_000L;
+        long nowNanos = UnixNanos.of(now);
         Scheduler scheduler = Schedulers.standard().forType(io.bacalao.domain.model.JobType.BATCH).orElseThrow();
         SchedulerSettings settings = SchedulerSettings.standard(new Random(42));
         System.out.printf(Locale.ROOT, "B3 scheduler throughput, 1 thread, JDK %s, %d cores%n",

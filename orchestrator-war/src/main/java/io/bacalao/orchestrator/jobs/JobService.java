@@ -114,9 +114,10 @@ public class JobService {
                         "job " + job.id() + " has no version " + version));
         Instant now = clock.instant();
         String why = reason == null || reason.isBlank() ? "job rerun" : reason;
+        long nanos = UnixNanos.of(now);
         Job rerun = spec.withBookkeeping(JobState.of(JobStateType.Pending, "job rerun"), job.version() + 1,
-                job.revision() + 1, job.createTime(), UnixNanos.of(now));
-        Evaluation eval = Evaluation.create(rerun, EvaluationTrigger.JOB_RERUN, UnixNanos.of(now));
+                job.revision() + 1, job.createTime(), nanos);
+        Evaluation eval = Evaluation.create(rerun, EvaluationTrigger.JOB_RERUN, nanos);
         store.replace(rerun, job.revision(), eval,
                 Event.of(EventTopics.SUBMISSION, EventTopics.JOB_RERUN, now).withDetail("Reason", why), true, now);
         return new RerunResult(job.id(), rerun.version(), eval.id());
