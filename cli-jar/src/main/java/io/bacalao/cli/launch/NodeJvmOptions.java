@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The JVM options of a node process, by role (figures and trade-offs in docs/node-footprint.md), and how a user
@@ -98,14 +99,25 @@ public final class NodeJvmOptions {
         return List.copyOf(byKey.values());
     }
 
-    /** What an option sets: -Xmx/-Xms/-Xss, "GC" for any collector choice, the -XX flag's name, the -D property. */
+    /**
+     * -XX flags that the JVM accumulates (HotSpot's {@code ccstrlist} flags): each occurrence adds to the ones
+     * before, so none replaces another.
+     */
+    private static final Set<String> ACCUMULATING = Set.of("CompileCommand", "OnError", "OnOutOfMemoryError");
+
+    /**
+     * What an option sets: -Xmx/-Xms/-Xss, "GC" for any collector choice, the -XX flag's name, the -D property;
+     * an option that sets nothing another one could replace (an accumulating -XX flag, -Xlog, an agent) is its
+     * own key.
+     */
     static String key(String option) {
         for (String p : new String[]{"-Xmx", "-Xms", "-Xss", "-Xmn", "-Xshare:"}) if (option.startsWith(p)) return p;
         if (option.matches("-XX:[+-]Use[A-Za-z0-9]*GC")) return "GC";
         if (option.startsWith("-XX:")) {
             String flag = option.substring(4).replaceFirst("^[+-]", "");
             int eq = flag.indexOf('=');
-            return "-XX:" + (eq < 0 ? flag : flag.substring(0, eq));
+            String name = eq < 0 ? flag : flag.substring(0, eq);
+            return ACCUMULATING.contains(name) ? option : "-XX:" + name;
         }
         if (option.startsWith("-D")) {
             int eq = option.indexOf('=');

@@ -117,4 +117,12 @@ class NodeJvmOptionsTest {
         assertEquals("-Dfoo", NodeJvmOptions.key("-Dfoo=bar"));
         assertEquals("--enable-preview", NodeJvmOptions.key("--enable-preview"));
     }
+
+    @Test
+    void everyCompileCommandTheUserGivesIsKeptForTheJvmAddsThemUp() {
+        List<String> opts = NodeJvmOptions.of(false, Map.of(NodeJvmOptions.ALL_ENV, "-XX:CompileCommand=quiet",
+                NodeJvmOptions.COMPUTE_ENV, "-XX:CompileCommand=exclude,a.B::c -XX:CompileCommand=exclude,a.B::d"));
+        assertEquals(List.of("-XX:CompileCommand=quiet", "-XX:CompileCommand=exclude,a.B::c",
+                "-XX:CompileCommand=exclude,a.B::d"), opts.stream().filter(o -> o.contains("CompileCommand")).toList());
+    }
 }
