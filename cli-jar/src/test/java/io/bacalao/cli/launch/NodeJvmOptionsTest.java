@@ -23,17 +23,40 @@ class NodeJvmOptionsTest {
         assertTrue(orchestrator.contains("-Xmx768m"), orchestrator.toString());
         assertTrue(compute.contains("-Xmx384m"), compute.toString());
         assertTrue(compute.contains("-Xms48m") && compute.contains("-XX:+UseSerialGC"), compute.toString());
-        assertTrue(compute.contains("-Xmn24m") && !orchestrator.contains("-Xmn24m"), orchestrator.toString());
-        assertTrue(compute.contains("-XX:CompileThresholdScaling=0.1")
-                && orchestrator.stream().noneMatch(o -> o.startsWith("-XX:CompileThresholdScaling")), orchestrator.toString());
-        assertEquals(orchestrator.size() + 2, compute.size());
+        assertTrue(compute.contains("-Xmn8m") && orchestrator.stream().noneMatch(o -> o.startsWith("-Xmn")),
+                orchestrator.toString());
+        assertTrue(compute.contains("-XX:CompileCommand=CompileThresholdScaling,io.bacalao.*::*,0.1")
+                && orchestrator.stream().noneMatch(o -> o.contains("CompileThresholdScaling")), orchestrator.toString());
+        assertTrue(compute.stream().noneMatch(o -> o.startsWith("-XX:CompileThresholdScaling")), compute.toString());
+        assertEquals(orchestrator.size() + 2 + NodeJvmOptions.PER_JOB_PACKAGES.size(), compute.size());
     }
 
+    /**
+     * The JVM looks a method's command up from the last given backwards, so a catch-all given after the defaults
+     * puts every method back on the JVM's thresholds.
+     */
     @Test
-    void aComputeNodesCompileThresholdsCanBePutBackToTheJvmsDefault() {
-        List<String> opts = NodeJvmOptions.of(false, Map.of(NodeJvmOptions.COMPUTE_ENV, "-XX:CompileThresholdScaling=1"));
-        assertTrue(opts.contains("-XX:CompileThresholdScaling=1") && !opts.contains("-XX:CompileThresholdScaling=0.1"),
-                opts.toString());
+    void aComputeNodesCompileThresholdsCanBePutBackToTheJvmsDefault() throws Exception {
+        String back = "-XX:CompileCommand=CompileThresholdScaling,*.*,1.0";
+        List<String> opts = NodeJvmOptions.of(false, Map.of(NodeJvmOptions.COMPUTE_ENV, back));
+        assertEquals(back, opts.getLast());
+        assertTrue(compiles(NodeJvmOptions.of(false, Map.of())), "per-job code compiled after 100 calls by default");
+        assertFalse(compiles(opts), "100 calls are under the JVM's default threshold (200)");
+        assertFalse(compiles(NodeJvmOptions.of(true, Map.of())), "the orchestrator keeps the JVM's thresholds");
+    }
+
+    /** Whether a JVM started with {@code options} compiles {@link CompileProbe#work}, a method of io.bacalao. */
+    private static boolean compiles(List<String> options) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(options);
+        cmd.addAll(List.of("-Xbatch", "-XX:+PrintCompilation", "-cp",
+                Path.of(CompileProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
+                CompileProbe.class.getName()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out.contains(CompileProbe.class.getName() + "::work");
     }
 
     @Test
@@ -123,6 +146,9 @@ class NodeJvmOptionsTest {
         List<String> opts = NodeJvmOptions.of(false, Map.of(NodeJvmOptions.ALL_ENV, "-XX:CompileCommand=quiet",
                 NodeJvmOptions.COMPUTE_ENV, "-XX:CompileCommand=exclude,a.B::c -XX:CompileCommand=exclude,a.B::d"));
         assertEquals(List.of("-XX:CompileCommand=quiet", "-XX:CompileCommand=exclude,a.B::c",
-                "-XX:CompileCommand=exclude,a.B::d"), opts.stream().filter(o -> o.contains("CompileCommand")).toList());
+                "-XX:CompileCommand=exclude,a.B::d"), opts.subList(opts.size() - 3, opts.size()));
+        assertEquals(1, opts.stream().filter(o -> o.equals("-XX:CompileCommand=quiet")).count(), opts.toString());
+        assertEquals(NodeJvmOptions.PER_JOB_PACKAGES.size(),
+                opts.stream().filter(o -> o.contains("CompileThresholdScaling")).count(), opts.toString());
     }
 }
