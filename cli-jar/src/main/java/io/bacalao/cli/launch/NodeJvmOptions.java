@@ -61,11 +61,11 @@ public final class NodeJvmOptions {
     }
 
     /**
-     * A node's defaults: {@link #COMMON} and the role's heap. A compute node's young generation is fixed at 8 MB
+     * A node's defaults: {@link #COMMON} and the role's heap. A compute node's young generation is fixed at 24 MB
      * (the serial collector would size it at a third of the heap, ~50 MB after start, committed for good): its
      * allocations are short-lived message and HTTP buffers, so a small young generation costs only more frequent,
-     * short minor collections (at 8 MB against 24 MB: ~3.7 ms each instead of ~8.5 ms, ~0.35 ms of a job's CPU,
-     * for ~8 MB of idle RSS). The orchestrator's keeps the collector's sizing: a seventh of the heap
+     * short minor collections. Not smaller: at 8 MB a compute node idled ~8 MB smaller but spent ~0.7-1 ms (~8 %)
+     * more CPU per job under B2's load. The orchestrator's keeps the collector's sizing: a seventh of the heap
      * ({@code -XX:NewRatio=6}) saved ~29 MB of idle RSS but cost ~10 % more CPU per job under load (B9, same run),
      * its burst garbage promoted early (docs/node-footprint.md).
      *
@@ -73,27 +73,26 @@ public final class NodeJvmOptions {
      * default asks ({@link #PER_JOB_PACKAGES}, {@code CompileThresholdScaling=0.1} for their methods): each node of
      * a devstack sees only its share of the jobs, so with the default thresholds that code ran interpreted for its
      * first few hundred jobs, and B1's measured jobs ran on nodes still warming up. Only for those packages: the
-     * whole JVM at 0.1 also compiled ~9,700 methods that only the node's start runs (~11 MB of code, ~20 MB of idle
-     * RSS), of which the default compiled ~1,600 after 400 jobs (docs/compute-performance.md, "Compiled sooner").
-     * The orchestrator, which sees every job, gained nothing from it and keeps the default.
+     * whole JVM at 0.1 also compiled ~9,700 methods that only the node's start runs (~9 MB of code, ~15 MB of idle
+     * RSS), of which the default compiled ~1,600 after 400 jobs (docs/node-footprint.md, "Per-job code compiled
+     * sooner"). The orchestrator, which sees every job, gained nothing from it and keeps the default.
      */
     public static List<String> defaults(boolean orchestrator) {
         List<String> opts = new ArrayList<>(COMMON);
-        opts.addAll(orchestrator ? List.of("-Xmx768m")
-                : computeOnly());
+        opts.addAll(orchestrator ? List.of("-Xmx768m") : computeOnly());
         return opts;
     }
 
     /**
      * The packages whose methods a compute node compiled after 400 noop jobs, at the JVM's default thresholds, that
-     * its start had not compiled: ~3,800 of those ~5,300 methods (the rest are the JDK's and the EJB container's,
-     * which the start runs too).
+     * its start had not compiled: ~3,800 of those ~5,300 methods (the rest are mostly the JDK's and Payara's, which
+     * the start runs too).
      */
     static final List<String> PER_JOB_PACKAGES = List.of("io.bacalao", "org.eclipse.persistence", "org.h2",
             "com.fasterxml.jackson", "org.apache.activemq", "io.netty", "com.sun.ejb", "com.sun.gjc");
 
     private static List<String> computeOnly() {
-        List<String> opts = new ArrayList<>(List.of("-Xmx384m", "-Xmn8m", "-XX:CompileCommand=quiet"));
+        List<String> opts = new ArrayList<>(List.of("-Xmx384m", "-Xmn24m", "-XX:CompileCommand=quiet"));
         for (String p : PER_JOB_PACKAGES) opts.add("-XX:CompileCommand=CompileThresholdScaling," + p + ".*::*,0.1");
         return opts;
     }

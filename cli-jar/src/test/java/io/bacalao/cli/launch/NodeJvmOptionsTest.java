@@ -23,7 +23,7 @@ class NodeJvmOptionsTest {
         assertTrue(orchestrator.contains("-Xmx768m"), orchestrator.toString());
         assertTrue(compute.contains("-Xmx384m"), compute.toString());
         assertTrue(compute.contains("-Xms48m") && compute.contains("-XX:+UseSerialGC"), compute.toString());
-        assertTrue(compute.contains("-Xmn8m") && orchestrator.stream().noneMatch(o -> o.startsWith("-Xmn")),
+        assertTrue(compute.contains("-Xmn24m") && orchestrator.stream().noneMatch(o -> o.startsWith("-Xmn")),
                 orchestrator.toString());
         assertTrue(compute.contains("-XX:CompileCommand=CompileThresholdScaling,io.bacalao.*::*,0.1")
                 && orchestrator.stream().noneMatch(o -> o.contains("CompileThresholdScaling")), orchestrator.toString());
