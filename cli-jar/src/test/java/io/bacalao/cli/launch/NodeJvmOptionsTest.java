@@ -28,7 +28,7 @@ class NodeJvmOptionsTest {
         assertTrue(compute.contains("-XX:CompileCommand=CompileThresholdScaling,io.bacalao.*::*,0.1")
                 && orchestrator.stream().noneMatch(o -> o.contains("CompileThresholdScaling")), orchestrator.toString());
         assertTrue(compute.stream().noneMatch(o -> o.startsWith("-XX:CompileThresholdScaling")), compute.toString());
-        assertEquals(orchestrator.size() + 2 + NodeJvmOptions.PER_JOB_PACKAGES.size(), compute.size());
+        assertEquals(orchestrator.size() + 2 + NodeJvmOptions.PER_JOB_CODE.size(), compute.size());
     }
 
     /**
@@ -148,7 +148,7 @@ class NodeJvmOptionsTest {
         assertEquals(List.of("-XX:CompileCommand=quiet", "-XX:CompileCommand=exclude,a.B::c",
                 "-XX:CompileCommand=exclude,a.B::d"), opts.subList(opts.size() - 3, opts.size()));
         assertEquals(1, opts.stream().filter(o -> o.equals("-XX:CompileCommand=quiet")).count(), opts.toString());
-        assertEquals(NodeJvmOptions.PER_JOB_PACKAGES.size(),
+        assertEquals(NodeJvmOptions.PER_JOB_CODE.size(),
                 opts.stream().filter(o -> o.contains("CompileThresholdScaling")).count(), opts.toString());
     }
 }
