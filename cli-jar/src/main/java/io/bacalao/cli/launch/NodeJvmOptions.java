@@ -72,7 +72,7 @@ public final class NodeJvmOptions {
      * <p>A compute node compiles the code of its per-job path once it has run a tenth as often as the JVM's
      * default asks ({@link #PER_JOB_CODE}, {@code CompileThresholdScaling=0.1} for their methods): each node of
      * a devstack sees only its share of the jobs, so with the default thresholds that code ran interpreted for its
-     * first few hundred jobs, and B1's measured jobs ran on nodes still warming up. Only for those packages: the
+     * first few hundred jobs, and B1's measured jobs ran on nodes still warming up. Only for those prefixes: the
      * whole JVM at 0.1 also compiled ~9,700 methods that only the node's start runs (~9 MB of code, ~15 MB of idle
      * RSS), of which the default compiled ~1,600 after 400 jobs (docs/node-footprint.md, "Per-job code compiled
      * sooner"). The orchestrator, which sees every job, gained nothing from it and keeps the default.
