@@ -47,15 +47,8 @@ class NodeJvmOptionsTest {
 
     /** Whether a JVM started with {@code options} compiles {@link CompileProbe#work}, a method of io.bacalao. */
     private static boolean compiles(List<String> options) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(options);
-        cmd.addAll(List.of("-Xbatch", "-XX:+PrintCompilation", "-cp",
-                Path.of(CompileProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
-                CompileProbe.class.getName()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
+        String classes = Path.of(CompileProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        String out = java(options, "-Xbatch", "-XX:+PrintCompilation", "-cp", classes, CompileProbe.class.getName());
         return out.contains(CompileProbe.class.getName() + "::work");
     }
 
@@ -118,17 +111,23 @@ class NodeJvmOptionsTest {
 
     /** The flags of a JVM of this JDK started with {@code options}, as {@code -XX:+PrintFlagsFinal} prints them. */
     private static Map<String, String> finalFlags(List<String> options) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(options);
-        cmd.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
+        String out = java(options, "-XX:+PrintFlagsFinal", "-version");
         Map<String, String> flags = new HashMap<>();
         Matcher m = Pattern.compile("(?m)^\\s*\\S+\\s+(\\w+)\\s+:?=\\s+(\\S+)").matcher(out);
         while (m.find()) flags.put(m.group(1), m.group(2));
         return flags;
+    }
+
+    /** The output (stdout and stderr) of this JDK's java started with {@code options}, then {@code args}; it must exit 0. */
+    private static String java(List<String> options, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(options);
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out;
     }
 
     @Test
