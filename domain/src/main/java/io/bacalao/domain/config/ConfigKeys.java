@@ -80,6 +80,8 @@ public final class ConfigKeys {
     public static final String INBOX_BATCH_SIZE = "Orchestrator.Inbox.BatchSize";
     public static final String INBOX_BATCH_WINDOW = "Orchestrator.Inbox.BatchWindow";
     public static final String INBOX_CONSUMERS = "Orchestrator.Inbox.Consumers";
+    // API writes admitted at once (issue 13; docs/orchestrator-performance.md, "Overload")
+    public static final String API_CONCURRENT_WRITES = "Orchestrator.API.ConcurrentWrites";
     // pre-approved placements (issue 13; docs/state-writer.md, "Pre-approved placements")
     public static final String PRE_APPROVED_PLACEMENTS = "Orchestrator.Scheduler.PreApprovedPlacements";
     // durability (issue 16 item 3; docs/messaging.md, "Durability")
@@ -245,6 +247,9 @@ public final class ConfigKeys {
                 + " batch (0 = only what has already arrived); the most a report waits for its neighbours (Bacalao).");
         i(INBOX_CONSUMERS, "4", "Threads taking batches from the orchestrator's inbox, each with its own broker"
                 + " session (Bacalao).");
+        i(API_CONCURRENT_WRITES, "16", "Most job submits, updates, stops and reruns the API runs at once; the others"
+                + " wait their turn, so that under more submits than the orchestrator completes the nodes' reports"
+                + " still get the job store (0 = no bound) (Bacalao).");
         // pre-approved placements (issue 13; docs/state-writer.md, "Pre-approved placements")
         b(PRE_APPROVED_PLACEMENTS, "true", "Place batch and service executions pre-approved: the node is asked to bid"
                 + " and, if its own checks accept, runs at once, without waiting for a separate approval (Bacalhau's"

@@ -1,5 +1,6 @@
 package io.bacalao.orchestrator.jobs;
 
+import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.error.BacalaoException;
 import io.bacalao.domain.error.ErrorCode;
 import io.bacalao.domain.model.Evaluation;
@@ -11,8 +12,10 @@ import io.bacalao.domain.model.JobState;
 import io.bacalao.domain.model.JobStateType;
 import io.bacalao.domain.model.UnixNanos;
 import io.bacalao.domain.spec.Submission;
+import io.bacalao.orchestrator.config.NodeSettings;
 import io.bacalao.orchestrator.results.S3ManagedUrls;
 import io.bacalao.orchestrator.store.JobStore;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -34,9 +37,17 @@ public class JobService {
     Clock clock;
     @Inject
     S3ManagedUrls s3Managed;
+    @Inject
+    NodeSettings settings;
+    private WriteGate writes;
+
+    @PostConstruct
+    void gateWrites() {
+        writes = new WriteGate(settings.config().getInt(ConfigKeys.API_CONCURRENT_WRITES));
+    }
 
     public SubmitResult submit(Job submitted, boolean force) {
-        return ConcurrentChanges.retried(() -> submitOnce(submitted, force));
+        return writes.through(() -> ConcurrentChanges.retried(() -> submitOnce(submitted, force)));
     }
 
     private SubmitResult submitOnce(Job submitted, boolean force) {
@@ -72,7 +83,7 @@ public class JobService {
      * evaluation ID, empty when the job was already stopped or had ended (no evaluation is needed).
      */
     public String stop(String idOrName, String namespace, String reason) {
-        return ConcurrentChanges.retried(() -> stopOnce(idOrName, namespace, reason));
+        return writes.through(() -> ConcurrentChanges.retried(() -> stopOnce(idOrName, namespace, reason)));
     }
 
     private String stopOnce(String idOrName, String namespace, String reason) {
@@ -98,7 +109,7 @@ public class JobService {
      * waiting (Pending, Queued) is refused.
      */
     public RerunResult rerun(String idOrName, String namespace, long version, String reason) {
-        return ConcurrentChanges.retried(() -> rerunOnce(idOrName, namespace, version, reason));
+        return writes.through(() -> ConcurrentChanges.retried(() -> rerunOnce(idOrName, namespace, version, reason)));
     }
 
     private RerunResult rerunOnce(String idOrName, String namespace, long version, String reason) {
