@@ -1,9 +1,11 @@
 package io.bacalao.bench;
 
 import io.bacalao.domain.config.ConfigKeys;
+import io.bacalao.domain.model.UnixNanos;
 import io.bacalao.simulator.NodeSimulator;
 import io.bacalao.simulator.SimulatorSettings;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -119,10 +121,12 @@ public final class B2OpenLoop {
             long[] machine0 = ProcessProbe.machineTicks();
             long all0 = tracker.completedAll();
             long t0 = System.nanoTime();
+            long wall0 = UnixNanos.of(Instant.now());
             JobTracker.Phase measured = new JobTracker.Phase();
             List<Double> heapSamples = new ArrayList<>();
             openLoop(tracker, rate, seconds, measured, () -> heapSamples.add(orchestrator.heapUsedMib()));
             long t1 = System.nanoTime();
+            long wall1 = UnixNanos.of(Instant.now());
             long all1 = tracker.completedAll();
             double cpu1 = orchestrator.cpuSeconds();
             double computeCpu1 = cpuSeconds(computes);
@@ -144,6 +148,9 @@ public final class B2OpenLoop {
                     measured.submitErrors.get(), measured.notCompleted.get(), measured.submitted.get() - measured.ended(),
                     DRAIN.toSeconds(), backlog);
             if (measured.submitErrors.get() > 0) System.out.println("B2 last submit error: " + measured.lastError);
+            System.out.printf(Locale.ROOT, "B2 server stamps: %.1f jobs/s reached Completed within the window by the"
+                    + " orchestrator's clock (any job, as the first figure)%n",
+                    ServerCompletions.within(cluster::get, wall0, wall1) / window);
             double cpu = cpu1 - cpu0;
             System.out.printf(Locale.ROOT, "B2 orchestrator CPU %s (%.1f ms per completed job); machine busy %.0f%% of"
                             + " all cores; bench JVM%s %s%n", ProcessProbe.cores(cpu, window),
