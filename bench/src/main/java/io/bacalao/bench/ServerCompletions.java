@@ -2,6 +2,8 @@ package io.bacalao.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bacalao.domain.spec.Json;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * How many jobs the orchestrator completed within a time window by its own clock: the jobs whose state is
@@ -20,7 +22,7 @@ final class ServerCompletions {
         String token = "";
         do {
             JsonNode page = Json.mapper().readTree(get.get("/api/v1/orchestrator/jobs?limit=1000"
-                    + (token.isEmpty() ? "" : "&next_token=" + token)));
+                    + (token.isEmpty() ? "" : "&next_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))));
             count += within(page.path("Items"), fromUnixNanos, toUnixNanos);
             token = page.path("NextToken").asText("");
         } while (!token.isEmpty());

@@ -16,16 +16,16 @@ class ServerCompletionsTest {
     }
 
     @Test
-    void readsEveryPageOfTheListing() throws Exception {
+    void readsEveryPageOfTheListingWithItsTokenEncoded() throws Exception {
         List<String> asked = new ArrayList<>();
         long count = ServerCompletions.within(path -> {
             asked.add(path);
-            return path.endsWith("next_token=p2")
+            return path.endsWith("next_token=p%2B2")
                     ? "{\"Items\":[" + job("Completed", 150) + "],\"NextToken\":\"\"}"
-                    : "{\"Items\":[" + job("Completed", 120) + "," + job("Completed", 500) + "],\"NextToken\":\"p2\"}";
+                    : "{\"Items\":[" + job("Completed", 120) + "," + job("Completed", 500) + "],\"NextToken\":\"p+2\"}";
         }, 100, 200);
         assertEquals(2, count);
-        assertEquals(List.of("/api/v1/orchestrator/jobs?limit=1000", "/api/v1/orchestrator/jobs?limit=1000&next_token=p2"),
+        assertEquals(List.of("/api/v1/orchestrator/jobs?limit=1000", "/api/v1/orchestrator/jobs?limit=1000&next_token=p%2B2"),
                 asked);
     }
 
