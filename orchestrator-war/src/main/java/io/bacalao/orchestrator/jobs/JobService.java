@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Submitting, updating, rerunning, diffing and stopping jobs (reference §1.4). The job and its evaluation are stored in one
@@ -46,8 +47,13 @@ public class JobService {
         writes = new WriteGate(settings.config().getInt(ConfigKeys.API_CONCURRENT_WRITES));
     }
 
+    /** A user's change: through the API's write gate, then decided again while it loses races (ConcurrentChanges). */
+    private <T> T written(Supplier<T> change) {
+        return writes.through(() -> ConcurrentChanges.retried(change));
+    }
+
     public SubmitResult submit(Job submitted, boolean force) {
-        return writes.through(() -> ConcurrentChanges.retried(() -> submitOnce(submitted, force)));
+        return written(() -> submitOnce(submitted, force));
     }
 
     private SubmitResult submitOnce(Job submitted, boolean force) {
@@ -83,7 +89,7 @@ public class JobService {
      * evaluation ID, empty when the job was already stopped or had ended (no evaluation is needed).
      */
     public String stop(String idOrName, String namespace, String reason) {
-        return writes.through(() -> ConcurrentChanges.retried(() -> stopOnce(idOrName, namespace, reason)));
+        return written(() -> stopOnce(idOrName, namespace, reason));
     }
 
     private String stopOnce(String idOrName, String namespace, String reason) {
@@ -109,7 +115,7 @@ public class JobService {
      * waiting (Pending, Queued) is refused.
      */
     public RerunResult rerun(String idOrName, String namespace, long version, String reason) {
-        return writes.through(() -> ConcurrentChanges.retried(() -> rerunOnce(idOrName, namespace, version, reason)));
+        return written(() -> rerunOnce(idOrName, namespace, version, reason));
     }
 
     private RerunResult rerunOnce(String idOrName, String namespace, long version, String reason) {
