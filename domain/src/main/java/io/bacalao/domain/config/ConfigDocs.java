@@ -33,9 +33,15 @@ public final class ConfigDocs {
                     .append(def.isEmpty() ? "" : "`" + cell(def) + "`").append(" | ")
                     .append(k.acted() ? "yes" : "*no*").append(" | ")
                     .append(BacalhauKeys.find(k.name()).isPresent() ? "Bacalhau" : "*Bacalao*").append(" | ")
-                    .append(cell(k.description())).append(" |\n");
+                    .append(cell(k.description() + allowed(k))).append(" |\n");
         }
         return md.toString();
+    }
+
+    /** " Allowed: at least 1." for a whole-number key with a range; "" otherwise. */
+    private static String allowed(ConfigKey k) {
+        String range = k.range().describe();
+        return range.isEmpty() ? "" : " Allowed: " + range + ".";
     }
 
     private static String cell(String text) {

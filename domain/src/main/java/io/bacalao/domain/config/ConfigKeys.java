@@ -1,5 +1,6 @@
 package io.bacalao.domain.config;
 
+import io.bacalao.domain.config.ConfigKey.IntRange;
 import io.bacalao.domain.config.ConfigKey.Kind;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -171,9 +172,11 @@ public final class ConfigKeys {
         s(DATA_DIR, "~/.bacalao", "Where the node keeps its databases, executions and results.");
         s(NAME_PROVIDER, "puuid", "How the node ID is chosen: puuid (n-<uuid>), uuid or hostname.");
         s(API_HOST, "0.0.0.0", "Address the REST API listens on.");
-        i(API_PORT, "1234", "Port of the REST API.");
-        i(API_MAX_BODY_BYTES, "10485760", "Largest request body the REST API reads, in bytes (Bacalhau: 10MB); larger is 413.");
-        i(API_RATE_LIMIT, "1000", "Requests per second one client IP may make to the REST API (burst the same);"
+        i(API_PORT, "1234", IntRange.PORT, "Port of the REST API.");
+        i(API_MAX_BODY_BYTES, "10485760", IntRange.atLeast(1),
+                "Largest request body the REST API reads, in bytes (Bacalhau: 10MB); larger is 413.");
+        i(API_RATE_LIMIT, "1000", IntRange.atLeast(0),
+                "Requests per second one client IP may make to the REST API (burst the same);"
                 + " more is 429 (0 = no limit).");
         d(API_REQUEST_TIMEOUT, "30s", "A connection that sends no data this long while a request is read is closed"
                 + " (HTTP listener idle/read timeouts, as Bacalhau's 30 s request timeout).");
@@ -200,14 +203,15 @@ public final class ConfigKeys {
         s(OAUTH2_ISSUER, "", "Issuer (iss) that bearer JWTs must carry.");
         s(OAUTH2_JWKS_URI, "", "URL of the provider's JSON Web Key Set; bearer JWTs must be RS256-signed by one of its keys.");
         s(OAUTH2_DEVICE_CLIENT_ID, "", "OAuth2 client ID of the CLI's device flow.");
-        i(OAUTH2_POLLING_INTERVAL, "0", "Seconds between the CLI's token polls in the device flow (0 = the provider's).");
+        i(OAUTH2_POLLING_INTERVAL, "0", IntRange.atLeast(0),
+                "Seconds between the CLI's token polls in the device flow (0 = the provider's).");
         s(OAUTH2_AUDIENCE, "", "Audience (aud) that bearer JWTs must name.");
         l(OAUTH2_SCOPES, "", "Scopes the CLI asks for in the device flow.");
         d(OAUTH2_JWKS_REFRESH, "1h", "How often the JWKS is fetched again (also at most every 10 s when a token names"
                 + " an unknown key ID) (Bacalao; Bacalhau's keyfunc refreshes hourly).");
         b(ORCHESTRATOR_ENABLED, "false", "Run the orchestrator on this node.");
         s(ORCHESTRATOR_HOST, "0.0.0.0", "Address the embedded broker listens on.");
-        i(ORCHESTRATOR_PORT, "4222", "Port of the embedded broker that compute nodes connect to.");
+        i(ORCHESTRATOR_PORT, "4222", IntRange.PORT, "Port of the embedded broker that compute nodes connect to.");
         s(ORCHESTRATOR_ADVERTISE, "", "Address compute nodes should use to reach this orchestrator.");
         secret(ORCHESTRATOR_AUTH_TOKEN, "Token compute nodes must present to the broker.");
         s(ORCHESTRATOR_BROKER_URL, "", "URL of an external Artemis broker (tcp://host:port[?params]) to use instead of"
@@ -220,12 +224,13 @@ public final class ConfigKeys {
                 + " With the embedded broker it is generated in <DataDir>/broker-password.");
         d(DISCONNECT_TIMEOUT, "1m", "A node without heartbeats this long is DISCONNECTED.");
         b(MANUAL_APPROVAL, "false", "New nodes wait as PENDING until approved.");
-        i(WORKER_COUNT, String.valueOf(Runtime.getRuntime().availableProcessors()), "Evaluations processed in parallel.");
+        i(WORKER_COUNT, String.valueOf(Runtime.getRuntime().availableProcessors()), IntRange.atLeast(1),
+                "Evaluations processed in parallel.");
         d(QUEUE_BACKOFF, "1m", "How often a queued job is evaluated again.");
         d(HOUSEKEEPING_INTERVAL, "30s", "How often timeouts are checked.");
         d(HOUSEKEEPING_TIMEOUT, "2m", "Grace period added to timeouts before housekeeping acts.");
         d(EVAL_VISIBILITY_TIMEOUT, "1m", "An evaluation not finished in this time is delivered again.");
-        i(EVAL_MAX_RETRY, "10", "Attempts at an evaluation (counted in the job store; also the broker's"
+        i(EVAL_MAX_RETRY, "10", IntRange.atLeast(1), "Attempts at an evaluation (counted in the job store; also the broker's"
                 + " deliveries) before it is dead-lettered and its job fails.");
         // state writer (issue 13; docs/state-writer.md)
         b(INLINE_EVALUATION, "true", "Evaluate a job in the transaction that stores its submission or a node's report"
@@ -238,16 +243,20 @@ public final class ConfigKeys {
                 + " then it is deleted with its versions, executions, history and evaluations and answers 404, and"
                 + " compute nodes delete their records of its executions and cap their published results' retention"
                 + " at this (0 = kept forever) (Bacalao).");
-        i(JOB_RETENTION_BATCH, "100", "Most ended jobs one purge transaction deletes, with all their rows; bounds"
+        i(JOB_RETENTION_BATCH, "100", IntRange.atLeast(1),
+                "Most ended jobs one purge transaction deletes, with all their rows; bounds"
                 + " the locks and rows a purge holds at once (Bacalao).");
         // batched inboxes (issue 13; docs/messaging.md#batched-inboxes)
-        i(INBOX_BATCH_SIZE, "64", "Most messages from compute nodes the orchestrator applies in one transaction of the"
+        i(INBOX_BATCH_SIZE, "64", IntRange.atLeast(1),
+                "Most messages from compute nodes the orchestrator applies in one transaction of the"
                 + " job store (1 = each on its own); bounds the locks and rows one transaction holds (Bacalao).");
         d(INBOX_BATCH_WINDOW, "2ms", "How long the orchestrator's inbox waits for more messages after the first of a"
                 + " batch (0 = only what has already arrived); the most a report waits for its neighbours (Bacalao).");
-        i(INBOX_CONSUMERS, "4", "Threads taking batches from the orchestrator's inbox, each with its own broker"
+        i(INBOX_CONSUMERS, "4", IntRange.atLeast(1),
+                "Threads taking batches from the orchestrator's inbox, each with its own broker"
                 + " session (Bacalao).");
-        i(API_CONCURRENT_WRITES, "16", "Most job submits, updates, stops and reruns the API runs at once; the others"
+        i(API_CONCURRENT_WRITES, "16", IntRange.atLeast(0),
+                "Most job submits, updates, stops and reruns the API runs at once; the others"
                 + " wait their turn, so that under more submits than the orchestrator completes the nodes' reports"
                 + " still get the job store (0 = no bound) (Bacalao).");
         // pre-approved placements (issue 13; docs/state-writer.md, "Pre-approved placements")
@@ -267,7 +276,7 @@ public final class ConfigKeys {
         s(COMPUTE_DATABASE_USER, "", "User of the compute node's store database.");
         secret(COMPUTE_DATABASE_PASSWORD, "Password of the compute node's store database.");
         // job spec limits (issue 10; docs/job-spec-limits.md)
-        i(MAX_JOB_COUNT, String.valueOf(io.bacalao.domain.spec.SpecLimits.DEFAULT_MAX_JOB_COUNT),
+        i(MAX_JOB_COUNT, String.valueOf(io.bacalao.domain.spec.SpecLimits.DEFAULT_MAX_JOB_COUNT), IntRange.atLeast(1),
                 "Most partitions (Count) a submitted job may ask for (Bacalao; Bacalhau has no such limit).");
         b(COMPUTE_ENABLED, "false", "Run a compute node on this node.");
         b(COMPUTE_BAD_ACTOR, "false", "Fail every execution this node runs, after accepting it: a bad actor for testing"
@@ -280,9 +289,9 @@ public final class ConfigKeys {
         s(CAPACITY_MEMORY, "80%", "Memory offered to jobs: a share of the machine or bytes.");
         s(CAPACITY_DISK, "80%", "Disk offered to jobs: a share of the executions disk or bytes.");
         s(CAPACITY_GPU, "100%", "GPUs offered to jobs: a share (rounded up) or a count.");
-        i(COMPUTE_PORT_RANGE_START, "20000", "First host port (inclusive) given to the port mappings of jobs"
+        i(COMPUTE_PORT_RANGE_START, "20000", IntRange.PORT, "First host port (inclusive) given to the port mappings of jobs"
                 + " that name no Static port.");
-        i(COMPUTE_PORT_RANGE_END, "32000", "Last host port (inclusive) given to the port mappings of jobs.");
+        i(COMPUTE_PORT_RANGE_END, "32000", IntRange.PORT, "Last host port (inclusive) given to the port mappings of jobs.");
         s(ADVERTISED_ADDRESS, "", "Address the orchestrator and clients use to reach this compute node.");
         b(COMPUTE_TLS_REQUIRE, "false", "Connect to the broker only over TLS (a plain broker is refused).");
         s(COMPUTE_TLS_CA_CERT, "", "CA certificate (PEM) that signed the broker's certificate; setting it turns TLS on.");
@@ -305,7 +314,7 @@ public final class ConfigKeys {
         s(PROBE_HTTP, "", "URL asked whether to bid on a job.");
         s(PROBE_EXEC, "", "Command asked whether to bid on a job.");
         d("InputSources.ReadTimeout", "5m", "Time limit for fetching one input.");
-        i("InputSources.MaxRetryCount", "3", "Attempts to fetch one input.");
+        i("InputSources.MaxRetryCount", "3", IntRange.atLeast(0), "Attempts to fetch one input.");
         l("InputSources.Disabled", "", "Input source types this node refuses.");
         s(IPFS_INPUT_ENDPOINT, "", "Kubo RPC API of the IPFS node that ipfs inputs are fetched from, a multiaddress"
                 + " (/ip4/127.0.0.1/tcp/5001) or URL; empty = this node offers no ipfs inputs.");
@@ -313,17 +322,21 @@ public final class ConfigKeys {
         d(PROBE_TIMEOUT, "10s", "Longest wait for a ProbeExec command or ProbeHTTP answer; past it the job is refused.");
         s(MAX_DOWNLOAD_BYTES, "10GiB", "Largest body a urlDownload input, or total size of an ipfs input, may have"
                 + " (bytes, e.g. 500MB, 10GiB).");
-        i(MAX_REDIRECTS, "5", "Redirects a urlDownload input may follow (http/https only, never https to http).");
+        i(MAX_REDIRECTS, "5", IntRange.atLeast(0),
+                "Redirects a urlDownload input may follow (http/https only, never https to http).");
         s(MAX_INLINE_BYTES, "10MiB", "Largest decoded payload of an inline (data: URL) input.");
         s(MAX_UNPACKED_BYTES, "1GiB", "Largest total size of the files an inline tar.gz input unpacks to.");
-        i(MAX_UNPACKED_ENTRIES, "100000", "Most entries (files and directories) an inline tar.gz input may hold.");
+        i(MAX_UNPACKED_ENTRIES, "100000", IntRange.atLeast(1),
+                "Most entries (files and directories) an inline tar.gz input may hold.");
         // S3 (issue 12; docs/s3.md): the ceilings are Bacalao's, the pre-signing keys Bacalhau's
         s(S3_INPUT_MAX_BYTES, "10GiB", "Largest total size of the objects one s3 input may bring onto the node.");
-        i(S3_INPUT_MAX_OBJECTS, "100000", "Most objects one s3 input may list (a prefix or glob of more fails).");
-        i(S3_INPUT_PARALLELISM, "4", "Objects of one s3 input downloaded at once.");
+        i(S3_INPUT_MAX_OBJECTS, "100000", IntRange.atLeast(1),
+                "Most objects one s3 input may list (a prefix or glob of more fails).");
+        i(S3_INPUT_PARALLELISM, "4", IntRange.atLeast(1), "Objects of one s3 input downloaded at once.");
         s(S3_PUBLISHER_PART_SIZE, "16MiB", "Part size of multipart uploads by the s3 publisher; smaller results"
                 + " go up in one PUT (at least 5MiB, S3's smallest part).");
-        i(S3_PUBLISHER_PARALLELISM, "4", "Parts of one s3 publisher upload sent at once (each holds a part in memory).");
+        i(S3_PUBLISHER_PARALLELISM, "4", IntRange.atLeast(1),
+                "Parts of one s3 publisher upload sent at once (each holds a part in memory).");
         b(S3_PRESIGNED_URL_DISABLED, "false", "Return s3 results as they are instead of pre-signed download URLs.");
         d(S3_PRESIGNED_URL_EXPIRATION, "1h", "How long the pre-signed URL of an s3 result stays valid.");
         // s3managed: the orchestrator's own bucket (Bacalhau's pkg/config/types/publishers.go S3ManagedPublisher)
@@ -337,7 +350,7 @@ public final class ConfigKeys {
         s(WASM_RUNTIME, "wasmtime", "Runtime of wasm jobs: wasmtime (native, the default) or chicory (pure Java;"
                 + " also used when wasmtime's native library cannot load on this machine).");
         // issue 10, compute-side isolation (docs/compute-isolation.md)
-        i(DOCKER_PIDS_LIMIT, "1024", "Most processes a job's container may run at once (0 = no limit).");
+        i(DOCKER_PIDS_LIMIT, "1024", IntRange.atLeast(0), "Most processes a job's container may run at once (0 = no limit).");
         l(DOCKER_CAPABILITIES, "CHOWN,DAC_OVERRIDE,FOWNER,FSETID,KILL,NET_BIND_SERVICE,SETGID,SETUID",
                 "Linux capabilities a job's container keeps; all others are dropped.");
         s(COMPUTE_OUTPUT_MAX_BYTES, "100Mi", "Most bytes of stdout and of stderr kept on disk per execution;"
@@ -350,7 +363,7 @@ public final class ConfigKeys {
                 + " end (0 = report both at once).");
         l("Publishers.Disabled", "", "Publishers this node refuses.");
         s(LOCAL_PUBLISHER_ADDRESS, "127.0.0.1", "Address in the URLs of locally published results.");
-        i(LOCAL_PUBLISHER_PORT, "6001", "Port of the local results server.");
+        i(LOCAL_PUBLISHER_PORT, "6001", IntRange.PORT, "Port of the local results server.");
         // signed result URLs (issue 11; docs/tls.md)
         d(LOCAL_PUBLISHER_URL_EXPIRY, "24h", "How long a local publisher's result URL stays valid; the URL carries its"
                 + " expiry and an HMAC-SHA256 signature by a node key (<DataDir>/compute/result-url-key), checked by the"
@@ -394,7 +407,7 @@ public final class ConfigKeys {
 
     private static void typeDefaults(String type, boolean batchLike) {
         String p = "JobDefaults." + type + ".";
-        i(p + "Priority", "0", "Priority of " + type.toLowerCase(Locale.ROOT) + " jobs that set none.");
+        i(p + "Priority", "0", IntRange.ANY, "Priority of " + type.toLowerCase(Locale.ROOT) + " jobs that set none.");
         s(p + "Task.Resources.CPU", "500m", "CPU of " + type.toLowerCase(Locale.ROOT) + " jobs that ask for none.");
         s(p + "Task.Resources.Memory", "512Mb", "Memory of " + type.toLowerCase(Locale.ROOT) + " jobs that ask for none.");
         s(p + "Task.Resources.Disk", "", "Disk of " + type.toLowerCase(Locale.ROOT) + " jobs that ask for none.");
@@ -416,8 +429,9 @@ public final class ConfigKeys {
         put(new ConfigKey(name, Kind.STRING, "", desc, true));
     }
 
-    private static void i(String name, String def, String desc) {
-        put(new ConfigKey(name, Kind.INT, def, desc, false));
+    /** A whole-number key whose values lie in {@code range}. */
+    private static void i(String name, String def, IntRange range, String desc) {
+        put(new ConfigKey(name, Kind.INT, def, desc, false, true, range));
     }
 
     private static void b(String name, String def, String desc) {
@@ -450,7 +464,7 @@ public final class ConfigKeys {
 
     private static void put(ConfigKey k) {
         if (NOT_ACTED_ON.contains(k.name())) {
-            k = new ConfigKey(k.name(), k.kind(), k.defaultValue(), k.description(), k.secret(), false);
+            k = k.notActedOn();
         }
         if (KEYS.putIfAbsent(k.name().toLowerCase(Locale.ROOT), k) != null) {
             throw new IllegalStateException("config key registered twice: " + k.name());

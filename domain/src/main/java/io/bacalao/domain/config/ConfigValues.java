@@ -11,12 +11,17 @@ final class ConfigValues {
     private ConfigValues() {
     }
 
-    /** Checks a text value against the key's kind and returns it normalised. */
+    /** Checks a text value against the key's kind (and a whole number against its range) and returns it normalised. */
     static String check(ConfigKey k, String value) {
         String v = value == null ? "" : value.trim();
         try {
             switch (k.kind()) {
-                case INT -> Integer.parseInt(v);
+                case INT -> {
+                    if (!k.range().contains(Integer.parseInt(v))) {
+                        throw new ConfigException("invalid value for " + k.name() + ": '" + value
+                                + "' is outside its range (" + k.range().describe() + ")");
+                    }
+                }
                 case BOOL -> {
                     String lower = v.toLowerCase(Locale.ROOT);
                     if (!lower.equals("true") && !lower.equals("false")) throw new IllegalArgumentException();

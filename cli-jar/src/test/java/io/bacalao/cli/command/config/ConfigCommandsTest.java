@@ -84,4 +84,14 @@ class ConfigCommandsTest {
         assertEquals(1, run.exitCode());
         assertTrue(run.err().startsWith("Error: 'API.Prot' is not a valid config key; did you mean 'API.Port'?"), run.err());
     }
+
+    @Test
+    void setRefusesAWholeNumberOutsideTheKeysRangeAndWritesNothing() {
+        CliRun run = CliRun.of("config", "set", "--data-dir", dir.toString(), "Orchestrator.API.ConcurrentWrites", "-1");
+
+        assertEquals(1, run.exitCode());
+        assertEquals("Error: invalid value for Orchestrator.API.ConcurrentWrites: '-1' is outside its range (at least 0)\n",
+                run.err());
+        assertTrue(Files.notExists(dir.resolve("config.yaml")));
+    }
 }
