@@ -257,8 +257,9 @@ public final class ConfigKeys {
                 + " session (Bacalao).");
         i(API_CONCURRENT_WRITES, "16", IntRange.atLeast(0),
                 "Most job submits, updates, stops and reruns the API runs at once; the others"
-                + " wait their turn, so that under more submits than the orchestrator completes the nodes' reports"
-                + " still get the job store (0 = no bound) (Bacalao).");
+                + " wait their turn (without holding an HTTP thread, so reads are still served), so that under more"
+                + " submits than the orchestrator completes the nodes' reports still get the job store (0 = no bound)"
+                + " (Bacalao).");
         // pre-approved placements (issue 13; docs/state-writer.md, "Pre-approved placements")
         b(PRE_APPROVED_PLACEMENTS, "true", "Place batch and service executions pre-approved: the node is asked to bid"
                 + " and, if its own checks accept, runs at once, without waiting for a separate approval (Bacalhau's"

@@ -22,17 +22,24 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code /api/v1/orchestrator/jobs}: submit, diff, rerun, list, get, stop, history, executions, versions (§1.4). */
+/**
+ * {@code /api/v1/orchestrator/jobs}: submit, diff, rerun, list, get, stop, history, executions, versions (§1.4). A
+ * submit, rerun or stop is answered when the API's write gate has run it ({@link ApiWrites}).
+ */
 @RequestScoped
 @Path("api/v1/orchestrator/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 public class JobsResource {
     @Inject
     JobService service;
+    @Inject
+    ApiWrites writes;
     @Inject
     JobStore store;
     @Inject
@@ -43,18 +50,19 @@ public class JobsResource {
     io.bacalao.orchestrator.results.S3ManagedUrls s3Managed;
 
     @PUT
-    public ApiModels.PutJobResponse put(ApiModels.PutJobRequest request) {
-        if (request == null || request.job() == null || request.job().isNull()) {
-            throw new SpecException("missing job in request: send {\"Job\": {...}}");
-        }
-        Job job = JobReader.readRequest(request.job());
-        SubmitResult r = service.submit(job, request.force());
-        return new ApiModels.PutJobResponse(r.jobId(), r.evaluationId(), r.warnings().isEmpty() ? null : r.warnings());
+    public void put(ApiModels.PutJobRequest request, @Suspended AsyncResponse response) {
+        writes.answer(response, () -> {
+            if (request == null || request.job() == null || request.job().isNull()) {
+                throw new SpecException("missing job in request: send {\"Job\": {...}}");
+            }
+            return service.submit(JobReader.readRequest(request.job()), request.force());
+        }, (SubmitResult r) -> new ApiModels.PutJobResponse(r.jobId(), r.evaluationId(),
+                r.warnings().isEmpty() ? null : r.warnings()));
     }
 
     @POST
-    public ApiModels.PutJobResponse post(ApiModels.PutJobRequest request) {
-        return put(request);
+    public void post(ApiModels.PutJobRequest request, @Suspended AsyncResponse response) {
+        put(request, response);
     }
 
     /** Compares a spec with the stored job of the same Name (what {@code job run --dry-run} shows). */
@@ -70,13 +78,13 @@ public class JobsResource {
 
     @PUT
     @Path("{id}/rerun")
-    public ApiModels.RerunJobResponse rerun(@PathParam("id") String id, @QueryParam("namespace") String namespace,
-                                            ApiModels.RerunJobRequest request) {
-        namespace = QueryParams.text("namespace", namespace);
-        long version = request == null ? 0 : request.jobVersion();
-        String reason = request == null ? null : request.reason();
-        JobService.RerunResult r = service.rerun(id, namespace, version, reason);
-        return new ApiModels.RerunJobResponse(r.jobId(), r.jobVersion(), r.evaluationId(), null);
+    public void rerun(@PathParam("id") String id, @QueryParam("namespace") String namespace,
+                      ApiModels.RerunJobRequest request, @Suspended AsyncResponse response) {
+        writes.answer(response, () -> {
+            long version = request == null ? 0 : request.jobVersion();
+            String reason = request == null ? null : request.reason();
+            return service.rerun(id, QueryParams.text("namespace", namespace), version, reason);
+        }, (JobService.RerunResult r) -> new ApiModels.RerunJobResponse(r.jobId(), r.jobVersion(), r.evaluationId(), null));
     }
 
     @GET
@@ -121,12 +129,14 @@ public class JobsResource {
 
     @DELETE
     @Path("{id}")
-    public ApiModels.StopJobResponse stop(@PathParam("id") String id, @QueryParam("namespace") String namespace,
-                                     @QueryParam("reason") String reasonQuery, ApiModels.StopJobRequest body) {
-        namespace = QueryParams.text("namespace", namespace);
-        reasonQuery = QueryParams.text("reason", reasonQuery, QueryParams.MAX_SELECTOR);
-        String reason = body != null && body.reason() != null ? body.reason() : reasonQuery;
-        return new ApiModels.StopJobResponse(service.stop(id, namespace, reason));
+    public void stop(@PathParam("id") String id, @QueryParam("namespace") String namespace,
+                     @QueryParam("reason") String reasonQuery, ApiModels.StopJobRequest body,
+                     @Suspended AsyncResponse response) {
+        writes.answer(response, () -> {
+            String inQuery = QueryParams.text("reason", reasonQuery, QueryParams.MAX_SELECTOR);
+            String reason = body != null && body.reason() != null ? body.reason() : inQuery;
+            return service.stop(id, QueryParams.text("namespace", namespace), reason);
+        }, ApiModels.StopJobResponse::new);
     }
 
     @GET

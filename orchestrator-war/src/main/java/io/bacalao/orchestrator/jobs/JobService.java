@@ -1,6 +1,5 @@
 package io.bacalao.orchestrator.jobs;
 
-import io.bacalao.domain.config.ConfigKeys;
 import io.bacalao.domain.error.BacalaoException;
 import io.bacalao.domain.error.ErrorCode;
 import io.bacalao.domain.model.Evaluation;
@@ -12,16 +11,13 @@ import io.bacalao.domain.model.JobState;
 import io.bacalao.domain.model.JobStateType;
 import io.bacalao.domain.model.UnixNanos;
 import io.bacalao.domain.spec.Submission;
-import io.bacalao.orchestrator.config.NodeSettings;
 import io.bacalao.orchestrator.results.S3ManagedUrls;
 import io.bacalao.orchestrator.store.JobStore;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Submitting, updating, rerunning, diffing and stopping jobs (reference §1.4). The job and its evaluation are stored in one
@@ -38,22 +34,9 @@ public class JobService {
     Clock clock;
     @Inject
     S3ManagedUrls s3Managed;
-    @Inject
-    NodeSettings settings;
-    private WriteGate writes;
-
-    @PostConstruct
-    void gateWrites() {
-        writes = new WriteGate(settings.config().getInt(ConfigKeys.API_CONCURRENT_WRITES));
-    }
-
-    /** A user's change: through the API's write gate, then decided again while it loses races (ConcurrentChanges). */
-    private <T> T written(Supplier<T> change) {
-        return writes.through(() -> ConcurrentChanges.retried(change));
-    }
 
     public SubmitResult submit(Job submitted, boolean force) {
-        return written(() -> submitOnce(submitted, force));
+        return ConcurrentChanges.retried(() -> submitOnce(submitted, force));
     }
 
     private SubmitResult submitOnce(Job submitted, boolean force) {
@@ -89,7 +72,7 @@ public class JobService {
      * evaluation ID, empty when the job was already stopped or had ended (no evaluation is needed).
      */
     public String stop(String idOrName, String namespace, String reason) {
-        return written(() -> stopOnce(idOrName, namespace, reason));
+        return ConcurrentChanges.retried(() -> stopOnce(idOrName, namespace, reason));
     }
 
     private String stopOnce(String idOrName, String namespace, String reason) {
@@ -115,7 +98,7 @@ public class JobService {
      * waiting (Pending, Queued) is refused.
      */
     public RerunResult rerun(String idOrName, String namespace, long version, String reason) {
-        return written(() -> rerunOnce(idOrName, namespace, version, reason));
+        return ConcurrentChanges.retried(() -> rerunOnce(idOrName, namespace, version, reason));
     }
 
     private RerunResult rerunOnce(String idOrName, String namespace, long version, String reason) {
